@@ -1,0 +1,60 @@
+/**
+ * What every resolver gets: the request's tenant (by `/t/<slug>` or host name), the
+ * viewer's language, the database, the shared caches and a per-request logger.
+ */
+import type { Database } from './db.ts';
+import type { Env } from './env.ts';
+import { AppError } from './errors.ts';
+import type { TenantConfig, TenantConfigCache } from './config/tenant-config.service.ts';
+import type { Locale } from './i18n/locale.ts';
+import type { Logger } from './logger.ts';
+import type { TenantDirectory, TenantRef } from './tenancy/tenant-directory.ts';
+
+/** Long-lived services shared by all requests of one process. */
+export interface AppServices {
+  env: Env;
+  db: Database;
+  logger: Logger;
+  configs: TenantConfigCache;
+  directory: TenantDirectory;
+}
+
+/** How the request named its tenant, for the error message when none matched. */
+export type TenantLookup = { by: 'slug'; slug: string } | { by: 'host'; host: string } | { by: 'none' };
+
+export interface Context extends AppServices {
+  requestId: string;
+  locale: Locale;
+  tenantLookup: TenantLookup;
+  tenant: TenantRef | null;
+}
+
+/** The request's tenant; TENANT_NOT_FOUND when the slug or host matched none. */
+export function getTenant(ctx: Context): TenantRef {
+  if (ctx.tenant) return ctx.tenant;
+  const lookup = ctx.tenantLookup;
+  const what =
+    lookup.by === 'slug'
+      ? `no agency has the address "${lookup.slug}"`
+      : lookup.by === 'host'
+        ? `no agency is served at host "${lookup.host}"`
+        : 'this request names no agency: use /t/<slug>/graphql or the agency\'s host name';
+  throw new AppError('TENANT_NOT_FOUND', `Tenant not found: ${what}.`, { lookup });
+}
+
+/** The request's tenant with its whole configuration (cached). */
+export async function getTenantConfig(ctx: Context): Promise<TenantConfig> {
+  const tenant = getTenant(ctx);
+  const config = await ctx.configs.find(tenant.id);
+  if (!config) throw new AppError('TENANT_NOT_FOUND', 'Tenant not found: the agency no longer exists.');
+  return config;
+}
+
+export async function resolveTenant(
+  services: Pick<AppServices, 'directory'>,
+  lookup: TenantLookup,
+): Promise<TenantRef | null> {
+  if (lookup.by === 'slug') return services.directory.findBySlug(lookup.slug);
+  if (lookup.by === 'host') return services.directory.findByHost(lookup.host);
+  return null;
+}

@@ -1,0 +1,53 @@
+/**
+ * The API's environment, parsed once at boot. Nothing else reads `process.env`.
+ * A bad value stops the process with the names of the bad keys (never their values).
+ */
+import path from 'node:path';
+import { z } from 'zod';
+
+const REPO_ROOT = path.resolve(import.meta.dirname, '..', '..');
+
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0'])
+  .transform((value) => value === 'true' || value === '1');
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  API_HOST: z.string().default('0.0.0.0'),
+  API_PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  /** PostgreSQL when set; otherwise the embedded PGlite database in PGLITE_DATA_DIR. */
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgresql:// URL')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  /** Connections in the PostgreSQL pool of one API process. */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  PGLITE_DATA_DIR: z.string().default(path.join(REPO_ROOT, '.data', 'pglite')),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'must be a redis:// URL')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  TENANTS_DIR: z.string().default(path.join(REPO_ROOT, 'tenants')),
+  CALENDARS_DIR: z.string().default(path.join(REPO_ROOT, 'ops', 'data', 'calendars')),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** How long a cached tenant configuration is trusted before its version is re-checked. */
+  CONFIG_CACHE_TTL_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
+  /** Serve the GraphQL explorer page on GET /graphql. */
+  GRAPHQL_EXPLORER: booleanFlag.default(true),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+/** Parses an environment; throws naming the bad keys. */
+export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const result = envSchema.safeParse(source);
+  if (!result.success) {
+    const keys = [...new Set(result.error.issues.map((issue) => `${issue.path.join('.')} (${issue.message})`))];
+    throw new Error(`invalid environment: ${keys.join(', ')}`);
+  }
+  return result.data;
+}
+
+export const REPOSITORY_ROOT = REPO_ROOT;

@@ -1,0 +1,30 @@
+/** Starts one API process: `pnpm --filter @aduan/api start`. */
+import { parseEnv } from './env.ts';
+import { createLogger } from './logger.ts';
+import { createApiServer } from './server.ts';
+import { createServices } from './services.ts';
+
+let env;
+try {
+  env = parseEnv();
+} catch (error) {
+  console.error((error as Error).message);
+  process.exit(1);
+}
+const logger = createLogger(env.LOG_LEVEL);
+const services = createServices(env, logger);
+const server = await createApiServer(services);
+const port = await server.listen(env.API_PORT, env.API_HOST);
+logger.info({ port, database: services.db.kind }, `Aduan API listening on http://localhost:${port} (GraphQL at /graphql)`);
+
+let stopping = false;
+async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  logger.info({ signal }, 'shutting down');
+  await server.close();
+  await services.db.close();
+  process.exit(0);
+}
+process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));

@@ -1,0 +1,12 @@
+/** Imports every domain's schema module and builds the GraphQL schema. */
+import { lexicographicSortSchema, printSchema } from 'graphql';
+import { builder } from './builder.ts';
+import './config/config.schema.ts';
+import './tenancy/tenancy.schema.ts';
+
+export const schema = builder.toSchema();
+
+/** The SDL committed as `api/schema.graphql`, sorted so diffs show only real changes. */
+export function printSchemaSdl(): string {
+  return `${printSchema(lexicographicSortSchema(schema))}\n`;
+}

@@ -1,0 +1,80 @@
+/** The ops commands, callable from the CLI and from tests. They call api services only. */
+import { syncTenantFiles } from '@aduan/api/config/config-sync.service.ts';
+import { loadTenantFiles } from '@aduan/api/config/tenant-files.loader.ts';
+import { openDatabase, type Database } from '@aduan/api/db.ts';
+import { migrate } from '@aduan/api/db-migrate.ts';
+import type { Env } from '@aduan/api/env.ts';
+import { loadNationalCalendar, readCalendarFiles } from '@aduan/api/sla/calendar.service.ts';
+
+export interface CommandOptions {
+  env: Env;
+  tenantsDir: string;
+  actor: string;
+  print: (line: string) => void;
+}
+
+type Step = (db: Database, options: CommandOptions) => Promise<void>;
+
+const migrateStep: Step = async (db, { print }) => {
+  const result = await migrate(db.sql);
+  print(
+    result.applied.length > 0
+      ? `migrate: applied ${result.applied.join(', ')}`
+      : `migrate: up to date (${result.alreadyApplied} migrations)`,
+  );
+};
+
+const calendarStep: Step = async (db, { env, print }) => {
+  const calendars = await readCalendarFiles(env.CALENDARS_DIR);
+  for (const { file, calendar } of calendars) {
+    const changed = await loadNationalCalendar(db.prisma, calendar);
+    print(`calendar: ${calendar.year} ${changed ? 'loaded' : 'unchanged'} (${file})`);
+  }
+  const latest = Math.max(...calendars.map(({ calendar }) => calendar.year));
+  const nextYear = new Date().getUTCFullYear() + 1;
+  if (latest < nextYear) {
+    print(
+      `calendar: WARNING no national calendar for ${nextYear}: deadlines that reach into it are provisional. Add ops/data/calendars/id-holidays-${nextYear}.json and run \`pnpm ops calendar\`.`,
+    );
+  }
+};
+
+const syncStep: Step = async (db, { tenantsDir, actor, print }) => {
+  const bundle = await loadTenantFiles(tenantsDir);
+  const result = await syncTenantFiles(db.prisma, bundle, actor);
+  for (const province of result.provinces) print(`sync: province ${province.slug} ${province.status.toLowerCase()}`);
+  for (const tenant of result.tenants) {
+    print(
+      `sync: tenant ${tenant.slug} ${tenant.status.toLowerCase()}` +
+        (tenant.status === 'UNCHANGED' ? ` (version ${tenant.version})` : ` → version ${tenant.version}, ${tenant.changes} changes`),
+    );
+  }
+};
+
+export const COMMANDS = {
+  migrate: [migrateStep],
+  calendar: [calendarStep],
+  sync: [syncStep],
+  seed: [calendarStep, syncStep],
+  setup: [migrateStep, calendarStep, syncStep],
+  validate: [],
+} satisfies Record<string, Step[]>;
+export type CommandName = keyof typeof COMMANDS;
+
+export async function runCommand(name: CommandName, options: CommandOptions): Promise<void> {
+  if (name === 'validate') {
+    const bundle = await loadTenantFiles(options.tenantsDir);
+    options.print(`validate: ${bundle.tenants.length} tenants in ${bundle.provinces.length} provinces are valid`);
+    return;
+  }
+  const db = openDatabase({
+    databaseUrl: options.env.DATABASE_URL,
+    pgliteDataDir: options.env.PGLITE_DATA_DIR,
+    poolSize: 2,
+  });
+  try {
+    for (const step of COMMANDS[name]) await step(db, options);
+  } finally {
+    await db.close();
+  }
+}
