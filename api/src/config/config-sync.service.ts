@@ -92,7 +92,7 @@ async function syncTenant(
     registrationPrefix: file.registrationPrefix,
     parent: file.parent ?? Prisma.DbNull,
     description: file.description ?? Prisma.DbNull,
-    address: file.address,
+    address: file.address ?? Prisma.DbNull,
     website: file.website ?? null,
     theme,
     sources: file.sources,

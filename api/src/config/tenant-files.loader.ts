@@ -45,7 +45,7 @@ export const PROVINCES_FILE = 'provinces.yaml';
 
 async function readYaml(file: string, relative: string, issues: TenantFileIssue[]): Promise<unknown> {
   const text = await readFile(file, 'utf8');
-  const document = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  const document = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
   if (document.errors.length > 0) {
     for (const error of document.errors) {
       const line = error.linePos?.[0];

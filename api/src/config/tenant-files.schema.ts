@@ -7,13 +7,21 @@ import { z } from 'zod';
 
 /** Text shown to people: a plain string is Bahasa Indonesia; an object may add English. */
 export const localizedText = z
-  .union([
-    z.string().trim().min(1, 'must not be empty'),
-    z.strictObject({
-      id: z.string().trim().min(1, 'must not be empty'),
-      en: z.string().trim().min(1, 'must not be empty').optional(),
-    }),
-  ])
+  .union(
+    [
+      z.string().trim().min(1, 'must not be empty'),
+      z.strictObject({
+        id: z.string().trim().min(1, 'must not be empty'),
+        en: z.string().trim().min(1, 'must not be empty').optional(),
+      }),
+    ],
+    {
+      error: (issue) =>
+        issue.input === undefined || issue.input === null
+          ? 'is required'
+          : 'must be text, or { id: "…", en: "…" } with Indonesian and English text',
+    },
+  )
   .transform((value) => (typeof value === 'string' ? { id: value } : value));
 export type LocalizedText = z.output<typeof localizedText>;
 
@@ -45,6 +53,7 @@ export const CHANNEL_KINDS = [
   'WHATSAPP',
   'EMAIL',
   'PHONE',
+  'CALL_CENTER',
   'FAX',
   'OFFICE_VISIT',
   'COMPLAINT_BOX',
@@ -115,7 +124,7 @@ export const tenantFile = z.strictObject({
     .default([]),
   parent: localizedText.optional(),
   description: localizedText.optional(),
-  address: localizedText,
+  address: localizedText.optional(),
   website: z.url().optional(),
   contacts: z.array(contact).default([]),
   /** Where the text of this configuration comes from (the agency's own pages). */

@@ -79,7 +79,7 @@ export const Tenant = builder.prismaObject('Tenant', {
     registrationPrefix: t.exposeString('registrationPrefix'),
     parent: t.string({ nullable: true, resolve: (tenant, _, ctx) => text(tenant.parent, ctx) }),
     description: t.string({ nullable: true, resolve: (tenant, _, ctx) => text(tenant.description, ctx) }),
-    address: t.string({ resolve: (tenant, _, ctx) => text(tenant.address, ctx)! }),
+    address: t.string({ nullable: true, resolve: (tenant, _, ctx) => text(tenant.address, ctx) }),
     website: t.exposeString('website', { nullable: true }),
     sources: t.exposeStringList('sources', { description: 'The public pages this configuration was written from.' }),
     configVersion: t.exposeInt('configVersion'),

@@ -1,0 +1,60 @@
+/**
+ * A fresh, migrated database per test file: a new PostgreSQL database when DATABASE_URL
+ * is set (the CI's second run), otherwise a new embedded PGlite folder.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { openDatabase, type Database } from '@aduan/api/db.ts';
+import { migrate } from '@aduan/api/db-migrate.ts';
+
+export interface TestDatabase {
+  kind: 'pglite' | 'postgresql';
+  /** Environment that points a process at this database. */
+  env: { DATABASE_URL?: string; PGLITE_DATA_DIR?: string };
+  open(): Database;
+  drop(): Promise<void>;
+}
+
+export const usingPostgres = Boolean(process.env.DATABASE_URL);
+
+export async function createTestDatabase(): Promise<TestDatabase> {
+  const adminUrl = process.env.DATABASE_URL;
+  if (adminUrl) {
+    const name = `aduan_test_${randomBytes(6).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: adminUrl });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+    await admin.end();
+    const url = new URL(adminUrl);
+    url.pathname = `/${name}`;
+    const databaseUrl = url.toString();
+    const db = openDatabase({ databaseUrl, pgliteDataDir: 'unused', poolSize: 2 });
+    await migrate(db.sql);
+    await db.close();
+    return {
+      kind: 'postgresql',
+      env: { DATABASE_URL: databaseUrl },
+      open: () => openDatabase({ databaseUrl, pgliteDataDir: 'unused', poolSize: 4 }),
+      async drop() {
+        const client = new pg.Client({ connectionString: adminUrl });
+        await client.connect();
+        await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        await client.end();
+      },
+    };
+  }
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'aduan-pglite-'));
+  const dataDir = path.join(dir, 'data');
+  const db = openDatabase({ pgliteDataDir: dataDir });
+  await migrate(db.sql);
+  await db.close();
+  return {
+    kind: 'pglite',
+    env: { PGLITE_DATA_DIR: dataDir },
+    open: () => openDatabase({ pgliteDataDir: dataDir }),
+    drop: () => rm(dir, { recursive: true, force: true }),
+  };
+}

@@ -1,0 +1,101 @@
+/** Starts the real servers as child processes, the way `pnpm start` does. */
+import { spawn, type ChildProcess } from 'node:child_process';
+import net from 'node:net';
+import path from 'node:path';
+
+export const REPO_ROOT = path.resolve(import.meta.dirname, '..', '..');
+
+export async function findFreePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address() as net.AddressInfo;
+      server.close(() => resolve(address.port));
+    });
+  });
+}
+
+export interface RunningProcess {
+  url: string;
+  port: number;
+  /** Everything the process printed so far (stdout and stderr). */
+  output(): string;
+  stop(): Promise<void>;
+}
+
+async function waitForHttp(url: string, child: ChildProcess, output: () => string, timeoutMs: number) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`process exited with ${child.exitCode} before it was ready:\n${output()}`);
+    try {
+      const response = await fetch(url);
+      if (response.status < 500) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 150));
+  }
+  throw new Error(`${url} was not ready after ${timeoutMs} ms:\n${output()}`);
+}
+
+export async function startProcess(options: {
+  command: string;
+  args: string[];
+  cwd: string;
+  env: Record<string, string | undefined>;
+  readyPath: string;
+  port: number;
+  timeoutMs?: number;
+}): Promise<RunningProcess> {
+  const env: NodeJS.ProcessEnv = { ...process.env, ...options.env };
+  for (const [key, value] of Object.entries(options.env)) if (value === undefined) delete env[key];
+  const child = spawn(options.command, options.args, { cwd: options.cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let printed = '';
+  child.stdout!.on('data', (chunk) => (printed += chunk));
+  child.stderr!.on('data', (chunk) => (printed += chunk));
+  const url = `http://127.0.0.1:${options.port}`;
+  const output = () => printed;
+  try {
+    await waitForHttp(`${url}${options.readyPath}`, child, output, options.timeoutMs ?? 60_000);
+  } catch (error) {
+    child.kill('SIGKILL');
+    throw error;
+  }
+  return {
+    url,
+    port: options.port,
+    output,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+        child.once('exit', () => {
+          clearTimeout(timer);
+          resolve();
+        });
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+/** The API process on its own port, with the given database environment. */
+export async function startApi(env: Record<string, string | undefined>): Promise<RunningProcess> {
+  const port = await findFreePort();
+  return startProcess({
+    command: path.join(REPO_ROOT, 'api', 'node_modules', '.bin', 'tsx'),
+    args: ['src/main.ts'],
+    cwd: path.join(REPO_ROOT, 'api'),
+    env: {
+      NODE_ENV: 'test',
+      API_HOST: '127.0.0.1',
+      API_PORT: String(port),
+      LOG_LEVEL: 'info',
+      DATABASE_URL: undefined,
+      REDIS_URL: undefined,
+      ...env,
+    },
+    readyPath: '/healthz',
+    port,
+  });
+}
