@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
-import { ApolloServer, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
@@ -13,6 +13,7 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import express, { type Request } from 'express';
 import { pinoHttp } from 'pino-http';
 import { resolveTenant, type AppServices, type Context, type TenantLookup } from './context.ts';
+import { createConfigResponseCache } from './config/config-response-cache.plugin.ts';
 import { createFormatError } from './graphql/format-error.ts';
 import { localeFromAcceptLanguage } from './i18n/locale.ts';
 import { schema } from './schema.ts';
@@ -82,14 +83,15 @@ export async function createApiServer(services: AppServices): Promise<ApiServer>
   // graphql-armor ships CommonJS typings of Apollo's plugin type; the runtime shape is the same.
   const armorPlugins = armor.plugins as unknown as ApolloServerPlugin[];
 
-  const apollo = new ApolloServer<BaseContext>({
+  const apollo = new ApolloServer<Context>({
     schema,
     validationRules: armor.validationRules,
     allowBatchedHttpRequests: false,
     introspection: true,
     formatError: createFormatError(logger),
     plugins: [
-      ...armorPlugins,
+      ...(armorPlugins as ApolloServerPlugin<Context>[]),
+      createConfigResponseCache({ ttlMs: env.CONFIG_CACHE_TTL_SECONDS * 1000 }),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       env.GRAPHQL_EXPLORER
         ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false })
