@@ -22,6 +22,8 @@ async function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
   logger.info({ signal }, 'shutting down');
+  // Open keep-alive connections get a short grace period; never hang a deploy or a test run.
+  setTimeout(() => process.exit(0), 6000).unref();
   await server.close();
   await services.db.close();
   process.exit(0);

@@ -92,7 +92,7 @@ export async function createApiServer(services: AppServices): Promise<ApiServer>
     plugins: [
       ...(armorPlugins as ApolloServerPlugin<Context>[]),
       createConfigResponseCache({ ttlMs: env.CONFIG_CACHE_TTL_SECONDS * 1000 }),
-      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: 3000 }),
       env.GRAPHQL_EXPLORER
         ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false })
         : ApolloServerPluginLandingPageDisabled(),

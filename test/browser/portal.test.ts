@@ -1,0 +1,173 @@
+/**
+ * The pages in Chromium, as a person opens them: the directory, two agencies' portals with
+ * their own content and colours, the language switch, small phones, no JavaScript, and an
+ * accessibility check with axe-core.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { createTestDatabase, type TestDatabase } from '../support/database.ts';
+import { browserTestsEnabled, launchChromium } from '../support/browser.ts';
+import { startApi, type RunningProcess } from '../support/processes.ts';
+import { setupTenants } from '../support/setup-tenants.ts';
+import { buildWeb, startWeb } from '../support/web.ts';
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+let database: TestDatabase;
+let api: RunningProcess;
+let web: RunningProcess;
+let browser: Browser;
+
+async function rgbOf(hex: string) {
+  const value = Number.parseInt(hex.slice(1), 16);
+  return `rgb(${(value >> 16) & 255}, ${(value >> 8) & 255}, ${value & 255})`;
+}
+
+async function themeOf(slug: string): Promise<{ primaryColor: string }> {
+  const response = await fetch(`${api.url}/t/${slug}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: '{ tenant { theme { primaryColor } } }' }),
+  });
+  return (await response.json()).data.tenant.theme;
+}
+
+async function seriousViolations(page: Page) {
+  await page.addScriptTag({ content: axeSource });
+  const results = await page.evaluate(async () => (window as any).axe.run(document, { resultTypes: ['violations'] }));
+  return (results.violations as { id: string; impact: string; nodes: { target: string[] }[] }[])
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+}
+
+describe.runIf(browserTestsEnabled)('the public pages in Chromium', () => {
+  beforeAll(async () => {
+    buildWeb();
+    database = await createTestDatabase();
+    await setupTenants(database);
+    api = await startApi({ ...database.env, LOG_LEVEL: 'warn' });
+    web = await startWeb(api.url);
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await web?.stop();
+    await api?.stop();
+    await database?.drop();
+  });
+
+  async function open(path: string, options: { width?: number; javaScript?: boolean; bypassCSP?: boolean } = {}) {
+    const context = await browser.newContext({
+      viewport: { width: options.width ?? 1280, height: 900 },
+      javaScriptEnabled: options.javaScript ?? true,
+      // Only to inject axe-core: the pages forbid every script.
+      bypassCSP: options.bypassCSP ?? false,
+    });
+    const page = await context.newPage();
+    const response = await page.goto(`${web.url}${path}`);
+    return { page, response: response!, close: () => context.close() };
+  }
+
+  it('lists the agencies by province, and a click opens an agency portal', async () => {
+    const { page, close } = await open('/');
+    expect(await page.locator('h2').allInnerTexts()).toEqual(
+      expect.arrayContaining(['Provinsi Kalimantan Barat', 'Provinsi Kalimantan Selatan', 'Provinsi Kalimantan Timur']),
+    );
+    await page.getByRole('link', { name: 'Inspektorat Kota Bontang' }).click();
+    await page.waitForURL('**/t/inspektorat-bontang/');
+    expect(await page.locator('h1').innerText()).toBe('Inspektorat Kota Bontang');
+    await close();
+  });
+
+  it.each([
+    ['inspektorat-kalbar', 'Inspektorat Provinsi Kalimantan Barat', ['3W', 'Surat Bebas Temuan', 'Sultan Syahrir', 'admin.upg@kalbarprov.go.id', 'Tidak dipungut biaya']],
+    ['inspektorat-bontang', 'Inspektorat Kota Bontang', ['5W+1H', 'Bagaimana (How)', 'Anonim']],
+    ['bkad-kalbar', 'Badan Keuangan dan Aset Daerah Provinsi Kalimantan Barat', ['KTP/SIM', 'Gubernur Kalimantan Barat', 'bkad@kalbarprov.go.id']],
+  ])('shows %s its own content in its own colours', async (slug, name, texts) => {
+    const { page, response, close } = await open(`/t/${slug}/`);
+    expect(response.status()).toBe(200);
+    expect(await page.locator('main').getAttribute('data-tenant')).toBe(slug);
+    expect(await page.locator('h1').innerText()).toBe(name);
+    expect(await page.title()).toContain(name);
+    for (const id of ['jenis-laporan', 'standar-pelayanan', 'kanal', 'faq', 'kontak']) {
+      expect(await page.locator(`#${id}`).count(), `section #${id}`).toBe(1);
+    }
+    const body = await page.locator('body').innerText();
+    for (const text of texts) expect(body).toContain(text);
+    const { primaryColor } = await themeOf(slug);
+    const headerColour = await page.locator('.portal-header').evaluate((element) => getComputedStyle(element).backgroundColor);
+    expect(headerColour).toBe(await rgbOf(primaryColor));
+    await close();
+  });
+
+  it('gives two agencies different colours', async () => {
+    const kalbar = await themeOf('inspektorat-kalbar');
+    const bontang = await themeOf('inspektorat-bontang');
+    expect(kalbar.primaryColor).not.toBe(bontang.primaryColor);
+  });
+
+  it('switches to English and remembers it on the next page', async () => {
+    const { page, close } = await open('/t/inspektorat-bontang/');
+    expect(await page.locator('html').getAttribute('lang')).toBe('id');
+    await page.getByRole('link', { name: 'English' }).click();
+    await page.waitForURL('**lang=en');
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    expect(await page.locator('h1').innerText()).toBe('Bontang City Inspectorate');
+    expect(await page.locator('#jenis-laporan h2').innerText()).toBe('Report types');
+    await page.goto(`${web.url}/t/inspektorat-kalbar/`);
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    expect(await page.locator('h1').innerText()).toBe('Inspectorate of West Kalimantan Province');
+    await close();
+  });
+
+  it('works without JavaScript and ships none', async () => {
+    const { page, close } = await open('/t/inspektorat-kalbar/', { javaScript: false });
+    expect(await page.locator('h1').innerText()).toBe('Inspektorat Provinsi Kalimantan Barat');
+    expect(await page.locator('script[src]').count()).toBe(0);
+    await page.locator('#faq summary').first().click();
+    expect(await page.locator('#faq details').first().getAttribute('open')).not.toBeNull();
+    await close();
+  });
+
+  it('reads on a 360-pixel phone without sideways scrolling', async () => {
+    for (const path of ['/', '/t/inspektorat-kalbar/', '/t/bkad-kalbar/']) {
+      const { page, close } = await open(path, { width: 360 });
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow, path).toBeLessThanOrEqual(0);
+      await close();
+    }
+  });
+
+  it('passes axe-core with no serious or critical violation, in both languages', async () => {
+    for (const path of ['/', '/t/inspektorat-kalbar/', '/t/inspektorat-bontang/?lang=en', '/t/inspektorat-kalsel/', '/nope']) {
+      const { page, close } = await open(path, { bypassCSP: true });
+      expect(await seriousViolations(page), path).toEqual([]);
+      await close();
+    }
+  });
+
+  it('answers an unknown agency with a friendly 404 page in Indonesian', async () => {
+    const { page, response, close } = await open('/t/tidak-ada/');
+    expect(response.status()).toBe(404);
+    expect(await page.locator('body').innerText()).toContain('Instansi tidak ditemukan');
+    expect(await page.locator('body').innerText()).not.toMatch(/\bat \w+ \(|Error:/);
+    await close();
+  });
+
+  it('keeps a first visit to a portal light', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const session = await context.newCDPSession(page);
+    await session.send('Network.enable');
+    let bytes = 0;
+    session.on('Network.loadingFinished', (event: { encodedDataLength: number }) => (bytes += event.encodedDataLength));
+    await page.goto(`${web.url}/t/inspektorat-kalbar/`, { waitUntil: 'networkidle' });
+    // The budget for the largest portal: HTML and CSS, compressed, headers included.
+    expect(bytes).toBeGreaterThan(1000);
+    expect(bytes).toBeLessThan(30 * 1024);
+    await context.close();
+  });
+});

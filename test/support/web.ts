@@ -1,0 +1,23 @@
+/** Builds the web package once per run and starts it against an API. */
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { findFreePort, REPO_ROOT, startProcess, type RunningProcess } from './processes.ts';
+
+const WEB_DIR = path.join(REPO_ROOT, 'web');
+
+export function buildWeb(): void {
+  const build = spawnSync('pnpm', ['--filter', '@aduan/web', 'run', 'build'], { cwd: REPO_ROOT, encoding: 'utf8' });
+  if (build.status !== 0) throw new Error(`web build failed:\n${build.stdout}\n${build.stderr}`);
+}
+
+export async function startWeb(apiUrl: string): Promise<RunningProcess> {
+  const port = await findFreePort();
+  return startProcess({
+    command: path.join(WEB_DIR, 'node_modules', '.bin', 'remix-serve'),
+    args: ['./build/server/index.js'],
+    cwd: WEB_DIR,
+    env: { PORT: String(port), API_URL: apiUrl, NODE_ENV: 'production' },
+    readyPath: '/',
+    port,
+  });
+}

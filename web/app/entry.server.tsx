@@ -1,0 +1,69 @@
+/**
+ * Renders the whole document before sending it (no streaming: pages are small and have
+ * no deferred data), and sets the headers every page shares.
+ */
+import { PassThrough } from 'node:stream';
+import { createReadableStreamFromReadable, type EntryContext, type HandleErrorFunction } from '@remix-run/node';
+import { RemixServer } from '@remix-run/react';
+import { renderToPipeableStream } from 'react-dom/server';
+import { wantsHydration } from './route-handle';
+
+const RENDER_TIMEOUT_MS = 5000;
+export const streamTimeout = RENDER_TIMEOUT_MS;
+
+function documentHydrates(context: EntryContext): boolean {
+  return context.staticHandlerContext.matches.some((match) => wantsHydration(context.routeModules[match.route.id]?.handle));
+}
+
+function setDocumentHeaders(headers: Headers, hydrates: boolean): void {
+  headers.set('Content-Type', 'text/html; charset=utf-8');
+  // Pages differ by the language cookie; none may be kept by a shared cache.
+  headers.append('Vary', 'Cookie');
+  if (!headers.has('Cache-Control')) headers.set('Cache-Control', 'private, no-cache');
+  headers.set('X-Content-Type-Options', 'nosniff');
+  // Whistleblowers' visits are nobody else's business: no referrer leaves the site.
+  headers.set('Referrer-Policy', 'same-origin');
+  headers.set('X-Frame-Options', 'DENY');
+  headers.set(
+    'Content-Security-Policy',
+    [
+      "default-src 'self'",
+      // A page that does not hydrate runs no script at all, and the policy says so.
+      hydrates ? "script-src 'self' 'unsafe-inline'" : "script-src 'none'",
+      // Theme colours are CSS variables in the root element's style attribute.
+      "style-src 'self' 'unsafe-inline'",
+      "img-src 'self' data:",
+      "object-src 'none'",
+      "base-uri 'none'",
+      "form-action 'self'",
+      "frame-ancestors 'none'",
+    ].join('; '),
+  );
+}
+
+export default function handleRequest(request: Request, responseStatusCode: number, responseHeaders: Headers, remixContext: EntryContext) {
+  return new Promise<Response>((resolve, reject) => {
+    let status = responseStatusCode;
+    const { pipe, abort } = renderToPipeableStream(<RemixServer context={remixContext} url={request.url} />, {
+      onAllReady() {
+        const body = new PassThrough();
+        setDocumentHeaders(responseHeaders, documentHydrates(remixContext));
+        resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status }));
+        pipe(body);
+      },
+      onShellError(error: unknown) {
+        reject(error);
+      },
+      onError(error: unknown) {
+        status = 500;
+        console.error(error);
+      },
+    });
+    setTimeout(abort, RENDER_TIMEOUT_MS + 1000);
+  });
+}
+
+export const handleError: HandleErrorFunction = (error, { request }) => {
+  if (request.signal.aborted) return;
+  console.error(error);
+};

@@ -1,0 +1,51 @@
+/** The documents and enum values the web relies on must stay valid against the API's committed schema. */
+import { readdirSync, readFileSync } from 'node:fs';
+import { buildSchema, isEnumType, parse, validate } from 'graphql';
+import { describe, expect, it } from 'vitest';
+import { messages } from '../i18n/messages';
+import { ENUMS } from './types';
+
+const here = new URL('./', import.meta.url);
+const schema = buildSchema(readFileSync(new URL('../../../api/schema.graphql', here), 'utf8'));
+const documents = readdirSync(here).filter((name) => name.endsWith('.graphql'));
+
+describe('GraphQL documents', () => {
+  it('exist', () => {
+    expect(documents).toEqual(expect.arrayContaining(['directory.graphql', 'tenant-portal.graphql']));
+  });
+
+  it.each(documents)('%s is valid against api/schema.graphql', (name) => {
+    const errors = validate(schema, parse(readFileSync(new URL(name, here), 'utf8')));
+    expect(errors.map((error) => error.message)).toEqual([]);
+  });
+});
+
+/** Enums whose values the pages name in words, and the catalog prefix of those words. */
+const LABELLED: Partial<Record<keyof typeof ENUMS, string>> = {
+  TenantKind: 'tenantKind',
+  ReportCriteria: 'criteria',
+  CriterionElement: 'criterion',
+  IdentityMode: 'identityMode',
+  ReporterDetail: 'reporterDetail',
+  ChannelKind: 'channelKind',
+  ContactKind: 'contactKind',
+};
+
+describe.each(Object.keys(ENUMS) as (keyof typeof ENUMS)[])('enum %s', (name) => {
+  it('has the values of the schema', () => {
+    const type = schema.getType(name);
+    expect(isEnumType(type)).toBe(true);
+    if (!isEnumType(type)) return;
+    expect([...ENUMS[name]].sort()).toEqual(type.getValues().map((value) => value.name).sort());
+  });
+});
+
+describe.each(Object.entries(LABELLED) as [keyof typeof ENUMS, string][])('words for enum %s', (name, prefix) => {
+  it('exist for every value in both languages', () => {
+    for (const value of ENUMS[name]) {
+      const key = `${prefix}.${value}`;
+      expect(messages.id, key).toHaveProperty([key]);
+      expect(messages.en, key).toHaveProperty([key]);
+    }
+  });
+});

@@ -1,0 +1,144 @@
+/**
+ * Result types of the documents in this folder, written by hand from api/schema.graphql.
+ * `documents.test.ts` validates the documents against the schema, so drift fails a test.
+ */
+
+/** Enum values as the API defines them; `documents.test.ts` checks them against the schema. */
+export const ENUMS = {
+  TenantKind: ['INSPECTORATE', 'FINANCE_AGENCY', 'SERVICE_AGENCY', 'REGIONAL_SECRETARIAT', 'OTHER'],
+  CaseTypeKind: ['COMPLAINT', 'ASPIRATION', 'INFORMATION_REQUEST', 'WHISTLEBLOWING', 'GRATIFICATION', 'ILLEGAL_LEVY', 'NO_FINDINGS_CERTIFICATE'],
+  ReportCriteria: ['THREE_W', 'FIVE_W_ONE_H', 'NONE'],
+  CriterionElement: ['WHAT', 'WHO', 'WHERE', 'WHEN', 'WHY', 'HOW'],
+  IdentityMode: ['IDENTIFIED', 'PSEUDONYMOUS', 'ANONYMOUS'],
+  ReporterDetail: ['NAME', 'ID_NUMBER', 'ADDRESS', 'PHONE', 'EMAIL'],
+  ChannelKind: [
+    'WEB_PORTAL',
+    'SP4N_LAPOR',
+    'SMS',
+    'WHATSAPP',
+    'EMAIL',
+    'PHONE',
+    'CALL_CENTER',
+    'FAX',
+    'OFFICE_VISIT',
+    'COMPLAINT_BOX',
+    'LETTER',
+    'MOBILE_APP',
+    'SOCIAL_MEDIA',
+  ],
+  ContactKind: ['ADDRESS', 'PHONE', 'CALL_CENTER', 'SMS', 'WHATSAPP', 'EMAIL', 'FAX', 'WEBSITE'],
+} as const;
+
+type EnumOf<Name extends keyof typeof ENUMS> = (typeof ENUMS)[Name][number];
+export type TenantKind = EnumOf<'TenantKind'>;
+export type CaseTypeKind = EnumOf<'CaseTypeKind'>;
+export type ReportCriteria = EnumOf<'ReportCriteria'>;
+export type CriterionElement = EnumOf<'CriterionElement'>;
+export type IdentityMode = EnumOf<'IdentityMode'>;
+export type ReporterDetail = EnumOf<'ReporterDetail'>;
+export type ChannelKind = EnumOf<'ChannelKind'>;
+export type ContactKind = EnumOf<'ContactKind'>;
+
+export interface DirectoryQuery {
+  provinces: {
+    slug: string;
+    name: string;
+    secretariat: string;
+    tenants: {
+      slug: string;
+      name: string;
+      shortName: string;
+      kind: TenantKind;
+      theme: { primaryColor: string; primaryTextColor: string; logoText: string };
+    }[];
+  }[];
+}
+
+export interface PortalTheme {
+  primaryColor: string;
+  primaryTextColor: string;
+  accentColor: string;
+  backgroundColor: string;
+  textColor: string;
+  logoText: string;
+  tagline: string | null;
+}
+
+export interface PortalCaseType {
+  key: string;
+  kind: CaseTypeKind;
+  name: string;
+  description: string | null;
+  criteria: ReportCriteria;
+  criteriaElements: CriterionElement[];
+  onlineIntake: boolean;
+  requiredDocuments: string[];
+  handlingUnit: string;
+  identity: {
+    allowed: IdentityMode[];
+    confidential: boolean;
+    identifiedRequires: ReporterDetail[];
+    pseudonymousRequires: ReporterDetail[];
+    note: string | null;
+  };
+  evidence: { required: boolean; maxFiles: number; maxFileBytes: number };
+  slaPolicy: {
+    key: string;
+    name: string;
+    escalationTarget: string | null;
+    silenceClosureWorkingDays: number | null;
+    stages: { key: string; name: string; workingDays: number }[];
+  } | null;
+}
+
+export interface PortalServiceStandard {
+  key: string;
+  name: string;
+  legalBasis: string | null;
+  requirements: string[];
+  procedure: string[];
+  completionTime: string | null;
+  completionWorkingDays: number | null;
+  fee: string | null;
+  products: string[];
+  complaintHandling: string[];
+  caseTypeKeys: string[];
+}
+
+export interface PortalChannel {
+  key: string;
+  kind: ChannelKind;
+  name: string;
+  contact: string | null;
+  url: string | null;
+  note: string | null;
+  caseTypeKeys: string[];
+}
+
+export interface PortalContact {
+  kind: ContactKind;
+  label: string | null;
+  value: string;
+}
+
+export interface PortalTenant {
+  slug: string;
+  name: string;
+  shortName: string;
+  kind: TenantKind;
+  parent: string | null;
+  description: string | null;
+  address: string;
+  website: string | null;
+  province: { name: string };
+  theme: PortalTheme;
+  caseTypes: PortalCaseType[];
+  serviceStandards: PortalServiceStandard[];
+  channels: PortalChannel[];
+  faqs: { question: string; answer: string }[];
+  contacts: PortalContact[];
+}
+
+export interface TenantPortalQuery {
+  tenant: PortalTenant;
+}

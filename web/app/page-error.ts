@@ -1,0 +1,16 @@
+/** Why a page could not be shown: thrown by loaders, rendered by the root ErrorBoundary. */
+export const PAGE_ERROR_STATUS = {
+  TENANT_NOT_FOUND: 404,
+  PAGE_NOT_FOUND: 404,
+  SERVICE_UNAVAILABLE: 503,
+} as const;
+
+export type PageErrorReason = keyof typeof PAGE_ERROR_STATUS;
+
+export interface PageErrorData {
+  reason: PageErrorReason;
+}
+
+export function isPageErrorData(value: unknown): value is PageErrorData {
+  return typeof value === 'object' && value !== null && 'reason' in value && typeof value.reason === 'string' && value.reason in PAGE_ERROR_STATUS;
+}

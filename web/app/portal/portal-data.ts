@@ -1,0 +1,10 @@
+import type { PortalTenant } from '../graphql/types';
+import type { ThemeStyle } from '../theme/theme';
+
+export interface PortalData {
+  tenant: PortalTenant;
+  /** CSS custom properties for the root element, already checked for safety and contrast. */
+  themeStyle: ThemeStyle;
+  /** The platform directory, or null when the portal is served on the agency's own host. */
+  directoryHref: string | null;
+}
