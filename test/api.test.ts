@@ -123,6 +123,17 @@ describe('a tenant by its path prefix', () => {
     );
   });
 
+  it('answers a repeated query from the response cache with the same data, and a different query with its own', async () => {
+    const first = await graphql(endpoint('inspektorat-kalsel'), '{ tenant { slug shortName } }');
+    const second = await graphql(endpoint('inspektorat-kalsel'), '{ tenant { slug shortName } }');
+    expect(second).toEqual(first);
+    expect(first.data!.tenant.slug).toBe('inspektorat-kalsel');
+    const other = await graphql(endpoint('inspektorat-kalsel'), '{ tenant { registrationPrefix } }');
+    expect(other.data).toEqual({ tenant: { registrationPrefix: 'INSKS' } });
+    const otherTenant = await graphql(endpoint('inspektorat-bontang'), '{ tenant { slug shortName } }');
+    expect(otherTenant.data!.tenant.slug).toBe('inspektorat-bontang');
+  });
+
   it('gives the working calendar: the 2026 national days, and 2027 marked as not loaded', async () => {
     const { data } = await graphql(
       endpoint('bkad-kalbar'),

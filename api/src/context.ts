@@ -22,11 +22,17 @@ export interface AppServices {
 /** How the request named its tenant, for the error message when none matched. */
 export type TenantLookup = { by: 'slug'; slug: string } | { by: 'host'; host: string } | { by: 'none' };
 
-export interface Context extends AppServices {
-  requestId: string;
+/** Who and what a request is for, resolved before GraphQL runs. */
+export interface RequestTarget {
   locale: Locale;
   tenantLookup: TenantLookup;
   tenant: TenantRef | null;
+  /** Where the response may be stored by the public configuration cache, if it qualifies. */
+  configResponseCacheKey: string | null;
+}
+
+export interface Context extends AppServices, RequestTarget {
+  requestId: string;
 }
 
 /** The request's tenant; TENANT_NOT_FOUND when the slug or host matched none. */

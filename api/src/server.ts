@@ -12,9 +12,9 @@ import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import express, { type Request } from 'express';
 import { pinoHttp } from 'pino-http';
-import { resolveTenant, type AppServices, type Context, type TenantLookup } from './context.ts';
-import { createConfigResponseCache } from './config/config-response-cache.plugin.ts';
-import { createFormatError } from './graphql/format-error.ts';
+import { resolveTenant, type AppServices, type Context, type RequestTarget, type TenantLookup } from './context.ts';
+import { createConfigResponseCache } from './config/config-response-cache.ts';
+import { createFormatError, isDatabaseUnavailable } from './graphql/format-error.ts';
 import { localeFromAcceptLanguage } from './i18n/locale.ts';
 import { schema } from './schema.ts';
 
@@ -83,6 +83,7 @@ export async function createApiServer(services: AppServices): Promise<ApiServer>
   // graphql-armor ships CommonJS typings of Apollo's plugin type; the runtime shape is the same.
   const armorPlugins = armor.plugins as unknown as ApolloServerPlugin[];
 
+  const responseCache = createConfigResponseCache({ configs: services.configs, ttlMs: env.CONFIG_CACHE_TTL_SECONDS * 1000 });
   const apollo = new ApolloServer<Context>({
     schema,
     validationRules: armor.validationRules,
@@ -91,7 +92,7 @@ export async function createApiServer(services: AppServices): Promise<ApiServer>
     formatError: createFormatError(logger),
     plugins: [
       ...(armorPlugins as ApolloServerPlugin<Context>[]),
-      createConfigResponseCache({ ttlMs: env.CONFIG_CACHE_TTL_SECONDS * 1000 }),
+      responseCache.plugin,
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: 3000 }),
       env.GRAPHQL_EXPLORER
         ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false })
@@ -100,38 +101,54 @@ export async function createApiServer(services: AppServices): Promise<ApiServer>
   });
   await apollo.start();
 
-  const graphql = expressMiddleware(apollo, {
-    context: async ({ req }): Promise<Context> => {
-      const tenantLookup = lookupFor(req);
+  /** Who the request is for: resolved once, before the response cache and Apollo. */
+  const resolveRequest = async (request: Request, response: express.Response, next: express.NextFunction) => {
+    try {
+      const tenantLookup = lookupFor(request);
       const tenant = tenantLookup.by === 'slug' && !SLUG.test(tenantLookup.slug) ? null : await resolveTenant(services, tenantLookup);
-      return {
-        ...services,
-        logger: req.log,
-        requestId: String(req.id),
-        locale: localeFromAcceptLanguage(req.get('accept-language')),
-        tenantLookup,
-        tenant,
-      };
-    },
+      const locale = localeFromAcceptLanguage(request.get('accept-language'));
+      const target: RequestTarget = { tenantLookup, tenant, locale, configResponseCacheKey: null };
+      response.locals.target = target;
+      if (request.method === 'POST' && request.is('application/json')) {
+        const cached = await responseCache.lookup({ tenantId: tenant?.id ?? null, locale, body: request.body });
+        if ('hit' in cached) {
+          response.type('application/json').send(cached.hit);
+          return;
+        }
+        target.configResponseCacheKey = cached.key;
+      }
+      next();
+    } catch (error) {
+      next(error);
+    }
+  };
+
+  const graphql = expressMiddleware(apollo, {
+    context: async ({ req, res }): Promise<Context> => ({
+      ...services,
+      ...(res.locals.target as RequestTarget),
+      logger: req.log,
+      requestId: String(req.id),
+    }),
   });
   const json = express.json({ limit: '100kb' });
-  app.use('/graphql', json, graphql);
-  app.use('/t/:slug/graphql', json, graphql);
+  app.use('/graphql', json, resolveRequest, graphql);
+  app.use('/t/:slug/graphql', json, resolveRequest, graphql);
 
   app.use((_request, response) => {
     response.status(404).json({ error: 'NOT_FOUND', message: 'No such endpoint. GraphQL is served at /graphql and /t/<slug>/graphql.' });
   });
   app.use((error: Error & { status?: number; type?: string }, request: Request, response: express.Response, _next: express.NextFunction) => {
-    const status = error.status && error.status >= 400 && error.status < 500 ? error.status : 500;
-    if (status === 500) request.log.error({ err: error }, 'unhandled error');
-    response.status(status).json({
-      errors: [
-        {
-          message: status === 500 ? 'An unexpected error occurred.' : `Bad request: ${error.type === 'entity.too.large' ? 'body too large' : 'malformed body'}.`,
-          extensions: { code: status === 500 ? 'INTERNAL' : 'BAD_REQUEST' },
-        },
-      ],
-    });
+    const clientError = error.status !== undefined && error.status >= 400 && error.status < 500;
+    const unavailable = !clientError && isDatabaseUnavailable(error);
+    if (unavailable) request.log.error({ err: error }, 'database unavailable');
+    else if (!clientError) request.log.error({ err: error }, 'unhandled error');
+    const [status, code, message] = clientError
+      ? [error.status!, 'BAD_REQUEST', `Bad request: ${error.type === 'entity.too.large' ? 'body too large' : 'malformed body'}.`]
+      : unavailable
+        ? [503, 'SERVICE_UNAVAILABLE', 'The service is temporarily unavailable. Please try again shortly.']
+        : [500, 'INTERNAL', 'An unexpected error occurred.'];
+    response.status(status).json({ errors: [{ message, extensions: { code } }] });
   });
 
   return {
