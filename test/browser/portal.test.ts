@@ -3,14 +3,18 @@
  * their own content and colours, the language switch, small phones, no JavaScript, and an
  * accessibility check with axe-core.
  */
-import { readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
 import { browserTestsEnabled, launchChromium } from '../support/browser.ts';
 import { startApi, type RunningProcess } from '../support/processes.ts';
-import { setupTenants } from '../support/setup-tenants.ts';
+import { findFreePort } from '../support/processes.ts';
+import { REPO_TENANTS_DIR, setupTenants } from '../support/setup-tenants.ts';
 import { buildWeb, startWeb } from '../support/web.ts';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -19,6 +23,21 @@ let database: TestDatabase;
 let api: RunningProcess;
 let web: RunningProcess;
 let browser: Browser;
+let tenantsDir: string;
+const BONTANG_HOST = 'wbs.bontang.test';
+
+/** A GET with a chosen Host header, as a browser on the agency's own domain sends it. */
+function getWithHost(url: string, host: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    http
+      .get(url, { headers: { host } }, (response) => {
+        let body = '';
+        response.on('data', (chunk) => (body += chunk));
+        response.on('end', () => resolve({ status: response.statusCode!, body }));
+      })
+      .on('error', reject);
+  });
+}
 
 async function rgbOf(hex: string) {
   const value = Number.parseInt(hex.slice(1), 16);
@@ -46,7 +65,11 @@ describe.runIf(browserTestsEnabled)('the public pages in Chromium', () => {
   beforeAll(async () => {
     buildWeb();
     database = await createTestDatabase();
-    await setupTenants(database);
+    tenantsDir = mkdtempSync(path.join(os.tmpdir(), 'aduan-tenants-'));
+    cpSync(REPO_TENANTS_DIR, tenantsDir, { recursive: true });
+    const bontang = path.join(tenantsDir, 'inspektorat-bontang', 'tenant.yaml');
+    writeFileSync(bontang, readFileSync(bontang, 'utf8').replace('hostnames: []', `hostnames: [${BONTANG_HOST}]`));
+    await setupTenants(database, tenantsDir);
     api = await startApi({ ...database.env, LOG_LEVEL: 'warn' });
     web = await startWeb(api.url);
     browser = await launchChromium();
@@ -57,6 +80,7 @@ describe.runIf(browserTestsEnabled)('the public pages in Chromium', () => {
     await web?.stop();
     await api?.stop();
     await database?.drop();
+    rmSync(tenantsDir, { recursive: true, force: true });
   });
 
   async function open(path: string, options: { width?: number; javaScript?: boolean; bypassCSP?: boolean } = {}) {
@@ -155,6 +179,28 @@ describe.runIf(browserTestsEnabled)('the public pages in Chromium', () => {
     expect(await page.locator('body').innerText()).toContain('Instansi tidak ditemukan');
     expect(await page.locator('body').innerText()).not.toMatch(/\bat \w+ \(|Error:/);
     await close();
+  });
+
+  it("serves an agency's portal at / on its own host name, and the directory on the platform's", async () => {
+    const agency = await getWithHost(`${web.url}/`, BONTANG_HOST);
+    expect(agency.status).toBe(200);
+    expect(agency.body).toContain('data-tenant="inspektorat-bontang"');
+    const platform = await getWithHost(`${web.url}/`, 'localhost');
+    expect(platform.body).toContain('data-page="directory"');
+  });
+
+  it('shows a friendly 503 page, in Indonesian, when the API is down', async () => {
+    const deadApi = `http://127.0.0.1:${await findFreePort()}`;
+    const orphan = await startWeb(deadApi, '/halaman-yang-tidak-ada');
+    try {
+      const response = await fetch(`${orphan.url}/t/inspektorat-kalbar/`);
+      expect(response.status).toBe(503);
+      const body = await response.text();
+      expect(body).toContain('Layanan sedang tidak tersedia');
+      expect(body).not.toMatch(/ECONNREFUSED|\n\s+at /);
+    } finally {
+      await orphan.stop();
+    }
   });
 
   it('keeps a first visit to a portal light', async () => {

@@ -10,14 +10,15 @@ export function buildWeb(): void {
   if (build.status !== 0) throw new Error(`web build failed:\n${build.stdout}\n${build.stderr}`);
 }
 
-export async function startWeb(apiUrl: string): Promise<RunningProcess> {
+/** `readyPath` must answer below 500 once the server listens (a page that needs no API when the API is down). */
+export async function startWeb(apiUrl: string, readyPath = '/'): Promise<RunningProcess> {
   const port = await findFreePort();
   return startProcess({
     command: path.join(WEB_DIR, 'node_modules', '.bin', 'remix-serve'),
     args: ['./build/server/index.js'],
     cwd: WEB_DIR,
     env: { PORT: String(port), API_URL: apiUrl, NODE_ENV: 'production' },
-    readyPath: '/',
+    readyPath,
     port,
   });
 }
