@@ -18,8 +18,14 @@ const PASSPHRASE = 'kopi tubruk di pagi hari';
 const AAD = 'tenant:t-1|case:c-1|identity';
 
 async function expectWrongSecret(promise: Promise<unknown>): Promise<void> {
-  await expect(promise).rejects.toThrow(new Error('wrong passphrase or recovery key'));
-  await expect(promise).rejects.toBeInstanceOf(IdentityCryptoError);
+  const error: unknown = await promise.then(
+    () => expect.fail('expected the unlock to fail'),
+    (rejection: unknown) => rejection,
+  );
+  expect(error).toBeInstanceOf(Error);
+  expect(error).toBeInstanceOf(IdentityCryptoError);
+  expect((error as Error).message).toBe('wrong passphrase or recovery key');
+  expect((error as IdentityCryptoError).reason).toBe('WRONG_SECRET');
 }
 
 describe('createCustodianKeys / unlockCustodianKey', () => {
