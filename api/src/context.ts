@@ -9,6 +9,11 @@ import type { TenantConfig, TenantConfigCache } from './config/tenant-config.ser
 import type { Locale } from './i18n/locale.ts';
 import type { Logger } from './logger.ts';
 import type { TenantDirectory, TenantRef } from './tenancy/tenant-directory.ts';
+import type { RateLimits } from './abuse/rate-limits.ts';
+import type { EvidenceStorage } from './evidence/evidence-storage.ts';
+import type { IdentityVault } from './identity/identity-vault.service.ts';
+import { findReporterSession, type ReporterSessionRef } from './reporters/reporter-account.service.ts';
+import type { NationalCalendarCache } from './sla/working-calendar.service.ts';
 
 /** Long-lived services shared by all requests of one process. */
 export interface AppServices {
@@ -17,6 +22,10 @@ export interface AppServices {
   logger: Logger;
   configs: TenantConfigCache;
   directory: TenantDirectory;
+  calendars: NationalCalendarCache;
+  vault: IdentityVault;
+  rateLimits: RateLimits;
+  evidenceStorage: EvidenceStorage;
 }
 
 /** How the request named its tenant, for the error message when none matched. */
@@ -33,6 +42,25 @@ export interface RequestTarget {
 
 export interface Context extends AppServices, RequestTarget {
   requestId: string;
+  /** The client's address (behind the web server: the address it forwarded). Never stored with a report. */
+  clientIp: string;
+  /** A bearer token from the Authorization header, resolved lazily by `findReporter`. */
+  bearerToken: string | null;
+  /** Memo of the reporter session lookup for this request. */
+  reporterLookup?: Promise<ReporterSessionRef | null>;
+}
+
+/** The signed-in pseudonymous reporter of this request, if any. */
+export function findReporter(ctx: Context): Promise<ReporterSessionRef | null> {
+  if (!ctx.bearerToken || !ctx.tenant) return Promise.resolve(null);
+  ctx.reporterLookup ??= findReporterSession(ctx.db.prisma, ctx.tenant.id, ctx.bearerToken);
+  return ctx.reporterLookup;
+}
+
+export async function getReporter(ctx: Context): Promise<ReporterSessionRef> {
+  const reporter = await findReporter(ctx);
+  if (!reporter) throw new AppError('UNAUTHENTICATED', 'Sign in with your pseudonym account first.');
+  return reporter;
 }
 
 /** The request's tenant; TENANT_NOT_FOUND when the slug or host matched none. */

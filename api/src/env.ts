@@ -36,6 +36,32 @@ const envSchema = z.object({
   CONFIG_CACHE_TTL_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
   /** Serve the GraphQL explorer page on GET /graphql. */
   GRAPHQL_EXPLORER: booleanFlag.default(true),
+  /** Base64 of 32 bytes: wraps every tenant's data key. Required with PostgreSQL in production. */
+  IDENTITY_MASTER_KEY: z.string().optional(),
+  /** Where the embedded default keeps a generated master key. Back it up apart from the database. */
+  IDENTITY_MASTER_KEY_FILE: z.string().default(path.join(REPO_ROOT, '.data', 'identity-master.key')),
+  /** Evidence files: a folder on disk, or S3-compatible storage. */
+  EVIDENCE_STORAGE: z.enum(['local', 's3']).default('local'),
+  EVIDENCE_DIR: z.string().default(path.join(REPO_ROOT, '.data', 'evidence')),
+  S3_ENDPOINT: z.url().optional(),
+  S3_REGION: z.string().default('us-east-1'),
+  S3_BUCKET: z.string().optional(),
+  S3_ACCESS_KEY_ID: z.string().optional(),
+  S3_SECRET_ACCESS_KEY: z.string().optional(),
+  S3_FORCE_PATH_STYLE: booleanFlag.default(true),
+  /** Multiplies every rate limit (e.g. 100 for load tests, 0.1 to see the limits quickly). */
+  RATE_LIMIT_SCALE: z.coerce.number().positive().max(100000).default(1),
+  /** How long a reporter's session lasts. */
+  REPORTER_SESSION_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+}).superRefine((env, ctx) => {
+  if (env.EVIDENCE_STORAGE === 's3') {
+    for (const key of ['S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const) {
+      if (!env[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'is required when EVIDENCE_STORAGE=s3' });
+    }
+  }
+  if (env.NODE_ENV === 'production' && env.DATABASE_URL && !env.IDENTITY_MASTER_KEY) {
+    ctx.addIssue({ code: 'custom', path: ['IDENTITY_MASTER_KEY'], message: 'is required in production with PostgreSQL' });
+  }
 });
 
 export type Env = z.infer<typeof envSchema>;

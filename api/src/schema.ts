@@ -3,6 +3,9 @@ import { lexicographicSortSchema, printSchema } from 'graphql';
 import { builder } from './builder.ts';
 import './config/config.schema.ts';
 import './tenancy/tenancy.schema.ts';
+import './cases/reporting.schema.ts';
+import './reporters/reporters.schema.ts';
+import './evidence/evidence.schema.ts';
 
 export const schema = builder.toSchema();
 

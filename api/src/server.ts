@@ -15,10 +15,17 @@ import { pinoHttp } from 'pino-http';
 import { resolveTenant, type AppServices, type Context, type RequestTarget, type TenantLookup } from './context.ts';
 import { createConfigResponseCache } from './config/config-response-cache.ts';
 import { createFormatError, isDatabaseUnavailable } from './graphql/format-error.ts';
+import { isAppError } from './errors.ts';
+import { receiveEvidenceUpload } from './evidence/evidence-upload.service.ts';
 import { localeFromAcceptLanguage } from './i18n/locale.ts';
 import { schema } from './schema.ts';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
+const BEARER = /^Bearer ([A-Za-z0-9_-]{20,200})$/;
+
+function bearerTokenOf(request: Request): string | null {
+  return BEARER.exec(request.get('authorization') ?? '')?.[1] ?? null;
+}
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 function lookupFor(request: Request): TenantLookup {
@@ -53,7 +60,8 @@ export async function createApiServer(services: AppServices): Promise<ApiServer>
       },
       // Bodies are never logged: they carry report content and identities.
       serializers: {
-        req: (request) => ({ id: request.id, method: request.method, url: request.url }),
+        // The path only: query strings (GET /graphql?variables=…, upload tokens) are never logged.
+        req: (request) => ({ id: request.id, method: request.method, url: request.url.split('?')[0]!.replace(/\/evidence-uploads\/[^/]+/, '/evidence-uploads/[token]') }),
         res: (response) => ({ statusCode: response.statusCode }),
       },
       autoLogging: { ignore: (request) => request.url === '/healthz' },
@@ -109,7 +117,8 @@ export async function createApiServer(services: AppServices): Promise<ApiServer>
       const locale = localeFromAcceptLanguage(request.get('accept-language'));
       const target: RequestTarget = { tenantLookup, tenant, locale, configResponseCacheKey: null };
       response.locals.target = target;
-      if (request.method === 'POST' && request.is('application/json')) {
+      // Requests that carry credentials never touch the shared response cache.
+      if (request.method === 'POST' && request.is('application/json') && !request.get('authorization')) {
         const cached = await responseCache.lookup({ tenantId: tenant?.id ?? null, locale, body: request.body });
         if ('hit' in cached) {
           response.type('application/json').send(cached.hit);
@@ -129,11 +138,37 @@ export async function createApiServer(services: AppServices): Promise<ApiServer>
       ...(res.locals.target as RequestTarget),
       logger: req.log,
       requestId: String(req.id),
+      clientIp: req.ip ?? 'unknown',
+      bearerToken: bearerTokenOf(req),
     }),
   });
   const json = express.json({ limit: '100kb' });
   app.use('/graphql', json, resolveRequest, graphql);
   app.use('/t/:slug/graphql', json, resolveRequest, graphql);
+
+  app.put('/t/:slug/evidence-uploads/:token', async (request, response, next) => {
+    try {
+      const tenant = await services.directory.findBySlug(String(request.params.slug));
+      if (!tenant) {
+        response.status(404).json({ error: 'TENANT_NOT_FOUND', message: 'Tenant not found.' });
+        return;
+      }
+      await services.rateLimits.consume('upload', `ip:${request.ip}`);
+      const outcome = await receiveEvidenceUpload(
+        { prisma: db.prisma, storage: services.evidenceStorage },
+        { tenantId: tenant.id, token: String(request.params.token), body: request },
+      );
+      // A refused upload may leave unread bytes: close the connection rather than read them.
+      if (outcome.status !== 201) response.set('connection', 'close');
+      response.status(outcome.status).json(outcome.body);
+    } catch (error) {
+      if (isAppError(error) && error.code === 'RATE_LIMITED') {
+        response.status(429).set('connection', 'close').json({ error: 'RATE_LIMITED', message: error.message });
+        return;
+      }
+      next(error);
+    }
+  });
 
   app.use((_request, response) => {
     response.status(404).json({ error: 'NOT_FOUND', message: 'No such endpoint. GraphQL is served at /graphql and /t/<slug>/graphql.' });

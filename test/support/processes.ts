@@ -1,6 +1,8 @@
 /** Starts the real servers as child processes, the way `pnpm start` does. */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
 import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 
 export const REPO_ROOT = path.resolve(import.meta.dirname, '..', '..');
@@ -82,6 +84,7 @@ export async function startProcess(options: {
 /** The API process on its own port, with the given database environment. */
 export async function startApi(env: Record<string, string | undefined>): Promise<RunningProcess> {
   const port = await findFreePort();
+  const scratch = mkdtempSync(path.join(os.tmpdir(), 'aduan-api-'));
   return startProcess({
     command: path.join(REPO_ROOT, 'api', 'node_modules', '.bin', 'tsx'),
     args: ['src/main.ts'],
@@ -93,6 +96,10 @@ export async function startApi(env: Record<string, string | undefined>): Promise
       LOG_LEVEL: 'info',
       DATABASE_URL: undefined,
       REDIS_URL: undefined,
+      IDENTITY_MASTER_KEY_FILE: path.join(scratch, 'identity-master.key'),
+      EVIDENCE_DIR: path.join(scratch, 'evidence'),
+      // Tests share one address; the rate-limit test sets its own scale.
+      RATE_LIMIT_SCALE: '1000',
       ...env,
     },
     readyPath: '/healthz',

@@ -59,6 +59,8 @@ export async function receiveToTempFile(
   await mkdir(options.tempDir, { recursive: true, mode: 0o700 });
   const path = join(options.tempDir, `${randomUUID()}.part`);
   const handle = await open(path, 'wx', 0o600);
+  // Closes the handle when done; `flush` syncs it to disk first, as evidence must survive a crash.
+  const output = handle.createWriteStream({ flush: true });
   const discard = () => rm(path, { force: true });
   try {
     const inspector = new Inspector(options.maxBytes, allowed);
@@ -67,9 +69,7 @@ export async function receiveToTempFile(
       if (error) inspector.destroy(error);
     });
     body.pipe(inspector);
-    await pipeline(inspector, handle.createWriteStream({ autoClose: false }));
-    await handle.sync();
-    await handle.close();
+    await pipeline(inspector, output);
 
     // The complete file is the authority: ZIP containers (docx, xlsx, pptx) and MP3s behind
     // a long ID3 tag are only told apart by reading past the head.
@@ -80,8 +80,9 @@ export async function receiveToTempFile(
     }
     return { path, size: inspector.size, sha256: inspector.hash.digest('hex'), contentType, discard };
   } catch (error) {
-    // close() waits for writes still in flight, so nothing recreates the file after rm.
-    await handle.close().catch(() => undefined);
+    // Wait for the handle to close, so no write still in flight recreates the file after rm.
+    output.destroy();
+    if (!output.closed) await new Promise<void>((resolve) => output.once('close', () => resolve()));
     await discard();
     throw error;
   }

@@ -2,7 +2,7 @@
  * The name of an evidence file as people see it (lists, downloads). The stored object's
  * key never derives from it; this only keeps a reporter's name readable and harmless.
  */
-import { extensionFor } from './content-types.ts';
+import { EVIDENCE_CONTENT_TYPES, extensionFor } from './content-types.ts';
 
 const MAX_LENGTH = 120;
 const FALLBACK = 'berkas';
@@ -14,26 +14,38 @@ const graphemes = new Intl.Segmenter('und', { granularity: 'grapheme' });
  * `exe` as `gpj`), and anything but letters (any script), digits, space and `._()-`;
  * collapses whitespace; caps the result at 120 characters; swaps the extension for the
  * one of the detected content type. Never empty: falls back to "berkas".
+ *
+ * Before the content is known (`application/octet-stream`, or any type outside the
+ * evidence list) the name keeps its own extension, sanitised like the rest; calling
+ * again with the detected type replaces it.
  */
 export function sanitizeFileName(name: string, contentType: string): string {
-  const extension = extensionFor(contentType);
-  let base = name.normalize('NFC');
-  base = base.slice(Math.max(base.lastIndexOf('/'), base.lastIndexOf('\\')) + 1);
-  base = base
+  let base = cleanText(name);
+  const claimed = CLAIMED_EXTENSION.exec(base);
+  // The claimed extension goes: the content decides the type. "v2.1" is not an extension.
+  base = claimed ? base.slice(0, claimed.index) : base;
+  const extension = EVIDENCE_CONTENT_TYPES.includes(contentType) ? extensionFor(contentType) : claimed?.[1]?.toLowerCase();
+  // No hidden files (".htaccess") and no trailing dots, which Windows drops.
+  base = base.replace(/^[ .]+|[ .]+$/g, '');
+  const suffix = extension === undefined ? '' : `.${extension}`;
+  base = truncate(base, MAX_LENGTH - [...suffix].length).replace(/[ .]+$/, '');
+  if (!/[\p{L}\p{Nd}]/u.test(base)) {
+    base = FALLBACK;
+  }
+  return `${base}${suffix}`;
+}
+
+const CLAIMED_EXTENSION = /\.((?=[\p{L}\p{Nd}]*\p{L})[\p{L}\p{Nd}]{1,10})$/u;
+
+function cleanText(name: string): string {
+  let text = name.normalize('NFC');
+  text = text.slice(Math.max(text.lastIndexOf('/'), text.lastIndexOf('\\')) + 1);
+  return text
     .replace(/\s+/gu, ' ')
     .replace(/[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}]/gu, '')
     .replace(/[^\p{L}\p{M}\p{Nd} ._()-]+/gu, ' ')
     .replace(/ {2,}/g, ' ')
     .trim();
-  // The claimed extension goes: the content decides the type. "v2.1" is not an extension.
-  base = base.replace(/\.(?=[\p{L}\p{Nd}]*\p{L})[\p{L}\p{Nd}]{1,10}$/u, '');
-  // No hidden files (".htaccess") and no trailing dots, which Windows drops.
-  base = base.replace(/^[ .]+|[ .]+$/g, '');
-  base = truncate(base, MAX_LENGTH - extension.length - 1).replace(/[ .]+$/, '');
-  if (!/[\p{L}\p{Nd}]/u.test(base)) {
-    base = FALLBACK;
-  }
-  return `${base}.${extension}`;
 }
 
 /** At most `max` code points, cut between graphemes so no letter loses its marks. */

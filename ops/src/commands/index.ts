@@ -5,6 +5,10 @@ import { openDatabase, type Database } from '@aduan/api/db.ts';
 import { migrate } from '@aduan/api/db-migrate.ts';
 import type { Env } from '@aduan/api/env.ts';
 import { loadNationalCalendar, readCalendarFiles } from '@aduan/api/sla/calendar.service.ts';
+import { createIdentityCustodian } from '@aduan/api/identity/identity-vault.service.ts';
+
+/** The demo custodians' passphrase: for the demo agencies only, never for a real one. */
+export const DEMO_CUSTODIAN_PASSPHRASE = 'demo-custodian-passphrase';
 
 export interface CommandOptions {
   env: Env;
@@ -51,12 +55,27 @@ const syncStep: Step = async (db, { tenantsDir, actor, print }) => {
   }
 };
 
+/** Every demo agency gets one identity custodian, so confidential reports can be sealed. */
+const demoCustodiansStep: Step = async (db, { print }) => {
+  const tenants = await db.prisma.tenant.findMany({ select: { id: true, slug: true }, orderBy: { slug: 'asc' } });
+  for (const tenant of tenants) {
+    const existing = await db.prisma.identityCustodian.count({ where: { tenantId: tenant.id, active: true } });
+    if (existing > 0) continue;
+    const { recoveryKey } = await createIdentityCustodian(db.prisma, {
+      tenantId: tenant.id,
+      name: 'Kustodian Identitas (demo)',
+      passphrase: DEMO_CUSTODIAN_PASSPHRASE,
+    });
+    print(`custodian: ${tenant.slug}: demo identity custodian created (passphrase "${DEMO_CUSTODIAN_PASSPHRASE}", recovery key ${recoveryKey}, shown once)`);
+  }
+};
+
 export const COMMANDS = {
   migrate: [migrateStep],
   calendar: [calendarStep],
   sync: [syncStep],
-  seed: [calendarStep, syncStep],
-  setup: [migrateStep, calendarStep, syncStep],
+  seed: [calendarStep, syncStep, demoCustodiansStep],
+  setup: [migrateStep, calendarStep, syncStep, demoCustodiansStep],
   validate: [],
 } satisfies Record<string, Step[]>;
 export type CommandName = keyof typeof COMMANDS;

@@ -1,0 +1,106 @@
+/**
+ * The reporter's view of a report: found by registration number and tracking code (or as
+ * the signed-in pseudonymous owner). A wrong code is answered exactly like an unknown
+ * number, after the same work, so numbers cannot be enumerated. Only what is meant for
+ * the reporter is returned: reporter-visible events and messages, never internal notes,
+ * never the identity.
+ */
+import type { PrismaClient } from '../generated/prisma/client.ts';
+import { AppError } from '../errors.ts';
+import type { Locale } from '../i18n/locale.ts';
+import { REGISTRATION_NUMBER_PATTERN } from './registration-number.ts';
+import { reportMessage } from './report-messages.ts';
+import { inputError } from './report-submission.service.ts';
+import { trackingCodeMatches } from './tracking-code.ts';
+
+export const MAX_MESSAGE_LENGTH = 5000;
+
+const reporterView = {
+  caseType: { select: { key: true, name: true, kind: true } },
+  category: { select: { key: true, name: true } },
+  events: { where: { visibility: 'REPORTER' }, orderBy: { id: 'asc' } },
+  messages: {
+    where: { visibility: 'REPORTER' },
+    orderBy: { createdAt: 'asc' },
+    include: { evidence: { where: { status: 'ATTACHED' }, select: { id: true, fileName: true, size: true, contentType: true } } },
+  },
+  evidence: { where: { status: 'ATTACHED', messageId: null }, select: { id: true, fileName: true, size: true, contentType: true, sha256: true } },
+} as const;
+
+function notFound(): AppError {
+  return new AppError('NOT_FOUND', 'No report matches this registration number and tracking code.');
+}
+
+/** Finds a case the caller may follow: by number and code, or as its signed-in owner. */
+export async function findReporterCase(
+  prisma: PrismaClient,
+  tenantId: string,
+  access: { registrationNumber: string; trackingCode?: string | null; reporterAccountId?: string | null },
+) {
+  const registrationNumber = access.registrationNumber.trim().toUpperCase();
+  const found = REGISTRATION_NUMBER_PATTERN.test(registrationNumber)
+    ? await prisma.case.findUnique({ where: { registrationNumber }, include: reporterView })
+    : null;
+  const sameTenant = found?.tenantId === tenantId ? found : null;
+  const byOwner = Boolean(sameTenant && access.reporterAccountId && sameTenant.reporterAccountId === access.reporterAccountId);
+  // Always compare, even without a case, so the answer takes the same time.
+  const byCode = access.trackingCode ? trackingCodeMatches(access.trackingCode, sameTenant?.trackingCodeHash ?? null) : false;
+  if (!sameTenant || !(byOwner || byCode)) throw notFound();
+  return sameTenant;
+}
+
+export type ReporterCase = Awaited<ReturnType<typeof findReporterCase>>;
+
+export async function listReporterCases(prisma: PrismaClient, tenantId: string, reporterAccountId: string) {
+  return prisma.case.findMany({
+    where: { tenantId, reporterAccountId },
+    orderBy: { submittedAt: 'desc' },
+    take: 200,
+    include: reporterView,
+  });
+}
+
+export async function sendReporterMessage(
+  prisma: PrismaClient,
+  request: { tenantId: string; locale: Locale; reporterAccountId: string | null },
+  input: { registrationNumber: string; trackingCode?: string | null; body: string; evidenceIds?: string[] | null },
+) {
+  const found = await findReporterCase(prisma, request.tenantId, { ...input, reporterAccountId: request.reporterAccountId });
+  const body = input.body.normalize('NFC').trim();
+  if (body === '') throw inputError([{ path: ['body'], message: reportMessage('messageEmpty', request.locale) }], request.locale);
+  if ([...body].length > MAX_MESSAGE_LENGTH) {
+    throw inputError([{ path: ['body'], message: reportMessage('tooLong', request.locale, { max: MAX_MESSAGE_LENGTH }) }], request.locale);
+  }
+  const evidenceIds = [...new Set(input.evidenceIds ?? [])];
+  const actorId = found.reporterAccountId && found.reporterAccountId === request.reporterAccountId ? request.reporterAccountId : null;
+  return prisma.$transaction(async (tx) => {
+    const message = await tx.caseMessage.create({
+      data: { tenantId: request.tenantId, caseId: found.id, authorKind: 'REPORTER', authorId: actorId, visibility: 'REPORTER', body },
+    });
+    if (evidenceIds.length > 0) {
+      const attached = await tx.evidence.updateMany({
+        where: { id: { in: evidenceIds }, tenantId: request.tenantId, caseTypeId: found.caseTypeId, status: 'STORED', caseId: null },
+        data: { status: 'ATTACHED', caseId: found.id, messageId: message.id },
+      });
+      if (attached.count !== evidenceIds.length) {
+        throw inputError([{ path: ['evidenceIds'], message: reportMessage('evidenceUnavailable', request.locale) }], request.locale);
+      }
+    }
+    await tx.caseEvent.create({
+      data: {
+        tenantId: request.tenantId,
+        caseId: found.id,
+        kind: 'MESSAGE',
+        actorKind: 'REPORTER',
+        actorId,
+        visibility: 'REPORTER',
+        status: found.status,
+        data: { messageId: message.id, evidenceCount: evidenceIds.length },
+      },
+    });
+    return tx.caseMessage.findUniqueOrThrow({
+      where: { id: message.id },
+      include: { evidence: { select: { id: true, fileName: true, size: true, contentType: true } } },
+    });
+  });
+}

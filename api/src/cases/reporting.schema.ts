@@ -1,0 +1,241 @@
+/** The reporter's side of a case in GraphQL: filing, the receipt, tracking, messages. */
+import { z } from 'zod';
+import { builder } from '../builder.ts';
+import { findReporter, getReporter, getTenantConfig, type Context } from '../context.ts';
+import { IdentityMode } from '../config/config.schema.ts';
+import { text } from '../config/config.schema.ts';
+import type { TenantConfig } from '../config/tenant-config.service.ts';
+import { findReporterCase, listReporterCases, sendReporterMessage, type ReporterCase } from './report-tracking.service.ts';
+import { submitReport, type StageDeadline } from './report-submission.service.ts';
+
+export const CaseStatus = builder.enumType('CaseStatus', {
+  values: ['SUBMITTED', 'IN_VERIFICATION', 'NEEDS_INFO', 'ACCEPTED', 'IN_FOLLOW_UP', 'ANSWERED', 'CLOSED', 'REJECTED', 'TRANSFERRED'] as const,
+});
+const CaseEventKind = builder.enumType('CaseEventKind', { values: ['SUBMITTED', 'MESSAGE', 'EVIDENCE_ADDED', 'STATUS_CHANGED'] as const });
+const MessageAuthor = builder.enumType('MessageAuthor', { values: ['REPORTER', 'STAFF', 'SYSTEM'] as const });
+
+const StageDeadlineRef = builder.objectRef<StageDeadline>('StageDeadline').implement({
+  description: 'The end of an SLA stage, in working days from receipt.',
+  fields: (t) => ({
+    key: t.exposeString('key'),
+    name: t.string({ resolve: (stage, _, ctx) => text(stage.name, ctx)! }),
+    workingDays: t.exposeInt('workingDays'),
+    deadline: t.field({ type: 'DateTime', resolve: (stage) => new Date(stage.deadline) }),
+    provisional: t.exposeBoolean('provisional', {
+      description: "True when the deadline reaches into a year whose national holidays are not loaded yet.",
+    }),
+  }),
+});
+
+interface EvidenceShape {
+  id: string;
+  fileName: string;
+  size: number | null;
+  contentType: string | null;
+  sha256?: string | null;
+}
+const EvidenceFile = builder.objectRef<EvidenceShape>('EvidenceFile').implement({
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    fileName: t.exposeString('fileName'),
+    size: t.int({ resolve: (file) => file.size ?? 0 }),
+    contentType: t.string({ resolve: (file) => file.contentType ?? 'application/octet-stream' }),
+    sha256: t.string({ nullable: true, resolve: (file) => file.sha256 ?? null }),
+  }),
+});
+
+type MessageShape = ReporterCase['messages'][number];
+const ReporterMessage = builder.objectRef<MessageShape>('ReporterMessage').implement({
+  description: 'A message between the reporter and the agency, visible to the reporter.',
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    author: t.field({ type: MessageAuthor, resolve: (message) => message.authorKind }),
+    body: t.exposeString('body'),
+    sentAt: t.field({ type: 'DateTime', resolve: (message) => message.createdAt }),
+    evidence: t.field({ type: [EvidenceFile], resolve: (message) => message.evidence }),
+  }),
+});
+
+type EventShape = ReporterCase['events'][number];
+const TimelineEntry = builder.objectRef<EventShape>('TimelineEntry').implement({
+  fields: (t) => ({
+    cursor: t.string({ description: 'Monotonic position in the case event log.', resolve: (event) => event.id.toString() }),
+    kind: t.field({ type: CaseEventKind, resolve: (event) => event.kind }),
+    status: t.field({ type: CaseStatus, resolve: (event) => event.status }),
+    at: t.field({ type: 'DateTime', resolve: (event) => event.createdAt }),
+  }),
+});
+
+/** A case with the tenant it belongs to, for fields that need the configuration. */
+interface TrackedShape {
+  found: ReporterCase;
+  tenant: TenantConfig;
+}
+
+const Receipt = builder.objectRef<TrackedShape>('ReportReceipt').implement({
+  description: 'The proof of filing (tanda bukti): number, dates, agency and stage deadlines.',
+  fields: (t) => ({
+    registrationNumber: t.string({ resolve: ({ found }) => found.registrationNumber }),
+    agencyName: t.string({ resolve: ({ tenant }, _, ctx) => text(tenant.name, ctx)! }),
+    agencySlug: t.string({ resolve: ({ tenant }) => tenant.slug }),
+    agencyAddress: t.string({ nullable: true, resolve: ({ tenant }, _, ctx) => text(tenant.address, ctx) }),
+    caseTypeName: t.string({ resolve: ({ found }, _, ctx) => text(found.caseType.name, ctx)! }),
+    categoryName: t.string({ nullable: true, resolve: ({ found }, _, ctx) => (found.category ? text(found.category.name, ctx) : null) }),
+    handlingUnit: t.string({
+      nullable: true,
+      resolve: ({ found, tenant }, _, ctx) => text(tenant.caseTypes.find((caseType) => caseType.id === found.caseTypeId)?.handlingUnit ?? null, ctx),
+    }),
+    identityMode: t.field({ type: IdentityMode, resolve: ({ found }) => found.identityMode }),
+    submittedAt: t.field({ type: 'DateTime', resolve: ({ found }) => found.submittedAt }),
+    receivedAt: t.field({ type: 'DateTime', resolve: ({ found }) => found.receivedAt }),
+    timeZone: t.string({ resolve: ({ tenant }) => tenant.timeZone }),
+    deadlines: t.field({ type: [StageDeadlineRef], resolve: ({ found }) => found.deadlines as unknown as StageDeadline[] }),
+    evidence: t.field({ type: [EvidenceFile], resolve: ({ found }) => found.evidence }),
+  }),
+});
+
+const TrackedReport = builder.objectRef<TrackedShape>('TrackedReport').implement({
+  description: "A report as its reporter sees it: never internal notes, never the reporter's identity.",
+  fields: (t) => ({
+    registrationNumber: t.string({ resolve: ({ found }) => found.registrationNumber }),
+    status: t.field({ type: CaseStatus, resolve: ({ found }) => found.status }),
+    caseTypeKey: t.string({ resolve: ({ found }) => found.caseType.key }),
+    caseTypeName: t.string({ resolve: ({ found }, _, ctx) => text(found.caseType.name, ctx)! }),
+    title: t.string({ resolve: ({ found }) => found.title }),
+    submittedAt: t.field({ type: 'DateTime', resolve: ({ found }) => found.submittedAt }),
+    deadlines: t.field({ type: [StageDeadlineRef], resolve: ({ found }) => found.deadlines as unknown as StageDeadline[] }),
+    timeline: t.field({ type: [TimelineEntry], resolve: ({ found }) => found.events }),
+    messages: t.field({ type: [ReporterMessage], resolve: ({ found }) => found.messages }),
+    receipt: t.field({ type: Receipt, resolve: (shape) => shape }),
+  }),
+});
+
+const SubmitReportPayload = builder.objectRef<{ trackingCode: string; tracked: TrackedShape }>('SubmitReportPayload').implement({
+  fields: (t) => ({
+    registrationNumber: t.string({ resolve: ({ tracked }) => tracked.found.registrationNumber }),
+    trackingCode: t.exposeString('trackingCode', {
+      description: 'Shown once: only its hash is stored. With the registration number it opens the report.',
+    }),
+    receipt: t.field({ type: Receipt, resolve: ({ tracked }) => tracked }),
+    report: t.field({ type: TrackedReport, resolve: ({ tracked }) => tracked }),
+  }),
+});
+
+const ReportAnswerInput = builder.inputType('ReportAnswerInput', {
+  fields: (t) => ({ field: t.string({ required: true }), value: t.string({ required: true }) }),
+});
+const ReporterDetailsInput = builder.inputType('ReporterDetailsInput', {
+  description: 'Who the reporter is, as far as the case type asks; encrypted or sealed before it is stored.',
+  fields: (t) => ({
+    name: t.string(),
+    idNumber: t.string({ description: 'NIK: 16 digits.' }),
+    phone: t.string(),
+    email: t.string(),
+    address: t.string(),
+  }),
+});
+const SubmitReportInput = builder.inputType('SubmitReportInput', {
+  fields: (t) => ({
+    caseTypeKey: t.string({ required: true }),
+    categoryKey: t.string(),
+    answers: t.field({ type: [ReportAnswerInput], required: true }),
+    identityMode: t.field({ type: IdentityMode, required: true }),
+    reporter: t.field({ type: ReporterDetailsInput }),
+    evidenceIds: t.idList(),
+  }),
+});
+const SendReporterMessageInput = builder.inputType('SendReporterMessageInput', {
+  fields: (t) => ({
+    registrationNumber: t.string({ required: true }),
+    trackingCode: t.string({ description: 'Not needed when signed in as the pseudonymous owner.' }),
+    body: t.string({ required: true }),
+    evidenceIds: t.idList(),
+  }),
+});
+
+/** Bounds on what GraphQL accepts before any service looks at it. */
+const bounded = {
+  submit: z.object({
+    caseTypeKey: z.string().max(100),
+    categoryKey: z.string().max(100).nullish(),
+    answers: z.array(z.object({ field: z.string().max(100), value: z.string().max(20_000) })).max(100),
+    reporter: z.record(z.string(), z.string().max(1000).nullish()).nullish(),
+    evidenceIds: z.array(z.uuid()).max(50).nullish(),
+  }),
+  message: z.object({ registrationNumber: z.string().max(40), trackingCode: z.string().max(100).nullish(), body: z.string().max(20_000), evidenceIds: z.array(z.uuid()).max(50).nullish() }),
+  track: z.object({ registrationNumber: z.string().max(40), trackingCode: z.string().max(100).nullish() }),
+};
+
+async function tracked(ctx: Context, found: ReporterCase): Promise<TrackedShape> {
+  return { found, tenant: await getTenantConfig(ctx) };
+}
+
+builder.queryFields((t) => ({
+  trackReport: t.field({
+    type: TrackedReport,
+    description: 'Follow a report with its registration number and tracking code (or as its signed-in pseudonymous owner).',
+    args: { registrationNumber: t.arg.string({ required: true }), trackingCode: t.arg.string() },
+    resolve: async (_, args, ctx) => {
+      const input = bounded.track.parse(args);
+      const tenant = await getTenantConfig(ctx);
+      await ctx.rateLimits.consume('track', `ip:${ctx.clientIp}`);
+      const reporter = await findReporter(ctx);
+      const found = await findReporterCase(ctx.db.prisma, tenant.id, { ...input, reporterAccountId: reporter?.accountId ?? null });
+      return { found, tenant };
+    },
+  }),
+  myReports: t.field({
+    type: [TrackedReport],
+    description: "The signed-in pseudonymous reporter's own reports, newest first.",
+    resolve: async (_, __, ctx) => {
+      const tenant = await getTenantConfig(ctx);
+      const reporter = await getReporter(ctx);
+      const cases = await listReporterCases(ctx.db.prisma, tenant.id, reporter.accountId);
+      return cases.map((found) => ({ found, tenant }));
+    },
+  }),
+}));
+
+builder.mutationFields((t) => ({
+  submitReport: t.field({
+    type: SubmitReportPayload,
+    args: { input: t.arg({ type: SubmitReportInput, required: true }) },
+    resolve: async (_, { input }, ctx) => {
+      bounded.submit.parse(input);
+      const tenant = await getTenantConfig(ctx);
+      await ctx.rateLimits.consume('submit', `ip:${ctx.clientIp}`);
+      const reporter = await findReporter(ctx);
+      const calendar = await ctx.calendars.forTenant(tenant);
+      const submitted = await submitReport(
+        { db: ctx.db, vault: ctx.vault },
+        { tenant, calendar, locale: ctx.locale, reporterAccountId: reporter?.accountId ?? null },
+        {
+          caseTypeKey: input.caseTypeKey,
+          categoryKey: input.categoryKey,
+          answers: input.answers,
+          identityMode: input.identityMode,
+          reporter: input.reporter ?? null,
+          evidenceIds: input.evidenceIds?.map(String) ?? null,
+        },
+      );
+      ctx.logger.info({ registrationNumber: submitted.registrationNumber, caseId: submitted.caseId }, 'report submitted');
+      const found = await findReporterCase(ctx.db.prisma, tenant.id, { registrationNumber: submitted.registrationNumber, trackingCode: submitted.trackingCode });
+      return { trackingCode: submitted.trackingCode, tracked: await tracked(ctx, found) };
+    },
+  }),
+  sendReporterMessage: t.field({
+    type: ReporterMessage,
+    args: { input: t.arg({ type: SendReporterMessageInput, required: true }) },
+    resolve: async (_, { input }, ctx) => {
+      bounded.message.parse(input);
+      const tenant = await getTenantConfig(ctx);
+      await ctx.rateLimits.consume('message', `ip:${ctx.clientIp}`);
+      const reporter = await findReporter(ctx);
+      return sendReporterMessage(
+        ctx.db.prisma,
+        { tenantId: tenant.id, locale: ctx.locale, reporterAccountId: reporter?.accountId ?? null },
+        { ...input, evidenceIds: input.evidenceIds?.map(String) ?? null },
+      );
+    },
+  }),
+}));

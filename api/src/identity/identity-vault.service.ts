@@ -1,0 +1,102 @@
+/**
+ * Where reporter identities go in and (for custodians, later) come out. Confidential case
+ * types seal to the tenant's active identity custodians; other types encrypt with the
+ * tenant's data key. The additional data binds every ciphertext to its tenant and case,
+ * so a row copied to another case does not open.
+ */
+import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
+import { AppError } from '../errors.ts';
+import { createCustodianKeys, assertPassphraseStrength, type CustodianKeyOptions } from './custodian-keys.ts';
+import { sealToRecipients } from './sealed-box.ts';
+import { createWrappedTenantKey, decryptValue, encryptValue, unwrapTenantKey, wrappedTenantKeySchema, encryptedValueSchema } from './tenant-keys.ts';
+
+export type IdentityProtection = 'NONE' | 'TENANT_KEY' | 'SEALED';
+
+/** What a reporter told us about themselves; absent fields were not asked or not given. */
+export interface ReporterIdentity {
+  name?: string;
+  idNumber?: string;
+  phone?: string;
+  email?: string;
+  address?: string;
+}
+
+type Db = PrismaClient | Prisma.TransactionClient;
+
+export function identityAad(tenantId: string, caseId: string): string {
+  return `tenant:${tenantId}|case:${caseId}|identity`;
+}
+
+export class IdentityVault {
+  /** Unwrapped tenant keys, kept in memory for the life of the process. */
+  readonly #tenantKeys = new Map<string, Buffer>();
+
+  constructor(private readonly masterKey: Buffer) {}
+
+  async protect(
+    db: Db,
+    input: { tenantId: string; caseId: string; confidential: boolean; identity: ReporterIdentity },
+  ): Promise<{ protection: IdentityProtection; envelope: Prisma.InputJsonValue | null }> {
+    const fields = Object.fromEntries(Object.entries(input.identity).filter(([, value]) => value !== undefined && value !== ''));
+    if (Object.keys(fields).length === 0) return { protection: 'NONE', envelope: null };
+    const plaintext = JSON.stringify(fields);
+    const aad = identityAad(input.tenantId, input.caseId);
+    if (input.confidential) {
+      const custodians = await db.identityCustodian.findMany({
+        where: { tenantId: input.tenantId, active: true },
+        select: { id: true, publicKey: true },
+      });
+      if (custodians.length === 0) {
+        throw new AppError(
+          'CONFLICT',
+          'This agency cannot take confidential reports with an identity yet: it has no identity custodian. Report anonymously, or contact the agency.',
+        );
+      }
+      const envelope = sealToRecipients(plaintext, custodians.map((custodian) => ({ custodianId: custodian.id, publicKey: custodian.publicKey })), aad);
+      return { protection: 'SEALED', envelope: envelope as unknown as Prisma.InputJsonValue };
+    }
+    const key = await this.#tenantKey(db, input.tenantId);
+    return { protection: 'TENANT_KEY', envelope: encryptValue(key, plaintext, aad) as unknown as Prisma.InputJsonValue };
+  }
+
+  /** Opens a TENANT_KEY identity, for handling staff. Sealed identities need a custodian. */
+  async openTenantKeyed(db: Db, tenantId: string, caseId: string, envelope: unknown): Promise<ReporterIdentity> {
+    const key = await this.#tenantKey(db, tenantId);
+    const value = encryptedValueSchema.parse(envelope);
+    return JSON.parse(decryptValue(key, value, identityAad(tenantId, caseId)).toString('utf8')) as ReporterIdentity;
+  }
+
+  async #tenantKey(db: Db, tenantId: string): Promise<Buffer> {
+    const cached = this.#tenantKeys.get(tenantId);
+    if (cached) return cached;
+    let row = await db.tenantKey.findUnique({ where: { tenantId } });
+    if (!row) {
+      const wrapped = createWrappedTenantKey(this.masterKey, tenantId);
+      await db.tenantKey.createMany({ data: [{ tenantId, wrappedKey: wrapped as unknown as Prisma.InputJsonValue }], skipDuplicates: true });
+      row = await db.tenantKey.findUniqueOrThrow({ where: { tenantId } });
+    }
+    const key = unwrapTenantKey(this.masterKey, wrappedTenantKeySchema.parse(row.wrappedKey), tenantId);
+    this.#tenantKeys.set(tenantId, key);
+    return key;
+  }
+}
+
+/** Adds an identity custodian; the recovery key is returned once and never stored. */
+export async function createIdentityCustodian(
+  prisma: PrismaClient,
+  input: { tenantId: string; name: string; passphrase: string },
+  options?: CustodianKeyOptions,
+): Promise<{ id: string; recoveryKey: string }> {
+  assertPassphraseStrength(input.passphrase);
+  const keys = await createCustodianKeys(input.passphrase, options);
+  const custodian = await prisma.identityCustodian.create({
+    data: {
+      tenantId: input.tenantId,
+      name: input.name,
+      publicKey: keys.publicKey,
+      encryptedPrivateKey: keys.encryptedPrivateKey as unknown as Prisma.InputJsonValue,
+      recoveryEncryptedPrivateKey: keys.recoveryEncryptedPrivateKey as unknown as Prisma.InputJsonValue,
+    },
+  });
+  return { id: custodian.id, recoveryKey: keys.recoveryKey };
+}
