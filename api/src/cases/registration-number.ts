@@ -2,7 +2,9 @@
  * Registration numbers: PREFIX-YEAR-NNNNNN, sequential per tenant and year. The counter
  * row is incremented under its row lock inside the submitting transaction: concurrent
  * submits queue on it, and a rolled-back submit rolls the number back, so there are no
- * gaps and no duplicates.
+ * gaps and no duplicates. The lock is held until commit, so the number is taken last:
+ * the case is first written with a provisional number (`pendingRegistrationNumber`) and
+ * gets its real one in the final statement before commit.
  */
 import type { Prisma } from '../generated/prisma/client.ts';
 
@@ -18,6 +20,22 @@ export async function takeRegistrationNumber(
     RETURNING last_sequence`;
   const sequence = Number(rows[0]!.last_sequence);
   return { registrationNumber: formatRegistrationNumber(tenant.registrationPrefix, year, sequence), sequence };
+}
+
+/** Unique placeholder until the real number is taken in the same transaction; never visible outside it. */
+export function pendingRegistrationNumber(caseId: string): string {
+  return `PENDING-${caseId}`;
+}
+
+export async function assignRegistrationNumber(
+  tx: Prisma.TransactionClient,
+  tenant: { id: string; registrationPrefix: string },
+  caseId: string,
+  year: number,
+): Promise<string> {
+  const { registrationNumber, sequence } = await takeRegistrationNumber(tx, tenant, year);
+  await tx.case.update({ where: { id: caseId }, data: { registrationNumber, sequence } });
+  return registrationNumber;
 }
 
 export function formatRegistrationNumber(prefix: string, year: number, sequence: number): string {

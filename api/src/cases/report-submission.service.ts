@@ -12,7 +12,7 @@ import type { Locale } from '../i18n/locale.ts';
 import type { IdentityVault, ReporterIdentity } from '../identity/identity-vault.service.ts';
 import type { Database } from '../db.ts';
 import { localDate, projectStageDeadlines, type WorkingCalendar } from '../sla/working-days.ts';
-import { takeRegistrationNumber } from './registration-number.ts';
+import { assignRegistrationNumber, pendingRegistrationNumber } from './registration-number.ts';
 import { validateAnswers, type FieldIssue, type FormFieldDefinition } from './report-answers.ts';
 import { reportMessage } from './report-messages.ts';
 import { createTrackingCode, hashTrackingCode } from './tracking-code.ts';
@@ -160,7 +160,6 @@ export async function submitReport(
 
   const registrationNumber = await deps.db.prisma.$transaction(
     async (tx) => {
-      const { registrationNumber, sequence } = await takeRegistrationNumber(tx, tenant, year);
       const protectedIdentity = await deps.vault.protect(tx, {
         tenantId: tenant.id,
         caseId,
@@ -171,9 +170,8 @@ export async function submitReport(
         data: {
           id: caseId,
           tenantId: tenant.id,
-          registrationNumber,
+          registrationNumber: pendingRegistrationNumber(caseId),
           year,
-          sequence,
           caseTypeId: caseType.id,
           categoryId,
           channelId: tenant.channels.find((channel) => channel.kind === 'WEB_PORTAL')?.id ?? null,
@@ -211,7 +209,8 @@ export async function submitReport(
           data: { evidenceCount: evidenceIds.length },
         },
       });
-      return registrationNumber;
+      // Last, so the counter's row lock is held only for this update and the commit.
+      return assignRegistrationNumber(tx, tenant, caseId, year);
     },
     { timeout: 15_000, maxWait: 15_000 },
   );

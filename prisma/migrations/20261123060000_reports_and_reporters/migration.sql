@@ -59,7 +59,7 @@ CREATE TABLE "case" (
     "tenant_id" UUID NOT NULL,
     "registration_number" TEXT NOT NULL,
     "year" INTEGER NOT NULL,
-    "sequence" INTEGER NOT NULL,
+    "sequence" INTEGER,
     "case_type_id" UUID NOT NULL,
     "category_id" UUID,
     "channel_id" UUID,
