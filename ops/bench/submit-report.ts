@@ -9,31 +9,11 @@
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
-import { parseEnv } from '@aduan/api/env.ts';
 import { png } from '@aduan/api/evidence/test-files.ts';
-import { runCommand } from '../src/commands/index.ts';
-import { freePort, machine, REPO_ROOT, startChild, TSX, writeResults, type Child } from './support.ts';
+import { createBenchDatabase, freePort, machine, REPO_ROOT, startChild, TSX, writeResults, type Child } from './support.ts';
 
 const { values } = parseArgs({ options: { duration: { type: 'string', default: '10' } }, allowPositionals: true });
 const durationMs = Number(values.duration) * 1000;
-const adminUrl = process.env.DATABASE_URL;
-if (!adminUrl) {
-  console.error('submit-report: this benchmark runs on PostgreSQL; set DATABASE_URL=postgresql://user:password@127.0.0.1:5432/db');
-  process.exit(2);
-}
-const benchUrl = new URL(adminUrl);
-benchUrl.pathname = '/aduan_bench_submit';
-async function admin(sql: string) {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
 const PHOTO = png();
 const SUBMIT = `mutation($input: SubmitReportInput!) { submitReport(input: $input) { registrationNumber trackingCode } }`;
 const UPLOAD = `mutation($input: CreateEvidenceUploadInput!) { createEvidenceUpload(input: $input) { evidenceId uploadPath } }`;
@@ -108,16 +88,12 @@ async function runLevel(apiUrl: string, concurrency: number) {
   };
 }
 
+const benchDb = await createBenchDatabase('submit-report', 'aduan_bench_submit');
 const children: Child[] = [];
 try {
-  console.log('submit-report: preparing database aduan_bench_submit');
-  await admin('DROP DATABASE IF EXISTS aduan_bench_submit WITH (FORCE)');
-  await admin('CREATE DATABASE aduan_bench_submit');
-  const env = parseEnv({ DATABASE_URL: benchUrl.toString() });
-  await runCommand('setup', { env, tenantsDir: env.TENANTS_DIR, actor: 'bench', print: () => {} });
   const port = await freePort();
   const api = await startChild(TSX, ['src/main.ts'], path.join(REPO_ROOT, 'api'), {
-    DATABASE_URL: benchUrl.toString(), API_PORT: String(port), API_HOST: '127.0.0.1', NODE_ENV: 'production', LOG_LEVEL: 'info',
+    DATABASE_URL: benchDb.url, API_PORT: String(port), API_HOST: '127.0.0.1', NODE_ENV: 'production', LOG_LEVEL: 'info',
     RATE_LIMIT_SCALE: '100000', DATABASE_POOL_SIZE: '20',
     IDENTITY_MASTER_KEY: Buffer.alloc(32, 7).toString('base64'),
     EVIDENCE_DIR: path.join(REPO_ROOT, '.data', 'bench-evidence'),
@@ -147,5 +123,5 @@ try {
   console.log(markdown);
 } finally {
   for (const child of children.reverse()) await child.stop();
-  await admin('DROP DATABASE IF EXISTS aduan_bench_submit WITH (FORCE)').catch(() => {});
+  await benchDb.drop();
 }

@@ -5,6 +5,9 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
+import pg from 'pg';
+import { parseEnv } from '@aduan/api/env.ts';
+import { runCommand } from '../src/commands/index.ts';
 
 export const REPO_ROOT = path.resolve(import.meta.dirname, '..', '..');
 export const RESULTS_DIR = path.join(import.meta.dirname, 'results');
@@ -91,4 +94,33 @@ export function machine() {
 export async function writeResults(name: string, json: unknown, markdown: string): Promise<void> {
   await writeFile(path.join(RESULTS_DIR, `${name}.json`), `${JSON.stringify(json, null, 2)}\n`);
   await writeFile(path.join(RESULTS_DIR, `${name}.md`), markdown);
+}
+
+/**
+ * A fresh database next to the one DATABASE_URL names (its role needs CREATEDB), set up
+ * with the demo agencies. Benchmarks run on PostgreSQL only.
+ */
+export async function createBenchDatabase(benchmark: string, name: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const adminUrl = process.env.DATABASE_URL;
+  if (!adminUrl) {
+    console.error(`${benchmark}: this benchmark runs on PostgreSQL; set DATABASE_URL=postgresql://user:password@127.0.0.1:5432/db`);
+    process.exit(2);
+  }
+  const admin = async (sql: string) => {
+    const client = new pg.Client({ connectionString: adminUrl });
+    await client.connect();
+    try {
+      await client.query(sql);
+    } finally {
+      await client.end();
+    }
+  };
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  console.log(`${benchmark}: preparing database ${name}`);
+  await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await admin(`CREATE DATABASE ${name}`);
+  const env = parseEnv({ DATABASE_URL: url.toString() });
+  await runCommand('setup', { env, tenantsDir: env.TENANTS_DIR, actor: 'bench', print: () => {} });
+  return { url: url.toString(), drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => {}) };
 }

@@ -11,31 +11,10 @@ import { readFile } from 'node:fs/promises';
 import http from 'node:http';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
-import { parseEnv } from '@aduan/api/env.ts';
-import { runCommand } from '../src/commands/index.ts';
-import { freePort, machine, REPO_ROOT, runLoad, startChild, TSX, writeResults, type Child, type LoadResult } from './support.ts';
+import { createBenchDatabase, freePort, machine, REPO_ROOT, runLoad, startChild, TSX, writeResults, type Child, type LoadResult } from './support.ts';
 
 const { values } = parseArgs({ options: { duration: { type: 'string', default: '10' } }, allowPositionals: true });
 const duration = Number(values.duration);
-const adminUrl = process.env.DATABASE_URL;
-if (!adminUrl) {
-  console.error('tenant-query: this benchmark runs on PostgreSQL; set DATABASE_URL=postgresql://user:password@127.0.0.1:5432/db');
-  process.exit(2);
-}
-
-const benchUrl = new URL(adminUrl);
-benchUrl.pathname = '/aduan_bench';
-async function admin(sql: string) {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
 /** Bytes on the wire (gzip, as remix-serve compresses) for a URL. */
 function transferBytes(url: string): Promise<{ status: number; bytes: number; body: string }> {
   return new Promise((resolve, reject) => {
@@ -72,17 +51,13 @@ async function firstVisitBytes(webUrl: string, pagePath: string) {
   return { page: pagePath, totalBytes: total, files, scripts: assets.filter((asset) => asset.endsWith('.js')).length };
 }
 
+const benchDb = await createBenchDatabase('tenant-query', 'aduan_bench');
 const children: Child[] = [];
 try {
-  console.log('tenant-query: preparing database aduan_bench');
-  await admin('DROP DATABASE IF EXISTS aduan_bench WITH (FORCE)');
-  await admin('CREATE DATABASE aduan_bench');
-  const env = parseEnv({ DATABASE_URL: benchUrl.toString() });
-  await runCommand('setup', { env, tenantsDir: env.TENANTS_DIR, actor: 'bench', print: () => {} });
 
   const apiPort = await freePort();
   const api = await startChild(TSX, ['src/main.ts'], path.join(REPO_ROOT, 'api'), {
-    DATABASE_URL: benchUrl.toString(), API_PORT: String(apiPort), API_HOST: '127.0.0.1', NODE_ENV: 'production', LOG_LEVEL: 'info',
+    DATABASE_URL: benchDb.url, API_PORT: String(apiPort), API_HOST: '127.0.0.1', NODE_ENV: 'production', LOG_LEVEL: 'info',
   }, apiPort, '/readyz');
   children.push(api);
   const barePort = await freePort();
@@ -154,5 +129,5 @@ try {
   console.log(markdown);
 } finally {
   for (const child of children.reverse()) await child.stop();
-  await admin('DROP DATABASE IF EXISTS aduan_bench WITH (FORCE)').catch(() => {});
+  await benchDb.drop();
 }

@@ -3,24 +3,11 @@
  * shown once as XXXX-XXXX-…; only its SHA-256 is stored (a fast hash is enough for a
  * secret of this entropy). Typing is forgiving: case, dashes, spaces, O/0 and I/L/1.
  */
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-
-const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { createReadableSecret } from '../identity/readable-secret.ts';
 
 export function createTrackingCode(): string {
-  const bytes = randomBytes(20);
-  let bits = 0;
-  let value = 0;
-  let out = '';
-  for (const byte of bytes) {
-    value = (value << 8) | byte;
-    bits += 8;
-    while (bits >= 5) {
-      out += ALPHABET[(value >>> (bits - 5)) & 31];
-      bits -= 5;
-    }
-  }
-  return out.match(/.{4}/g)!.join('-');
+  return createReadableSecret();
 }
 
 export function normalizeTrackingCode(code: string): string {

@@ -19,6 +19,7 @@
 import { hashRaw, type Algorithm } from '@node-rs/argon2';
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
+import { createReadableSecret, READABLE_SECRET_ALPHABET } from './readable-secret.ts';
 import {
   decodeBase64Url,
   decryptAesGcm,
@@ -86,10 +87,9 @@ const ARGON2ID = 2 as Algorithm;
 const PRIVATE_KEY_AAD = Buffer.from('aduan/identity/custodian-private-key/v1', 'utf8');
 
 /** Crockford base32: no I, L, O, U, so what is read aloud or copied by hand survives. */
-const RECOVERY_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+const RECOVERY_ALPHABET = READABLE_SECRET_ALPHABET;
 const RECOVERY_BYTES = 20; // 160 bits, 32 symbols
 const RECOVERY_SYMBOLS = (RECOVERY_BYTES * 8) / 5;
-const RECOVERY_GROUP = 4;
 const WRONG_SECRET = 'wrong passphrase or recovery key';
 
 const base64url = z.string().regex(/^[A-Za-z0-9_-]*$/, 'must be base64url');
@@ -129,7 +129,7 @@ export async function createCustodianKeys(passphrase: string, options: Custodian
   assertPassphraseStrength(passphrase);
   const parameters = resolveParameters(options);
   const { publicKey, privateKey } = createX25519KeyPair();
-  const recoveryKey = createRecoveryKeyText();
+  const recoveryKey = createReadableSecret();
   const [encryptedPrivateKey, recoveryEncryptedPrivateKey] = await Promise.all([
     encryptPrivateKey(privateKey, normalisePassphrase(passphrase), parameters),
     encryptPrivateKey(privateKey, normaliseRecoveryKey(recoveryKey)!, parameters),
@@ -197,7 +197,7 @@ export async function createRecoveryKey(
 ): Promise<{ recoveryKey: string; recoveryEncryptedPrivateKey: EncryptedPrivateKey }> {
   const parameters = resolveParameters(options);
   const privateKey = await unlockCustodianKey(encrypted, secret);
-  const recoveryKey = createRecoveryKeyText();
+  const recoveryKey = createReadableSecret();
   const recoveryEncryptedPrivateKey = await encryptPrivateKey(privateKey, normaliseRecoveryKey(recoveryKey)!, parameters);
   return { recoveryKey, recoveryEncryptedPrivateKey };
 }
@@ -269,25 +269,6 @@ function assertParameters(parameters: Argon2Parameters): void {
 
 function normalisePassphrase(passphrase: string): string {
   return passphrase.normalize('NFC');
-}
-
-/** `ABCD-EFGH-…` (8 groups of 4 Crockford base32 symbols, 160 bits). */
-function createRecoveryKeyText(): string {
-  const bytes = randomBytes(RECOVERY_BYTES);
-  let bits = 0;
-  let value = 0;
-  let symbols = '';
-  for (const byte of bytes) {
-    value = (value << 8) | byte;
-    bits += 8;
-    while (bits >= 5) {
-      symbols += RECOVERY_ALPHABET[(value >>> (bits - 5)) & 31];
-      bits -= 5;
-    }
-    value &= (1 << bits) - 1;
-  }
-  bytes.fill(0);
-  return symbols.match(new RegExp(`.{${RECOVERY_GROUP}}`, 'g'))!.join('-');
 }
 
 /**
