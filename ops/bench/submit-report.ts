@@ -10,7 +10,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { png } from '@aduan/api/evidence/test-files.ts';
-import { createBenchDatabase, freePort, machine, REPO_ROOT, startChild, TSX, writeResults, type Child } from './support.ts';
+import { BENCH_MASTER_KEY, createBenchDatabase, freePort, machine, REPO_ROOT, startChild, TSX, writeResults, type Child } from './support.ts';
 
 const { values } = parseArgs({ options: { duration: { type: 'string', default: '10' } }, allowPositionals: true });
 const durationMs = Number(values.duration) * 1000;
@@ -95,7 +95,7 @@ try {
   const api = await startChild(TSX, ['src/main.ts'], path.join(REPO_ROOT, 'api'), {
     DATABASE_URL: benchDb.url, API_PORT: String(port), API_HOST: '127.0.0.1', NODE_ENV: 'production', LOG_LEVEL: 'info',
     RATE_LIMIT_SCALE: '100000', DATABASE_POOL_SIZE: '20',
-    IDENTITY_MASTER_KEY: Buffer.alloc(32, 7).toString('base64'),
+    IDENTITY_MASTER_KEY: BENCH_MASTER_KEY,
     EVIDENCE_DIR: path.join(REPO_ROOT, '.data', 'bench-evidence'),
   }, port, '/readyz');
   children.push(api);

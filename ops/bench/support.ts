@@ -11,6 +11,8 @@ import { runCommand } from '../src/commands/index.ts';
 
 export const REPO_ROOT = path.resolve(import.meta.dirname, '..', '..');
 export const RESULTS_DIR = path.join(import.meta.dirname, 'results');
+/** A fixed master key for benchmark APIs (production mode with PostgreSQL requires one). */
+export const BENCH_MASTER_KEY = Buffer.alloc(32, 7).toString('base64');
 export const TSX = path.join(REPO_ROOT, 'ops', 'node_modules', '.bin', 'tsx');
 
 export async function freePort(): Promise<number> {
