@@ -7,6 +7,8 @@
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { CreateBucketCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
+import S3rver from 's3rver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jpeg, png, htmlPretendingToBeJpeg } from '@aduan/api/evidence/test-files.ts';
 import { createTestDatabase, type TestDatabase } from './support/database.ts';
@@ -352,6 +354,44 @@ describe('messages from the reporter', () => {
     expect(tracked.data!.trackReport.timeline.map((entry: { kind: string }) => entry.kind)).toEqual(['SUBMITTED', 'MESSAGE']);
     const cursors = tracked.data!.trackReport.timeline.map((entry: { cursor: string }) => BigInt(entry.cursor));
     expect(cursors[1] > cursors[0]).toBe(true);
+  });
+});
+
+describe('evidence on S3-compatible storage', () => {
+  let s3: S3rver;
+  let s3Dir: string;
+  let client: S3Client;
+  const bucket = 'aduan-evidence';
+  beforeAll(async () => {
+    s3Dir = mkdtempSync(path.join(os.tmpdir(), 'aduan-s3-'));
+    s3 = new S3rver({ address: '127.0.0.1', port: 0, directory: s3Dir, silent: true });
+    const { port } = await s3.run();
+    const endpoint = `http://127.0.0.1:${port}`;
+    client = new S3Client({ endpoint, region: 'us-east-1', forcePathStyle: true, credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } });
+    await client.send(new CreateBucketCommand({ Bucket: bucket }));
+    await api.stop();
+    api = await startApi({ ...apiEnv, EVIDENCE_STORAGE: 's3', S3_ENDPOINT: endpoint, S3_BUCKET: bucket, S3_ACCESS_KEY_ID: 'S3RVER', S3_SECRET_ACCESS_KEY: 'S3RVER' });
+  });
+  afterAll(async () => {
+    await api.stop();
+    api = await startApi(apiEnv);
+    client?.destroy();
+    await s3?.close();
+  });
+
+  it('stores the checked file in the bucket under the agency, and the report references it', async () => {
+    const ct = caseType('inspektorat-bontang', 'whistleblowing');
+    const photo = await uploadEvidence(api.url, 'inspektorat-bontang', ct.key, 'foto.jpg', jpeg());
+    expect(photo.status).toBe(201);
+    const filed = await submit('inspektorat-bontang', { caseTypeKey: ct.key, answers: validAnswers(ct), identityMode: 'ANONYMOUS', evidenceIds: [photo.evidenceId] });
+    expect(filed.errors).toBeUndefined();
+    const listing = await client.send(new ListObjectsV2Command({ Bucket: bucket }));
+    const keys = (listing.Contents ?? []).map((object) => object.Key);
+    expect(keys).toHaveLength(1);
+    expect(keys[0]).toMatch(new RegExp(`/${photo.evidenceId}$`));
+    const refused = await uploadEvidence(api.url, 'inspektorat-bontang', ct.key, 'foto.jpg', htmlPretendingToBeJpeg());
+    expect(refused.status).toBe(415);
+    expect(((await client.send(new ListObjectsV2Command({ Bucket: bucket }))).Contents ?? []).length).toBe(1);
   });
 });
 
