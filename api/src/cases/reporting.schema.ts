@@ -205,6 +205,8 @@ builder.mutationFields((t) => ({
       const tenant = await getTenantConfig(ctx);
       await ctx.rateLimits.consume('submit', `ip:${ctx.clientIp}`);
       const reporter = await findReporter(ctx);
+      // A pseudonymous account is limited on its own too, whatever address it comes from.
+      if (reporter) await ctx.rateLimits.consume('submit', `account:${reporter.accountId}`);
       const calendar = await ctx.calendars.forTenant(tenant);
       const submitted = await submitReport(
         { db: ctx.db, vault: ctx.vault },
