@@ -10,6 +10,8 @@ declare module '@remix-run/node' {
 export default defineConfig({
   plugins: [
     remix({
+      // Tests build into a directory of their own so that two test files never share one build.
+      buildDirectory: process.env.WEB_BUILD_DIRECTORY ?? 'build',
       future: {
         v3_fetcherPersist: true,
         v3_relativeSplatPath: true,

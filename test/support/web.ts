@@ -14,8 +14,9 @@ export function buildWeb(): void {
 export async function startWeb(apiUrl: string, readyPath = '/'): Promise<RunningProcess> {
   const port = await findFreePort();
   return startProcess({
-    command: path.join(WEB_DIR, 'node_modules', '.bin', 'remix-serve'),
-    args: ['./build/server/index.js'],
+    // The production server, as `pnpm start` runs it.
+    command: process.execPath,
+    args: ['server.mjs', './build/server/index.js'],
     cwd: WEB_DIR,
     env: { PORT: String(port), API_URL: apiUrl, NODE_ENV: 'production' },
     readyPath,

@@ -1,7 +1,9 @@
-/** Why a page could not be shown: thrown by loaders, rendered by the root ErrorBoundary. */
+/** Why a page could not be shown: thrown by loaders and actions, rendered by the root ErrorBoundary. */
 export const PAGE_ERROR_STATUS = {
   TENANT_NOT_FOUND: 404,
   PAGE_NOT_FOUND: 404,
+  /** A form was posted from another site (the Origin or Referer names another host). */
+  FORBIDDEN: 403,
   SERVICE_UNAVAILABLE: 503,
 } as const;
 

@@ -1,11 +1,21 @@
 /**
  * Routes by surface. The directory is the platform's home; the portal is an agency's public
  * page, at `/t/<slug>/` or at `/` on the agency's own host name (the home route decides).
+ * The reporter's pages (file, track, account) live under `/t/<slug>/` on every host, so
+ * the session cookie can be scoped to that path.
  */
 import { index, route, type RouteConfig } from '@remix-run/route-config';
 
 export default [
   index('routes/directory/home.tsx'),
   route('t/:slug', 'routes/portal/tenant-portal.tsx'),
+  route('t/:slug/lapor', 'routes/portal/report-case-types.tsx'),
+  route('t/:slug/lapor/:caseTypeKey', 'routes/portal/report-form.tsx'),
+  route('t/:slug/unggah/:caseTypeKey', 'routes/portal/evidence-upload.ts'),
+  route('t/:slug/lacak', 'routes/portal/track-report.tsx'),
+  route('t/:slug/akun/daftar', 'routes/portal/account-register.tsx'),
+  route('t/:slug/akun/masuk', 'routes/portal/account-sign-in.tsx'),
+  route('t/:slug/akun/keluar', 'routes/portal/account-sign-out.ts'),
+  route('t/:slug/akun/laporan', 'routes/portal/account-reports.tsx'),
   route('*', 'routes/not-found.tsx'),
 ] satisfies RouteConfig;

@@ -10,6 +10,7 @@ export type ErrorKind = PageErrorReason | 'UNEXPECTED';
 const TEXT: Record<ErrorKind, { title: MessageKey; body: MessageKey }> = {
   TENANT_NOT_FOUND: { title: 'error.tenantNotFound.title', body: 'error.tenantNotFound.body' },
   PAGE_NOT_FOUND: { title: 'error.pageNotFound.title', body: 'error.pageNotFound.body' },
+  FORBIDDEN: { title: 'error.forbidden.title', body: 'error.forbidden.body' },
   SERVICE_UNAVAILABLE: { title: 'error.unavailable.title', body: 'error.unavailable.body' },
   UNEXPECTED: { title: 'error.unexpected.title', body: 'error.unexpected.body' },
 };

@@ -11,12 +11,21 @@ const documents = readdirSync(here).filter((name) => name.endsWith('.graphql'));
 
 describe('GraphQL documents', () => {
   it('exist', () => {
-    expect(documents).toEqual(expect.arrayContaining(['directory.graphql', 'tenant-portal.graphql']));
+    expect(documents).toEqual(
+      expect.arrayContaining(['directory.graphql', 'tenant-portal.graphql', 'reporting-tenant.graphql', 'submit-report.graphql', 'track-report.graphql']),
+    );
   });
 
   it.each(documents)('%s is valid against api/schema.graphql', (name) => {
     const errors = validate(schema, parse(readFileSync(new URL(name, here), 'utf8')));
     expect(errors.map((error) => error.message)).toEqual([]);
+  });
+
+  it.each(documents)('%s holds one operation, named like the file', (name) => {
+    const operations = parse(readFileSync(new URL(name, here), 'utf8')).definitions.filter((definition) => definition.kind === 'OperationDefinition');
+    expect(operations).toHaveLength(1);
+    const pascal = name.replace(/\.graphql$/, '').replace(/(^|-)(\w)/g, (_, __, letter: string) => letter.toUpperCase());
+    expect(operations[0]!.name?.value).toBe(pascal);
   });
 });
 
@@ -29,6 +38,9 @@ const LABELLED: Partial<Record<keyof typeof ENUMS, string>> = {
   ReporterDetail: 'reporterDetail',
   ChannelKind: 'channelKind',
   ContactKind: 'contactKind',
+  CaseStatus: 'caseStatus',
+  CaseEventKind: 'caseEvent',
+  MessageAuthor: 'messageAuthor',
 };
 
 describe.each(Object.keys(ENUMS) as (keyof typeof ENUMS)[])('enum %s', (name) => {

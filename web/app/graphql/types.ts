@@ -27,6 +27,10 @@ export const ENUMS = {
     'SOCIAL_MEDIA',
   ],
   ContactKind: ['ADDRESS', 'PHONE', 'CALL_CENTER', 'SMS', 'WHATSAPP', 'EMAIL', 'FAX', 'WEBSITE'],
+  FormFieldType: ['TEXT', 'TEXTAREA', 'DATE', 'SELECT', 'NUMBER'],
+  CaseStatus: ['SUBMITTED', 'IN_VERIFICATION', 'NEEDS_INFO', 'ACCEPTED', 'IN_FOLLOW_UP', 'ANSWERED', 'CLOSED', 'REJECTED', 'TRANSFERRED'],
+  CaseEventKind: ['SUBMITTED', 'MESSAGE', 'EVIDENCE_ADDED', 'STATUS_CHANGED'],
+  MessageAuthor: ['REPORTER', 'STAFF', 'SYSTEM'],
 } as const;
 
 type EnumOf<Name extends keyof typeof ENUMS> = (typeof ENUMS)[Name][number];
@@ -38,6 +42,10 @@ export type IdentityMode = EnumOf<'IdentityMode'>;
 export type ReporterDetail = EnumOf<'ReporterDetail'>;
 export type ChannelKind = EnumOf<'ChannelKind'>;
 export type ContactKind = EnumOf<'ContactKind'>;
+export type FormFieldType = EnumOf<'FormFieldType'>;
+export type CaseStatus = EnumOf<'CaseStatus'>;
+export type CaseEventKind = EnumOf<'CaseEventKind'>;
+export type MessageAuthor = EnumOf<'MessageAuthor'>;
 
 export interface DirectoryQuery {
   provinces: {

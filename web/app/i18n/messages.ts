@@ -4,7 +4,10 @@
  * Text that comes from an agency (names, standards, FAQ) is not here: the API returns it
  * in the requested language.
  */
+import { reportingMessagesEn, reportingMessagesId } from './reporting-messages';
+
 const id = {
+  ...reportingMessagesId,
   'site.name': 'Aduan',
   'site.tagline': 'Layanan pengaduan dan whistleblowing instansi daerah',
   'site.skipToContent': 'Langsung ke konten utama',
@@ -40,7 +43,6 @@ const id = {
 
   'caseTypes.intro':
     'Laporan yang diterima instansi ini, dengan kriteria isi, perlindungan identitas, dan batas waktu penanganannya.',
-  'caseTypes.comingSoon': 'Pengisian laporan melalui portal ini segera hadir. Sementara itu, gunakan kanal pengaduan di bawah.',
   'caseType.criteria': 'Kriteria laporan',
   'caseType.identity': 'Identitas pelapor',
   'caseType.confidential': 'Kerahasiaan identitas',
@@ -133,6 +135,8 @@ const id = {
     'Alamat ini tidak cocok dengan instansi mana pun di Aduan. Periksa kembali alamatnya, atau pilih instansi dari direktori.',
   'error.pageNotFound.title': 'Halaman tidak ditemukan',
   'error.pageNotFound.body': 'Halaman yang Anda cari tidak ada. Periksa kembali alamatnya, atau mulai dari direktori.',
+  'error.forbidden.title': 'Permintaan ditolak',
+  'error.forbidden.body': 'Formulir ini hanya dapat dikirim dari halaman situs ini. Buka kembali halamannya dan kirim ulang.',
   'error.unavailable.title': 'Layanan sedang tidak tersedia',
   'error.unavailable.body': 'Layanan sedang tidak tersedia, coba lagi sebentar lagi.',
   'error.unexpected.title': 'Terjadi kesalahan',
@@ -143,6 +147,7 @@ const id = {
 export type MessageKey = keyof typeof id;
 
 const en: Record<MessageKey, string> = {
+  ...reportingMessagesEn,
   'site.name': 'Aduan',
   'site.tagline': 'Complaint and whistleblowing services of regional agencies',
   'site.skipToContent': 'Skip to main content',
@@ -177,7 +182,6 @@ const en: Record<MessageKey, string> = {
   'section.contact': 'Contact & address',
 
   'caseTypes.intro': 'The reports this agency accepts, with what they must contain, how identities are protected and how long handling takes.',
-  'caseTypes.comingSoon': 'Filing reports on this portal is coming soon. Meanwhile, please use the complaint channels below.',
   'caseType.criteria': 'Report criteria',
   'caseType.identity': 'Reporter identity',
   'caseType.confidential': 'Identity confidentiality',
@@ -269,6 +273,8 @@ const en: Record<MessageKey, string> = {
   'error.tenantNotFound.body': 'This address matches no agency on Aduan. Check the address, or choose an agency from the directory.',
   'error.pageNotFound.title': 'Page not found',
   'error.pageNotFound.body': 'The page you are looking for does not exist. Check the address, or start from the directory.',
+  'error.forbidden.title': 'Request refused',
+  'error.forbidden.body': 'This form can only be sent from a page of this site. Open the page again and send it once more.',
   'error.unavailable.title': 'Service temporarily unavailable',
   'error.unavailable.body': 'The service is temporarily unavailable, please try again shortly.',
   'error.unexpected.title': 'Something went wrong',

@@ -1,3 +1,4 @@
+import type { ReporterAccount } from '../graphql/reporting-types';
 import type { PortalTenant } from '../graphql/types';
 import type { ThemeStyle } from '../theme/theme';
 
@@ -7,4 +8,6 @@ export interface PortalData {
   themeStyle: ThemeStyle;
   /** The platform directory, or null when the portal is served on the agency's own host. */
   directoryHref: string | null;
+  /** The signed-in pseudonymous reporter (only on `/t/<slug>/`, where the session cookie is sent). */
+  viewer?: ReporterAccount | null;
 }

@@ -11,12 +11,12 @@ import { FaqSection } from './sections/faq-section';
 import { ServiceStandardsSection } from './sections/service-standards-section';
 
 /** An agency's whole public portal: one page, sections reached through the in-page navigation. */
-export function PortalPage({ tenant, directoryHref }: PortalData) {
+export function PortalPage({ tenant, directoryHref, viewer = null }: PortalData) {
   const { t } = useTranslation();
   const caseTypeNames = new Map(tenant.caseTypes.map((caseType) => [caseType.key, caseType.name]));
   return (
     <>
-      <PortalHeader tenant={tenant} directoryHref={directoryHref} />
+      <PortalHeader tenant={tenant} directoryHref={directoryHref} viewer={viewer} />
       <nav className="page-nav" aria-label={t('portal.nav')}>
         <ul className="container">
           {PORTAL_SECTIONS.map((section) => (
@@ -27,7 +27,7 @@ export function PortalPage({ tenant, directoryHref }: PortalData) {
         </ul>
       </nav>
       <main id={MAIN_ID} tabIndex={-1} className="container portal" data-tenant={tenant.slug}>
-        <CaseTypesSection caseTypes={tenant.caseTypes} />
+        <CaseTypesSection caseTypes={tenant.caseTypes} slug={tenant.slug} />
         <ServiceStandardsSection serviceStandards={tenant.serviceStandards} caseTypeNames={caseTypeNames} />
         <ChannelsSection channels={tenant.channels} caseTypeNames={caseTypeNames} />
         <FaqSection faqs={tenant.faqs} />

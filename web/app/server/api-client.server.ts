@@ -1,39 +1,71 @@
 /**
- * The one way the web server talks to the API: GraphQL over HTTP, from loaders only.
- * Every failure becomes an ApiError with the API's `extensions.code`, or
- * SERVICE_UNAVAILABLE when the API could not be reached or answered nonsense.
+ * The one way the web server talks to the API: GraphQL over HTTP, from loaders and actions.
+ * Every failure becomes an ApiError with the API's `extensions.code` (and, for input
+ * errors, its `issues`), or SERVICE_UNAVAILABLE when the API could not be reached or
+ * answered nonsense.
  */
 import { env } from '../env.server';
 import type { Document } from '../graphql/documents.server';
 import type { Locale } from '../i18n/locale';
 
-export type ApiErrorCode = 'TENANT_NOT_FOUND' | 'SERVICE_UNAVAILABLE' | 'INTERNAL' | (string & {});
+export type ApiErrorCode =
+  | 'TENANT_NOT_FOUND'
+  | 'SERVICE_UNAVAILABLE'
+  | 'INTERNAL'
+  | 'BAD_USER_INPUT'
+  | 'NOT_FOUND'
+  | 'UNAUTHENTICATED'
+  | 'RATE_LIMITED'
+  | (string & {});
+
+/** One input problem, already in the reporter's language; `path` names the field. */
+export interface ApiIssue {
+  path: (string | number)[];
+  message: string;
+}
 
 export class ApiError extends Error {
+  /** Input problems of a BAD_USER_INPUT answer; empty otherwise. */
+  readonly issues: ApiIssue[];
+  /** How long to wait after RATE_LIMITED, when the API said. */
+  readonly retryAfterSeconds: number | null;
+
   constructor(
     readonly code: ApiErrorCode,
     message: string,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; issues?: ApiIssue[]; retryAfterSeconds?: number | null },
   ) {
     super(message, options);
     this.name = 'ApiError';
+    this.issues = options?.issues ?? [];
+    this.retryAfterSeconds = options?.retryAfterSeconds ?? null;
   }
 }
 
 /** Which agency a request is addressed to, if any. */
 export type ApiTarget = { platform: true } | { slug: string } | { host: string };
 
-export interface ApiRequest<Result> {
-  document: Document<Result>;
+export interface ApiRequest<Result, Variables> {
+  document: Document<Result, Variables>;
   target: ApiTarget;
   locale: Locale;
+  variables?: Variables;
+  /** A pseudonymous reporter's session, sent as `Authorization: Bearer`. */
+  token?: string | null;
+  /** The browser's address: the API's rate limits count per person, not per web server. */
+  clientIp?: string | null;
   /** The browser request's signal: an abandoned page stops its API calls. */
   signal?: AbortSignal;
 }
 
+interface GraphQLErrorBody {
+  message?: string;
+  extensions?: { code?: unknown; issues?: unknown; retryAfterSeconds?: unknown };
+}
+
 interface GraphQLResponse<Result> {
   data?: Result | null;
-  errors?: { message?: string; extensions?: { code?: unknown } }[];
+  errors?: GraphQLErrorBody[];
 }
 
 function endpointFor(target: ApiTarget): string {
@@ -41,11 +73,42 @@ function endpointFor(target: ApiTarget): string {
   return 'slug' in target ? `${base}/t/${encodeURIComponent(target.slug)}/graphql` : `${base}/graphql`;
 }
 
-export async function requestApi<Result>({ document, target, locale, signal }: ApiRequest<Result>): Promise<Result> {
+/** Headers every call to the API carries: language, and who is asking. */
+export function createApiHeaders(options: { locale: Locale; token?: string | null; clientIp?: string | null }): Record<string, string> {
+  const headers: Record<string, string> = { 'Accept-Language': options.locale };
+  if (options.token) headers.Authorization = `Bearer ${options.token}`;
+  if (options.clientIp) headers['X-Forwarded-For'] = options.clientIp;
+  return headers;
+}
+
+function isIssue(value: unknown): value is ApiIssue {
+  if (typeof value !== 'object' || value === null) return false;
+  const issue = value as { path?: unknown; message?: unknown };
+  return Array.isArray(issue.path) && typeof issue.message === 'string';
+}
+
+function toApiError(errors: GraphQLErrorBody[], operationName: string): ApiError {
+  const codes = errors.map((error) => (typeof error.extensions?.code === 'string' ? error.extensions.code : 'INTERNAL'));
+  // A missing tenant explains every other error of the same request.
+  const code = codes.includes('TENANT_NOT_FOUND') ? 'TENANT_NOT_FOUND' : codes[0]!;
+  const issues = errors.flatMap((error) => (Array.isArray(error.extensions?.issues) ? error.extensions.issues.filter(isIssue) : []));
+  const retry = errors.map((error) => error.extensions?.retryAfterSeconds).find((value): value is number => typeof value === 'number');
+  return new ApiError(code, `The API answered ${operationName} with ${code}.`, { issues, retryAfterSeconds: retry ?? null });
+}
+
+export async function requestApi<Result, Variables = undefined>({
+  document,
+  target,
+  locale,
+  variables,
+  token,
+  clientIp,
+  signal,
+}: ApiRequest<Result, Variables>): Promise<Result> {
   const headers: Record<string, string> = {
     'Content-Type': 'application/json',
     Accept: 'application/graphql-response+json, application/json',
-    'Accept-Language': locale,
+    ...createApiHeaders({ locale, token, clientIp }),
   };
   if ('host' in target) headers['X-Forwarded-Host'] = target.host;
 
@@ -55,7 +118,7 @@ export async function requestApi<Result>({ document, target, locale, signal }: A
     response = await fetch(endpointFor(target), {
       method: 'POST',
       headers,
-      body: JSON.stringify({ operationName: document.operationName, query: document.source }),
+      body: JSON.stringify({ operationName: document.operationName, query: document.source, variables }),
       signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
     });
   } catch (cause) {
@@ -70,12 +133,7 @@ export async function requestApi<Result>({ document, target, locale, signal }: A
     throw new ApiError('SERVICE_UNAVAILABLE', `The API answered HTTP ${response.status} without a GraphQL body.`, { cause });
   }
 
-  const codes = (body.errors ?? []).map((error) => (typeof error.extensions?.code === 'string' ? error.extensions.code : 'INTERNAL'));
-  if (codes.length > 0) {
-    // A missing tenant explains every other error of the same request.
-    const code = codes.includes('TENANT_NOT_FOUND') ? 'TENANT_NOT_FOUND' : codes[0]!;
-    throw new ApiError(code, `The API answered ${document.operationName} with ${code}.`);
-  }
+  if (body.errors && body.errors.length > 0) throw toApiError(body.errors, document.operationName);
   if (!body.data) throw new ApiError('SERVICE_UNAVAILABLE', `The API answered ${document.operationName} without data.`);
   return body.data;
 }

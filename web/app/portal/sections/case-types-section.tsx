@@ -6,7 +6,7 @@ import { Fact, Section, TextList } from './section';
 const BYTES_PER_MEGABYTE = 1024 * 1024;
 const CRITERION_ORDER: readonly CriterionElement[] = ['WHAT', 'WHO', 'WHERE', 'WHEN', 'WHY', 'HOW'];
 
-function CaseTypeCard({ caseType }: { caseType: PortalCaseType }) {
+function CaseTypeCard({ caseType, slug }: { caseType: PortalCaseType; slug: string }) {
   const { locale, t } = useTranslation();
   const { identity, evidence, slaPolicy } = caseType;
   const details = (list: typeof identity.identifiedRequires) => joinList(list.map((detail) => t(`reporterDetail.${detail}`)), locale);
@@ -61,6 +61,13 @@ function CaseTypeCard({ caseType }: { caseType: PortalCaseType }) {
           </Fact>
         ) : null}
       </dl>
+      {caseType.onlineIntake ? (
+        <p className="card-action">
+          <a className="button" href={`/t/${slug}/lapor/${encodeURIComponent(caseType.key)}`} aria-label={t('caseType.reportAria', { caseType: caseType.name })}>
+            {t('caseType.report')}
+          </a>
+        </p>
+      ) : null}
     </article>
   );
 }
@@ -84,16 +91,16 @@ function CriteriaLegend({ caseTypes }: { caseTypes: readonly PortalCaseType[] })
   );
 }
 
-export function CaseTypesSection({ caseTypes }: { caseTypes: readonly PortalCaseType[] }) {
+export function CaseTypesSection({ caseTypes, slug }: { caseTypes: readonly PortalCaseType[]; slug: string }) {
   const { t } = useTranslation();
   return (
     <Section id="jenis-laporan">
       <p>{t('caseTypes.intro')}</p>
-      {caseTypes.some((caseType) => caseType.onlineIntake) ? <p className="note">{t('caseTypes.comingSoon')}</p> : null}
+      {caseTypes.some((caseType) => caseType.onlineIntake) ? <p className="note">{t('caseTypes.online')}</p> : null}
       <CriteriaLegend caseTypes={caseTypes} />
       {caseTypes.length === 0 ? <p>{t('portal.empty')}</p> : null}
       {caseTypes.map((caseType) => (
-        <CaseTypeCard key={caseType.key} caseType={caseType} />
+        <CaseTypeCard key={caseType.key} caseType={caseType} slug={slug} />
       ))}
     </Section>
   );

@@ -1,0 +1,13 @@
+import { describe, expect, it } from 'vitest';
+import { EVIDENCE_CONTENT_TYPES } from '../../../api/src/evidence/content-types';
+import { EVIDENCE_ACCEPT, EVIDENCE_TYPES } from './evidence-types';
+
+describe('evidence types', () => {
+  it('are exactly the ones the API accepts', () => {
+    expect(EVIDENCE_TYPES.map((type) => type.contentType).sort()).toEqual([...EVIDENCE_CONTENT_TYPES].sort());
+  });
+
+  it('let the file picker filter by type and by extension', () => {
+    expect(EVIDENCE_ACCEPT.split(',')).toEqual(expect.arrayContaining(['image/jpeg', '.jpg', '.heic', 'application/pdf']));
+  });
+});

@@ -1,0 +1,40 @@
+/**
+ * Names and ids of the report form's controls, shared by the form (which renders them),
+ * the action (which reads them) and the error mapping (which links a problem to its field).
+ */
+import type { IdentityMode, ReporterDetail } from '../graphql/types';
+
+export const CATEGORY_FIELD = 'categoryKey';
+export const IDENTITY_FIELD = 'identityMode';
+export const EVIDENCE_FIELD = 'evidence';
+/** Ids of files already uploaded by the page's script (one hidden input per file). */
+export const EVIDENCE_ID_FIELD = 'evidenceId';
+export const ERROR_SUMMARY_ID = 'kesalahan';
+
+export function answerName(key: string): string {
+  return `answer.${key}`;
+}
+
+export function answerId(key: string): string {
+  return `answer-${key}`;
+}
+
+/** The API's names for reporter details (`reporter.phone`…). */
+export const DETAIL_FIELDS = { NAME: 'name', ID_NUMBER: 'idNumber', PHONE: 'phone', EMAIL: 'email', ADDRESS: 'address' } as const satisfies Record<ReporterDetail, string>;
+export type DetailField = (typeof DETAIL_FIELDS)[ReporterDetail];
+export const DETAIL_ORDER: readonly ReporterDetail[] = ['NAME', 'ID_NUMBER', 'PHONE', 'EMAIL', 'ADDRESS'];
+
+/** Identified and pseudonymous details are separate controls, since both may ask for a phone. */
+export type DetailMode = Extract<IdentityMode, 'IDENTIFIED' | 'PSEUDONYMOUS'>;
+
+export function detailName(mode: DetailMode, field: DetailField): string {
+  return `${mode === 'IDENTIFIED' ? 'identified' : 'pseudonymous'}.${field}`;
+}
+
+export function detailId(mode: DetailMode, field: DetailField): string {
+  return `${mode === 'IDENTIFIED' ? 'identified' : 'pseudonymous'}-${field}`;
+}
+
+export function identityOptionId(mode: IdentityMode): string {
+  return `identity-${mode.toLowerCase()}`;
+}

@@ -1,0 +1,29 @@
+/** What the report action answers, and what the report form needs to show it again. */
+import type { ReportReceipt } from '../graphql/reporting-types';
+import type { IdentityMode } from '../graphql/types';
+
+/** The values a reporter entered, given back after a refusal (never the files). */
+export interface ReportFormValues {
+  answers: Record<string, string>;
+  categoryKey: string;
+  identityMode: IdentityMode | '';
+  /** By control name (`identified.phone`, `pseudonymous.phone`, …). */
+  details: Record<string, string>;
+}
+
+/** A problem to fix: shown next to its control (`field` is the control's id) and in the summary. */
+export interface FormProblem {
+  field: string | null;
+  label: string;
+  message: string;
+}
+
+export type ReportActionData =
+  | { outcome: 'submitted'; registrationNumber: string; trackingCode: string; receipt: ReportReceipt }
+  | { outcome: 'invalid'; values: ReportFormValues; problems: FormProblem[]; reattach: boolean };
+
+export const EMPTY_REPORT_VALUES: ReportFormValues = { answers: {}, categoryKey: '', identityMode: '', details: {} };
+
+export function findProblems(problems: readonly FormProblem[] | undefined, field: string): FormProblem[] {
+  return problems?.filter((problem) => problem.field === field) ?? [];
+}

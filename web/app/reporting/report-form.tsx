@@ -1,0 +1,314 @@
+/**
+ * The report form, generated from the agency's form definition for one case type: its
+ * fields (with the criterion each answers), a category, how the reporter is known, and
+ * evidence. It posts as multipart to the route's action and works without a script; the
+ * values come back after a refusal, each problem next to its field.
+ */
+import type { ReactNode } from 'react';
+import type { ReporterAccount, ReportingCaseType, ReportingFormField, ReportingTenant } from '../graphql/reporting-types';
+import type { IdentityMode } from '../graphql/types';
+import { joinList } from '../i18n/translate';
+import { useTranslation } from '../i18n/use-translation';
+import { EvidenceInput } from './evidence-input';
+import { describedBy, ErrorSummary, FieldError, Hint, RequiredMark } from './form-controls';
+import {
+  answerId,
+  answerName,
+  CATEGORY_FIELD,
+  DETAIL_FIELDS,
+  DETAIL_ORDER,
+  detailId,
+  detailName,
+  IDENTITY_FIELD,
+  identityOptionId,
+  type DetailMode,
+} from './form-ids';
+import { EMPTY_REPORT_VALUES, findProblems, type FormProblem, type ReportFormValues } from './report-form-data';
+
+function AnswerField({ field, value, problems, today }: { field: ReportingFormField; value: string; problems: readonly FormProblem[]; today: string }) {
+  const { t } = useTranslation();
+  const id = answerId(field.key);
+  const hints = [
+    field.help,
+    field.type === 'DATE' ? t('form.dateHelp') : null,
+    field.type === 'NUMBER' ? t('form.numberHelp') : null,
+    field.maxLength && field.type !== 'DATE' && field.type !== 'SELECT' ? t('form.maxLength', { max: field.maxLength }) : null,
+  ].filter(Boolean);
+  const common = {
+    id,
+    name: answerName(field.key),
+    required: field.required,
+    defaultValue: value,
+    'aria-describedby': describedBy(id, { hint: hints.length > 0, problems }),
+    'aria-invalid': problems.length > 0 ? true : undefined,
+  };
+  let control: ReactNode;
+  switch (field.type) {
+    case 'TEXTAREA':
+      control = <textarea {...common} rows={5} maxLength={field.maxLength ?? undefined} />;
+      break;
+    case 'DATE':
+      control = <input {...common} type="date" max={today} />;
+      break;
+    case 'SELECT':
+      control = (
+        <select {...common}>
+          <option value="">{t('form.choose')}</option>
+          {field.options.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+      );
+      break;
+    case 'NUMBER':
+      control = <input {...common} type="text" inputMode="decimal" maxLength={field.maxLength ?? 30} autoComplete="off" />;
+      break;
+    default:
+      control = <input {...common} type="text" maxLength={field.maxLength ?? undefined} />;
+  }
+  return (
+    <div className={problems.length > 0 ? 'field invalid' : 'field'}>
+      <label htmlFor={id}>
+        {field.label} {field.criterion ? <span className="badge criterion">{t(`criterion.${field.criterion}`)}</span> : null} <RequiredMark required={field.required} />
+      </label>
+      {hints.length > 0 ? <Hint id={id}>{hints.join(' ')}</Hint> : null}
+      <FieldError id={id} problems={problems} />
+      {control}
+    </div>
+  );
+}
+
+const DETAIL_INPUT: Record<(typeof DETAIL_FIELDS)[keyof typeof DETAIL_FIELDS], { autoComplete: string; inputMode?: 'numeric' | 'tel' | 'email' }> = {
+  name: { autoComplete: 'name' },
+  idNumber: { autoComplete: 'off', inputMode: 'numeric' },
+  phone: { autoComplete: 'tel', inputMode: 'tel' },
+  email: { autoComplete: 'email', inputMode: 'email' },
+  address: { autoComplete: 'street-address' },
+};
+
+/**
+ * The details asked for one identity mode. They carry no `required` attribute: they are
+ * hidden while another mode is chosen, and a hidden required control would block the form.
+ */
+function DetailFields({ mode, caseType, values, problems }: { mode: DetailMode; caseType: ReportingCaseType; values: ReportFormValues; problems: readonly FormProblem[] }) {
+  const { t } = useTranslation();
+  const required = mode === 'IDENTIFIED' ? caseType.identity.identifiedRequires : caseType.identity.pseudonymousRequires;
+  // An identified reporter may add any detail; a pseudonymous one gives only what the agency asks.
+  const shown = mode === 'IDENTIFIED' ? DETAIL_ORDER : DETAIL_ORDER.filter((detail) => required.includes(detail));
+  if (shown.length === 0) return null;
+  return (
+    <fieldset className={mode === 'IDENTIFIED' ? 'details details-identified' : 'details details-pseudonymous'}>
+      <legend>{t(mode === 'IDENTIFIED' ? 'form.identifiedDetails' : 'form.pseudonymousDetails')}</legend>
+      {mode === 'PSEUDONYMOUS' ? <p className="hint">{t('form.pseudonymousDetailsNote')}</p> : null}
+      {shown.map((detail) => {
+        const field = DETAIL_FIELDS[detail];
+        const id = detailId(mode, field);
+        const fieldProblems = findProblems(problems, id);
+        const hint = field === 'idNumber' ? t('form.detail.idNumberHelp') : null;
+        return (
+          <div key={detail} className={fieldProblems.length > 0 ? 'field invalid' : 'field'}>
+            <label htmlFor={id}>
+              {t(`form.detail.${field}`)} <RequiredMark required={required.includes(detail)} />
+            </label>
+            {hint ? <Hint id={id}>{hint}</Hint> : null}
+            <FieldError id={id} problems={fieldProblems} />
+            <input
+              id={id}
+              name={detailName(mode, field)}
+              type="text"
+              defaultValue={values.details[detailName(mode, field)] ?? ''}
+              maxLength={field === 'idNumber' ? 20 : 300}
+              {...DETAIL_INPUT[field]}
+              aria-describedby={describedBy(id, { hint: Boolean(hint), problems: fieldProblems })}
+              aria-invalid={fieldProblems.length > 0 ? true : undefined}
+            />
+          </div>
+        );
+      })}
+    </fieldset>
+  );
+}
+
+function SignInLinks({ slug, returnPath }: { slug: string; returnPath: string }) {
+  const { t } = useTranslation();
+  const query = `?kembali=${encodeURIComponent(returnPath)}`;
+  return (
+    <p className="actions-inline">
+      <a href={`/t/${slug}/akun/masuk${query}`}>{t('form.signInLink')}</a>
+      <a href={`/t/${slug}/akun/daftar${query}`}>{t('form.registerLink')}</a>
+    </p>
+  );
+}
+
+function IdentityChoice({
+  caseType,
+  viewer,
+  values,
+  problems,
+  slug,
+  returnPath,
+}: {
+  caseType: ReportingCaseType;
+  viewer: ReporterAccount | null;
+  values: ReportFormValues;
+  problems: readonly FormProblem[];
+  slug: string;
+  returnPath: string;
+}) {
+  const { t } = useTranslation();
+  const { allowed, confidential } = caseType.identity;
+  const usable = allowed.filter((mode) => mode !== 'PSEUDONYMOUS' || viewer);
+  const chosen: IdentityMode | '' = values.identityMode || (usable.length === 1 ? usable[0]! : '');
+  const firstId = identityOptionId(allowed[0]!);
+  const modeProblems = findProblems(problems, firstId);
+  return (
+    <fieldset className={modeProblems.length > 0 ? 'identity-choice invalid' : 'identity-choice'} id={IDENTITY_FIELD}>
+      <legend>
+        {t('form.identityLegend')} <RequiredMark required />
+      </legend>
+      <FieldError id={firstId} problems={modeProblems} />
+      {allowed.map((mode) => {
+        const id = identityOptionId(mode);
+        const disabled = mode === 'PSEUDONYMOUS' && !viewer;
+        return (
+          <div key={mode} className="choice">
+            <input
+              type="radio"
+              id={id}
+              name={IDENTITY_FIELD}
+              value={mode}
+              required
+              disabled={disabled}
+              defaultChecked={chosen === mode}
+              aria-describedby={[`${id}-hint`, id === firstId && modeProblems.length > 0 ? `${firstId}-error` : null].filter(Boolean).join(' ')}
+            />
+            <label htmlFor={id}>{t(`identityMode.${mode}`)}</label>
+            <div className="choice-body">
+              <p className="hint" id={`${id}-hint`}>
+                {t(`form.identity.${mode}`)} {mode === 'ANONYMOUS' ? null : t(confidential ? 'form.identitySealed' : 'form.identityVisible')}
+              </p>
+              {mode === 'PSEUDONYMOUS' ? (
+                viewer ? (
+                  <p className="hint">{t('form.signedInAs', { pseudonym: viewer.pseudonym })}</p>
+                ) : (
+                  <>
+                    <p className="hint">{t('form.signInNeeded')}</p>
+                    <SignInLinks slug={slug} returnPath={returnPath} />
+                  </>
+                )
+              ) : null}
+              {mode === 'IDENTIFIED' || (mode === 'PSEUDONYMOUS' && viewer) ? <DetailFields mode={mode} caseType={caseType} values={values} problems={problems} /> : null}
+            </div>
+          </div>
+        );
+      })}
+      {caseType.identity.note ? <p className="agency-note">{caseType.identity.note}</p> : null}
+    </fieldset>
+  );
+}
+
+export function ReportForm({
+  tenant,
+  caseType,
+  viewer,
+  today,
+  values = EMPTY_REPORT_VALUES,
+  problems = [],
+  reattach = false,
+}: {
+  tenant: ReportingTenant;
+  caseType: ReportingCaseType;
+  viewer: ReporterAccount | null;
+  today: string;
+  values?: ReportFormValues;
+  problems?: readonly FormProblem[];
+  reattach?: boolean;
+}) {
+  const { locale, t } = useTranslation();
+  const returnPath = `/t/${tenant.slug}/lapor/${caseType.key}`;
+  const pseudonymOnly = caseType.identity.allowed.every((mode) => mode === 'PSEUDONYMOUS');
+  const elements = joinList(caseType.criteriaElements.map((element) => t(`criterion.${element}`)), locale);
+  const categoryProblems = findProblems(problems, CATEGORY_FIELD);
+  return (
+    <>
+      <h1>{t('form.title', { caseType: caseType.name })}</h1>
+      {caseType.description ? <p className="lead-text">{caseType.description}</p> : null}
+      <ErrorSummary problems={problems} />
+      {pseudonymOnly && !viewer ? (
+        <div className="note">
+          <p>{t('form.signInOnly')}</p>
+          <SignInLinks slug={tenant.slug} returnPath={returnPath} />
+          {caseType.identity.note ? <p className="agency-note">{caseType.identity.note}</p> : null}
+        </div>
+      ) : (
+        <form method="post" encType="multipart/form-data" className="report-form">
+          <p>{t('form.intro')}</p>
+          {caseType.criteriaElements.length > 0 ? <p className="note">{t('form.criteria', { criteria: t(`criteria.${caseType.criteria}`), elements })}</p> : null}
+          <section aria-labelledby="bagian-isi">
+            <h2 id="bagian-isi">{t('form.sectionReport')}</h2>
+            {caseType.formFields.map((field) => (
+              <AnswerField key={field.key} field={field} value={values.answers[field.key] ?? ''} problems={findProblems(problems, answerId(field.key))} today={today} />
+            ))}
+          </section>
+          {tenant.categories.length > 0 ? (
+            <section aria-labelledby="bagian-kategori">
+              <h2 id="bagian-kategori">{t('form.sectionCategory')}</h2>
+              <div className={categoryProblems.length > 0 ? 'field invalid' : 'field'}>
+                <label htmlFor={CATEGORY_FIELD}>
+                  {t('form.category')} <RequiredMark required={false} />
+                </label>
+                <Hint id={CATEGORY_FIELD}>{t('form.categoryHelp')}</Hint>
+                <FieldError id={CATEGORY_FIELD} problems={categoryProblems} />
+                <select
+                  id={CATEGORY_FIELD}
+                  name={CATEGORY_FIELD}
+                  defaultValue={values.categoryKey}
+                  aria-describedby={describedBy(CATEGORY_FIELD, { hint: true, problems: categoryProblems })}
+                  aria-invalid={categoryProblems.length > 0 ? true : undefined}
+                >
+                  <option value="">{t('form.categoryNone')}</option>
+                  {tenant.categories.map((category) => (
+                    <option key={category.key} value={category.key}>
+                      {category.name}
+                    </option>
+                  ))}
+                </select>
+              </div>
+            </section>
+          ) : null}
+          <section aria-labelledby="bagian-identitas">
+            <h2 id="bagian-identitas">{t('form.sectionIdentity')}</h2>
+            <IdentityChoice caseType={caseType} viewer={viewer} values={values} problems={problems} slug={tenant.slug} returnPath={returnPath} />
+          </section>
+          {caseType.evidence.maxFiles > 0 ? (
+            <section aria-labelledby="bagian-bukti">
+              <h2 id="bagian-bukti">{t('form.sectionEvidence')}</h2>
+              {caseType.requiredDocuments.length > 0 ? (
+                <ul className="required-documents">
+                  {caseType.requiredDocuments.map((document, index) => (
+                    <li key={index}>{document}</li>
+                  ))}
+                </ul>
+              ) : null}
+              <EvidenceInput
+                uploadHref={`/t/${tenant.slug}/unggah/${caseType.key}`}
+                limits={caseType.evidence}
+                problems={findProblems(problems, 'evidence')}
+                reattach={reattach}
+                label={t('form.evidence')}
+              />
+            </section>
+          ) : null}
+          <div className="form-actions">
+            <button type="submit" className="button">
+              {t('form.submit')}
+            </button>
+            <p className="hint">{t('form.submitNote')}</p>
+          </div>
+        </form>
+      )}
+    </>
+  );
+}

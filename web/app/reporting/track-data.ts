@@ -1,0 +1,23 @@
+/** What the track page shows: the look-up form, or a report with its reply form. */
+import type { TrackedReport } from '../graphql/reporting-types';
+import type { FormProblem } from './report-form-data';
+
+export const TRACK_NUMBER_FIELD = 'registrationNumber';
+export const TRACK_CODE_FIELD = 'trackingCode';
+export const REPLY_BODY_FIELD = 'body';
+export const INTENT_FIELD = 'intent';
+
+export type TrackIntent = 'track' | 'open' | 'message';
+
+export interface TrackView {
+  report: TrackedReport;
+  /** The code the reporter typed, carried in the reply form; null for the signed-in owner. */
+  trackingCode: string | null;
+  /** A message was just sent. */
+  sent: boolean;
+  reply: { body: string; problems: FormProblem[]; reattach: boolean };
+}
+
+export type TrackActionData =
+  | { outcome: 'found'; view: TrackView }
+  | { outcome: 'refused'; registrationNumber: string; problems: FormProblem[] };

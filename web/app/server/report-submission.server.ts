@@ -1,0 +1,150 @@
+/**
+ * The report form's action: reads the form (streaming any attached files to the API as they
+ * arrive), files the report, and answers either with the receipt, rendered once from this
+ * response, or with the entered values and each problem next to its field.
+ */
+import { data } from '@remix-run/node';
+import { z } from 'zod';
+import { SubmitReportDocument } from '../graphql/documents.server';
+import type { ReportingCaseType, SubmitReportVariables } from '../graphql/reporting-types';
+import { ENUMS, type IdentityMode } from '../graphql/types';
+import { createTranslator, type Translate } from '../i18n/translate';
+import {
+  answerId,
+  answerName,
+  CATEGORY_FIELD,
+  DETAIL_FIELDS,
+  DETAIL_ORDER,
+  detailId,
+  detailName,
+  EVIDENCE_FIELD,
+  EVIDENCE_ID_FIELD,
+  IDENTITY_FIELD,
+  identityOptionId,
+  type DetailField,
+} from '../reporting/form-ids';
+import type { FormProblem, ReportActionData, ReportFormValues } from '../reporting/report-form-data';
+import { ApiError, type ApiIssue } from './api-client.server';
+import { describeUploadOutcome, isMultipart, readStreamedForm, type UploadOutcome } from './evidence-upload.server';
+import { createClearSessionCookie } from './reporter-session.server';
+import { callApi, describeApiProblem, findProblemStatus, type ReporterCall } from './reporter.server';
+import { toPageError } from './page-errors.server';
+
+const IdentityModeSchema = z.enum(ENUMS.IdentityMode);
+
+const ReportFormSchema = z.object({
+  answers: z.record(z.string(), z.string().max(20_000)),
+  categoryKey: z.string().max(100),
+  identityMode: IdentityModeSchema.or(z.literal('')),
+  details: z.record(z.string(), z.string().max(1000)),
+  evidenceIds: z.array(z.uuid()).max(50),
+});
+
+function text(fields: FormData, name: string): string {
+  const value = fields.get(name);
+  return typeof value === 'string' ? value : '';
+}
+
+/** The form's own controls only, checked with zod; anything else in the body is ignored. */
+function readValues(fields: FormData, caseType: ReportingCaseType) {
+  const details: Record<string, string> = {};
+  for (const mode of ['IDENTIFIED', 'PSEUDONYMOUS'] as const) {
+    for (const detail of DETAIL_ORDER) details[detailName(mode, DETAIL_FIELDS[detail])] = text(fields, detailName(mode, DETAIL_FIELDS[detail]));
+  }
+  return ReportFormSchema.safeParse({
+    answers: Object.fromEntries(caseType.formFields.map((field) => [field.key, text(fields, answerName(field.key))])),
+    categoryKey: text(fields, CATEGORY_FIELD),
+    identityMode: text(fields, IDENTITY_FIELD),
+    details,
+    evidenceIds: fields.getAll(EVIDENCE_ID_FIELD).filter((value): value is string => typeof value === 'string' && value !== ''),
+  });
+}
+
+function createInput(caseType: ReportingCaseType, values: ReportFormValues & { identityMode: IdentityMode }, evidenceIds: string[]): SubmitReportVariables['input'] {
+  const mode = values.identityMode;
+  let reporter: SubmitReportVariables['input']['reporter'] = null;
+  if (mode !== 'ANONYMOUS') {
+    // A pseudonymous reporter gives only what the agency asks for; an identified one may add more.
+    const details = mode === 'IDENTIFIED' ? DETAIL_ORDER : caseType.identity.pseudonymousRequires;
+    const given = details
+      .map((detail) => [DETAIL_FIELDS[detail], values.details[detailName(mode, DETAIL_FIELDS[detail])]?.trim() ?? ''] as const)
+      .filter(([, value]) => value !== '');
+    reporter = given.length > 0 ? Object.fromEntries(given) : null;
+  }
+  return {
+    caseTypeKey: caseType.key,
+    categoryKey: values.categoryKey || null,
+    answers: caseType.formFields.map((field) => ({ field: field.key, value: values.answers[field.key]?.trim() ?? '' })).filter((answer) => answer.value !== ''),
+    identityMode: mode,
+    reporter,
+    evidenceIds,
+  };
+}
+
+function detailLabel(field: DetailField, t: Translate): string {
+  return t(`form.detail.${field}`);
+}
+
+/** Links each of the API's issues to the control it is about. */
+function toProblem(issue: ApiIssue, caseType: ReportingCaseType, mode: IdentityMode | '', t: Translate): FormProblem {
+  const [head, key] = issue.path;
+  if (head === 'answers' && typeof key === 'string') {
+    const field = caseType.formFields.find((candidate) => candidate.key === key);
+    return { field: field ? answerId(key) : null, label: field?.label ?? key, message: issue.message };
+  }
+  if (head === 'reporter' && typeof key === 'string' && (mode === 'IDENTIFIED' || mode === 'PSEUDONYMOUS') && Object.values(DETAIL_FIELDS).includes(key as DetailField)) {
+    return { field: detailId(mode, key as DetailField), label: detailLabel(key as DetailField, t), message: issue.message };
+  }
+  if (head === 'reporter' || head === 'identityMode') return { field: identityOptionId(caseType.identity.allowed[0]!), label: t('form.sectionIdentity'), message: issue.message };
+  if (head === 'categoryKey') return { field: CATEGORY_FIELD, label: t('form.category'), message: issue.message };
+  if (head === 'evidenceIds') return { field: EVIDENCE_FIELD, label: t('form.evidence'), message: issue.message };
+  return { field: null, label: '', message: issue.message };
+}
+
+function refuse(values: ReportFormValues, problems: FormProblem[], options: { status: number; reattach: boolean; headers?: HeadersInit }) {
+  return data<ReportActionData>({ outcome: 'invalid', values, problems, reattach: options.reattach }, { status: options.status, headers: options.headers });
+}
+
+export async function handleReportAction(request: Request, call: ReporterCall, caseType: ReportingCaseType) {
+  const t = createTranslator(call.locale);
+  const limits = caseType.evidence;
+  let fields: FormData;
+  let uploads: UploadOutcome[] = [];
+  let tooLong = false;
+  if (isMultipart(request)) {
+    ({ fields, uploads, tooLong } = await readStreamedForm(request, call, { caseTypeKey: caseType.key, limits }));
+  } else {
+    fields = await request.formData();
+  }
+
+  const parsed = readValues(fields, caseType);
+  if (!parsed.success || tooLong) {
+    const values = parsed.success ? parsed.data : { answers: {}, categoryKey: '', identityMode: '' as const, details: {} };
+    return refuse(values, [{ field: null, label: '', message: t('form.tooLong') }], { status: 400, reattach: uploads.length > 0 });
+  }
+  const { evidenceIds: uploadedByScript, ...values } = parsed.data;
+  // Files are never kept for a second try: the reporter attaches them again.
+  const reattach = uploads.length > 0 || uploadedByScript.length > 0;
+  const problems: FormProblem[] = [];
+  for (const upload of uploads) {
+    if (!upload.ok) problems.push({ field: EVIDENCE_FIELD, label: t('form.evidence'), message: describeUploadOutcome(upload, limits, call) });
+  }
+  if (!values.identityMode) problems.push({ field: identityOptionId(caseType.identity.allowed[0]!), label: t('form.sectionIdentity'), message: t('form.chooseIdentity') });
+  // A failed file is never silently left out of a report: nothing is filed until every file went through.
+  if (problems.length > 0) return refuse(values, problems, { status: 400, reattach });
+
+  const evidenceIds = [...uploadedByScript, ...uploads.flatMap((upload) => (upload.ok ? [upload.evidence.evidenceId] : []))];
+  const input = createInput(caseType, values as ReportFormValues & { identityMode: IdentityMode }, evidenceIds);
+  try {
+    const { submitReport } = await callApi(call, SubmitReportDocument, { input });
+    return data<ReportActionData>({ outcome: 'submitted', ...submitReport });
+  } catch (error) {
+    if (error instanceof ApiError && error.code === 'BAD_USER_INPUT' && error.issues.length > 0) {
+      return refuse(values, error.issues.map((issue) => toProblem(issue, caseType, values.identityMode, t)), { status: 400, reattach });
+    }
+    const problem = describeApiProblem(error, call.locale);
+    if (problem === null) throw toPageError(error);
+    const headers = error instanceof ApiError && error.code === 'UNAUTHENTICATED' ? { 'Set-Cookie': createClearSessionCookie(request, call.slug) } : undefined;
+    return refuse(values, [{ field: null, label: '', message: problem }], { status: findProblemStatus(error), reattach, headers });
+  }
+}
