@@ -89,8 +89,8 @@ try {
   try {
     const webPort = await freePort();
     const web = await startChild(
-      path.join(REPO_ROOT, 'web', 'node_modules', '.bin', 'remix-serve'),
-      ['./build/server/index.js'],
+      process.execPath,
+      ['server.mjs', './build/server/index.js'],
       path.join(REPO_ROOT, 'web'),
       { PORT: String(webPort), API_URL: api.url, NODE_ENV: 'production' },
       webPort,
