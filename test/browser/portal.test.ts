@@ -7,17 +7,15 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
-import { browserTestsEnabled, launchChromium } from '../support/browser.ts';
+import { browserTestsEnabled, launchChromium, seriousViolations } from '../support/browser.ts';
 import { startApi, type RunningProcess } from '../support/processes.ts';
 import { findFreePort } from '../support/processes.ts';
 import { REPO_TENANTS_DIR, setupTenants } from '../support/setup-tenants.ts';
 import { buildWeb, startWeb } from '../support/web.ts';
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 let database: TestDatabase;
 let api: RunningProcess;
@@ -53,13 +51,6 @@ async function themeOf(slug: string): Promise<{ primaryColor: string }> {
   return (await response.json()).data.tenant.theme;
 }
 
-async function seriousViolations(page: Page) {
-  await page.addScriptTag({ content: axeSource });
-  const results = await page.evaluate(async () => (window as any).axe.run(document, { resultTypes: ['violations'] }));
-  return (results.violations as { id: string; impact: string; nodes: { target: string[] }[] }[])
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
-}
 
 describe.runIf(browserTestsEnabled)('the public pages in Chromium', () => {
   beforeAll(async () => {

@@ -8,19 +8,17 @@
  * the API), from a build of its own so that it never races the other browser test's build.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { jpeg } from '@aduan/api/evidence/test-files.ts';
-import { browserTestsEnabled, launchChromium } from '../support/browser.ts';
+import { browserTestsEnabled, launchChromium, seriousViolations } from '../support/browser.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
 import { findFreePort, REPO_ROOT, startApi, startProcess, type RunningProcess } from '../support/processes.ts';
 import { setupTenants } from '../support/setup-tenants.ts';
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const WEB_DIR = path.join(REPO_ROOT, 'web');
 const BONTANG = '/t/inspektorat-bontang';
 const NUMBER = /^BTG-\d{4}-\d{6}$/;
@@ -54,13 +52,6 @@ async function startProductionWeb(apiUrl: string, buildDirectory: string): Promi
   });
 }
 
-async function seriousViolations(page: Page) {
-  await page.addScriptTag({ content: axeSource });
-  const results = await page.evaluate(async () => (window as any).axe.run(document, { resultTypes: ['violations'] }));
-  return (results.violations as { id: string; impact: string; nodes: { target: string[] }[] }[])
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
-}
 
 async function overflow(page: Page): Promise<number> {
   return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
