@@ -266,6 +266,23 @@ describe('registration numbers', () => {
   });
 });
 
+describe('a form sent twice', () => {
+  it('files once: the second send is CONFLICT naming the first registration number', async () => {
+    const ct = caseType('inspektorat-kalsel', 'aspiration');
+    const input = { ...(await validReport('inspektorat-kalsel', ct)), clientSubmissionKey: crypto.randomUUID() };
+    const first = await submit('inspektorat-kalsel', input);
+    expect(first.errors).toBeUndefined();
+    const number = first.data!.submitReport.registrationNumber;
+    const again = await submit('inspektorat-kalsel', input);
+    expect(again.errors![0]!.extensions).toEqual({ code: 'CONFLICT', registrationNumber: number });
+    expect(again.errors![0]!.message).toContain(`sudah terkirim dengan nomor ${number}`);
+    const racing = { ...input, clientSubmissionKey: crypto.randomUUID() };
+    const both = await Promise.all([submit('inspektorat-kalsel', racing), submit('inspektorat-kalsel', racing)]);
+    expect(both.filter((response) => !response.errors)).toHaveLength(1);
+    expect(both.find((response) => response.errors)!.errors![0]!.extensions!.code).toBe('CONFLICT');
+  });
+});
+
 describe('bad input: every problem names its field, in the reporter\'s language', () => {
   it.each([
     ['a missing required field', (ct: CaseTypeInfo) => ({ answers: validAnswers(ct).filter((answer) => answer.field !== 'what') }), ['answers', 'what'], 'wajib diisi'],

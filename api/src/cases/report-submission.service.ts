@@ -26,6 +26,8 @@ export interface SubmitReportInput {
   identityMode: IdentityModeInput;
   reporter?: { [K in keyof ReporterIdentity]?: string | null } | null;
   evidenceIds?: string[] | null;
+  /** Sent once by the reporter's form; a second submit with the same key is refused as a duplicate. */
+  clientSubmissionKey?: string | null;
 }
 
 export interface StageDeadline {
@@ -120,6 +122,22 @@ function titleOf(values: Record<string, string>, fields: readonly FormFieldDefin
   return flat.length > 160 ? `${flat.slice(0, 157)}…` : flat;
 }
 
+async function assertNotSubmittedYet(db: Database, tenantId: string, clientSubmissionKey: string, locale: Locale): Promise<void> {
+  const existing = await db.prisma.case.findUnique({
+    where: { tenantId_clientSubmissionKey: { tenantId, clientSubmissionKey } },
+    select: { registrationNumber: true },
+  });
+  if (existing) {
+    throw new AppError(
+      'CONFLICT',
+      locale === 'en'
+        ? `This report was already sent, as ${existing.registrationNumber}. Use the tracking code from its receipt to follow it.`
+        : `Laporan ini sudah terkirim dengan nomor ${existing.registrationNumber}. Gunakan kode pelacakan pada tanda bukti untuk memantaunya.`,
+      { registrationNumber: existing.registrationNumber },
+    );
+  }
+}
+
 export async function submitReport(
   deps: { db: Database; vault: IdentityVault },
   request: {
@@ -152,13 +170,15 @@ export async function submitReport(
     issues.push({ path: ['evidenceIds'], message: reportMessage('evidenceRequired', locale) });
   }
   if (issues.length > 0) throw inputError(issues, locale);
+  if (input.clientSubmissionKey) await assertNotSubmittedYet(deps.db, tenant.id, input.clientSubmissionKey, locale);
 
   const deadlines = stageDeadlines(caseType, receivedAt, request.calendar);
   const year = Number(today.slice(0, 4));
   const caseId = randomUUID();
   const trackingCode = createTrackingCode();
 
-  const registrationNumber = await deps.db.prisma.$transaction(
+  const registrationNumber = await deps.db.prisma
+    .$transaction(
     async (tx) => {
       const protectedIdentity = await deps.vault.protect(tx, {
         tenantId: tenant.id,
@@ -186,6 +206,7 @@ export async function submitReport(
           receivedAt,
           submittedAt: receivedAt,
           deadlines: deadlines as unknown as Prisma.InputJsonValue,
+          clientSubmissionKey: input.clientSubmissionKey ?? null,
         },
       });
       if (evidenceIds.length > 0) {
@@ -213,6 +234,13 @@ export async function submitReport(
       return assignRegistrationNumber(tx, tenant, caseId, year);
     },
     { timeout: 15_000, maxWait: 15_000 },
-  );
+    )
+    .catch(async (error: unknown) => {
+      // Two sends of the same form racing each other: the unique key lets one through.
+      if ((error as { code?: string }).code === 'P2002' && input.clientSubmissionKey) {
+        await assertNotSubmittedYet(deps.db, tenant.id, input.clientSubmissionKey, locale);
+      }
+      throw error;
+    });
   return { caseId, registrationNumber, trackingCode };
 }

@@ -142,6 +142,9 @@ const SubmitReportInput = builder.inputType('SubmitReportInput', {
     identityMode: t.field({ type: IdentityMode, required: true }),
     reporter: t.field({ type: ReporterDetailsInput }),
     evidenceIds: t.idList(),
+    clientSubmissionKey: t.string({
+      description: 'A random id the form sends once (e.g. a UUID); the same key again is CONFLICT with the first registration number, so a re-sent form files nothing twice.',
+    }),
   }),
 });
 const SendReporterMessageInput = builder.inputType('SendReporterMessageInput', {
@@ -161,6 +164,7 @@ const bounded = {
     answers: z.array(z.object({ field: z.string().max(100), value: z.string().max(20_000) })).max(100),
     reporter: z.record(z.string(), z.string().max(1000).nullish()).nullish(),
     evidenceIds: z.array(z.uuid()).max(50).nullish(),
+    clientSubmissionKey: z.string().min(8).max(100).nullish(),
   }),
   message: z.object({ registrationNumber: z.string().max(40), trackingCode: z.string().max(100).nullish(), body: z.string().max(20_000), evidenceIds: z.array(z.uuid()).max(50).nullish() }),
   track: z.object({ registrationNumber: z.string().max(40), trackingCode: z.string().max(100).nullish() }),
@@ -218,6 +222,7 @@ builder.mutationFields((t) => ({
           identityMode: input.identityMode,
           reporter: input.reporter ?? null,
           evidenceIds: input.evidenceIds?.map(String) ?? null,
+          clientSubmissionKey: input.clientSubmissionKey ?? null,
         },
       );
       ctx.logger.info({ registrationNumber: submitted.registrationNumber, caseId: submitted.caseId }, 'report submitted');

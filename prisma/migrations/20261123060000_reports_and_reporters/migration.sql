@@ -75,6 +75,7 @@ CREATE TABLE "case" (
     "received_at" TIMESTAMP(3) NOT NULL,
     "submitted_at" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "deadlines" JSONB NOT NULL,
+    "client_submission_key" TEXT,
     "updated_at" TIMESTAMP(3) NOT NULL,
 
     CONSTRAINT "case_pkey" PRIMARY KEY ("id")
@@ -176,6 +177,9 @@ CREATE INDEX "case_tenant_id_reporter_account_id_idx" ON "case"("tenant_id", "re
 
 -- CreateIndex
 CREATE UNIQUE INDEX "case_tenant_id_year_sequence_key" ON "case"("tenant_id", "year", "sequence");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "case_tenant_id_client_submission_key_key" ON "case"("tenant_id", "client_submission_key");
 
 -- CreateIndex
 CREATE INDEX "case_event_tenant_id_case_id_id_idx" ON "case_event"("tenant_id", "case_id", "id");
