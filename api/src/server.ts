@@ -15,8 +15,7 @@ import { pinoHttp } from 'pino-http';
 import { resolveTenant, type AppServices, type Context, type RequestTarget, type TenantLookup } from './context.ts';
 import { createConfigResponseCache } from './config/config-response-cache.ts';
 import { createFormatError, isDatabaseUnavailable } from './graphql/format-error.ts';
-import { isAppError } from './errors.ts';
-import { receiveEvidenceUpload } from './evidence/evidence-upload.service.ts';
+import { createEvidenceUploadHandler } from './evidence/evidence-upload.route.ts';
 import { localeFromAcceptLanguage } from './i18n/locale.ts';
 import { schema } from './schema.ts';
 
@@ -146,29 +145,7 @@ export async function createApiServer(services: AppServices): Promise<ApiServer>
   app.use('/graphql', json, resolveRequest, graphql);
   app.use('/t/:slug/graphql', json, resolveRequest, graphql);
 
-  app.put('/t/:slug/evidence-uploads/:token', async (request, response, next) => {
-    try {
-      const tenant = await services.directory.findBySlug(String(request.params.slug));
-      if (!tenant) {
-        response.status(404).json({ error: 'TENANT_NOT_FOUND', message: 'Tenant not found.' });
-        return;
-      }
-      await services.rateLimits.consume('upload', `ip:${request.ip}`);
-      const outcome = await receiveEvidenceUpload(
-        { prisma: db.prisma, storage: services.evidenceStorage },
-        { tenantId: tenant.id, token: String(request.params.token), body: request },
-      );
-      // A refused upload may leave unread bytes: close the connection rather than read them.
-      if (outcome.status !== 201) response.set('connection', 'close');
-      response.status(outcome.status).json(outcome.body);
-    } catch (error) {
-      if (isAppError(error) && error.code === 'RATE_LIMITED') {
-        response.status(429).set('connection', 'close').json({ error: 'RATE_LIMITED', message: error.message });
-        return;
-      }
-      next(error);
-    }
-  });
+  app.put('/t/:slug/evidence-uploads/:token', createEvidenceUploadHandler(services));
 
   app.use((_request, response) => {
     response.status(404).json({ error: 'NOT_FOUND', message: 'No such endpoint. GraphQL is served at /graphql and /t/<slug>/graphql.' });
