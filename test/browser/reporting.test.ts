@@ -183,8 +183,12 @@ describe.runIf(browserTestsEnabled)('filing and following a report in Chromium',
     await page.getByLabel('Where: Di mana lokasi kejadian').fill('Kantor kelurahan');
     // The browser's own checks would stop an empty required field; the server's must say it too.
     await page.locator('form.report-form').evaluate((form) => ((form as HTMLFormElement).noValidate = true));
+    const key = page.locator('form.report-form input[name="clientSubmissionKey"]');
+    const sentKey = await key.getAttribute('value');
     await page.getByRole('button', { name: 'Kirim laporan' }).click();
     await page.locator('.error-summary').waitFor();
+    // The corrected form is still the same submission: sent twice, it files once.
+    expect(await key.getAttribute('value')).toBe(sentKey);
 
     expect(await page.locator('#answer-what-error').innerText()).toContain('wajib diisi');
     expect(await page.locator('#answer-what').getAttribute('aria-invalid')).toBe('true');
@@ -209,6 +213,38 @@ describe.runIf(browserTestsEnabled)('filing and following a report in Chromium',
     expect(text).toContain('Ctrl+P');
     const tracked = await track(context, number, code);
     expect(await tracked.locator('[data-case] [data-status]').innerText()).toContain('Diterima, menunggu verifikasi');
+    await context.close();
+  });
+
+  it('files once when the same form is sent again, and then shows the first registration number', async () => {
+    const { context, page } = await open(`${BONTANG}/lapor/whistleblowing`, { javaScript: false });
+    const formUrl = page.url();
+    const key = await page.locator('form.report-form input[name="clientSubmissionKey"]').getAttribute('value');
+    expect(key).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    await fillAnonymousReport(page, { javaScript: false });
+    // What the browser is about to send (the photo aside), to send it once more afterwards.
+    const fields = await page.locator('form.report-form [name]:not([type="file"])').evaluateAll((controls) =>
+      (controls as HTMLInputElement[]).filter((control) => control.type !== 'radio' || control.checked).map((control) => [control.name, control.value] as const),
+    );
+    expect(fields).toContainEqual(['clientSubmissionKey', key]);
+    await page.getByRole('button', { name: 'Kirim laporan' }).click();
+    const { number } = await readReceipt(page);
+    expect(number).toMatch(NUMBER);
+
+    // The same post again (a retried post, "confirm form resubmission", a second click).
+    const again = await page.request.post(formUrl, {
+      headers: { origin: web.url },
+      multipart: { ...Object.fromEntries(fields), evidence: { name: 'IMG_2031 kantor.jpg', mimeType: 'image/jpeg', buffer: jpeg() } },
+    });
+    expect(again.status()).toBe(409);
+    await page.route(formUrl, (route) => route.fulfill({ response: again }), { times: 1 });
+    await page.goto(formUrl);
+    const notice = await page.locator('[data-already-submitted]').innerText();
+    expect(notice).toContain(`sudah terkirim dengan nomor ${number}`);
+    expect(await page.title()).toContain('Laporan sudah terkirim');
+    expect(await page.locator('[data-registration-number]').count()).toBe(0);
+    expect(await page.locator('[data-tracking-code]').count()).toBe(0);
+    expect(await page.locator('[data-already-submitted]').getByRole('link', { name: 'Lacak laporan' }).getAttribute('href')).toBe(`${BONTANG}/lacak`);
     await context.close();
   });
 

@@ -147,6 +147,8 @@ export interface SubmitReportVariables {
     identityMode: IdentityMode;
     reporter: Partial<Record<'name' | 'idNumber' | 'phone' | 'email' | 'address', string>> | null;
     evidenceIds: string[];
+    /** The form's random key: sent again, the API answers CONFLICT with the first registration number. */
+    clientSubmissionKey?: string | null;
   };
 }
 

@@ -114,6 +114,12 @@ export const reportingMessagesId = {
   'receipt.track': 'Lacak laporan',
   'receipt.trackHint': 'Ikuti status laporan di halaman Lacak laporan dengan nomor registrasi dan kode pelacakan.',
 
+  'duplicate.title': 'Laporan sudah terkirim',
+  'duplicate.message': 'Laporan ini sudah terkirim dengan nomor {number}. Gunakan kode pelacakan pada tanda bukti untuk memantaunya.',
+  'duplicate.note': 'Formulir yang sama dikirim lagi (misalnya karena halaman dimuat ulang), sehingga tidak ada laporan baru yang dibuat.',
+  'duplicate.track': 'Lacak laporan',
+  'duplicate.newReport': 'Buat laporan lain',
+
   'track.title': 'Lacak laporan',
   'track.intro': 'Masukkan nomor registrasi dan kode pelacakan yang Anda terima saat melapor.',
   'track.number': 'Nomor registrasi',
@@ -321,6 +327,12 @@ export const reportingMessagesEn: Record<ReportingMessageKey, string> = {
   'receipt.printNoScript': "To print the receipt or save it as a PDF, use your browser's Print menu (Ctrl+P, or ⌘P on a Mac).",
   'receipt.track': 'Track the report',
   'receipt.trackHint': 'Follow the status on the Track a report page with the registration number and the tracking code.',
+
+  'duplicate.title': 'Report already sent',
+  'duplicate.message': 'This report was already sent, as {number}. Use the tracking code from its receipt to follow it.',
+  'duplicate.note': 'The same form was sent again (for example because the page was reloaded), so no new report was filed.',
+  'duplicate.track': 'Track the report',
+  'duplicate.newReport': 'File another report',
 
   'track.title': 'Track a report',
   'track.intro': 'Enter the registration number and the tracking code you received when you filed the report.',

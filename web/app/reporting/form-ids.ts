@@ -10,6 +10,11 @@ export const EVIDENCE_FIELD = 'evidence';
 /** Ids of files already uploaded by the page's script (one hidden input per file). */
 export const EVIDENCE_ID_FIELD = 'evidenceId';
 export const ERROR_SUMMARY_ID = 'kesalahan';
+/**
+ * A random id the loader gives each blank form (hidden input), sent to the API as
+ * `clientSubmissionKey`: the same form sent twice (a reload, a double click) files once.
+ */
+export const SUBMISSION_KEY_FIELD = 'clientSubmissionKey';
 
 export function answerName(key: string): string {
   return `answer.${key}`;

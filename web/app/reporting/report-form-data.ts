@@ -20,7 +20,10 @@ export interface FormProblem {
 
 export type ReportActionData =
   | { outcome: 'submitted'; registrationNumber: string; trackingCode: string; receipt: ReportReceipt }
-  | { outcome: 'invalid'; values: ReportFormValues; problems: FormProblem[]; reattach: boolean };
+  /** `submissionKey` goes back into the form, so that the corrected form still files once. */
+  | { outcome: 'invalid'; values: ReportFormValues; problems: FormProblem[]; reattach: boolean; submissionKey: string }
+  /** The same form was sent before (its key is known to the API): nothing new was filed. */
+  | { outcome: 'duplicate'; registrationNumber: string; message: string };
 
 export const EMPTY_REPORT_VALUES: ReportFormValues = { answers: {}, categoryKey: '', identityMode: '', details: {} };
 

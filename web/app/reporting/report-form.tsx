@@ -21,6 +21,7 @@ import {
   detailName,
   IDENTITY_FIELD,
   identityOptionId,
+  SUBMISSION_KEY_FIELD,
   type DetailMode,
 } from './form-ids';
 import { EMPTY_REPORT_VALUES, findProblems, type FormProblem, type ReportFormValues } from './report-form-data';
@@ -214,6 +215,7 @@ export function ReportForm({
   caseType,
   viewer,
   today,
+  submissionKey,
   values = EMPTY_REPORT_VALUES,
   problems = [],
   reattach = false,
@@ -222,6 +224,8 @@ export function ReportForm({
   caseType: ReportingCaseType;
   viewer: ReporterAccount | null;
   today: string;
+  /** Sent with the form so that sending it twice files one report (see `SUBMISSION_KEY_FIELD`). */
+  submissionKey: string;
   values?: ReportFormValues;
   problems?: readonly FormProblem[];
   reattach?: boolean;
@@ -244,6 +248,7 @@ export function ReportForm({
         </div>
       ) : (
         <form method="post" encType="multipart/form-data" className="report-form">
+          <input type="hidden" name={SUBMISSION_KEY_FIELD} value={submissionKey} />
           <p>{t('form.intro')}</p>
           {caseType.criteriaElements.length > 0 ? <p className="note">{t('form.criteria', { criteria: t(`criteria.${caseType.criteria}`), elements })}</p> : null}
           <section aria-labelledby="bagian-isi">

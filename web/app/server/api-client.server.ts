@@ -16,6 +16,7 @@ export type ApiErrorCode =
   | 'NOT_FOUND'
   | 'UNAUTHENTICATED'
   | 'RATE_LIMITED'
+  | 'CONFLICT'
   | (string & {});
 
 /** One input problem, already in the reporter's language; `path` names the field. */
@@ -29,16 +30,22 @@ export class ApiError extends Error {
   readonly issues: ApiIssue[];
   /** How long to wait after RATE_LIMITED, when the API said. */
   readonly retryAfterSeconds: number | null;
+  /** The first registration number of a report sent twice (CONFLICT of submitReport). */
+  readonly registrationNumber: string | null;
+  /** The API's own message for this code, already in the request's language (not for logs). */
+  readonly apiMessage: string | null;
 
   constructor(
     readonly code: ApiErrorCode,
     message: string,
-    options?: { cause?: unknown; issues?: ApiIssue[]; retryAfterSeconds?: number | null },
+    options?: { cause?: unknown; issues?: ApiIssue[]; retryAfterSeconds?: number | null; registrationNumber?: string | null; apiMessage?: string | null },
   ) {
     super(message, options);
     this.name = 'ApiError';
     this.issues = options?.issues ?? [];
     this.retryAfterSeconds = options?.retryAfterSeconds ?? null;
+    this.registrationNumber = options?.registrationNumber ?? null;
+    this.apiMessage = options?.apiMessage ?? null;
   }
 }
 
@@ -60,7 +67,7 @@ export interface ApiRequest<Result, Variables> {
 
 interface GraphQLErrorBody {
   message?: string;
-  extensions?: { code?: unknown; issues?: unknown; retryAfterSeconds?: unknown };
+  extensions?: { code?: unknown; issues?: unknown; retryAfterSeconds?: unknown; registrationNumber?: unknown };
 }
 
 interface GraphQLResponse<Result> {
@@ -93,7 +100,14 @@ function toApiError(errors: GraphQLErrorBody[], operationName: string): ApiError
   const code = codes.includes('TENANT_NOT_FOUND') ? 'TENANT_NOT_FOUND' : codes[0]!;
   const issues = errors.flatMap((error) => (Array.isArray(error.extensions?.issues) ? error.extensions.issues.filter(isIssue) : []));
   const retry = errors.map((error) => error.extensions?.retryAfterSeconds).find((value): value is number => typeof value === 'number');
-  return new ApiError(code, `The API answered ${operationName} with ${code}.`, { issues, retryAfterSeconds: retry ?? null });
+  const registrationNumber = errors.map((error) => error.extensions?.registrationNumber).find((value): value is string => typeof value === 'string');
+  const apiMessage = errors.find((error, index) => codes[index] === code && typeof error.message === 'string')?.message;
+  return new ApiError(code, `The API answered ${operationName} with ${code}.`, {
+    issues,
+    retryAfterSeconds: retry ?? null,
+    registrationNumber: registrationNumber ?? null,
+    apiMessage: apiMessage ?? null,
+  });
 }
 
 export async function requestApi<Result, Variables = undefined>({

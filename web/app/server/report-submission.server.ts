@@ -1,7 +1,8 @@
 /**
  * The report form's action: reads the form (streaming any attached files to the API as they
  * arrive), files the report, and answers either with the receipt, rendered once from this
- * response, or with the entered values and each problem next to its field.
+ * response, or with the entered values and each problem next to its field, or (when the
+ * same form was sent before: a reload, a double click) with the first registration number.
  */
 import { data } from '@remix-run/node';
 import { z } from 'zod';
@@ -21,6 +22,7 @@ import {
   EVIDENCE_ID_FIELD,
   IDENTITY_FIELD,
   identityOptionId,
+  SUBMISSION_KEY_FIELD,
   type DetailField,
 } from '../reporting/form-ids';
 import type { FormProblem, ReportActionData, ReportFormValues } from '../reporting/report-form-data';
@@ -39,6 +41,19 @@ const ReportFormSchema = z.object({
   details: z.record(z.string(), z.string().max(1000)),
   evidenceIds: z.array(z.uuid()).max(50),
 });
+
+const SubmissionKeySchema = z.uuid();
+
+/** A fresh key for a blank form (the loader) or for a form whose posted key was not one of ours. */
+export function createSubmissionKey(): string {
+  return crypto.randomUUID();
+}
+
+/** The form's submission key when it is a UUID; anything else is ignored. */
+export function readSubmissionKey(fields: FormData): string | null {
+  const parsed = SubmissionKeySchema.safeParse(fields.get(SUBMISSION_KEY_FIELD));
+  return parsed.success ? parsed.data.toLowerCase() : null;
+}
 
 function text(fields: FormData, name: string): string {
   const value = fields.get(name);
@@ -60,7 +75,12 @@ function readValues(fields: FormData, caseType: ReportingCaseType) {
   });
 }
 
-function createInput(caseType: ReportingCaseType, values: ReportFormValues & { identityMode: IdentityMode }, evidenceIds: string[]): SubmitReportVariables['input'] {
+function createInput(
+  caseType: ReportingCaseType,
+  values: ReportFormValues & { identityMode: IdentityMode },
+  evidenceIds: string[],
+  clientSubmissionKey: string | null,
+): SubmitReportVariables['input'] {
   const mode = values.identityMode;
   let reporter: SubmitReportVariables['input']['reporter'] = null;
   if (mode !== 'ANONYMOUS') {
@@ -78,6 +98,7 @@ function createInput(caseType: ReportingCaseType, values: ReportFormValues & { i
     identityMode: mode,
     reporter,
     evidenceIds,
+    clientSubmissionKey,
   };
 }
 
@@ -101,8 +122,11 @@ function toProblem(issue: ApiIssue, caseType: ReportingCaseType, mode: IdentityM
   return { field: null, label: '', message: issue.message };
 }
 
-function refuse(values: ReportFormValues, problems: FormProblem[], options: { status: number; reattach: boolean; headers?: HeadersInit }) {
-  return data<ReportActionData>({ outcome: 'invalid', values, problems, reattach: options.reattach }, { status: options.status, headers: options.headers });
+function refuse(values: ReportFormValues, problems: FormProblem[], options: { status: number; reattach: boolean; submissionKey: string; headers?: HeadersInit }) {
+  return data<ReportActionData>(
+    { outcome: 'invalid', values, problems, reattach: options.reattach, submissionKey: options.submissionKey },
+    { status: options.status, headers: options.headers },
+  );
 }
 
 export async function handleReportAction(request: Request, call: ReporterCall, caseType: ReportingCaseType) {
@@ -117,10 +141,13 @@ export async function handleReportAction(request: Request, call: ReporterCall, c
     fields = await request.formData();
   }
 
+  const postedKey = readSubmissionKey(fields);
+  // The form shown again keeps its key, so that fixing it and sending it again files once.
+  const submissionKey = postedKey ?? createSubmissionKey();
   const parsed = readValues(fields, caseType);
   if (!parsed.success || tooLong) {
     const values = parsed.success ? parsed.data : { answers: {}, categoryKey: '', identityMode: '' as const, details: {} };
-    return refuse(values, [{ field: null, label: '', message: t('form.tooLong') }], { status: 400, reattach: uploads.length > 0 });
+    return refuse(values, [{ field: null, label: '', message: t('form.tooLong') }], { status: 400, reattach: uploads.length > 0, submissionKey });
   }
   const { evidenceIds: uploadedByScript, ...values } = parsed.data;
   // Files are never kept for a second try: the reporter attaches them again.
@@ -131,20 +158,25 @@ export async function handleReportAction(request: Request, call: ReporterCall, c
   }
   if (!values.identityMode) problems.push({ field: identityOptionId(caseType.identity.allowed[0]!), label: t('form.sectionIdentity'), message: t('form.chooseIdentity') });
   // A failed file is never silently left out of a report: nothing is filed until every file went through.
-  if (problems.length > 0) return refuse(values, problems, { status: 400, reattach });
+  if (problems.length > 0) return refuse(values, problems, { status: 400, reattach, submissionKey });
 
   const evidenceIds = [...uploadedByScript, ...uploads.flatMap((upload) => (upload.ok ? [upload.evidence.evidenceId] : []))];
-  const input = createInput(caseType, values as ReportFormValues & { identityMode: IdentityMode }, evidenceIds);
+  const input = createInput(caseType, values as ReportFormValues & { identityMode: IdentityMode }, evidenceIds, postedKey);
   try {
     const { submitReport } = await callApi(call, SubmitReportDocument, { input });
     return data<ReportActionData>({ outcome: 'submitted', ...submitReport });
   } catch (error) {
     if (error instanceof ApiError && error.code === 'BAD_USER_INPUT' && error.issues.length > 0) {
-      return refuse(values, error.issues.map((issue) => toProblem(issue, caseType, values.identityMode, t)), { status: 400, reattach });
+      return refuse(values, error.issues.map((issue) => toProblem(issue, caseType, values.identityMode, t)), { status: 400, reattach, submissionKey });
+    }
+    // Sent before: the first report stands; its tracking code is on the first receipt only.
+    if (error instanceof ApiError && error.code === 'CONFLICT' && error.registrationNumber) {
+      const message = error.apiMessage ?? t('duplicate.message', { number: error.registrationNumber });
+      return data<ReportActionData>({ outcome: 'duplicate', registrationNumber: error.registrationNumber, message }, { status: 409 });
     }
     const problem = describeApiProblem(error, call.locale);
     if (problem === null) throw toPageError(error);
     const headers = error instanceof ApiError && error.code === 'UNAUTHENTICATED' ? { 'Set-Cookie': createClearSessionCookie(request, call.slug) } : undefined;
-    return refuse(values, [{ field: null, label: '', message: problem }], { status: findProblemStatus(error), reattach, headers });
+    return refuse(values, [{ field: null, label: '', message: problem }], { status: findProblemStatus(error), reattach, submissionKey, headers });
   }
 }
