@@ -15,6 +15,7 @@ import type { ThemeStyle } from '../theme/theme';
 import { createThemeStyle } from '../theme/theme';
 import { findAgencyHost } from './agency-host.server';
 import { ApiError, requestApi } from './api-client.server';
+import { assertSameOriginPost } from './csrf.server';
 import { createPageError, toPageError } from './page-errors.server';
 import { createClearSessionCookie, findSessionToken } from './reporter-session.server';
 
@@ -37,6 +38,21 @@ export function createReporterCall({ request, params, context }: { request: Requ
 
 export function callApi<Result, Variables = undefined>(call: ReporterCall, document: Document<Result, Variables>, variables?: Variables): Promise<Result> {
   return requestApi({ document, target: { slug: call.slug }, locale: call.locale, variables, token: call.token, clientIp: call.clientIp, signal: call.signal });
+}
+
+/**
+ * The start of every reporter form post: refuse cross-site posts, then the call context and
+ * the agency's reporting configuration (an API failure becomes the friendly error page).
+ */
+export async function beginReporterPost(args: { request: Request; params: LoaderFunctionArgs['params']; context?: AppLoadContext }): Promise<{ call: ReporterCall; tenant: ReportingTenant }> {
+  assertSameOriginPost(args.request);
+  const call = createReporterCall(args);
+  try {
+    const { tenant } = await callApi(call, ReportingTenantDocument);
+    return { call, tenant };
+  } catch (error) {
+    throw toPageError(error);
+  }
 }
 
 /** Everything the reporter pages' header and footer show. */

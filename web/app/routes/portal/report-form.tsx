@@ -7,7 +7,6 @@
  */
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { useActionData, useLoaderData } from '@remix-run/react';
-import { ReportingTenantDocument } from '../../graphql/documents.server';
 import { findMetaLocale } from '../../i18n/use-translation';
 import type { RouteHandle } from '../../route-handle';
 import { findToday } from '../../reporting/formats';
@@ -17,10 +16,8 @@ import { AlreadySubmitted } from '../../reporting/already-submitted';
 import { ReportForm } from '../../reporting/report-form';
 import { createReporterMeta } from '../../reporting/reporter-meta';
 import { ReporterPage } from '../../reporting/reporter-page';
-import { assertSameOriginPost } from '../../server/csrf.server';
-import { toPageError } from '../../server/page-errors.server';
 import { createSubmissionKey, handleReportAction } from '../../server/report-submission.server';
-import { callApi, createReporterCall, getOnlineCaseType, getReporterPage } from '../../server/reporter.server';
+import { beginReporterPost, createReporterCall, getOnlineCaseType, getReporterPage } from '../../server/reporter.server';
 
 /** The upload progress bars and the print button need the page script. */
 export const handle: RouteHandle = { hydrate: true };
@@ -38,14 +35,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  assertSameOriginPost(request);
-  const call = createReporterCall({ request, params, context });
-  let tenant;
-  try {
-    ({ tenant } = await callApi(call, ReportingTenantDocument));
-  } catch (error) {
-    throw toPageError(error);
-  }
+  const { call, tenant } = await beginReporterPost({ request, params, context });
   const response = await handleReportAction(request, call, getOnlineCaseType(tenant, params.caseTypeKey));
   if (response.data.outcome === 'submitted') context.actionOutcome = 'receipt';
   if (response.data.outcome === 'duplicate') context.actionOutcome = 'duplicate';

@@ -5,7 +5,7 @@
  */
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { useActionData, useLoaderData } from '@remix-run/react';
-import { MyReportsDocument, ReportingTenantDocument } from '../../graphql/documents.server';
+import { MyReportsDocument } from '../../graphql/documents.server';
 import type { ReportSummary } from '../../graphql/reporting-types';
 import { findMetaLocale } from '../../i18n/use-translation';
 import type { RouteHandle } from '../../route-handle';
@@ -15,11 +15,10 @@ import { reporterPageHeaders } from '../../reporting/page-headers';
 import { createReporterMeta } from '../../reporting/reporter-meta';
 import { ReporterPage } from '../../reporting/reporter-page';
 import { TrackForm } from '../../reporting/track-form';
-import { assertSameOriginPost } from '../../server/csrf.server';
 import { ApiError } from '../../server/api-client.server';
 import { toPageError } from '../../server/page-errors.server';
 import { handleTrackAction } from '../../server/report-tracking.server';
-import { callApi, createReporterCall, getReporterPage } from '../../server/reporter.server';
+import { beginReporterPost, callApi, createReporterCall, getReporterPage } from '../../server/reporter.server';
 
 /** The reply form's upload progress needs the page script. */
 export const handle: RouteHandle = { hydrate: true };
@@ -43,14 +42,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  assertSameOriginPost(request);
-  const call = createReporterCall({ request, params, context });
-  let tenant;
-  try {
-    ({ tenant } = await callApi(call, ReportingTenantDocument));
-  } catch (error) {
-    throw toPageError(error);
-  }
+  const { call, tenant } = await beginReporterPost({ request, params, context });
   return handleTrackAction(request, call, tenant);
 }
 
