@@ -38,15 +38,19 @@ export async function findReporterCase(
   access: { registrationNumber: string; trackingCode?: string | null; reporterAccountId?: string | null },
 ) {
   const registrationNumber = access.registrationNumber.trim().toUpperCase();
+  // Only what the check needs: a guess costs one small lookup, whether the number exists or not.
   const found = REGISTRATION_NUMBER_PATTERN.test(registrationNumber)
-    ? await prisma.case.findUnique({ where: { registrationNumber }, include: reporterView })
+    ? await prisma.case.findUnique({
+        where: { registrationNumber },
+        select: { id: true, tenantId: true, trackingCodeHash: true, reporterAccountId: true },
+      })
     : null;
   const sameTenant = found?.tenantId === tenantId ? found : null;
   const byOwner = Boolean(sameTenant && access.reporterAccountId && sameTenant.reporterAccountId === access.reporterAccountId);
   // Always compare, even without a case, so the answer takes the same time.
   const byCode = access.trackingCode ? trackingCodeMatches(access.trackingCode, sameTenant?.trackingCodeHash ?? null) : false;
   if (!sameTenant || !(byOwner || byCode)) throw notFound();
-  return sameTenant;
+  return prisma.case.findUniqueOrThrow({ where: { id: sameTenant.id }, include: reporterView });
 }
 
 export type ReporterCase = Awaited<ReturnType<typeof findReporterCase>>;

@@ -1,5 +1,5 @@
 /**
- * Where reporter identities go in and (for custodians, later) come out. Confidential case
+ * Where reporter identities go in (opening them comes with the staff console). Confidential case
  * types seal to the tenant's active identity custodians; other types encrypt with the
  * tenant's data key. The additional data binds every ciphertext to its tenant and case,
  * so a row copied to another case does not open.
@@ -8,7 +8,7 @@ import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
 import { AppError } from '../errors.ts';
 import { createCustodianKeys, assertPassphraseStrength, type CustodianKeyOptions } from './custodian-keys.ts';
 import { sealToRecipients } from './sealed-box.ts';
-import { createWrappedTenantKey, decryptValue, encryptValue, unwrapTenantKey, wrappedTenantKeySchema, encryptedValueSchema } from './tenant-keys.ts';
+import { createWrappedTenantKey, encryptValue, unwrapTenantKey, wrappedTenantKeySchema } from './tenant-keys.ts';
 
 export type IdentityProtection = 'NONE' | 'TENANT_KEY' | 'SEALED';
 
@@ -57,13 +57,6 @@ export class IdentityVault {
     }
     const key = await this.#tenantKey(db, input.tenantId);
     return { protection: 'TENANT_KEY', envelope: encryptValue(key, plaintext, aad) as unknown as Prisma.InputJsonValue };
-  }
-
-  /** Opens a TENANT_KEY identity, for handling staff. Sealed identities need a custodian. */
-  async openTenantKeyed(db: Db, tenantId: string, caseId: string, envelope: unknown): Promise<ReporterIdentity> {
-    const key = await this.#tenantKey(db, tenantId);
-    const value = encryptedValueSchema.parse(envelope);
-    return JSON.parse(decryptValue(key, value, identityAad(tenantId, caseId)).toString('utf8')) as ReporterIdentity;
   }
 
   async #tenantKey(db: Db, tenantId: string): Promise<Buffer> {
