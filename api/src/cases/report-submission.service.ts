@@ -11,6 +11,7 @@ import { AppError } from '../errors.ts';
 import type { Locale } from '../i18n/locale.ts';
 import type { IdentityVault, ReporterIdentity } from '../identity/identity-vault.service.ts';
 import type { Database } from '../db.ts';
+import { NO_STAGE, startStage } from '../sla/stage-clock.ts';
 import { localDate, projectStageDeadlines, type WorkingCalendar } from '../sla/working-days.ts';
 import { assignRegistrationNumber, pendingRegistrationNumber } from './registration-number.ts';
 import { validateAnswers, type FieldIssue, type FormFieldDefinition } from './report-answers.ts';
@@ -173,6 +174,8 @@ export async function submitReport(
   if (input.clientSubmissionKey) await assertNotSubmittedYet(deps.db, tenant.id, input.clientSubmissionKey, locale);
 
   const deadlines = stageDeadlines(caseType, receivedAt, request.calendar);
+  const firstStage = caseType.slaPolicy?.stages[0];
+  const clock = firstStage ? startStage(firstStage, receivedAt, request.calendar) : NO_STAGE;
   const year = Number(today.slice(0, 4));
   const caseId = randomUUID();
   const trackingCode = createTrackingCode();
@@ -207,6 +210,8 @@ export async function submitReport(
           submittedAt: receivedAt,
           deadlines: deadlines as unknown as Prisma.InputJsonValue,
           clientSubmissionKey: input.clientSubmissionKey ?? null,
+          ...clock,
+          stagePauses: [],
         },
       });
       if (evidenceIds.length > 0) {

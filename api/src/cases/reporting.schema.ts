@@ -11,7 +11,13 @@ import { submitReport, type StageDeadline } from './report-submission.service.ts
 export const CaseStatus = builder.enumType('CaseStatus', {
   values: ['SUBMITTED', 'IN_VERIFICATION', 'NEEDS_INFO', 'ACCEPTED', 'IN_FOLLOW_UP', 'ANSWERED', 'CLOSED', 'REJECTED', 'TRANSFERRED'] as const,
 });
-const CaseEventKind = builder.enumType('CaseEventKind', { values: ['SUBMITTED', 'MESSAGE', 'EVIDENCE_ADDED', 'STATUS_CHANGED'] as const });
+export const CaseEventKind = builder.enumType('CaseEventKind', {
+  values: [
+    'SUBMITTED', 'MESSAGE', 'EVIDENCE_ADDED', 'STATUS_CHANGED', 'NOTE_ADDED', 'PRIORITY_CHANGED', 'ANSWER_DRAFTED',
+    'ANSWER_RETURNED', 'REMINDER_SENT', 'ESCALATED', 'CONFLICT_RECORDED', 'ACCESS_RESTRICTED', 'IDENTITY_REVEAL_REQUESTED',
+    'IDENTITY_REVEALED', 'SILENCE_NOTICE', 'RECORDED_OFFLINE', 'TRANSFERRED_IN',
+  ] as const,
+});
 const MessageAuthor = builder.enumType('MessageAuthor', { values: ['REPORTER', 'STAFF', 'SYSTEM'] as const });
 
 const StageDeadlineRef = builder.objectRef<StageDeadline>('StageDeadline').implement({
