@@ -14,7 +14,7 @@ export function createEvidenceUploadHandler(services: AppServices): RequestHandl
       }
       await services.rateLimits.consume('upload', `ip:${request.ip}`);
       const outcome = await receiveEvidenceUpload(
-        { prisma: services.db.prisma, storage: services.evidenceStorage },
+        { db: services.db, storage: services.evidenceStorage },
         { tenantId: tenant.id, token: String(request.params.token), body: request },
       );
       // A refused upload may leave unread bytes: close the connection rather than read them.

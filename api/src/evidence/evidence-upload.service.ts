@@ -3,9 +3,13 @@
  * API issues a one-time token for one file of a case type (its size limit fixed then),
  * the client PUTs the bytes to it, the content is checked and hashed, and the report or
  * message later references the stored file by id. Downloads come with the staff console.
+ *
+ * Each database step is one parameterised SQL statement through `db.sql`, not Prisma: this
+ * is the hot path of every submission (ADR 0007). Timestamps are passed as UTC ISO text and
+ * cast to `timestamp`, which is how Prisma stores DateTime.
  */
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import type { PrismaClient } from '../generated/prisma/client.ts';
+import type { Database } from '../db.ts';
 import type { TenantConfig } from '../config/tenant-config.service.ts';
 import type { Locale } from '../i18n/locale.ts';
 import { inputError } from '../cases/report-submission.service.ts';
@@ -21,7 +25,7 @@ function hashToken(token: string): string {
 }
 
 export async function createEvidenceUpload(
-  prisma: PrismaClient,
+  db: Database,
   request: { tenant: TenantConfig; locale: Locale },
   input: { caseTypeKey: string; fileName: string },
 ) {
@@ -30,20 +34,23 @@ export async function createEvidenceUpload(
   if (caseType.evidenceMaxFiles === 0) throw inputError([{ path: ['caseTypeKey'], message: reportMessage('tooManyFiles', request.locale, { max: 0 }) }], request.locale);
   const token = randomBytes(32).toString('base64url');
   const id = randomUUID();
-  const expiresAt = new Date(Date.now() + UPLOAD_URL_MINUTES * 60_000);
-  await prisma.evidence.create({
-    data: {
+  const now = new Date();
+  const expiresAt = new Date(now.getTime() + UPLOAD_URL_MINUTES * 60_000);
+  await db.sql.query(
+    `INSERT INTO evidence (id, tenant_id, case_type_id, status, upload_token_hash, upload_expires_at, max_bytes, file_name, storage_key, created_at)
+     VALUES ($1::uuid, $2::uuid, $3::uuid, 'PENDING', $4, $5::timestamp, $6, $7, $8, $9::timestamp)`,
+    [
       id,
-      tenantId: request.tenant.id,
-      caseTypeId: caseType.id,
-      status: 'PENDING',
-      uploadTokenHash: hashToken(token),
-      uploadExpiresAt: expiresAt,
-      maxBytes: caseType.evidenceMaxFileBytes,
-      fileName: sanitizeFileName(input.fileName.slice(0, 500), 'application/octet-stream'),
-      storageKey: `${request.tenant.id}/${id}`,
-    },
-  });
+      request.tenant.id,
+      caseType.id,
+      hashToken(token),
+      expiresAt.toISOString(),
+      caseType.evidenceMaxFileBytes,
+      sanitizeFileName(input.fileName.slice(0, 500), 'application/octet-stream'),
+      `${request.tenant.id}/${id}`,
+      now.toISOString(),
+    ],
+  );
   return {
     evidenceId: id,
     uploadPath: `/t/${request.tenant.slug}/evidence-uploads/${token}`,
@@ -59,31 +66,52 @@ export type UploadOutcome =
 
 const REJECTION_STATUS = { TOO_LARGE: 413, EMPTY: 400, TYPE_NOT_ALLOWED: 415 } as const;
 
+interface ClaimRow {
+  id: string;
+  claimed: boolean;
+  storage_key: string;
+  max_bytes: number;
+  file_name: string;
+}
+
+/**
+ * Finds the upload by its token and claims it in the same statement: the token is cleared,
+ * so the link works once. `claimed` is false when the link exists but was used by a PUT
+ * racing this one (the UPDATE re-checks the token after waiting for that PUT's row lock).
+ */
+const CLAIM_UPLOAD = `
+  WITH found AS (
+    SELECT id FROM evidence
+    WHERE upload_token_hash = $1 AND tenant_id = $2::uuid AND upload_expires_at > $3::timestamp
+  ),
+  claimed AS (
+    UPDATE evidence SET upload_token_hash = NULL
+    WHERE id = (SELECT id FROM found) AND upload_token_hash = $1 AND status = 'PENDING'
+    RETURNING id, storage_key, max_bytes, file_name
+  )
+  SELECT found.id, claimed.id IS NOT NULL AS claimed, claimed.storage_key, claimed.max_bytes, claimed.file_name
+  FROM found LEFT JOIN claimed ON claimed.id = found.id`;
+
 /** Receives the bytes of a PUT to an upload URL. */
 export async function receiveEvidenceUpload(
-  deps: { prisma: PrismaClient; storage: EvidenceStorage },
+  deps: { db: Database; storage: EvidenceStorage },
   request: { tenantId: string; token: string; body: NodeJS.ReadableStream },
 ): Promise<UploadOutcome> {
-  const evidence = await deps.prisma.evidence.findUnique({ where: { uploadTokenHash: hashToken(request.token) } });
-  if (!evidence || evidence.tenantId !== request.tenantId || evidence.uploadExpiresAt <= new Date()) {
+  const [evidence] = await deps.db.sql.query<ClaimRow>(CLAIM_UPLOAD, [hashToken(request.token), request.tenantId, new Date().toISOString()]);
+  if (!evidence) {
     return { status: 404, body: { error: 'NOT_FOUND', message: 'This upload link does not exist or has expired. Ask for a new one.' } };
   }
-  // Claim the upload once: a second PUT to the same link is refused.
-  const claimed = await deps.prisma.evidence.updateMany({
-    where: { id: evidence.id, status: 'PENDING', uploadTokenHash: evidence.uploadTokenHash },
-    data: { uploadTokenHash: null },
-  });
-  if (claimed.count === 0) return { status: 409, body: { error: 'CONFLICT', message: 'This upload link was already used.' } };
+  if (!evidence.claimed) return { status: 409, body: { error: 'CONFLICT', message: 'This upload link was already used.' } };
   try {
-    const stored = await deps.storage.put(evidence.storageKey, request.body, { maxBytes: evidence.maxBytes });
-    const fileName = sanitizeFileName(evidence.fileName, stored.contentType);
-    await deps.prisma.evidence.update({
-      where: { id: evidence.id },
-      data: { status: 'STORED', fileName, contentType: stored.contentType, size: stored.size, sha256: stored.sha256, storedAt: new Date() },
-    });
+    const stored = await deps.storage.put(evidence.storage_key, request.body, { maxBytes: evidence.max_bytes });
+    const fileName = sanitizeFileName(evidence.file_name, stored.contentType);
+    await deps.db.sql.query(
+      `UPDATE evidence SET status = 'STORED', file_name = $2, content_type = $3, size = $4, sha256 = $5, stored_at = $6::timestamp WHERE id = $1::uuid`,
+      [evidence.id, fileName, stored.contentType, stored.size, stored.sha256, new Date().toISOString()],
+    );
     return { status: 201, body: { evidenceId: evidence.id, fileName, size: stored.size, contentType: stored.contentType, sha256: stored.sha256 } };
   } catch (error) {
-    await deps.prisma.evidence.delete({ where: { id: evidence.id } }).catch(() => {});
+    await deps.db.sql.query('DELETE FROM evidence WHERE id = $1::uuid', [evidence.id]).catch(() => {});
     if (error instanceof EvidenceRejectedError) {
       return { status: REJECTION_STATUS[error.reason], body: { error: error.reason, message: error.message } };
     }

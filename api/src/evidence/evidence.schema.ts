@@ -32,7 +32,7 @@ builder.mutationFields((t) => ({
       z.object({ caseTypeKey: z.string().max(100), fileName: z.string().min(1).max(500) }).parse(input);
       const tenant = await getTenantConfig(ctx);
       await ctx.rateLimits.consume('upload', `ip:${ctx.clientIp}`);
-      return createEvidenceUpload(ctx.db.prisma, { tenant, locale: ctx.locale }, input);
+      return createEvidenceUpload(ctx.db, { tenant, locale: ctx.locale }, input);
     },
   }),
 }));
