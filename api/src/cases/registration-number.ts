@@ -27,15 +27,32 @@ export function pendingRegistrationNumber(caseId: string): string {
   return `PENDING-${caseId}`;
 }
 
+/**
+ * Takes the next number and writes it on the case in one statement (one round trip while
+ * the counter's row is locked). The SQL pads like `formatRegistrationNumber`.
+ */
 export async function assignRegistrationNumber(
   tx: Prisma.TransactionClient,
   tenant: { id: string; registrationPrefix: string },
   caseId: string,
   year: number,
 ): Promise<string> {
-  const { registrationNumber, sequence } = await takeRegistrationNumber(tx, tenant, year);
-  await tx.case.update({ where: { id: caseId }, data: { registrationNumber, sequence } });
-  return registrationNumber;
+  const rows = await tx.$queryRaw<{ registration_number: string }[]>`
+    WITH counter AS (
+      INSERT INTO registration_counter (tenant_id, year, last_sequence)
+      VALUES (${tenant.id}::uuid, ${year}::int, 1)
+      ON CONFLICT (tenant_id, year) DO UPDATE SET last_sequence = registration_counter.last_sequence + 1
+      RETURNING last_sequence
+    )
+    UPDATE "case"
+    SET registration_number = ${tenant.registrationPrefix}::text || '-' || ${String(year)}::text || '-'
+          || lpad(counter.last_sequence::text, greatest(6, length(counter.last_sequence::text)), '0'),
+        sequence = counter.last_sequence
+    FROM counter
+    WHERE "case".id = ${caseId}::uuid
+    RETURNING "case".registration_number`;
+  if (rows.length !== 1) throw new Error(`case ${caseId} is not in this transaction`);
+  return rows[0]!.registration_number;
 }
 
 export function formatRegistrationNumber(prefix: string, year: number, sequence: number): string {

@@ -5,7 +5,6 @@
  * first timeline event. The tracking code is returned once; only its hash is kept.
  */
 import { randomUUID } from 'node:crypto';
-import type { Prisma } from '../generated/prisma/client.ts';
 import type { CaseTypeConfig, TenantConfig } from '../config/tenant-config.service.ts';
 import { AppError } from '../errors.ts';
 import type { Locale } from '../i18n/locale.ts';
@@ -43,6 +42,24 @@ export interface SubmittedReport {
   caseId: string;
   registrationNumber: string;
   trackingCode: string;
+  /** What the transaction wrote, as the reporter sees it: enough for the receipt without reading the case back. */
+  written: SubmittedCase;
+}
+
+export interface SubmittedCase {
+  registrationNumber: string;
+  status: 'SUBMITTED';
+  caseTypeId: string;
+  caseType: Pick<CaseTypeConfig, 'key' | 'name'>;
+  category: Pick<TenantConfig['categories'][number], 'key' | 'name'> | null;
+  title: string;
+  identityMode: IdentityModeInput;
+  receivedAt: Date;
+  submittedAt: Date;
+  deadlines: StageDeadline[];
+  events: { id: bigint; kind: 'SUBMITTED'; status: 'SUBMITTED'; createdAt: Date }[];
+  messages: never[];
+  evidence: { id: string; fileName: string; size: number | null; contentType: string | null; sha256: string | null }[];
 }
 
 const DETAIL_FIELDS = { NAME: 'name', ID_NUMBER: 'idNumber', PHONE: 'phone', EMAIL: 'email', ADDRESS: 'address' } as const;
@@ -171,7 +188,6 @@ export async function submitReport(
     issues.push({ path: ['evidenceIds'], message: reportMessage('evidenceRequired', locale) });
   }
   if (issues.length > 0) throw inputError(issues, locale);
-  if (input.clientSubmissionKey) await assertNotSubmittedYet(deps.db, tenant.id, input.clientSubmissionKey, locale);
 
   const deadlines = stageDeadlines(caseType, receivedAt, request.calendar);
   const firstStage = caseType.slaPolicy?.stages[0];
@@ -179,9 +195,14 @@ export async function submitReport(
   const year = Number(today.slice(0, 4));
   const caseId = randomUUID();
   const trackingCode = createTrackingCode();
+  const at = receivedAt.toISOString();
+  const title = titleOf(answers.values, fields);
+  const channelId = tenant.channels.find((channel) => channel.kind === 'WEB_PORTAL')?.id ?? null;
 
-  const registrationNumber = await deps.db.prisma
-    .$transaction(
+  const actorId = input.identityMode === 'PSEUDONYMOUS' ? request.reporterAccountId : null;
+  const category = categoryId ? tenant.categories.find((item) => item.id === categoryId)! : null;
+
+  const written = await deps.db.prisma.$transaction(
     async (tx) => {
       const protectedIdentity = await deps.vault.protect(tx, {
         tenantId: tenant.id,
@@ -189,63 +210,92 @@ export async function submitReport(
         confidential: caseType.confidential,
         identity: identity.identity,
       });
-      await tx.case.create({
-        data: {
-          id: caseId,
-          tenantId: tenant.id,
-          registrationNumber: pendingRegistrationNumber(caseId),
-          year,
-          caseTypeId: caseType.id,
-          categoryId,
-          channelId: tenant.channels.find((channel) => channel.kind === 'WEB_PORTAL')?.id ?? null,
-          identityMode: input.identityMode,
-          identityProtection: protectedIdentity.protection,
-          identity: protectedIdentity.envelope ?? undefined,
-          reporterAccountId: input.identityMode === 'PSEUDONYMOUS' ? request.reporterAccountId : null,
-          trackingCodeHash: hashTrackingCode(trackingCode),
-          title: titleOf(answers.values, fields),
-          answers: answers.values,
-          locale,
-          receivedAt,
-          submittedAt: receivedAt,
-          deadlines: deadlines as unknown as Prisma.InputJsonValue,
-          clientSubmissionKey: input.clientSubmissionKey ?? null,
-          ...clock,
-          stagePauses: [],
-        },
-      });
-      if (evidenceIds.length > 0) {
-        const attached = await tx.evidence.updateMany({
-          where: { id: { in: evidenceIds }, tenantId: tenant.id, caseTypeId: caseType.id, status: 'STORED', caseId: null },
-          data: { status: 'ATTACHED', caseId },
-        });
-        if (attached.count !== evidenceIds.length) {
-          throw inputError([{ path: ['evidenceIds'], message: reportMessage('evidenceUnavailable', locale) }], locale);
-        }
+      // The case (with every column Prisma's create set), its evidence and its first event
+      // in one statement. The evidence and event wait for the case row: when the form's
+      // submission key was already used, nothing is written.
+      const [row] = await tx.$queryRaw<{ inserted: boolean; event_id: string | null; evidence: SubmittedCase['evidence'] | null }[]>`
+        WITH new_case AS (
+          INSERT INTO "case" (
+            id, tenant_id, registration_number, year, case_type_id, category_id, channel_id, status,
+            identity_mode, identity_protection, identity, reporter_account_id, tracking_code_hash,
+            title, answers, locale, received_at, submitted_at, deadlines, client_submission_key,
+            stage_key, stage_started_at, stage_deadline, stage_provisional, stage_pauses, next_reminder_at, updated_at
+          ) VALUES (
+            ${caseId}::uuid, ${tenant.id}::uuid, ${pendingRegistrationNumber(caseId)}, ${year}::int, ${caseType.id}::uuid,
+            ${categoryId}::uuid, ${channelId}::uuid, 'SUBMITTED',
+            ${input.identityMode}::"IdentityMode", ${protectedIdentity.protection}::"IdentityProtection",
+            ${protectedIdentity.envelope === null ? null : JSON.stringify(protectedIdentity.envelope)}::jsonb,
+            ${actorId}::uuid, ${hashTrackingCode(trackingCode)},
+            ${title}, ${JSON.stringify(answers.values)}::jsonb, ${locale}, ${at}::timestamp, ${at}::timestamp,
+            ${JSON.stringify(deadlines)}::jsonb, ${input.clientSubmissionKey ?? null}::text,
+            ${clock.stageKey}::text, ${iso(clock.stageStartedAt)}::timestamp, ${iso(clock.stageDeadline)}::timestamp,
+            ${clock.stageProvisional}::boolean, ${JSON.stringify(clock.stagePauses)}::jsonb, ${iso(clock.nextReminderAt)}::timestamp,
+            ${at}::timestamp
+          )
+          ON CONFLICT (tenant_id, client_submission_key) DO NOTHING
+          RETURNING id
+        ),
+        attached AS (
+          UPDATE evidence SET status = 'ATTACHED', case_id = new_case.id
+          FROM new_case
+          WHERE evidence.id = ANY(${evidenceIds}::uuid[]) AND evidence.tenant_id = ${tenant.id}::uuid
+            AND evidence.case_type_id = ${caseType.id}::uuid AND evidence.status = 'STORED' AND evidence.case_id IS NULL
+          RETURNING evidence.id::text AS id, evidence.file_name AS "fileName", evidence.size,
+            evidence.content_type AS "contentType", evidence.sha256
+        ),
+        event AS (
+          INSERT INTO case_event (tenant_id, case_id, kind, actor_kind, actor_id, visibility, status, data, created_at)
+          SELECT ${tenant.id}::uuid, new_case.id, 'SUBMITTED', 'REPORTER', ${actorId}::text, 'REPORTER', 'SUBMITTED',
+            ${JSON.stringify({ evidenceCount: evidenceIds.length })}::jsonb, ${at}::timestamp
+          FROM new_case
+          RETURNING id
+        )
+        SELECT EXISTS (SELECT 1 FROM new_case) AS inserted, (SELECT id::text FROM event) AS event_id,
+          (SELECT json_agg(attached) FROM attached) AS evidence`;
+      if (!row?.inserted) throw new DuplicateSubmission();
+      const evidence = row.evidence ?? [];
+      if (evidence.length !== evidenceIds.length) {
+        throw inputError([{ path: ['evidenceIds'], message: reportMessage('evidenceUnavailable', locale) }], locale);
       }
-      await tx.caseEvent.create({
-        data: {
-          tenantId: tenant.id,
-          caseId,
-          kind: 'SUBMITTED',
-          actorKind: 'REPORTER',
-          actorId: input.identityMode === 'PSEUDONYMOUS' ? request.reporterAccountId : null,
-          visibility: 'REPORTER',
-          status: 'SUBMITTED',
-          data: { evidenceCount: evidenceIds.length },
-        },
-      });
-      // Last, so the counter's row lock is held only for this update and the commit.
-      return assignRegistrationNumber(tx, tenant, caseId, year);
+      // Last, so the counter's row lock is held only for this statement and the commit.
+      const registrationNumber = await assignRegistrationNumber(tx, tenant, caseId, year);
+      return { registrationNumber, eventId: BigInt(row.event_id!), evidence };
     },
     { timeout: 15_000, maxWait: 15_000 },
-    )
-    .catch(async (error: unknown) => {
-      // Two sends of the same form racing each other: the unique key lets one through.
-      if ((error as { code?: string }).code === 'P2002' && input.clientSubmissionKey) {
-        await assertNotSubmittedYet(deps.db, tenant.id, input.clientSubmissionKey, locale);
-      }
-      throw error;
-    });
-  return { caseId, registrationNumber, trackingCode };
+  ).catch(async (error: unknown) => {
+    // The form's key was used before, or by a send racing this one that has committed since.
+    if (error instanceof DuplicateSubmission && input.clientSubmissionKey) {
+      await assertNotSubmittedYet(deps.db, tenant.id, input.clientSubmissionKey, locale);
+    }
+    throw error;
+  });
+
+  const order = new Map(evidenceIds.map((id, index) => [id, index]));
+  return {
+    caseId,
+    registrationNumber: written.registrationNumber,
+    trackingCode,
+    written: {
+      registrationNumber: written.registrationNumber,
+      status: 'SUBMITTED',
+      caseTypeId: caseType.id,
+      caseType: { key: caseType.key, name: caseType.name },
+      category: category ? { key: category.key, name: category.name } : null,
+      title,
+      identityMode: input.identityMode,
+      receivedAt,
+      submittedAt: receivedAt,
+      deadlines,
+      events: [{ id: written.eventId, kind: 'SUBMITTED', status: 'SUBMITTED', createdAt: receivedAt }],
+      messages: [],
+      evidence: written.evidence.sort((a, b) => order.get(a.id)! - order.get(b.id)!),
+    },
+  };
+}
+
+/** The case row was not written: its submission key is taken. */
+class DuplicateSubmission extends Error {}
+
+function iso(date: Date | null): string | null {
+  return date === null ? null : date.toISOString();
 }

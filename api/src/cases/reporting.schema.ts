@@ -1,7 +1,7 @@
 /** The reporter's side of a case in GraphQL: filing, the receipt, tracking, messages. */
 import { z } from 'zod';
 import { builder } from '../builder.ts';
-import { findReporter, getReporter, getTenantConfig, type Context } from '../context.ts';
+import { findReporter, getReporter, getTenantConfig } from '../context.ts';
 import { IdentityMode } from '../config/config.schema.ts';
 import { text } from '../config/config.schema.ts';
 import type { TenantConfig } from '../config/tenant-config.service.ts';
@@ -63,7 +63,7 @@ const ReporterMessage = builder.objectRef<MessageShape>('ReporterMessage').imple
 });
 
 type EventShape = ReporterCase['events'][number];
-const TimelineEntry = builder.objectRef<EventShape>('TimelineEntry').implement({
+const TimelineEntry = builder.objectRef<ReporterCaseView['events'][number]>('TimelineEntry').implement({
   fields: (t) => ({
     cursor: t.string({ description: 'Monotonic position in the case event log.', resolve: (event) => event.id.toString() }),
     kind: t.field({ type: CaseEventKind, resolve: (event) => event.kind }),
@@ -72,9 +72,26 @@ const TimelineEntry = builder.objectRef<EventShape>('TimelineEntry').implement({
   }),
 });
 
+/**
+ * What the reporter's types read of a case. A tracked case is read from the database; a
+ * case just filed is what its transaction wrote (`SubmittedCase`), so the receipt needs no
+ * read-back: a field that reads more of the case must be added here, and to both.
+ */
+type ReporterCaseView = Pick<
+  ReporterCase,
+  'registrationNumber' | 'status' | 'caseTypeId' | 'category' | 'title' | 'identityMode' | 'submittedAt' | 'receivedAt'
+> & {
+  /** StageDeadline[] as stored. */
+  deadlines: unknown;
+  caseType: Pick<ReporterCase['caseType'], 'key' | 'name'>;
+  events: Pick<EventShape, 'id' | 'kind' | 'status' | 'createdAt'>[];
+  messages: MessageShape[];
+  evidence: EvidenceShape[];
+};
+
 /** A case with the tenant it belongs to, for fields that need the configuration. */
 interface TrackedShape {
-  found: ReporterCase;
+  found: ReporterCaseView;
   tenant: TenantConfig;
 }
 
@@ -176,10 +193,6 @@ const bounded = {
   track: z.object({ registrationNumber: z.string().max(40), trackingCode: z.string().max(100).nullish() }),
 };
 
-async function tracked(ctx: Context, found: ReporterCase): Promise<TrackedShape> {
-  return { found, tenant: await getTenantConfig(ctx) };
-}
-
 builder.queryFields((t) => ({
   trackReport: t.field({
     type: TrackedReport,
@@ -232,8 +245,7 @@ builder.mutationFields((t) => ({
         },
       );
       ctx.logger.info({ registrationNumber: submitted.registrationNumber, caseId: submitted.caseId }, 'report submitted');
-      const found = await findReporterCase(ctx.db.prisma, tenant.id, { registrationNumber: submitted.registrationNumber, trackingCode: submitted.trackingCode });
-      return { trackingCode: submitted.trackingCode, tracked: await tracked(ctx, found) };
+      return { trackingCode: submitted.trackingCode, tracked: { found: submitted.written, tenant } };
     },
   }),
   sendReporterMessage: t.field({
