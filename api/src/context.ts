@@ -14,6 +14,9 @@ import type { EvidenceStorage } from './evidence/evidence-storage.ts';
 import type { IdentityVault } from './identity/identity-vault.service.ts';
 import { findReporterSession, type ReporterSessionRef } from './reporters/reporter-account.service.ts';
 import type { NationalCalendarCache } from './sla/working-calendar.service.ts';
+import { defineAbilityFor, type AppAbility } from './auth/abilities.ts';
+import type { DataScope } from './auth/data-scope.ts';
+import { findStaffSession, staffTenantIds, type StaffSessionRef } from './auth/staff-auth.service.ts';
 
 /** Long-lived services shared by all requests of one process. */
 export interface AppServices {
@@ -48,6 +51,33 @@ export interface Context extends AppServices, RequestTarget {
   bearerToken: string | null;
   /** Memo of the reporter session lookup for this request. */
   reporterLookup?: Promise<ReporterSessionRef | null>;
+  /** Memo of the staff session lookup for this request. */
+  staffLookup?: Promise<StaffViewer | null>;
+}
+
+/** A signed-in staff member with their CASL ability and row-level security scope. */
+export interface StaffViewer extends StaffSessionRef {
+  ability: AppAbility;
+  scope: DataScope;
+}
+
+/**
+ * The signed-in staff member of this request, if any. An agency's staff are signed in only
+ * on their own agency's address; secretariat staff and operators only on the platform's.
+ */
+export function findStaff(ctx: Context): Promise<StaffViewer | null> {
+  if (!ctx.bearerToken) return Promise.resolve(null);
+  ctx.staffLookup ??= findStaffSession(ctx.db.prisma, ctx.bearerToken).then((session) => {
+    if (!session || session.tenantId !== (ctx.tenant?.id ?? null)) return null;
+    return { ...session, ability: defineAbilityFor(session), scope: { tenantIds: staffTenantIds(session) } };
+  });
+  return ctx.staffLookup;
+}
+
+export async function getStaff(ctx: Context): Promise<StaffViewer> {
+  const staff = await findStaff(ctx);
+  if (!staff) throw new AppError('UNAUTHENTICATED', 'Sign in to the staff console first.');
+  return staff;
 }
 
 /** The signed-in pseudonymous reporter of this request, if any. */

@@ -53,6 +53,8 @@ const envSchema = z.object({
   RATE_LIMIT_SCALE: z.coerce.number().positive().max(100000).default(1),
   /** How long a reporter's session lasts. */
   REPORTER_SESSION_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  /** How long a staff member's console session lasts. */
+  STAFF_SESSION_HOURS: z.coerce.number().int().min(1).max(24 * 7).default(10),
 }).superRefine((env, ctx) => {
   if (env.EVIDENCE_STORAGE === 's3') {
     for (const key of ['S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const) {

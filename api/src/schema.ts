@@ -6,6 +6,8 @@ import './tenancy/tenancy.schema.ts';
 import './cases/reporting.schema.ts';
 import './reporters/reporters.schema.ts';
 import './evidence/evidence.schema.ts';
+import './auth/auth.schema.ts';
+import './cases/staff-cases.schema.ts';
 
 export const schema = builder.toSchema();
 

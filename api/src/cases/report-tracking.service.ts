@@ -12,6 +12,7 @@ import { REGISTRATION_NUMBER_PATTERN } from './registration-number.ts';
 import { reportMessage } from './report-messages.ts';
 import { inputError } from './report-submission.service.ts';
 import { trackingCodeMatches } from './tracking-code.ts';
+import { receiveReporterInfo, type WorkflowDeps } from './case-workflow.service.ts';
 
 export const MAX_MESSAGE_LENGTH = 5000;
 
@@ -64,11 +65,16 @@ export async function listReporterCases(prisma: PrismaClient, tenantId: string, 
   });
 }
 
+/**
+ * A message from the reporter, with more evidence if they like. A case waiting for the
+ * reporter's answer goes back to work and its SLA clock resumes.
+ */
 export async function sendReporterMessage(
-  prisma: PrismaClient,
+  deps: Pick<WorkflowDeps, 'configs' | 'calendars'> & { prisma: PrismaClient },
   request: { tenantId: string; locale: Locale; reporterAccountId: string | null },
   input: { registrationNumber: string; trackingCode?: string | null; body: string; evidenceIds?: string[] | null },
 ) {
+  const { prisma } = deps;
   const found = await findReporterCase(prisma, request.tenantId, { ...input, reporterAccountId: request.reporterAccountId });
   const body = input.body.normalize('NFC').trim();
   if (body === '') throw inputError([{ path: ['body'], message: reportMessage('messageEmpty', request.locale) }], request.locale);
@@ -102,6 +108,7 @@ export async function sendReporterMessage(
         data: { messageId: message.id, evidenceCount: evidenceIds.length },
       },
     });
+    if (found.status === 'NEEDS_INFO') await receiveReporterInfo(tx, deps, found.id, actorId, new Date());
     return tx.caseMessage.findUniqueOrThrow({
       where: { id: message.id },
       include: { evidence: { select: { id: true, fileName: true, size: true, contentType: true } } },

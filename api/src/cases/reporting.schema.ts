@@ -20,7 +20,7 @@ export const CaseEventKind = builder.enumType('CaseEventKind', {
 });
 const MessageAuthor = builder.enumType('MessageAuthor', { values: ['REPORTER', 'STAFF', 'SYSTEM'] as const });
 
-const StageDeadlineRef = builder.objectRef<StageDeadline>('StageDeadline').implement({
+export const StageDeadlineRef = builder.objectRef<StageDeadline>('StageDeadline').implement({
   description: 'The end of an SLA stage, in working days from receipt.',
   fields: (t) => ({
     key: t.exposeString('key'),
@@ -40,7 +40,7 @@ interface EvidenceShape {
   contentType: string | null;
   sha256?: string | null;
 }
-const EvidenceFile = builder.objectRef<EvidenceShape>('EvidenceFile').implement({
+export const EvidenceFile = builder.objectRef<EvidenceShape>('EvidenceFile').implement({
   fields: (t) => ({
     id: t.exposeID('id'),
     fileName: t.exposeString('fileName'),
@@ -257,7 +257,7 @@ builder.mutationFields((t) => ({
       await ctx.rateLimits.consume('message', `ip:${ctx.clientIp}`);
       const reporter = await findReporter(ctx);
       return sendReporterMessage(
-        ctx.db.prisma,
+        { prisma: ctx.db.prisma, configs: ctx.configs, calendars: ctx.calendars },
         { tenantId: tenant.id, locale: ctx.locale, reporterAccountId: reporter?.accountId ?? null },
         { ...input, evidenceIds: input.evidenceIds?.map(String) ?? null },
       );

@@ -3,9 +3,8 @@
  * with argon2id. Nothing else identifies the account. Sessions are random bearer tokens,
  * stored only as hashes; repeated wrong passwords lock the account for a while.
  */
-import { createHash, randomBytes } from 'node:crypto';
-import { hash, verify } from '@node-rs/argon2';
 import type { PrismaClient } from '../generated/prisma/client.ts';
+import { createToken, failedLoginUpdate, hashPassword, hashToken, lockedFor, verifyAgainstNobody, verifyPassword } from '../auth/passwords.ts';
 import { AppError } from '../errors.ts';
 import type { Locale } from '../i18n/locale.ts';
 import { reportMessage } from '../cases/report-messages.ts';
@@ -13,12 +12,6 @@ import { reportMessage } from '../cases/report-messages.ts';
 const PSEUDONYM = /^[\p{L}\p{N}._-]{3,40}$/u;
 const MIN_PASSWORD_LENGTH = 10;
 const MAX_PASSWORD_LENGTH = 200;
-export const MAX_FAILED_LOGINS = 5;
-const LOCK_MINUTES = 15;
-/** argon2id, OWASP's second recommended setting (19 MiB, 2 passes). */
-const PASSWORD_HASH_OPTIONS = { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
-/** Compared against when the pseudonym is unknown, so timing does not reveal which pseudonyms exist. */
-let dummyHash: Promise<string> | null = null;
 
 export interface ReporterSessionRef {
   accountId: string;
@@ -26,8 +19,8 @@ export interface ReporterSessionRef {
   pseudonym: string;
 }
 
-function hashToken(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
+export function accountLocked(retryAfterSeconds: number): AppError {
+  return new AppError('RATE_LIMITED', 'Too many wrong passwords: this account is locked for a while. Try again later.', { retryAfterSeconds });
 }
 
 function badInput(field: string, message: string): AppError {
@@ -44,7 +37,7 @@ function checkCredentials(pseudonym: string, password: string, locale: Locale) {
 }
 
 async function createSession(prisma: PrismaClient, tenantId: string, accountId: string, hours: number) {
-  const token = randomBytes(32).toString('base64url');
+  const token = createToken();
   const expiresAt = new Date(Date.now() + hours * 3600 * 1000);
   await prisma.reporterSession.create({ data: { tenantId, accountId, tokenHash: hashToken(token), expiresAt } });
   return { token, expiresAt };
@@ -55,7 +48,7 @@ export async function registerReporter(
   input: { tenantId: string; pseudonym: string; password: string; locale: Locale; sessionHours: number },
 ) {
   const { pseudonym, pseudonymKey } = checkCredentials(input.pseudonym, input.password, input.locale);
-  const passwordHash = await hash(input.password, PASSWORD_HASH_OPTIONS);
+  const passwordHash = await hashPassword(input.password);
   const existing = await prisma.reporterAccount.findUnique({ where: { tenantId_pseudonymKey: { tenantId: input.tenantId, pseudonymKey } } });
   if (existing) throw badInput('pseudonym', reportMessage('pseudonymTaken', input.locale));
   let account;
@@ -77,21 +70,13 @@ export async function loginReporter(
   const account = await prisma.reporterAccount.findUnique({ where: { tenantId_pseudonymKey: { tenantId: input.tenantId, pseudonymKey } } });
   const wrong = () => new AppError('UNAUTHENTICATED', 'Wrong pseudonym or password.');
   if (!account) {
-    dummyHash ??= hash('not-a-real-password', PASSWORD_HASH_OPTIONS);
-    await verify(await dummyHash, input.password);
+    await verifyAgainstNobody(input.password);
     throw wrong();
   }
-  if (account.lockedUntil && account.lockedUntil > new Date()) {
-    throw new AppError('RATE_LIMITED', 'Too many wrong passwords: this account is locked for a while. Try again later.', {
-      retryAfterSeconds: Math.ceil((account.lockedUntil.getTime() - Date.now()) / 1000),
-    });
-  }
-  if (!(await verify(account.passwordHash, input.password))) {
-    const failedLogins = account.failedLogins + 1;
-    await prisma.reporterAccount.update({
-      where: { id: account.id },
-      data: failedLogins >= MAX_FAILED_LOGINS ? { failedLogins: 0, lockedUntil: new Date(Date.now() + LOCK_MINUTES * 60_000) } : { failedLogins },
-    });
+  const retryAfterSeconds = lockedFor(account.lockedUntil);
+  if (retryAfterSeconds !== null) throw accountLocked(retryAfterSeconds);
+  if (!(await verifyPassword(account.passwordHash, input.password))) {
+    await prisma.reporterAccount.update({ where: { id: account.id }, data: failedLoginUpdate(account.failedLogins) });
     throw wrong();
   }
   await prisma.reporterAccount.update({ where: { id: account.id }, data: { failedLogins: 0, lockedUntil: null, lastLoginAt: new Date() } });

@@ -6,9 +6,23 @@ import { migrate } from '@aduan/api/db-migrate.ts';
 import type { Env } from '@aduan/api/env.ts';
 import { loadNationalCalendar, readCalendarFiles } from '@aduan/api/sla/calendar.service.ts';
 import { createIdentityCustodian } from '@aduan/api/identity/identity-vault.service.ts';
+import { createStaffUser, emailKey } from '@aduan/api/auth/staff-auth.service.ts';
+import type { StaffRole } from '@aduan/api/cases/case-lifecycle.ts';
 
 /** The demo custodians' passphrase: for the demo agencies only, never for a real one. */
 export const DEMO_CUSTODIAN_PASSPHRASE = 'demo-custodian-passphrase';
+
+/** The demo staff accounts' password: for the demo agencies only, never for a real one. */
+export const DEMO_STAFF_PASSWORD = 'demo-staff-password';
+
+/** One demo account per agency role: `<local>@<agency slug>.test`. */
+export const DEMO_AGENCY_STAFF: { local: string; name: string; title: string; roles: StaffRole[] }[] = [
+  { local: 'verifikator', name: 'Verifikator (demo)', title: 'Administrator Pengaduan', roles: ['VERIFIER'] },
+  { local: 'telaah', name: 'Tim Telaah (demo)', title: 'Auditor', roles: ['REVIEWER'] },
+  { local: 'pimpinan', name: 'Pimpinan (demo)', title: 'Kepala', roles: ['AGENCY_HEAD'] },
+  { local: 'kustodian', name: 'Kustodian Identitas (demo)', title: 'Kustodian Identitas', roles: ['IDENTITY_CUSTODIAN'] },
+  { local: 'admin', name: 'Admin Instansi (demo)', title: 'Administrator Sistem', roles: ['TENANT_ADMIN'] },
+];
 
 export interface CommandOptions {
   env: Env;
@@ -70,12 +84,52 @@ const demoCustodiansStep: Step = async (db, { print }) => {
   }
 };
 
+/**
+ * Demo staff for every agency (one per role) and one secretariat account per province, so
+ * the console can be tried at once. Existing accounts are left as they are.
+ */
+const demoStaffStep: Step = async (db, { print }) => {
+  const ensure = async (input: Parameters<typeof createStaffUser>[1]) => {
+    const existing = await db.prisma.staffUser.findUnique({ where: { emailKey: emailKey(input.email) }, select: { id: true } });
+    if (existing) return { id: existing.id, created: false };
+    return { id: (await createStaffUser(db.prisma, input)).id, created: true };
+  };
+  let created = 0;
+  const tenants = await db.prisma.tenant.findMany({ select: { id: true, slug: true }, orderBy: { slug: 'asc' } });
+  for (const tenant of tenants) {
+    for (const staff of DEMO_AGENCY_STAFF) {
+      const user = await ensure({ tenantId: tenant.id, email: `${staff.local}@${tenant.slug}.test`, name: staff.name, title: staff.title, password: DEMO_STAFF_PASSWORD, roles: staff.roles });
+      if (user.created) created += 1;
+      if (staff.roles.includes('IDENTITY_CUSTODIAN')) {
+        await db.prisma.identityCustodian.updateMany({ where: { tenantId: tenant.id, staffUserId: null, active: true }, data: { staffUserId: user.id } });
+      }
+    }
+  }
+  const provinces = await db.prisma.province.findMany({ select: { id: true, slug: true }, orderBy: { slug: 'asc' } });
+  for (const province of provinces) {
+    const user = await ensure({
+      provinceId: province.id,
+      email: `sekretariat@${province.slug}.test`,
+      name: 'Sekretariat Daerah (demo)',
+      title: 'Sekretaris Daerah',
+      password: DEMO_STAFF_PASSWORD,
+      roles: ['PROVINCIAL_SECRETARIAT'],
+    });
+    if (user.created) created += 1;
+  }
+  print(
+    created > 0
+      ? `staff: ${created} demo accounts created (password "${DEMO_STAFF_PASSWORD}"): <role>@<agency>.test for verifikator, telaah, pimpinan, kustodian, admin; sekretariat@<province>.test`
+      : 'staff: demo accounts up to date',
+  );
+};
+
 export const COMMANDS = {
   migrate: [migrateStep],
   calendar: [calendarStep],
   sync: [syncStep],
-  seed: [calendarStep, syncStep, demoCustodiansStep],
-  setup: [migrateStep, calendarStep, syncStep, demoCustodiansStep],
+  seed: [calendarStep, syncStep, demoCustodiansStep, demoStaffStep],
+  setup: [migrateStep, calendarStep, syncStep, demoCustodiansStep, demoStaffStep],
   validate: [],
 } satisfies Record<string, Step[]>;
 export type CommandName = keyof typeof COMMANDS;

@@ -258,18 +258,6 @@ CREATE INDEX "case_tenant_id_channel_id_received_at_idx" ON "case"("tenant_id", 
 -- CreateIndex
 CREATE INDEX "case_tenant_id_stage_deadline_idx" ON "case"("tenant_id", "stage_deadline");
 
--- CreateIndex
-CREATE INDEX "case_next_reminder_at_idx" ON "case"("next_reminder_at");
-
--- CreateIndex
-CREATE INDEX "case_stage_deadline_idx" ON "case"("stage_deadline");
-
--- CreateIndex
-CREATE INDEX "case_silence_notice_at_idx" ON "case"("silence_notice_at");
-
--- CreateIndex
-CREATE INDEX "case_silence_close_at_idx" ON "case"("silence_close_at");
-
 -- AddForeignKey
 ALTER TABLE "case" ADD CONSTRAINT "case_transferred_from_id_fkey" FOREIGN KEY ("transferred_from_id") REFERENCES "case"("id") ON DELETE SET NULL ON UPDATE CASCADE;
 

@@ -1,0 +1,72 @@
+/** Staff sign-in in GraphQL: sign in, sign out, who am I (with what the roles allow). */
+import { z } from 'zod';
+import { builder } from '../builder.ts';
+import { findStaff, getStaff, getTenant, type StaffViewer } from '../context.ts';
+import { AppError } from '../errors.ts';
+import { loginStaff, logoutStaff } from './staff-auth.service.ts';
+
+export const StaffRoleEnum = builder.enumType('StaffRole', {
+  values: ['VERIFIER', 'REVIEWER', 'AGENCY_HEAD', 'IDENTITY_CUSTODIAN', 'TENANT_ADMIN', 'PROVINCIAL_SECRETARIAT', 'PLATFORM_OPERATOR'] as const,
+});
+
+export const StaffViewerRef = builder.objectRef<StaffViewer>('StaffViewer').implement({
+  description: 'The signed-in staff member.',
+  fields: (t) => ({
+    id: t.exposeID('userId'),
+    name: t.exposeString('name'),
+    email: t.exposeString('email'),
+    title: t.string({ nullable: true, resolve: (viewer) => viewer.title }),
+    roles: t.field({ type: [StaffRoleEnum], resolve: (viewer) => [...viewer.roles] }),
+    tenantId: t.id({ nullable: true, resolve: (viewer) => viewer.tenantId }),
+    provinceId: t.id({ nullable: true, resolve: (viewer) => viewer.provinceId }),
+    canRecordIntake: t.boolean({ resolve: (viewer) => viewer.ability.can('record', 'Case') }),
+    canReadAcrossProvince: t.boolean({ resolve: (viewer) => viewer.roles.includes('PROVINCIAL_SECRETARIAT') }),
+  }),
+});
+
+const StaffSessionPayload = builder.objectRef<{ token: string; expiresAt: Date }>('StaffSession').implement({
+  description: 'Send the token as `Authorization: Bearer <token>` on later requests to the same console address.',
+  fields: (t) => ({
+    token: t.exposeString('token'),
+    expiresAt: t.field({ type: 'DateTime', resolve: (session) => session.expiresAt }),
+  }),
+});
+
+const StaffCredentialsInput = builder.inputType('StaffCredentialsInput', {
+  fields: (t) => ({ email: t.string({ required: true }), password: t.string({ required: true }) }),
+});
+
+const credentials = z.object({ email: z.string().trim().min(3).max(200), password: z.string().min(1).max(200) });
+
+builder.queryFields((t) => ({
+  viewerStaff: t.field({
+    type: StaffViewerRef,
+    nullable: true,
+    description: 'The signed-in staff member of this console (an agency address, or the platform address for secretariats), or null.',
+    resolve: (_, __, ctx) => findStaff(ctx),
+  }),
+}));
+
+builder.mutationFields((t) => ({
+  loginStaff: t.field({
+    type: StaffSessionPayload,
+    description: "Sign in to an agency's console (at /t/<slug>/graphql) or, for provincial secretariat staff, at /graphql.",
+    args: { input: t.arg({ type: StaffCredentialsInput, required: true }) },
+    resolve: async (_, { input }, ctx) => {
+      const parsed = credentials.safeParse(input);
+      if (!parsed.success) throw new AppError('UNAUTHENTICATED', 'Wrong email or password.');
+      // A host name that is no agency's is the platform's own address (the secretariat console).
+      const tenantId = ctx.tenantLookup.by === 'slug' ? getTenant(ctx).id : (ctx.tenant?.id ?? null);
+      await ctx.rateLimits.consume('login', `ip:${ctx.clientIp}`);
+      await ctx.rateLimits.consume('login', `staff:${parsed.data.email.toLowerCase()}`);
+      return loginStaff(ctx.db.prisma, { tenantId, ...parsed.data, sessionHours: ctx.env.STAFF_SESSION_HOURS });
+    },
+  }),
+  logoutStaff: t.boolean({
+    resolve: async (_, __, ctx) => {
+      const staff = await getStaff(ctx);
+      await logoutStaff(ctx.db.prisma, staff.sessionId);
+      return true;
+    },
+  }),
+}));

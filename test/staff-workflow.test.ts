@@ -1,0 +1,270 @@
+/**
+ * The staff console's API over HTTP against a running server, on PGlite or PostgreSQL: signing
+ * in, the inbox, the whole lifecycle for each role (with the SLA clock pausing while the
+ * reporter is asked for facts), forbidden transitions, conflicts of interest, restriction,
+ * and what another agency (or province) can never see.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from './support/database.ts';
+import { graphql } from './support/graphql.ts';
+import { startApi, type RunningProcess } from './support/processes.ts';
+import { caseTypesOf, SUBMIT_REPORT, TRACK_REPORT, uploadEvidence, validAnswers, type CaseTypeInfo } from './support/reporting.ts';
+import { setupTenants } from './support/setup-tenants.ts';
+import { png } from '@aduan/api/evidence/test-files.ts';
+import { INBOX, loginStaff, LOGIN_STAFF, STAFF_CASE, staffClient, TRANSITION_CASE, type StaffClient } from './support/staff.ts';
+
+const KALBAR = 'inspektorat-kalbar';
+let database: TestDatabase;
+let api: RunningProcess;
+const staff: Record<string, StaffClient> = {};
+
+async function fileComplaint(slug = KALBAR, identityMode = 'ANONYMOUS', marker = 'jalan rusak') {
+  const caseType = (await caseTypesOf(api.url, slug)).find((item) => item.key === 'complaint') as CaseTypeInfo;
+  const photo = await uploadEvidence(api.url, slug, caseType.key, 'foto.png', png());
+  const reporter = identityMode === 'IDENTIFIED' ? { name: 'Warga Uji', idNumber: '6171010101010001', phone: '081234567890', email: 'warga@example.id' } : undefined;
+  const response = await graphql(`${api.url}/t/${slug}/graphql`, SUBMIT_REPORT, {
+    variables: { input: { caseTypeKey: caseType.key, answers: validAnswers(caseType, marker), identityMode, reporter, evidenceIds: [photo.evidenceId] } },
+  });
+  if (response.errors) throw new Error(JSON.stringify(response.errors));
+  const filed = response.data!.submitReport as { registrationNumber: string; trackingCode: string };
+  const found = await staff.verifier!.call(INBOX, { filter: { search: filed.registrationNumber } });
+  return { ...filed, id: found.data!.inbox.cases[0].id as string };
+}
+
+const track = (number: string, code: string, slug = KALBAR) =>
+  graphql(`${api.url}/t/${slug}/graphql`, TRACK_REPORT, { variables: { number, code } });
+
+async function transition(client: StaffClient, id: string, name: string, reason?: string) {
+  return client.call(TRANSITION_CASE, { input: { caseId: id, transition: name, reason } });
+}
+
+function codeOf(response: { errors?: { extensions?: Record<string, unknown> }[] }) {
+  return response.errors?.[0]?.extensions?.code;
+}
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  await setupTenants(database);
+  api = await startApi({ ...database.env });
+  staff.verifier = await staffClient(api.url, KALBAR, 'verifikator');
+  staff.reviewer = await staffClient(api.url, KALBAR, 'telaah');
+  staff.head = await staffClient(api.url, KALBAR, 'pimpinan');
+  staff.custodian = await staffClient(api.url, KALBAR, 'kustodian');
+  staff.admin = await staffClient(api.url, KALBAR, 'admin');
+  staff.bkad = await staffClient(api.url, 'bkad-kalbar', 'verifikator');
+  staff.kalsel = await staffClient(api.url, 'inspektorat-kalsel', 'pimpinan');
+  staff.secretariat = await staffClient(api.url, null, 'sekretariat@kalimantan-barat.test');
+  staff.secretariatSelatan = await staffClient(api.url, null, 'sekretariat@kalimantan-selatan.test');
+}, 180_000);
+
+afterAll(async () => {
+  if (process.env.SHOW_API_LOG) console.log(api?.output().split('\n').filter((line) => !line.includes('"level":30')).join('\n'));
+  await api?.stop();
+  await database?.drop();
+});
+
+describe('signing in', () => {
+  it('gives a session on the agency console and knows the viewer and roles', async () => {
+    const viewer = await staff.verifier!.call('{ viewerStaff { name email roles tenantId canRecordIntake } }');
+    expect(viewer.data!.viewerStaff).toMatchObject({ email: 'verifikator@inspektorat-kalbar.test', roles: ['VERIFIER'], canRecordIntake: true });
+  });
+
+  it("refuses an agency's account on another agency's console, like a wrong password", async () => {
+    const response = await graphql(`${api.url}/t/bkad-kalbar/graphql`, LOGIN_STAFF, {
+      variables: { input: { email: 'verifikator@inspektorat-kalbar.test', password: 'demo-staff-password' } },
+    });
+    expect(codeOf(response)).toBe('UNAUTHENTICATED');
+    expect(response.errors![0]!.message).toBe('Wrong email or password.');
+    const misplaced = await graphql(`${api.url}/t/bkad-kalbar/graphql`, '{ viewerStaff { name } }', { headers: { authorization: `Bearer ${staff.verifier!.token}` } });
+    expect(misplaced.data!.viewerStaff).toBeNull();
+  });
+
+  it('locks an account after five wrong passwords, even for the right one', async () => {
+    for (let attempt = 0; attempt < 5; attempt++) {
+      await expect(loginStaff(api.url, 'bkad-kalbar', 'admin@bkad-kalbar.test', 'wrong-password-123')).rejects.toThrow(/UNAUTHENTICATED/);
+    }
+    await expect(loginStaff(api.url, 'bkad-kalbar', 'admin@bkad-kalbar.test')).rejects.toThrow(/RATE_LIMITED/);
+  });
+
+  it('ends the session on logout', async () => {
+    const client = await staffClient(api.url, KALBAR, 'admin');
+    expect((await client.call('mutation { logoutStaff }')).data!.logoutStaff).toBe(true);
+    expect((await client.call('{ viewerStaff { name } }')).data!.viewerStaff).toBeNull();
+    expect(codeOf(await client.call(INBOX))).toBe('UNAUTHENTICATED');
+  });
+});
+
+describe('the lifecycle, role by role', () => {
+  it('verifier asks an anonymous reporter for facts, the reporter answers, the review team answers, the head approves, the reporter reads it', async () => {
+    const filed = await fileComplaint();
+    const inbox = await staff.verifier!.call(INBOX, { filter: { statuses: ['SUBMITTED'] } });
+    const row = inbox.data!.inbox.cases.find((item: { id: string }) => item.id === filed.id);
+    expect(row).toMatchObject({ status: 'SUBMITTED', currentStage: { key: 'verification', overdue: false, paused: false } });
+    const firstDeadline = row.currentStage.deadline as string;
+
+    const taken = await transition(staff.verifier!, filed.id, 'TAKE_FOR_VERIFICATION');
+    expect(taken.data!.transitionCase.status).toBe('IN_VERIFICATION');
+    expect(taken.data!.transitionCase.availableTransitions).toEqual(expect.arrayContaining(['REQUEST_INFO', 'ACCEPT', 'REJECT', 'TRANSFER']));
+
+    const asked = await transition(staff.verifier!, filed.id, 'REQUEST_INFO', 'Di ruas jalan mana tepatnya, dan sejak kapan?');
+    expect(asked.data!.transitionCase).toMatchObject({ status: 'NEEDS_INFO', currentStage: { key: 'verification', paused: true } });
+    expect(asked.data!.transitionCase.waitingSince).not.toBeNull();
+    expect(asked.data!.transitionCase.silenceCloseAt).not.toBeNull(); // LAPOR-SP4N: 10 working days of silence
+
+    const waiting = (await track(filed.registrationNumber, filed.trackingCode)).data!.trackReport;
+    expect(waiting.status).toBe('NEEDS_INFO');
+    expect(waiting.messages.map((message: { body: string }) => message.body)).toContain('Di ruas jalan mana tepatnya, dan sejak kapan?');
+
+    const reply = await graphql(`${api.url}/t/${KALBAR}/graphql`, 'mutation Reply($input: SendReporterMessageInput!) { sendReporterMessage(input: $input) { body } }', {
+      variables: { input: { registrationNumber: filed.registrationNumber, trackingCode: filed.trackingCode, body: 'Jalan Ahmad Yani km 3, sejak Januari.' } },
+    });
+    expect(reply.errors).toBeUndefined();
+    const resumed = (await staff.verifier!.call(STAFF_CASE, { id: filed.id })).data!.staffCase;
+    expect(resumed).toMatchObject({ status: 'IN_VERIFICATION', waitingSince: null, silenceCloseAt: null, currentStage: { key: 'verification', paused: false } });
+    expect(new Date(resumed.currentStage.deadline).getTime()).toBeGreaterThanOrEqual(new Date(firstDeadline).getTime());
+
+    const accepted = await transition(staff.verifier!, filed.id, 'ACCEPT');
+    expect(accepted.data!.transitionCase).toMatchObject({ status: 'ACCEPTED', currentStage: { key: 'follow-up' } });
+
+    expect((await transition(staff.reviewer!, filed.id, 'START_FOLLOW_UP')).data!.transitionCase.status).toBe('IN_FOLLOW_UP');
+    const noted = await staff.reviewer!.call('mutation N($input: AddCaseNoteInput!) { addCaseNote(input: $input) { notes { kind body } } }', {
+      input: { caseId: filed.id, kind: 'COORDINATION', body: 'Koordinasi dengan Dinas PUPR: jadwal perbaikan Maret.' },
+    });
+    expect(noted.data!.addCaseNote.notes).toEqual([{ kind: 'COORDINATION', body: 'Koordinasi dengan Dinas PUPR: jadwal perbaikan Maret.' }]);
+
+    const approveEarly = await transition(staff.head!, filed.id, 'APPROVE_ANSWER');
+    expect(codeOf(approveEarly)).toBe('INVALID_TRANSITION');
+
+    const answerText = 'Terima kasih. Ruas Jalan Ahmad Yani km 3 dijadwalkan diperbaiki oleh Dinas PUPR pada bulan Maret.';
+    const drafted = await staff.reviewer!.call('mutation D($input: DraftCaseAnswerInput!) { draftCaseAnswer(input: $input) { officialAnswers { status body } availableTransitions } }', {
+      input: { caseId: filed.id, body: answerText, submit: true },
+    });
+    expect(drafted.data!.draftCaseAnswer.officialAnswers).toEqual([{ status: 'SUBMITTED', body: answerText }]);
+
+    const verifierApproves = await transition(staff.verifier!, filed.id, 'APPROVE_ANSWER');
+    expect(codeOf(verifierApproves)).toBe('FORBIDDEN');
+
+    const approved = await transition(staff.head!, filed.id, 'APPROVE_ANSWER');
+    expect(approved.data!.transitionCase).toMatchObject({ status: 'ANSWERED', currentStage: null, officialAnswers: [{ status: 'APPROVED' }] });
+
+    const answered = (await track(filed.registrationNumber, filed.trackingCode)).data!.trackReport;
+    expect(answered.status).toBe('ANSWERED');
+    expect(answered.messages.at(-1)).toMatchObject({ author: 'STAFF', body: answerText });
+    // Internal work never reaches the reporter.
+    const reporterSees = JSON.stringify(answered);
+    expect(reporterSees).not.toContain('Dinas PUPR: jadwal');
+    expect(answered.timeline.map((entry: { kind: string }) => entry.kind)).not.toContain('NOTE_ADDED');
+    expect(answered.timeline.map((entry: { kind: string }) => entry.kind)).not.toContain('ANSWER_DRAFTED');
+
+    expect((await transition(staff.head!, filed.id, 'CLOSE')).data!.transitionCase.status).toBe('CLOSED');
+    const final = (await staff.head!.call(STAFF_CASE, { id: filed.id })).data!.staffCase;
+    expect(final.timeline.map((entry: { transition: string | null }) => entry.transition).filter(Boolean)).toEqual([
+      'TAKE_FOR_VERIFICATION', 'REQUEST_INFO', 'RECEIVE_INFO', 'ACCEPT', 'START_FOLLOW_UP', 'APPROVE_ANSWER', 'CLOSE',
+    ]);
+    expect(final.timeline.find((entry: { transition: string }) => entry.transition === 'REQUEST_INFO')).toMatchObject({ actor: { name: 'Verifikator (demo)' }, visibility: 'REPORTER' });
+  });
+
+  it('refuses transitions the role may not make or the status does not allow, with clear codes', async () => {
+    const filed = await fileComplaint();
+    expect(codeOf(await transition(staff.reviewer!, filed.id, 'ACCEPT'))).toBe('FORBIDDEN');
+    expect(codeOf(await transition(staff.custodian!, filed.id, 'TAKE_FOR_VERIFICATION'))).toBe('FORBIDDEN'); // the custodian may read, not handle
+    expect(codeOf(await transition(staff.verifier!, filed.id, 'START_FOLLOW_UP'))).toBe('FORBIDDEN');
+    expect(codeOf(await transition(staff.verifier!, filed.id, 'REJECT'))).toBe('BAD_USER_INPUT');
+    expect(codeOf(await transition(staff.verifier!, filed.id, 'REQUEST_INFO', '   '))).toBe('BAD_USER_INPUT');
+    const rejected = await transition(staff.verifier!, filed.id, 'REJECT', 'Bukan kewenangan Inspektorat dan tidak memenuhi kriteria 3W.');
+    expect(rejected.data!.transitionCase).toMatchObject({ status: 'REJECTED', currentStage: null, availableTransitions: [] });
+    const again = await transition(staff.verifier!, filed.id, 'ACCEPT');
+    expect(codeOf(again)).toBe('INVALID_TRANSITION');
+    expect(again.errors![0]!.extensions).toMatchObject({ status: 'REJECTED', transition: 'ACCEPT' });
+    const reporter = (await track(filed.registrationNumber, filed.trackingCode)).data!.trackReport;
+    expect(reporter.status).toBe('REJECTED');
+    expect(reporter.messages.at(-1).body).toBe('Bukan kewenangan Inspektorat dan tidak memenuhi kriteria 3W.');
+  });
+
+  it('lets only one of two simultaneous actions win', async () => {
+    const filed = await fileComplaint();
+    const results = await Promise.all([transition(staff.verifier!, filed.id, 'ACCEPT'), transition(staff.head!, filed.id, 'REJECT', 'Duplikat')]);
+    const codes = results.map((result) => codeOf(result) ?? 'OK').sort();
+    expect(codes).toHaveLength(2);
+    expect(codes.filter((code) => code === 'OK')).toHaveLength(1);
+    expect(codes.find((code) => code !== 'OK')).toMatch(/CONFLICT|INVALID_TRANSITION/);
+  });
+
+  it('sends a returned answer back to the review team with the reason', async () => {
+    const filed = await fileComplaint();
+    await transition(staff.verifier!, filed.id, 'ACCEPT');
+    await transition(staff.reviewer!, filed.id, 'START_FOLLOW_UP');
+    await staff.reviewer!.call('mutation D($input: DraftCaseAnswerInput!) { draftCaseAnswer(input: $input) { id } }', { input: { caseId: filed.id, body: 'Jawaban pertama', submit: true } });
+    const returned = await staff.head!.call('mutation R($input: ReturnCaseAnswerInput!) { returnCaseAnswer(input: $input) { officialAnswers { status decisionReason } availableTransitions } }', {
+      input: { caseId: filed.id, reason: 'Lengkapi dasar hukumnya.' },
+    });
+    expect(returned.data!.returnCaseAnswer.officialAnswers).toEqual([{ status: 'RETURNED', decisionReason: 'Lengkapi dasar hukumnya.' }]);
+    expect(returned.data!.returnCaseAnswer.availableTransitions).not.toContain('APPROVE_ANSWER');
+  });
+});
+
+describe('who sees what', () => {
+  it("keeps an agency's cases from every other agency, and a province's from another province's secretariat", async () => {
+    const filed = await fileComplaint(KALBAR, 'IDENTIFIED', 'penyalahgunaan wewenang');
+    for (const outsider of [staff.bkad!, staff.kalsel!, staff.secretariatSelatan!]) {
+      expect(codeOf(await outsider.call(STAFF_CASE, { id: filed.id }))).toBe('NOT_FOUND');
+      const inbox = await outsider.call(INBOX, { first: 100 });
+      expect(inbox.data!.inbox.cases.map((item: { id: string }) => item.id)).not.toContain(filed.id);
+      expect(codeOf(await transition(outsider, filed.id, 'REJECT', 'tidak'))).toBe(outsider === staff.secretariatSelatan ? 'FORBIDDEN' : 'NOT_FOUND');
+    }
+    const secretariat = await staff.secretariat!.call(INBOX, { filter: { search: filed.registrationNumber } });
+    expect(secretariat.data!.inbox.cases).toEqual([expect.objectContaining({ id: filed.id, agency: { slug: KALBAR } })]);
+    expect(codeOf(await transition(staff.secretariat!, filed.id, 'ACCEPT'))).toBe('FORBIDDEN'); // reads the province, acts on nothing
+  });
+
+  it('drops a case from the inbox of a staff member who declares a conflict of interest', async () => {
+    const filed = await fileComplaint();
+    const declared = await staff.reviewer!.call('mutation C($input: RecordConflictInput!) { recordConflict(input: $input) { id } }', {
+      input: { caseId: filed.id, reason: 'Terlapor adalah kerabat saya.' },
+    });
+    expect(declared.errors).toBeUndefined();
+    expect(declared.data!.recordConflict).toBeNull();
+    expect(codeOf(await staff.reviewer!.call(STAFF_CASE, { id: filed.id }))).toBe('NOT_FOUND');
+    const head = (await staff.head!.call(STAFF_CASE, { id: filed.id })).data!.staffCase;
+    expect(head.exclusions).toEqual([expect.objectContaining({ kind: 'DECLARED_CONFLICT' })]);
+  });
+
+  it('limits a restricted case to its named handlers and the head', async () => {
+    const filed = await fileComplaint();
+    const reviewer = (await staff.reviewer!.call('{ viewerStaff { id } }')).data!.viewerStaff.id;
+    const byVerifier = await staff.verifier!.call('mutation R($input: RestrictCaseInput!) { restrictCase(input: $input) { id } }', { input: { caseId: filed.id, handlerIds: [reviewer] } });
+    expect(codeOf(byVerifier)).toBe('FORBIDDEN'); // only the head restricts
+    expect(byVerifier.data!.restrictCase).toBeNull();
+    const restricted = await staff.head!.call('mutation R($input: RestrictCaseInput!) { restrictCase(input: $input) { restricted handlers { id } } }', {
+      input: { caseId: filed.id, handlerIds: [reviewer] },
+    });
+    expect(restricted.data!.restrictCase).toEqual({ restricted: true, handlers: [{ id: reviewer }] });
+    expect(codeOf(await staff.verifier!.call(STAFF_CASE, { id: filed.id }))).toBe('NOT_FOUND');
+    expect((await staff.reviewer!.call(STAFF_CASE, { id: filed.id })).data!.staffCase.restricted).toBe(true);
+    const secretariat = await staff.secretariat!.call(INBOX, { filter: { search: filed.registrationNumber } });
+    expect(secretariat.data!.inbox.cases).toEqual([]);
+  });
+
+  it('filters and pages the inbox', async () => {
+    const filed = await fileComplaint();
+    await transition(staff.verifier!, filed.id, 'TAKE_FOR_VERIFICATION');
+    const first = await staff.head!.call(INBOX, { first: 2 });
+    expect(first.data!.inbox.cases).toHaveLength(2);
+    expect(first.data!.inbox.hasNextPage).toBe(true);
+    const second = await staff.head!.call(INBOX, { first: 2, after: first.data!.inbox.endCursor });
+    const ids = [...first.data!.inbox.cases, ...second.data!.inbox.cases].map((item: { id: string }) => item.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    const verifying = await staff.head!.call(INBOX, { filter: { statuses: ['IN_VERIFICATION'], caseTypeKeys: ['complaint'], overdue: false }, first: 100 });
+    expect(verifying.data!.inbox.cases.map((item: { id: string }) => item.id)).toContain(filed.id);
+    expect(verifying.data!.inbox.cases.every((item: { status: string }) => item.status === 'IN_VERIFICATION')).toBe(true);
+    const byAspiration = await staff.head!.call(INBOX, { filter: { caseTypeKeys: ['aspiration'] } });
+    expect(byAspiration.data!.inbox.cases.map((item: { id: string }) => item.id)).not.toContain(filed.id);
+    expect(codeOf(await staff.head!.call(INBOX, { first: 1000 }))).toBe('BAD_USER_INPUT');
+    expect(codeOf(await staff.head!.call(INBOX, { after: 'not-a-cursor' }))).toBe('BAD_USER_INPUT');
+  });
+
+  it('asks for a sign-in before any console query', async () => {
+    const anonymous = await graphql(`${api.url}/t/${KALBAR}/graphql`, INBOX);
+    expect(codeOf(anonymous)).toBe('UNAUTHENTICATED');
+  });
+});
