@@ -1,8 +1,9 @@
 /**
  * Filing a report on the portal: checks it against the tenant's case type (online
- * intake, identity policy, form, category, evidence), then, in one transaction, takes the
- * next registration number, protects the identity, attaches the evidence and records the
- * first timeline event. The tracking code is returned once; only its hash is kept.
+ * intake, identity policy, form, category, evidence), protects the identity, then, in one
+ * SQL statement (ADR 0007), takes the next registration number, writes the case, attaches
+ * the evidence and records the first timeline event. The tracking code is returned once;
+ * only its hash is kept.
  */
 import { randomUUID } from 'node:crypto';
 import type { CaseTypeConfig, TenantConfig } from '../config/tenant-config.service.ts';
@@ -12,7 +13,6 @@ import type { IdentityVault, ReporterIdentity } from '../identity/identity-vault
 import type { Database } from '../db.ts';
 import { NO_STAGE, startStage } from '../sla/stage-clock.ts';
 import { localDate, projectStageDeadlines, type WorkingCalendar } from '../sla/working-days.ts';
-import { assignRegistrationNumber, pendingRegistrationNumber } from './registration-number.ts';
 import { validateAnswers, type FieldIssue, type FormFieldDefinition } from './report-answers.ts';
 import { reportMessage } from './report-messages.ts';
 import { createTrackingCode, hashTrackingCode } from './tracking-code.ts';
@@ -145,15 +145,17 @@ async function assertNotSubmittedYet(db: Database, tenantId: string, clientSubmi
     where: { tenantId_clientSubmissionKey: { tenantId, clientSubmissionKey } },
     select: { registrationNumber: true },
   });
-  if (existing) {
-    throw new AppError(
-      'CONFLICT',
-      locale === 'en'
-        ? `This report was already sent, as ${existing.registrationNumber}. Use the tracking code from its receipt to follow it.`
-        : `Laporan ini sudah terkirim dengan nomor ${existing.registrationNumber}. Gunakan kode pelacakan pada tanda bukti untuk memantaunya.`,
-      { registrationNumber: existing.registrationNumber },
-    );
-  }
+  if (existing) throw alreadySubmitted(existing.registrationNumber, locale);
+}
+
+function alreadySubmitted(registrationNumber: string, locale: Locale): AppError {
+  return new AppError(
+    'CONFLICT',
+    locale === 'en'
+      ? `This report was already sent, as ${registrationNumber}. Use the tracking code from its receipt to follow it.`
+      : `Laporan ini sudah terkirim dengan nomor ${registrationNumber}. Gunakan kode pelacakan pada tanda bukti untuk memantaunya.`,
+    { registrationNumber },
+  );
 }
 
 export async function submitReport(
@@ -202,73 +204,36 @@ export async function submitReport(
   const actorId = input.identityMode === 'PSEUDONYMOUS' ? request.reporterAccountId : null;
   const category = categoryId ? tenant.categories.find((item) => item.id === categoryId)! : null;
 
-  const written = await deps.db.prisma.$transaction(
-    async (tx) => {
-      const protectedIdentity = await deps.vault.protect(tx, {
-        tenantId: tenant.id,
-        caseId,
-        confidential: caseType.confidential,
-        identity: identity.identity,
-      });
-      // The case (with every column Prisma's create set), its evidence and its first event
-      // in one statement. The evidence and event wait for the case row: when the form's
-      // submission key was already used, nothing is written.
-      const [row] = await tx.$queryRaw<{ inserted: boolean; event_id: string | null; evidence: SubmittedCase['evidence'] | null }[]>`
-        WITH new_case AS (
-          INSERT INTO "case" (
-            id, tenant_id, registration_number, year, case_type_id, category_id, channel_id, status,
-            identity_mode, identity_protection, identity, reporter_account_id, tracking_code_hash,
-            title, answers, locale, received_at, submitted_at, deadlines, client_submission_key,
-            stage_key, stage_started_at, stage_deadline, stage_provisional, stage_pauses, next_reminder_at, updated_at
-          ) VALUES (
-            ${caseId}::uuid, ${tenant.id}::uuid, ${pendingRegistrationNumber(caseId)}, ${year}::int, ${caseType.id}::uuid,
-            ${categoryId}::uuid, ${channelId}::uuid, 'SUBMITTED',
-            ${input.identityMode}::"IdentityMode", ${protectedIdentity.protection}::"IdentityProtection",
-            ${protectedIdentity.envelope === null ? null : JSON.stringify(protectedIdentity.envelope)}::jsonb,
-            ${actorId}::uuid, ${hashTrackingCode(trackingCode)},
-            ${title}, ${JSON.stringify(answers.values)}::jsonb, ${locale}, ${at}::timestamp, ${at}::timestamp,
-            ${JSON.stringify(deadlines)}::jsonb, ${input.clientSubmissionKey ?? null}::text,
-            ${clock.stageKey}::text, ${iso(clock.stageStartedAt)}::timestamp, ${iso(clock.stageDeadline)}::timestamp,
-            ${clock.stageProvisional}::boolean, ${JSON.stringify(clock.stagePauses)}::jsonb, ${iso(clock.nextReminderAt)}::timestamp,
-            ${at}::timestamp
-          )
-          ON CONFLICT (tenant_id, client_submission_key) DO NOTHING
-          RETURNING id
-        ),
-        attached AS (
-          UPDATE evidence SET status = 'ATTACHED', case_id = new_case.id
-          FROM new_case
-          WHERE evidence.id = ANY(${evidenceIds}::uuid[]) AND evidence.tenant_id = ${tenant.id}::uuid
-            AND evidence.case_type_id = ${caseType.id}::uuid AND evidence.status = 'STORED' AND evidence.case_id IS NULL
-          RETURNING evidence.id::text AS id, evidence.file_name AS "fileName", evidence.size,
-            evidence.content_type AS "contentType", evidence.sha256
-        ),
-        event AS (
-          INSERT INTO case_event (tenant_id, case_id, kind, actor_kind, actor_id, visibility, status, data, created_at)
-          SELECT ${tenant.id}::uuid, new_case.id, 'SUBMITTED', 'REPORTER', ${actorId}::text, 'REPORTER', 'SUBMITTED',
-            ${JSON.stringify({ evidenceCount: evidenceIds.length })}::jsonb, ${at}::timestamp
-          FROM new_case
-          RETURNING id
-        )
-        SELECT EXISTS (SELECT 1 FROM new_case) AS inserted, (SELECT id::text FROM event) AS event_id,
-          (SELECT json_agg(attached) FROM attached) AS evidence`;
-      if (!row?.inserted) throw new DuplicateSubmission();
-      const evidence = row.evidence ?? [];
-      if (evidence.length !== evidenceIds.length) {
-        throw inputError([{ path: ['evidenceIds'], message: reportMessage('evidenceUnavailable', locale) }], locale);
-      }
-      // Last, so the counter's row lock is held only for this statement and the commit.
-      const registrationNumber = await assignRegistrationNumber(tx, tenant, caseId, year);
-      return { registrationNumber, eventId: BigInt(row.event_id!), evidence };
-    },
-    { timeout: 15_000, maxWait: 15_000 },
-  ).catch(async (error: unknown) => {
-    // The form's key was used before, or by a send racing this one that has committed since.
-    if (error instanceof DuplicateSubmission && input.clientSubmissionKey) {
+  // Outside the statement: a confidential type reads its custodians, others use the cached tenant key.
+  const protectedIdentity = await deps.vault.protect(deps.db.prisma, {
+    tenantId: tenant.id,
+    caseId,
+    confidential: caseType.confidential,
+    identity: identity.identity,
+  });
+  let row: SubmitRow;
+  try {
+    [row] = (await deps.db.sql.query<SubmitRow>(SUBMIT_REPORT, [
+      caseId, tenant.id, year, caseType.id, categoryId, channelId, input.identityMode, protectedIdentity.protection,
+      protectedIdentity.envelope === null ? null : JSON.stringify(protectedIdentity.envelope),
+      actorId, hashTrackingCode(trackingCode), title, JSON.stringify(answers.values), locale, at, JSON.stringify(deadlines),
+      input.clientSubmissionKey ?? null, clock.stageKey, iso(clock.stageStartedAt), iso(clock.stageDeadline),
+      clock.stageProvisional, JSON.stringify(clock.stagePauses), iso(clock.nextReminderAt),
+      evidenceIds, evidenceIds.length, JSON.stringify({ evidenceCount: evidenceIds.length }), tenant.registrationPrefix,
+    ])) as [SubmitRow];
+  } catch (error) {
+    // Two sends of the same form racing each other: the unique key lets one through, and
+    // the other's statement (its number included) is rolled back.
+    if ((error as { code?: string }).code === '23505' && input.clientSubmissionKey) {
       await assertNotSubmittedYet(deps.db, tenant.id, input.clientSubmissionKey, locale);
     }
     throw error;
-  });
+  }
+  if (row.duplicate_of) throw alreadySubmitted(row.duplicate_of, locale);
+  if (!row.registration_number) {
+    throw inputError([{ path: ['evidenceIds'], message: reportMessage('evidenceUnavailable', locale) }], locale);
+  }
+  const written = { registrationNumber: row.registration_number, eventId: BigInt(row.event_id!), evidence: row.evidence ?? [] };
 
   const order = new Map(evidenceIds.map((id, index) => [id, index]));
   return {
@@ -293,8 +258,75 @@ export async function submitReport(
   };
 }
 
-/** The case row was not written: its submission key is taken. */
-class DuplicateSubmission extends Error {}
+interface SubmitRow {
+  registration_number: string | null;
+  duplicate_of: string | null;
+  event_id: string | null;
+  evidence: SubmittedCase['evidence'] | null;
+}
+
+/**
+ * The whole submission as one statement, so it commits on its own (same on PGlite and
+ * PostgreSQL) and the registration counter's row lock is held only while the server runs
+ * it, never across a round trip to the API. Nothing is written, and no number is taken,
+ * when the form's submission key was used before or an evidence file is not available
+ * (locked first, so a report racing for the same file waits and then finds it taken).
+ * A same-key send racing this one fails on the unique key and rolls back whole: no gaps.
+ * The number is formatted like `formatRegistrationNumber`; the columns are those Prisma's
+ * create set, the stage clock included (ADR 0007).
+ */
+const SUBMIT_REPORT = `
+  WITH duplicate AS (
+    SELECT registration_number FROM "case" WHERE tenant_id = $2::uuid AND client_submission_key = $17::text
+  ),
+  evidence_to_attach AS (
+    SELECT id FROM evidence
+    WHERE id = ANY($24::uuid[]) AND tenant_id = $2::uuid AND case_type_id = $4::uuid AND status = 'STORED' AND case_id IS NULL
+    FOR UPDATE
+  ),
+  go AS (
+    SELECT NOT EXISTS (SELECT 1 FROM duplicate) AND (SELECT count(*) FROM evidence_to_attach) = $25::int AS ok
+  ),
+  counter AS (
+    INSERT INTO registration_counter (tenant_id, year, last_sequence)
+    SELECT $2::uuid, $3::int, 1 FROM go WHERE go.ok
+    ON CONFLICT (tenant_id, year) DO UPDATE SET last_sequence = registration_counter.last_sequence + 1
+    RETURNING last_sequence
+  ),
+  new_case AS (
+    INSERT INTO "case" (
+      id, tenant_id, registration_number, year, sequence, case_type_id, category_id, channel_id, status,
+      identity_mode, identity_protection, identity, reporter_account_id, tracking_code_hash,
+      title, answers, locale, received_at, submitted_at, deadlines, client_submission_key,
+      stage_key, stage_started_at, stage_deadline, stage_provisional, stage_pauses, next_reminder_at, updated_at
+    )
+    SELECT
+      $1::uuid, $2::uuid,
+      $27::text || '-' || $3::int::text || '-' || lpad(last_sequence::text, greatest(6, length(last_sequence::text)), '0'),
+      $3::int, last_sequence, $4::uuid, $5::uuid, $6::uuid, 'SUBMITTED',
+      $7::"IdentityMode", $8::"IdentityProtection", $9::jsonb, $10::uuid, $11::text,
+      $12::text, $13::jsonb, $14::text, $15::timestamp, $15::timestamp, $16::jsonb, $17::text,
+      $18::text, $19::timestamp, $20::timestamp, $21::boolean, $22::jsonb, $23::timestamp, $15::timestamp
+    FROM counter
+    RETURNING id, registration_number
+  ),
+  attached AS (
+    UPDATE evidence SET status = 'ATTACHED', case_id = new_case.id
+    FROM new_case
+    WHERE evidence.id IN (SELECT id FROM evidence_to_attach)
+    RETURNING evidence.id::text AS id, evidence.file_name AS "fileName", evidence.size,
+      evidence.content_type AS "contentType", evidence.sha256
+  ),
+  event AS (
+    INSERT INTO case_event (tenant_id, case_id, kind, actor_kind, actor_id, visibility, status, data, created_at)
+    SELECT $2::uuid, new_case.id, 'SUBMITTED', 'REPORTER', $10::uuid::text, 'REPORTER', 'SUBMITTED', $26::jsonb, $15::timestamp
+    FROM new_case
+    RETURNING id
+  )
+  SELECT (SELECT registration_number FROM new_case) AS registration_number,
+    (SELECT registration_number FROM duplicate) AS duplicate_of,
+    (SELECT id::text FROM event) AS event_id,
+    (SELECT json_agg(attached) FROM attached) AS evidence`;
 
 function iso(date: Date | null): string | null {
   return date === null ? null : date.toISOString();
