@@ -8,6 +8,8 @@ import './reporters/reporters.schema.ts';
 import './evidence/evidence.schema.ts';
 import './auth/auth.schema.ts';
 import './cases/staff-cases.schema.ts';
+import './identity/identity.schema.ts';
+import './admin/admin.schema.ts';
 
 export const schema = builder.toSchema();
 

@@ -76,8 +76,8 @@ export class IdentityVault {
 
 /** Adds an identity custodian; the recovery key is returned once and never stored. */
 export async function createIdentityCustodian(
-  prisma: PrismaClient,
-  input: { tenantId: string; name: string; passphrase: string },
+  prisma: Db,
+  input: { tenantId: string; name: string; passphrase: string; staffUserId?: string | null },
   options?: CustodianKeyOptions,
 ): Promise<{ id: string; recoveryKey: string }> {
   assertPassphraseStrength(input.passphrase);
@@ -85,6 +85,7 @@ export async function createIdentityCustodian(
   const custodian = await prisma.identityCustodian.create({
     data: {
       tenantId: input.tenantId,
+      staffUserId: input.staffUserId ?? null,
       name: input.name,
       publicKey: keys.publicKey,
       encryptedPrivateKey: keys.encryptedPrivateKey as unknown as Prisma.InputJsonValue,
