@@ -3,12 +3,16 @@
  * reporter's browser does it: ask for an upload link, PUT a small photo, submit the
  * report (Inspektorat Kalbar's 3W complaint, identified, so the identity is encrypted).
  * Throughput and p50/p99 of the whole submission at 1, 10 and 50 concurrent reporters,
- * with the time of each step, to show where it goes.
+ * with the time of each step, and the CPU each party spent per submission (the API
+ * process, the database's connections, this load generator), to show where it goes.
  *
  *   DATABASE_URL=postgresql://aduan:aduan@127.0.0.1:5432/aduan pnpm bench submit-report [--duration 10]
  */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import pg from 'pg';
 import { png } from '@aduan/api/evidence/test-files.ts';
 import { BENCH_MASTER_KEY, createBenchDatabase, freePort, machine, REPO_ROOT, startChild, TSX, writeResults, type Child } from './support.ts';
 
@@ -59,7 +63,76 @@ function percentile(sorted: number[], p: number): number {
   return Number(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!.toFixed(1));
 }
 
-async function runLevel(apiUrl: string, concurrency: number) {
+/** CPU seconds, from /proc (Linux); null elsewhere. */
+const CLOCK_TICKS = 100;
+function processCpuSeconds(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+  } catch {
+    return 0; // gone
+  }
+}
+/** A process and its descendants (the API runs under tsx, which starts node as a child). */
+function processTreeCpuSeconds(rootPid: number): number {
+  const parentOf = new Map<number, number>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      parentOf.set(Number(entry), Number(readFileSync(`/proc/${entry}/stat`, 'utf8').split(') ')[1]!.split(' ')[1]));
+    } catch {
+      // exited meanwhile
+    }
+  }
+  const inTree = (pid: number): boolean => pid === rootPid || (parentOf.has(pid) && pid > 1 && inTree(parentOf.get(pid)!));
+  let total = 0;
+  for (const pid of parentOf.keys()) if (inTree(pid)) total += processCpuSeconds(pid);
+  return total;
+}
+
+function machineCpuSeconds(): { busy: number; idle: number } {
+  const [, ...values] = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/);
+  const [user, nice, system, idle, iowait, irq, softirq, steal] = values.map(Number) as number[];
+  return { busy: (user! + nice! + system! + irq! + softirq! + steal!) / CLOCK_TICKS, idle: (idle! + iowait!) / CLOCK_TICKS };
+}
+
+interface CpuMeter {
+  stop(submissions: number): Promise<{ apiMs: number; databaseMs: number; loadGeneratorMs: number; otherMs: number; machineIdlePercent: number } | null>;
+}
+
+/** What the API process, the benchmark database's connections and this process spend while a level runs. */
+async function startCpuMeter(apiPid: number, databaseUrl: string): Promise<CpuMeter> {
+  if (!existsSync('/proc/stat')) return { stop: async () => null };
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  const backends = async () =>
+    (await client.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()')).rows.map((row) => row.pid);
+  const before = { api: processTreeCpuSeconds(apiPid), self: process.cpuUsage(), machine: machineCpuSeconds(), db: new Map((await backends()).map((pid) => [pid, processCpuSeconds(pid)])) };
+  return {
+    async stop(submissions) {
+      const api = processTreeCpuSeconds(apiPid) - before.api;
+      const self = process.cpuUsage(before.self);
+      const loadGenerator = (self.user + self.system) / 1e6;
+      const machine = machineCpuSeconds();
+      let database = 0;
+      for (const pid of await backends()) database += processCpuSeconds(pid) - (before.db.get(pid) ?? 0);
+      await client.end();
+      const busy = machine.busy - before.machine.busy;
+      const idle = machine.idle - before.machine.idle;
+      const perSubmission = (seconds: number) => Number(((seconds * 1000) / Math.max(submissions, 1)).toFixed(2));
+      return {
+        apiMs: perSubmission(api),
+        databaseMs: perSubmission(database),
+        loadGeneratorMs: perSubmission(loadGenerator),
+        // Everything else the machine ran meanwhile: PostgreSQL's background processes, the kernel, other programs.
+        otherMs: perSubmission(Math.max(0, busy - api - database - loadGenerator)),
+        machineIdlePercent: Number(((100 * idle) / Math.max(busy + idle, 1e-9)).toFixed(1)),
+      };
+    },
+  };
+}
+
+async function runLevel(apiUrl: string, concurrency: number, meter?: CpuMeter) {
   const samples: Sample[] = [];
   let errors = 0;
   const deadline = performance.now() + durationMs;
@@ -75,6 +148,7 @@ async function runLevel(apiUrl: string, concurrency: number) {
       }
     }),
   );
+  const cpu = meter ? await meter.stop(samples.length) : null;
   const sortedBy = (key: keyof Sample) => samples.map((sample) => sample[key]).sort((a, b) => a - b);
   const total = sortedBy('total');
   return {
@@ -85,6 +159,7 @@ async function runLevel(apiUrl: string, concurrency: number) {
     p50Ms: percentile(total, 50),
     p99Ms: percentile(total, 99),
     stepsP50Ms: { uploadLink: percentile(sortedBy('link'), 50), upload: percentile(sortedBy('upload'), 50), submit: percentile(sortedBy('submit'), 50) },
+    cpuMsPerSubmission: cpu,
   };
 }
 
@@ -99,22 +174,31 @@ try {
     EVIDENCE_DIR: path.join(REPO_ROOT, '.data', 'bench-evidence'),
   }, port, '/readyz');
   children.push(api);
+  const loadAverageBefore = os.loadavg().map((value) => Number(value.toFixed(2)));
   console.log('submit-report: warming up');
   durationMs > 0 && (await runLevel(api.url, 4));
-  const rows = [];
+  const rows: Awaited<ReturnType<typeof runLevel>>[] = [];
   for (const concurrency of [1, 10, 50]) {
     console.log(`submit-report: ${concurrency} concurrent reporters, ${durationMs / 1000} s`);
-    rows.push(await runLevel(api.url, concurrency));
+    rows.push(await runLevel(api.url, concurrency, await startCpuMeter(api.process.pid!, benchDb.url)));
   }
-  const result = { benchmark: 'submit-report', date: new Date().toISOString(), machine: machine(), durationSeconds: durationMs / 1000, rows };
+  const result = { benchmark: 'submit-report', date: new Date().toISOString(), machine: machine(), loadAverageBefore, durationSeconds: durationMs / 1000, rows };
+  const cpuCell = (row: (typeof rows)[number]) => {
+    const cpu = row.cpuMsPerSubmission;
+    return cpu ? `${cpu.apiMs} / ${cpu.databaseMs} / ${cpu.loadGeneratorMs} / ${cpu.otherMs} | ${cpu.machineIdlePercent}` : 'n/a | n/a';
+  };
   const markdown = [
     `# Benchmark: filing a report with one attachment (${result.date.slice(0, 10)})`,
     '',
     `Machine: ${result.machine.cpus} cores (${result.machine.cpuModel}), ${result.machine.memoryGb} GiB, Node ${result.machine.node}; PostgreSQL, the API and the load generator share the machine. One submission = upload link + PUT of a ${PHOTO.length}-byte PNG (content check, SHA-256, local disk) + submitReport (validation, registration number under a row lock, identity encryption, evidence attach, first event), as a browser does it. ${durationMs / 1000} s per level after a warm-up.`,
     '',
-    '| concurrent reporters | submissions/s | p50 ms | p99 ms | errors | p50 per step: link / upload / submit (ms) |',
-    '|---:|---:|---:|---:|---:|---|',
-    ...rows.map((row) => `| ${row.concurrency} | ${row.perSecond} | ${row.p50Ms} | ${row.p99Ms} | ${row.errors} | ${row.stepsP50Ms.uploadLink} / ${row.stepsP50Ms.upload} / ${row.stepsP50Ms.submit} |`),
+    `Load average of the machine before the run (other programs share it): ${loadAverageBefore.join(', ')}.`,
+    '',
+    '| concurrent reporters | submissions/s | p50 ms | p99 ms | errors | p50 per step: link / upload / submit (ms) | CPU ms per submission: API / database / load generator / other | machine idle % |',
+    '|---:|---:|---:|---:|---:|---|---|---:|',
+    ...rows.map((row) => `| ${row.concurrency} | ${row.perSecond} | ${row.p50Ms} | ${row.p99Ms} | ${row.errors} | ${row.stepsP50Ms.uploadLink} / ${row.stepsP50Ms.upload} / ${row.stepsP50Ms.submit} | ${cpuCell(row)} |`),
+    '',
+    'CPU per submission: the API process (all its threads), the benchmark database\'s connections, this load generator, and the rest of the machine meanwhile (PostgreSQL\'s WAL writer and checkpointer, the kernel, other programs). With 2 cores, 200 submissions/s leaves 10 ms of CPU per submission for all of them together.',
     '',
     'Target: 200 submissions/s with p99 under 150 ms at 10 concurrent reporters.',
     '',
