@@ -18,8 +18,8 @@ let database: TestDatabase;
 let api: RunningProcess;
 const staff: Record<string, StaffClient> = {};
 
-async function fileComplaint(slug = KALBAR, identityMode = 'ANONYMOUS', marker = 'jalan rusak') {
-  const caseType = (await caseTypesOf(api.url, slug)).find((item) => item.key === 'complaint') as CaseTypeInfo;
+async function fileComplaint(slug = KALBAR, identityMode = 'ANONYMOUS', marker = 'jalan rusak', caseTypeKey = 'complaint') {
+  const caseType = (await caseTypesOf(api.url, slug)).find((item) => item.key === caseTypeKey) as CaseTypeInfo;
   const photo = await uploadEvidence(api.url, slug, caseType.key, 'foto.png', png());
   const reporter = identityMode === 'IDENTIFIED' ? { name: 'Warga Uji', idNumber: '6171010101010001', phone: '081234567890', email: 'warga@example.id' } : undefined;
   const response = await graphql(`${api.url}/t/${slug}/graphql`, SUBMIT_REPORT, {
@@ -97,6 +97,7 @@ describe('signing in', () => {
 describe('the lifecycle, role by role', () => {
   it('verifier asks an anonymous reporter for facts, the reporter answers, the review team answers, the head approves, the reporter reads it', async () => {
     const filed = await fileComplaint();
+    expect((await staff.verifier!.call('query($id: ID!) { staffCase(id: $id) { reporter { name } confidential } }', { id: filed.id })).data!.staffCase).toEqual({ reporter: null, confidential: false });
     const inbox = await staff.verifier!.call(INBOX, { filter: { statuses: ['SUBMITTED'] } });
     const row = inbox.data!.inbox.cases.find((item: { id: string }) => item.id === filed.id);
     expect(row).toMatchObject({ status: 'SUBMITTED', currentStage: { key: 'verification', overdue: false, paused: false } });
@@ -200,6 +201,39 @@ describe('the lifecycle, role by role', () => {
     });
     expect(returned.data!.returnCaseAnswer.officialAnswers).toEqual([{ status: 'RETURNED', decisionReason: 'Lengkapi dasar hukumnya.' }]);
     expect(returned.data!.returnCaseAnswer.availableTransitions).not.toContain('APPROVE_ANSWER');
+  });
+});
+
+describe('transfer to the competent agency', () => {
+  const TRANSFER = `mutation T($input: TransferCaseInput!) { transferCase(input: $input) { status transferredTo availableTransitions } }`;
+
+  it('hands a case to an agency of another province as its own new case, which the reporter follows with the same code', async () => {
+    // Aspirations are what both agencies take (Kalimantan Selatan takes no complaints).
+    const filed = await fileComplaint(KALBAR, 'IDENTIFIED', 'usulan perbaikan sekolah', 'aspiration');
+    await transition(staff.verifier!, filed.id, 'TAKE_FOR_VERIFICATION');
+    expect(codeOf(await staff.verifier!.call(TRANSFER, { input: { caseId: filed.id, targetAgencySlug: 'tidak-ada', reason: 'x' } }))).toBe('BAD_USER_INPUT');
+    expect(codeOf(await staff.verifier!.call(TRANSFER, { input: { caseId: filed.id, targetAgencySlug: KALBAR, reason: 'x' } }))).toBe('BAD_USER_INPUT');
+    expect(codeOf(await staff.reviewer!.call(TRANSFER, { input: { caseId: filed.id, targetAgencySlug: 'inspektorat-kalsel', reason: 'x' } }))).toBe('FORBIDDEN');
+    const moved = await staff.verifier!.call(TRANSFER, {
+      input: { caseId: filed.id, targetAgencySlug: 'inspektorat-kalsel', reason: 'Sekolah yang dimaksud berada di Kalimantan Selatan.' },
+    });
+    expect(moved.errors, JSON.stringify(moved.errors)).toBeUndefined();
+    const newNumber = moved.data!.transferCase.transferredTo as string;
+    expect(moved.data!.transferCase).toMatchObject({ status: 'TRANSFERRED', availableTransitions: [] });
+    expect(newNumber).toMatch(/^[A-Z]+-\d{4}-\d{6}$/);
+
+    const received = (await staff.kalsel!.call(`query($n: String!) { staffCase(registrationNumber: $n) { status transferredFrom externalReference evidence { fileName } timeline { kind reason } currentStage { key } reporter { name phone } } }`, { n: newNumber })).data!.staffCase;
+    expect(received).toMatchObject({ status: 'SUBMITTED', transferredFrom: filed.registrationNumber, externalReference: filed.registrationNumber, evidence: [{ fileName: 'foto.png' }] });
+    expect(received.timeline[0]).toEqual({ kind: 'TRANSFERRED_IN', reason: 'Sekolah yang dimaksud berada di Kalimantan Selatan.' });
+    expect(received.reporter).toEqual({ name: 'Warga Uji', phone: '081234567890' }); // re-encrypted with the receiving agency's key
+    expect(codeOf(await staff.verifier!.call(`query($n: String!) { staffCase(registrationNumber: $n) { id } }`, { n: newNumber }))).toBe('NOT_FOUND');
+    expect(codeOf(await staff.kalsel!.call(STAFF_CASE, { id: filed.id }))).toBe('NOT_FOUND');
+
+    const old = (await track(filed.registrationNumber, filed.trackingCode)).data!.trackReport;
+    expect(old.status).toBe('TRANSFERRED');
+    expect(old.messages.at(-1).body).toContain(newNumber);
+    const followed = (await track(newNumber, filed.trackingCode, 'inspektorat-kalsel')).data!.trackReport;
+    expect(followed).toMatchObject({ registrationNumber: newNumber, status: 'SUBMITTED' });
   });
 });
 

@@ -47,6 +47,7 @@ export const STAFF_CASE_FIELDS = /* GraphQL */ `
   officialAnswers { status body decisionReason }
   exclusions { kind staff { id } }
   handlers { id }
+  transferredTo transferredFrom externalReference evidence { fileName sha256 }
 `;
 
 export const STAFF_CASE = `query StaffCase($id: ID!) { staffCase(id: $id) { ${STAFF_CASE_FIELDS} } }`;

@@ -11,8 +11,10 @@ import { availableTransitions, OPEN_STATUSES, type CaseStatus as CaseStatusValue
 import { CaseEventKind, CaseStatus, EvidenceFile, StageDeadlineRef } from './reporting.schema.ts';
 import { canOnCase, countInbox, getStaffCase, listInbox, type InboxCase, type InboxFilter, type StaffCase } from './staff-cases.service.ts';
 import { transitionCase, type StaffTransitionName } from './case-workflow.service.ts';
+import { transferCase } from './case-transfer.service.ts';
 import { addCaseNote, draftCaseAnswer, recordConflict, restrictCase, returnCaseAnswer, sendStaffMessage, setCasePriority } from './case-records.service.ts';
 import type { StageDeadline } from './report-submission.service.ts';
+import type { ReporterIdentity } from '../identity/identity-vault.service.ts';
 
 const CasePriority = builder.enumType('CasePriority', { values: ['LOW', 'NORMAL', 'HIGH', 'URGENT'] as const });
 const CaseTransition = builder.enumType('CaseTransition', {
@@ -197,6 +199,17 @@ const Exclusion = builder.objectRef<{ exclusion: StaffCase['exclusions'][number]
   }),
 });
 
+const ReporterDetails = builder.objectRef<ReporterIdentity>('ReporterDetails').implement({
+  description: "An identified reporter's details, kept with the agency's key and shown to the staff handling the case.",
+  fields: (t) => ({
+    name: t.string({ nullable: true, resolve: (identity) => identity.name ?? null }),
+    idNumber: t.string({ nullable: true, resolve: (identity) => identity.idNumber ?? null }),
+    phone: t.string({ nullable: true, resolve: (identity) => identity.phone ?? null }),
+    email: t.string({ nullable: true, resolve: (identity) => identity.email ?? null }),
+    address: t.string({ nullable: true, resolve: (identity) => identity.address ?? null }),
+  }),
+});
+
 const AnswerEntry = builder.objectRef<{ label: string; value: string }>('CaseFormAnswer').implement({
   fields: (t) => ({ label: t.exposeString('label'), value: t.exposeString('value') }),
 });
@@ -210,6 +223,14 @@ function formAnswers({ found, config }: CaseShape, ctx: Context) {
     .filter(([key]) => !fields.some((field) => field.key === key))
     .map(([key, value]) => ({ label: key, value }));
   return [...known, ...others];
+}
+
+function eventData(found: StaffCase, kind: StaffCase['events'][number]['kind'], key: string): string | null {
+  for (const event of [...found.events].reverse()) {
+    const value = event.kind === kind ? (event.data as Record<string, unknown> | null)?.[key] : undefined;
+    if (typeof value === 'string') return value;
+  }
+  return null;
 }
 
 function actionsFor({ found, viewer, canHandle }: CaseShape): string[] {
@@ -229,7 +250,16 @@ const StaffCaseRef = builder.objectRef<CaseShape>('StaffCase').implement({
     status: t.field({ type: CaseStatus, resolve: ({ found }) => found.status }),
     priority: t.field({ type: CasePriority, resolve: ({ found }) => found.priority }),
     identityMode: t.field({ type: IdentityMode, resolve: ({ found }) => found.identityMode }),
-    confidential: t.boolean({ resolve: ({ found }) => found.identityProtection === 'SEALED' }),
+    confidential: t.boolean({ description: 'The identity is sealed to the custodians: only their reveal opens it.', resolve: ({ found }) => found.identityProtection === 'SEALED' }),
+    reporter: t.field({
+      type: ReporterDetails,
+      nullable: true,
+      description: 'For identities kept with the agency key, to staff who may handle the case; never a sealed identity.',
+      resolve: ({ found, canHandle }, _, ctx) =>
+        canHandle && found.identityProtection === 'TENANT_KEY' && found.identity
+          ? ctx.vault.openTenantKeyed(ctx.db.prisma, { tenantId: found.tenantId, caseId: found.id, envelope: found.identity })
+          : null,
+    }),
     agency: t.field({ type: Agency, resolve: ({ config }) => ({ config }) }),
     caseType: t.field({ type: CaseType, nullable: true, resolve: ({ found, config }) => config.caseTypes.find((item) => item.id === found.caseTypeId) ?? null }),
     category: t.field({ type: Category, nullable: true, resolve: ({ found, config }) => config.categories.find((item) => item.id === found.categoryId) ?? null }),
@@ -252,8 +282,17 @@ const StaffCaseRef = builder.objectRef<CaseShape>('StaffCase').implement({
     notes: t.field({ type: [Note], resolve: ({ found, names }) => found.notes.map((note) => ({ note, names })) }),
     officialAnswers: t.field({ type: [OfficialAnswer], resolve: ({ found, names }) => found.officialAnswers.map((answer) => ({ answer, names })) }),
     evidence: t.field({ type: [EvidenceFile], resolve: ({ found }) => found.evidence }),
-    transferredTo: t.string({ nullable: true, description: 'The registration number at the agency it was transferred to.', resolve: ({ found }) => found.transferredTo?.registrationNumber ?? null }),
-    transferredFrom: t.string({ nullable: true, resolve: ({ found }) => found.transferredFrom?.registrationNumber ?? null }),
+    // From the events: the other agency's row is outside this viewer's scope (row-level security).
+    transferredTo: t.string({
+      nullable: true,
+      description: 'The registration number at the agency it was transferred to.',
+      resolve: ({ found }) => eventData(found, 'STATUS_CHANGED', 'toRegistrationNumber'),
+    }),
+    transferredFrom: t.string({
+      nullable: true,
+      description: 'The registration number at the agency that transferred it here.',
+      resolve: ({ found }) => eventData(found, 'TRANSFERRED_IN', 'fromRegistrationNumber'),
+    }),
     availableTransitions: t.field({ type: [CaseTransition], resolve: (shape) => actionsFor(shape) as never }),
     canHandle: t.boolean({ resolve: ({ canHandle }) => canHandle }),
     canRestrict: t.boolean({ resolve: ({ canRestrict }) => canRestrict }),
@@ -421,6 +460,13 @@ const RecordConflictInput = builder.inputType('RecordConflictInput', {
     reason: t.string(),
   }),
 });
+const TransferCaseInput = builder.inputType('TransferCaseInput', {
+  fields: (t) => ({
+    caseId: t.id({ required: true }),
+    targetAgencySlug: t.string({ required: true, description: 'The competent agency (any province), by its address.' }),
+    reason: t.string({ required: true, description: 'Why this agency is competent; the reporter reads it.' }),
+  }),
+});
 const RestrictCaseInput = builder.inputType('RestrictCaseInput', {
   fields: (t) => ({ caseId: t.id({ required: true }), handlerIds: t.idList({ required: true, description: 'Empty lifts the restriction.' }) }),
 });
@@ -448,6 +494,18 @@ builder.mutationFields((t) => ({
       const caseId = caseIdOf(input.caseId);
       return afterWrite(ctx, caseId, (viewer) =>
         transitionCase(workflowDeps(ctx), viewer, { caseId, transition: input.transition as StaffTransitionName, reason: input.reason }),
+      );
+    },
+  }),
+  transferCase: t.field({
+    type: StaffCaseRef,
+    nullable: true,
+    description: 'Transfer to the competent agency, which receives it as its own new case (see `transferredTo`).',
+    args: { input: t.arg({ type: TransferCaseInput, required: true }) },
+    resolve: (_, { input }, ctx) => {
+      const caseId = caseIdOf(input.caseId);
+      return afterWrite(ctx, caseId, (viewer) =>
+        transferCase({ ...workflowDeps(ctx), vault: ctx.vault, directory: ctx.directory }, viewer, { caseId, targetAgencySlug: input.targetAgencySlug, reason: input.reason }),
       );
     },
   }),

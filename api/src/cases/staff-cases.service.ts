@@ -129,8 +129,6 @@ export const staffCaseInclude = {
   evidence: { where: { status: 'ATTACHED' }, orderBy: { createdAt: 'asc' } },
   exclusions: true,
   handlers: true,
-  transferredFrom: { select: { id: true, registrationNumber: true, tenantId: true } },
-  transferredTo: { select: { id: true, registrationNumber: true, tenantId: true } },
 } satisfies Prisma.CaseInclude;
 
 export type StaffCase = Prisma.CaseGetPayload<{ include: typeof staffCaseInclude }>;

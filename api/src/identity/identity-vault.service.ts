@@ -8,7 +8,7 @@ import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
 import { AppError } from '../errors.ts';
 import { createCustodianKeys, assertPassphraseStrength, type CustodianKeyOptions } from './custodian-keys.ts';
 import { sealToRecipients } from './sealed-box.ts';
-import { createWrappedTenantKey, encryptValue, unwrapTenantKey, wrappedTenantKeySchema } from './tenant-keys.ts';
+import { createWrappedTenantKey, decryptValue, encryptValue, encryptedValueSchema, unwrapTenantKey, wrappedTenantKeySchema } from './tenant-keys.ts';
 
 export type IdentityProtection = 'NONE' | 'TENANT_KEY' | 'SEALED';
 
@@ -57,6 +57,20 @@ export class IdentityVault {
     }
     const key = await this.#tenantKey(db, input.tenantId);
     return { protection: 'TENANT_KEY', envelope: encryptValue(key, plaintext, aad) as unknown as Prisma.InputJsonValue };
+  }
+
+  /**
+   * Opens an identity kept with the tenant's key (never a sealed one: only a custodian can).
+   * Needs the owner's connection: the app role is not granted the tenant keys.
+   */
+  async openTenantKeyed(db: Db, input: { tenantId: string; caseId: string; envelope: unknown }): Promise<ReporterIdentity> {
+    const key = await this.#tenantKey(db, input.tenantId);
+    const plaintext = decryptValue(key, encryptedValueSchema.parse(input.envelope), identityAad(input.tenantId, input.caseId));
+    try {
+      return JSON.parse(plaintext.toString('utf8')) as ReporterIdentity;
+    } finally {
+      plaintext.fill(0);
+    }
   }
 
   async #tenantKey(db: Db, tenantId: string): Promise<Buffer> {
