@@ -237,6 +237,48 @@ describe('transfer to the competent agency', () => {
   });
 });
 
+describe('intake from offline channels', () => {
+  const RECORD = `mutation R($input: RecordOfflineIntakeInput!) { recordOfflineIntake(input: $input) {
+    trackingCode case { id registrationNumber status receivedAt externalReference channel { key kind } recordedBy { name title } deadlines { key deadline } currentStage { key deadline } timeline { kind actor { name } } reporter { name } }
+  } }`;
+
+  it('records an office visit with the time it was received, names the officer and gives the reporter a code', async () => {
+    const caseType = (await caseTypesOf(api.url, KALBAR)).find((item) => item.key === 'complaint')!;
+    const receivedAt = new Date(Date.now() - 3 * 86_400_000).toISOString();
+    const input = {
+      caseTypeKey: 'complaint', channelKey: 'office-visit', receivedAt, answers: validAnswers(caseType, 'datang langsung'),
+      identityMode: 'IDENTIFIED', reporter: { name: 'Bapak Datang', idNumber: '6171010101010002', phone: '081300000000' },
+    };
+    const recorded = await staff.verifier!.call(RECORD, { input });
+    expect(recorded.errors, JSON.stringify(recorded.errors)).toBeUndefined();
+    const intake = recorded.data!.recordOfflineIntake;
+    expect(intake.case).toMatchObject({
+      status: 'SUBMITTED', receivedAt, channel: { key: 'office-visit', kind: 'OFFICE_VISIT' },
+      recordedBy: { name: 'Verifikator (demo)', title: 'Administrator Pengaduan' }, reporter: { name: 'Bapak Datang' },
+      timeline: [{ kind: 'RECORDED_OFFLINE', actor: { name: 'Verifikator (demo)' } }],
+    });
+    // The SLA counts from when it was received, not when it was typed in.
+    const deadline = new Date(intake.case.currentStage.deadline).getTime();
+    expect(deadline).toBeLessThan(Date.now() + 5 * 86_400_000);
+    const followed = (await track(intake.case.registrationNumber, intake.trackingCode)).data!.trackReport;
+    expect(followed.status).toBe('SUBMITTED');
+  });
+
+  it('asks for the SP4N-LAPOR! reference and refuses channels, times and roles that do not fit', async () => {
+    const caseType = (await caseTypesOf(api.url, KALBAR)).find((item) => item.key === 'complaint')!;
+    const base = { caseTypeKey: 'complaint', receivedAt: new Date().toISOString(), answers: validAnswers(caseType), identityMode: 'ANONYMOUS' };
+    const lapor = await staff.verifier!.call(RECORD, { input: { ...base, channelKey: 'sp4n-lapor' } });
+    expect(lapor.errors![0]!.extensions!.issues, JSON.stringify(lapor.errors)).toEqual([expect.objectContaining({ path: ['externalReference'] })]);
+    const withReference = await staff.verifier!.call(RECORD, { input: { ...base, channelKey: 'sp4n-lapor', externalReference: 'LAPOR-1234567' } });
+    expect(withReference.data!.recordOfflineIntake.case.externalReference).toBe('LAPOR-1234567');
+    const portal = await staff.verifier!.call(RECORD, { input: { ...base, channelKey: 'web-portal' } });
+    expect(portal.errors![0]!.extensions!.issues, JSON.stringify(portal.errors)).toEqual([expect.objectContaining({ path: ['channelKey'] })]);
+    const future = await staff.verifier!.call(RECORD, { input: { ...base, channelKey: 'office-visit', receivedAt: new Date(Date.now() + 86_400_000).toISOString() } });
+    expect(future.errors![0]!.extensions!.issues, JSON.stringify(future.errors)).toEqual([expect.objectContaining({ path: ['receivedAt'] })]);
+    expect(codeOf(await staff.reviewer!.call(RECORD, { input: { ...base, channelKey: 'office-visit' } }))).toBe('FORBIDDEN');
+  });
+});
+
 describe('who sees what', () => {
   it("keeps an agency's cases from every other agency, and a province's from another province's secretariat", async () => {
     const filed = await fileComplaint(KALBAR, 'IDENTIFIED', 'penyalahgunaan wewenang');

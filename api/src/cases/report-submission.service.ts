@@ -84,7 +84,7 @@ export function inputError(issues: FieldIssue[], locale: Locale): AppError {
 }
 
 /** Which identity details the case type's policy asks for, and whether they are well-formed. */
-function checkIdentity(caseType: CaseTypeConfig, input: SubmitReportInput, locale: Locale, signedIn: boolean): { identity: ReporterIdentity; issues: FieldIssue[] } {
+export function checkIdentity(caseType: CaseTypeConfig, input: SubmitReportInput, locale: Locale, signedIn: boolean): { identity: ReporterIdentity; issues: FieldIssue[] } {
   const issues: FieldIssue[] = [];
   if (!caseType.identityModes.includes(input.identityMode)) {
     issues.push({ path: ['identityMode'], message: reportMessage('identityModeNotAllowed', locale) });
@@ -134,7 +134,7 @@ export function stageDeadlines(caseType: CaseTypeConfig, receivedAt: Date, calen
   }));
 }
 
-function titleOf(values: Record<string, string>, fields: readonly FormFieldDefinition[]): string {
+export function titleOf(values: Record<string, string>, fields: readonly FormFieldDefinition[]): string {
   const text = values.title ?? fields.map((field) => values[field.key]).find((value) => value && value.length > 0) ?? '';
   const flat = text.replace(/\s+/g, ' ').trim();
   return flat.length > 160 ? `${flat.slice(0, 157)}…` : flat;

@@ -12,6 +12,7 @@ import { CaseEventKind, CaseStatus, EvidenceFile, StageDeadlineRef } from './rep
 import { canOnCase, countInbox, getStaffCase, listInbox, type InboxCase, type InboxFilter, type StaffCase } from './staff-cases.service.ts';
 import { transitionCase, type StaffTransitionName } from './case-workflow.service.ts';
 import { transferCase } from './case-transfer.service.ts';
+import { recordOfflineIntake } from './offline-intake.service.ts';
 import { addCaseNote, draftCaseAnswer, recordConflict, restrictCase, returnCaseAnswer, sendStaffMessage, setCasePriority } from './case-records.service.ts';
 import type { StageDeadline } from './report-submission.service.ts';
 import type { ReporterIdentity } from '../identity/identity-vault.service.ts';
@@ -265,6 +266,12 @@ const StaffCaseRef = builder.objectRef<CaseShape>('StaffCase').implement({
     category: t.field({ type: Category, nullable: true, resolve: ({ found, config }) => config.categories.find((item) => item.id === found.categoryId) ?? null }),
     channel: t.field({ type: Channel, nullable: true, resolve: ({ found, config }) => config.channels.find((item) => item.id === found.channelId) ?? null }),
     externalReference: t.string({ nullable: true, resolve: ({ found }) => found.externalReference }),
+    recordedBy: t.field({
+      type: StaffRef,
+      nullable: true,
+      description: 'The staff member who recorded an offline intake (named on its receipt), or who received a transfer.',
+      resolve: ({ found, names }) => staffOf(names, found.recordedById),
+    }),
     receivedAt: t.field({ type: 'DateTime', resolve: ({ found }) => found.receivedAt }),
     submittedAt: t.field({ type: 'DateTime', resolve: ({ found }) => found.submittedAt }),
     closedAt: t.field({ type: 'DateTime', nullable: true, resolve: ({ found }) => found.closedAt }),
@@ -467,6 +474,38 @@ const TransferCaseInput = builder.inputType('TransferCaseInput', {
     reason: t.string({ required: true, description: 'Why this agency is competent; the reporter reads it.' }),
   }),
 });
+const IntakeAnswerInput = builder.inputType('IntakeAnswerInput', {
+  fields: (t) => ({ field: t.string({ required: true }), value: t.string({ required: true }) }),
+});
+const IntakeReporterInput = builder.inputType('IntakeReporterInput', {
+  fields: (t) => ({ name: t.string(), idNumber: t.string(), phone: t.string(), email: t.string(), address: t.string() }),
+});
+const RecordOfflineIntakeInput = builder.inputType('RecordOfflineIntakeInput', {
+  fields: (t) => ({
+    caseTypeKey: t.string({ required: true }),
+    categoryKey: t.string(),
+    channelKey: t.string({ required: true, description: 'A channel on which staff record intake.' }),
+    receivedAt: t.field({ type: 'DateTime', required: true, description: 'When the agency actually received it; the SLA counts from here.' }),
+    externalReference: t.string({ description: 'e.g. the SP4N-LAPOR! tracking number (required for that channel).' }),
+    answers: t.field({ type: [IntakeAnswerInput], required: true }),
+    identityMode: t.field({ type: IdentityMode, required: true }),
+    reporter: t.field({ type: IntakeReporterInput }),
+  }),
+});
+const RecordedIntake = builder.objectRef<{ trackingCode: string; shape: CaseShape }>('RecordedIntake').implement({
+  fields: (t) => ({
+    trackingCode: t.exposeString('trackingCode', { description: 'Shown once: give it to the reporter with the receipt.' }),
+    case: t.field({ type: StaffCaseRef, resolve: ({ shape }) => shape }),
+  }),
+});
+const intakeBounds = z.object({
+  caseTypeKey: z.string().max(100),
+  categoryKey: z.string().max(100).nullish(),
+  channelKey: z.string().max(100),
+  externalReference: z.string().max(200).nullish(),
+  answers: z.array(z.object({ field: z.string().max(100), value: z.string().max(20_000) })).max(100),
+  reporter: z.record(z.string(), z.string().max(1000).nullish()).nullish(),
+});
 const RestrictCaseInput = builder.inputType('RestrictCaseInput', {
   fields: (t) => ({ caseId: t.id({ required: true }), handlerIds: t.idList({ required: true, description: 'Empty lifts the restriction.' }) }),
 });
@@ -507,6 +546,17 @@ builder.mutationFields((t) => ({
       return afterWrite(ctx, caseId, (viewer) =>
         transferCase({ ...workflowDeps(ctx), vault: ctx.vault, directory: ctx.directory }, viewer, { caseId, targetAgencySlug: input.targetAgencySlug, reason: input.reason }),
       );
+    },
+  }),
+  recordOfflineIntake: t.field({
+    type: RecordedIntake,
+    description: 'Record a report that came by letter, phone, WhatsApp, email, complaint box, office visit or SP4N-LAPOR!.',
+    args: { input: t.arg({ type: RecordOfflineIntakeInput, required: true }) },
+    resolve: async (_, { input }, ctx) => {
+      const viewer = await getStaff(ctx);
+      if (!intakeBounds.safeParse(input).success) throw new AppError('BAD_USER_INPUT', 'The intake is too large.');
+      const recorded = await recordOfflineIntake({ ...workflowDeps(ctx), vault: ctx.vault }, viewer, { ...input, reporter: input.reporter ?? null }, { locale: ctx.locale });
+      return { trackingCode: recorded.trackingCode, shape: await loadStaffCase(ctx, { id: recorded.caseId }) };
     },
   }),
   addCaseNote: t.field({
