@@ -339,6 +339,17 @@ describe('who sees what', () => {
     expect(codeOf(await staff.head!.call(INBOX, { after: 'not-a-cursor' }))).toBe('BAD_USER_INPUT');
   });
 
+  it('points out possible duplicates before a verifier accepts', async () => {
+    const first = await fileComplaint(KALBAR, 'ANONYMOUS', 'lampu penerangan jalan padam di simpang empat pasar flamboyan');
+    const second = await fileComplaint(KALBAR, 'ANONYMOUS', 'lampu penerangan jalan padam di simpang empat pasar flamboyan');
+    const other = await fileComplaint(KALBAR, 'ANONYMOUS', 'pelayanan perizinan berbelit dan meminta biaya tambahan');
+    const query = 'query($id: ID!) { staffCase(id: $id) { possibleDuplicates { id reasons similarity } } }';
+    const duplicates = (await staff.verifier!.call(query, { id: second.id })).data!.staffCase.possibleDuplicates;
+    expect(duplicates.map((item: { id: string }) => item.id)).toContain(first.id);
+    expect(duplicates.map((item: { id: string }) => item.id)).not.toContain(other.id);
+    expect(duplicates.find((item: { id: string }) => item.id === first.id).reasons).toContain('SIMILAR_TEXT');
+  });
+
   it('asks for a sign-in before any console query', async () => {
     const anonymous = await graphql(`${api.url}/t/${KALBAR}/graphql`, INBOX);
     expect(codeOf(anonymous)).toBe('UNAUTHENTICATED');

@@ -13,6 +13,7 @@ import { canOnCase, countInbox, getStaffCase, listInbox, type InboxCase, type In
 import { transitionCase, type StaffTransitionName } from './case-workflow.service.ts';
 import { transferCase } from './case-transfer.service.ts';
 import { recordOfflineIntake } from './offline-intake.service.ts';
+import { findPossibleDuplicates, type PossibleDuplicate } from './case-duplicates.service.ts';
 import { addCaseNote, draftCaseAnswer, recordConflict, restrictCase, returnCaseAnswer, sendStaffMessage, setCasePriority } from './case-records.service.ts';
 import type { StageDeadline } from './report-submission.service.ts';
 import type { ReporterIdentity } from '../identity/identity-vault.service.ts';
@@ -211,6 +212,19 @@ const ReporterDetails = builder.objectRef<ReporterIdentity>('ReporterDetails').i
   }),
 });
 
+const DuplicateReasonEnum = builder.enumType('DuplicateReason', { values: ['SAME_REPORTER', 'SAME_CATEGORY_AND_PLACE', 'SIMILAR_TEXT'] as const });
+const Duplicate = builder.objectRef<PossibleDuplicate>('PossibleDuplicate').implement({
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    registrationNumber: t.exposeString('registrationNumber'),
+    title: t.exposeString('title'),
+    status: t.field({ type: CaseStatus, resolve: (duplicate) => duplicate.status as CaseStatusValue }),
+    receivedAt: t.field({ type: 'DateTime', resolve: (duplicate) => duplicate.receivedAt }),
+    similarity: t.float({ description: 'Share of distinct words in common, 0 to 1.', resolve: (duplicate) => Math.round(duplicate.similarity * 100) / 100 }),
+    reasons: t.field({ type: [DuplicateReasonEnum], resolve: (duplicate) => duplicate.reasons }),
+  }),
+});
+
 const AnswerEntry = builder.objectRef<{ label: string; value: string }>('CaseFormAnswer').implement({
   fields: (t) => ({ label: t.exposeString('label'), value: t.exposeString('value') }),
 });
@@ -301,6 +315,12 @@ const StaffCaseRef = builder.objectRef<CaseShape>('StaffCase').implement({
       resolve: ({ found }) => eventData(found, 'TRANSFERRED_IN', 'fromRegistrationNumber'),
     }),
     availableTransitions: t.field({ type: [CaseTransition], resolve: (shape) => actionsFor(shape) as never }),
+    possibleDuplicates: t.field({
+      type: [Duplicate],
+      description: 'Other recent cases of the agency from the same reporter account, about the same category and place, or with much the same words.',
+      resolve: ({ found, viewer }, _, ctx) =>
+        withDataScope(ctx.db.prisma, viewer.scope, (tx) => findPossibleDuplicates(tx, viewer.ability, found.id)),
+    }),
     canHandle: t.boolean({ resolve: ({ canHandle }) => canHandle }),
     canRestrict: t.boolean({ resolve: ({ canRestrict }) => canRestrict }),
   }),
