@@ -1,5 +1,20 @@
 /** The GraphQL documents, as text, for the server-side client. One operation per file. */
+import addCaseNote from './add-case-note.graphql?raw';
+import agencyStaff from './agency-staff.graphql?raw';
+import consoleCase from './console-case.graphql?raw';
+import consoleInbox from './console-inbox.graphql?raw';
+import consoleProvinces from './console-provinces.graphql?raw';
+import consoleTenant from './console-tenant.graphql?raw';
 import createEvidenceUpload from './create-evidence-upload.graphql?raw';
+import draftCaseAnswer from './draft-case-answer.graphql?raw';
+import loginStaff from './login-staff.graphql?raw';
+import logoutStaff from './logout-staff.graphql?raw';
+import recordConflict from './record-conflict.graphql?raw';
+import restrictCase from './restrict-case.graphql?raw';
+import returnCaseAnswer from './return-case-answer.graphql?raw';
+import sendStaffMessage from './send-staff-message.graphql?raw';
+import setCasePriority from './set-case-priority.graphql?raw';
+import transitionCase from './transition-case.graphql?raw';
 import directory from './directory.graphql?raw';
 import loginReporter from './login-reporter.graphql?raw';
 import logoutReporter from './logout-reporter.graphql?raw';
@@ -29,6 +44,26 @@ import type {
   ViewerReporterQuery,
 } from './reporting-types';
 import type { DirectoryQuery, TenantPortalQuery } from './types';
+import type {
+  AddCaseNoteVariables,
+  AgencyStaffQuery,
+  CaseActionResult,
+  ConsoleCaseQuery,
+  ConsoleInboxQuery,
+  ConsoleInboxVariables,
+  ConsoleProvincesQuery,
+  ConsoleTenantQuery,
+  DraftCaseAnswerVariables,
+  LoginStaffMutation,
+  LoginStaffVariables,
+  LogoutStaffMutation,
+  RecordConflictVariables,
+  RestrictCaseVariables,
+  ReturnCaseAnswerVariables,
+  SendStaffMessageVariables,
+  SetCasePriorityVariables,
+  TransitionCaseVariables,
+} from './console-types';
 
 /** A document with the types of its result and variables attached. */
 export interface Document<Result, Variables = undefined> {
@@ -61,3 +96,26 @@ export const SendReporterMessageDocument: Document<SendReporterMessageMutation, 
   operationName: 'SendReporterMessage',
   source: sendReporterMessage,
 };
+
+/* The staff console. */
+export const LoginStaffDocument: Document<LoginStaffMutation, LoginStaffVariables> = { operationName: 'LoginStaff', source: loginStaff };
+export const LogoutStaffDocument: Document<LogoutStaffMutation> = { operationName: 'LogoutStaff', source: logoutStaff };
+export const ConsoleTenantDocument: Document<ConsoleTenantQuery> = { operationName: 'ConsoleTenant', source: consoleTenant };
+export const ConsoleProvincesDocument: Document<ConsoleProvincesQuery> = { operationName: 'ConsoleProvinces', source: consoleProvinces };
+export const ConsoleInboxDocument: Document<ConsoleInboxQuery, ConsoleInboxVariables> = { operationName: 'ConsoleInbox', source: consoleInbox };
+export const ConsoleCaseDocument: Document<ConsoleCaseQuery, { id: string }> = { operationName: 'ConsoleCase', source: consoleCase };
+export const AgencyStaffDocument: Document<AgencyStaffQuery> = { operationName: 'AgencyStaff', source: agencyStaff };
+export const TransitionCaseDocument: Document<CaseActionResult<'transitionCase'>, TransitionCaseVariables> = { operationName: 'TransitionCase', source: transitionCase };
+export const AddCaseNoteDocument: Document<CaseActionResult<'addCaseNote'>, AddCaseNoteVariables> = { operationName: 'AddCaseNote', source: addCaseNote };
+export const SendStaffMessageDocument: Document<CaseActionResult<'sendStaffMessage'>, SendStaffMessageVariables> = {
+  operationName: 'SendStaffMessage',
+  source: sendStaffMessage,
+};
+export const DraftCaseAnswerDocument: Document<CaseActionResult<'draftCaseAnswer'>, DraftCaseAnswerVariables> = { operationName: 'DraftCaseAnswer', source: draftCaseAnswer };
+export const ReturnCaseAnswerDocument: Document<CaseActionResult<'returnCaseAnswer'>, ReturnCaseAnswerVariables> = {
+  operationName: 'ReturnCaseAnswer',
+  source: returnCaseAnswer,
+};
+export const SetCasePriorityDocument: Document<CaseActionResult<'setCasePriority'>, SetCasePriorityVariables> = { operationName: 'SetCasePriority', source: setCasePriority };
+export const RecordConflictDocument: Document<CaseActionResult<'recordConflict'>, RecordConflictVariables> = { operationName: 'RecordConflict', source: recordConflict };
+export const RestrictCaseDocument: Document<CaseActionResult<'restrictCase'>, RestrictCaseVariables> = { operationName: 'RestrictCase', source: restrictCase };

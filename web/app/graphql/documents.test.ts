@@ -41,6 +41,14 @@ const LABELLED: Partial<Record<keyof typeof ENUMS, string>> = {
   CaseStatus: 'caseStatus',
   CaseEventKind: 'caseEvent',
   MessageAuthor: 'messageAuthor',
+  CasePriority: 'priority',
+  CaseTransition: 'transition',
+  NoteKind: 'noteKind',
+  AnswerStatus: 'answerStatus',
+  EventVisibility: 'visibility',
+  ActorKind: 'actorKind',
+  ExclusionKind: 'exclusionKind',
+  StaffRole: 'staffRole',
 };
 
 describe.each(Object.keys(ENUMS) as (keyof typeof ENUMS)[])('enum %s', (name) => {

@@ -35,6 +35,15 @@ export const ENUMS = {
     'IDENTITY_REVEALED', 'SILENCE_NOTICE', 'RECORDED_OFFLINE', 'TRANSFERRED_IN',
   ],
   MessageAuthor: ['REPORTER', 'STAFF', 'SYSTEM'],
+  CasePriority: ['LOW', 'NORMAL', 'HIGH', 'URGENT'],
+  CaseTransition: ['TAKE_FOR_VERIFICATION', 'REQUEST_INFO', 'ACCEPT', 'REJECT', 'START_FOLLOW_UP', 'APPROVE_ANSWER', 'CLOSE', 'TRANSFER'],
+  StaffTransition: ['TAKE_FOR_VERIFICATION', 'REQUEST_INFO', 'ACCEPT', 'REJECT', 'START_FOLLOW_UP', 'APPROVE_ANSWER', 'CLOSE'],
+  NoteKind: ['NOTE', 'FOLLOW_UP', 'COORDINATION'],
+  AnswerStatus: ['DRAFT', 'SUBMITTED', 'APPROVED', 'RETURNED'],
+  EventVisibility: ['REPORTER', 'INTERNAL'],
+  ActorKind: ['REPORTER', 'STAFF', 'SYSTEM'],
+  ExclusionKind: ['NAMED_IN_REPORT', 'DECLARED_CONFLICT'],
+  StaffRole: ['VERIFIER', 'REVIEWER', 'AGENCY_HEAD', 'IDENTITY_CUSTODIAN', 'TENANT_ADMIN', 'PROVINCIAL_SECRETARIAT', 'PLATFORM_OPERATOR'],
 } as const;
 
 type EnumOf<Name extends keyof typeof ENUMS> = (typeof ENUMS)[Name][number];
@@ -50,6 +59,15 @@ export type FormFieldType = EnumOf<'FormFieldType'>;
 export type CaseStatus = EnumOf<'CaseStatus'>;
 export type CaseEventKind = EnumOf<'CaseEventKind'>;
 export type MessageAuthor = EnumOf<'MessageAuthor'>;
+export type CasePriority = EnumOf<'CasePriority'>;
+export type CaseTransition = EnumOf<'CaseTransition'>;
+export type StaffTransition = EnumOf<'StaffTransition'>;
+export type NoteKind = EnumOf<'NoteKind'>;
+export type AnswerStatus = EnumOf<'AnswerStatus'>;
+export type EventVisibility = EnumOf<'EventVisibility'>;
+export type ActorKind = EnumOf<'ActorKind'>;
+export type ExclusionKind = EnumOf<'ExclusionKind'>;
+export type StaffRole = EnumOf<'StaffRole'>;
 
 export interface DirectoryQuery {
   provinces: {

@@ -4,10 +4,12 @@
  * Text that comes from an agency (names, standards, FAQ) is not here: the API returns it
  * in the requested language.
  */
+import { consoleMessagesEn, consoleMessagesId } from './console-messages';
 import { reportingMessagesEn, reportingMessagesId } from './reporting-messages';
 
 const id = {
   ...reportingMessagesId,
+  ...consoleMessagesId,
   'site.name': 'Aduan',
   'site.tagline': 'Layanan pengaduan dan whistleblowing instansi daerah',
   'site.skipToContent': 'Langsung ke konten utama',
@@ -148,6 +150,7 @@ export type MessageKey = keyof typeof id;
 
 const en: Record<MessageKey, string> = {
   ...reportingMessagesEn,
+  ...consoleMessagesEn,
   'site.name': 'Aduan',
   'site.tagline': 'Complaint and whistleblowing services of regional agencies',
   'site.skipToContent': 'Skip to main content',
