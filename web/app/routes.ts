@@ -17,5 +17,15 @@ export default [
   route('t/:slug/akun/masuk', 'routes/portal/account-sign-in.tsx'),
   route('t/:slug/akun/keluar', 'routes/portal/account-sign-out.ts'),
   route('t/:slug/akun/laporan', 'routes/portal/account-reports.tsx'),
+  // The staff console: an agency's under its slug (the session cookie is scoped to it), the
+  // provincial secretariat's on the platform. One module serves both; the slug tells them apart.
+  route('t/:slug/konsol', 'routes/console/inbox.tsx', { id: 'console/agency-inbox' }),
+  route('t/:slug/konsol/masuk', 'routes/console/sign-in.tsx', { id: 'console/agency-sign-in' }),
+  route('t/:slug/konsol/keluar', 'routes/console/sign-out.ts', { id: 'console/agency-sign-out' }),
+  route('t/:slug/konsol/kasus/:id', 'routes/console/case.tsx', { id: 'console/agency-case' }),
+  route('konsol/sekretariat', 'routes/console/inbox.tsx', { id: 'console/secretariat-inbox' }),
+  route('konsol/sekretariat/masuk', 'routes/console/sign-in.tsx', { id: 'console/secretariat-sign-in' }),
+  route('konsol/sekretariat/keluar', 'routes/console/sign-out.ts', { id: 'console/secretariat-sign-out' }),
+  route('konsol/sekretariat/kasus/:id', 'routes/console/case.tsx', { id: 'console/secretariat-case' }),
   route('*', 'routes/not-found.tsx'),
 ] satisfies RouteConfig;

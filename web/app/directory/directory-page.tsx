@@ -44,7 +44,12 @@ export function DirectoryPage({ provinces }: DirectoryData) {
           </section>
         ))}
       </main>
-      <SiteFooter />
+      <SiteFooter>
+        <p>{t('site.footer')}</p>
+        <p className="staff-link">
+          <a href="/konsol/sekretariat">{t('console.secretariatLink')}</a>
+        </p>
+      </SiteFooter>
     </>
   );
 }

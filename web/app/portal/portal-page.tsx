@@ -36,6 +36,9 @@ export function PortalPage({ tenant, directoryHref, viewer = null }: PortalData)
       <SiteFooter>
         <p>{`${tenant.name} · ${tenant.province.name}`}</p>
         <p>{directoryHref ? <a href={directoryHref}>{t('portal.poweredBy')}</a> : t('portal.poweredBy')}</p>
+        <p className="staff-link">
+          <a href={`/t/${tenant.slug}/konsol`}>{t('console.footerLink')}</a>
+        </p>
       </SiteFooter>
     </>
   );

@@ -1,0 +1,32 @@
+/** The case page's forms: their intents, the controls each has, and what a refusal carries back. */
+import type { MessageKey } from '../i18n/translate';
+import type { FormProblem } from '../reporting/report-form-data';
+
+export const ACTION_INTENTS = ['transition', 'note', 'message', 'priority', 'answer', 'returnAnswer', 'conflictSelf', 'conflictColleague', 'restrict'] as const;
+export type ActionIntent = (typeof ACTION_INTENTS)[number];
+
+/** A refused form: which one, its problems, and what was typed (by control name). */
+export interface CaseActionData {
+  intent: ActionIntent | null;
+  problems: FormProblem[];
+  values: Record<string, string>;
+}
+
+/** Each form's controls: the API input field, the control's id (per transition for reasons), its label. */
+export const ACTION_FIELDS: Record<ActionIntent, { input: string; id: string | ((transition: string) => string); label: MessageKey }[]> = {
+  transition: [{ input: 'reason', id: (transition) => `reason-${transition}`, label: 'action.reason' }],
+  note: [
+    { input: 'body', id: 'note-body', label: 'action.noteBody' },
+    { input: 'kind', id: 'note-kind', label: 'action.noteKind' },
+  ],
+  message: [{ input: 'body', id: 'message-body', label: 'action.messageBody' }],
+  priority: [{ input: 'priority', id: 'priority', label: 'action.priority' }],
+  answer: [{ input: 'body', id: 'answer-body', label: 'action.answerBody' }],
+  returnAnswer: [{ input: 'reason', id: 'return-reason', label: 'action.returnReason' }],
+  conflictSelf: [{ input: 'reason', id: 'conflict-reason', label: 'action.conflictReason' }],
+  conflictColleague: [
+    { input: 'staffUserId', id: 'colleague-id', label: 'action.colleague' },
+    { input: 'reason', id: 'colleague-reason', label: 'action.conflictReason' },
+  ],
+  restrict: [{ input: 'handlerIds', id: 'handlers', label: 'action.restrictHandlers' }],
+};

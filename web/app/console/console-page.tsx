@@ -1,0 +1,87 @@
+import type { ReactNode } from 'react';
+import { LanguageSwitch } from '../components/language-switch';
+import { Monogram } from '../components/monogram';
+import { MAIN_ID, SkipLink } from '../components/skip-link';
+import type { StaffViewer } from '../graphql/console-types';
+import { useTranslation } from '../i18n/use-translation';
+import type { ConsoleFrame } from './console-frame';
+import { consoleBase, consoleSignOutPath } from './console-paths';
+
+/**
+ * The frame of every console page: the agency's banner in its colours (or the province's,
+ * for the secretariat), the console's navigation with who is signed in and a sign-out
+ * button (a POST form, so no script is needed), the page, the footer.
+ */
+export function ConsolePage({ frame, viewer, page, children }: { frame: ConsoleFrame; viewer: StaffViewer | null; page: string; children: ReactNode }) {
+  const { t } = useTranslation();
+  const base = consoleBase(frame.scope);
+  const consoleName = t(frame.scope.kind === 'agency' ? 'console.name' : 'console.secretariatName');
+  return (
+    <>
+      <header className="portal-header compact console-header">
+        <SkipLink />
+        <div className="container wide bar">
+          <a className="brand" href={viewer ? base : frame.portalHref}>
+            {viewer ? `${consoleName} · ${frame.shortName}` : consoleName}
+          </a>
+          <LanguageSwitch />
+        </div>
+        {frame.title ? (
+          <div className="container wide identity">
+            <Monogram text={frame.logoText} />
+            <div>
+              {frame.parent && frame.parent !== frame.title ? <p className="parent">{frame.parent}</p> : null}
+              <p className="agency-title">{frame.title}</p>
+            </div>
+          </div>
+        ) : null}
+        {viewer ? (
+          <nav className="reporter-nav console-nav" aria-label={t('console.nav')}>
+            <div className="container wide">
+              <ul>
+                <li>
+                  <a href={base} aria-current={page === 'console-inbox' ? 'page' : undefined}>
+                    {t('console.inbox')}
+                  </a>
+                </li>
+              </ul>
+              <div className="account">
+                <span className="account-label" data-viewer={viewer.email}>
+                  {t('console.signedInAs', { name: viewer.name })} ({viewer.roles.map((role) => t(`staffRole.${role}`)).join(', ')})
+                </span>
+                <form method="post" action={consoleSignOutPath(frame.scope)}>
+                  <button type="submit" className="link-button">
+                    {t('console.signOut')}
+                  </button>
+                </form>
+              </div>
+            </div>
+          </nav>
+        ) : null}
+      </header>
+      <main id={MAIN_ID} tabIndex={-1} className="container wide console" data-page={page} data-console={frame.scope.kind === 'agency' ? frame.scope.slug : 'sekretariat'}>
+        {children}
+      </main>
+      <footer className="site-footer">
+        <div className="container wide">
+          <p>{frame.title || consoleName}</p>
+          {frame.scope.kind === 'agency' ? (
+            <p>
+              <a href={frame.portalHref}>{t('console.toPortal', { name: frame.shortName })}</a>
+            </p>
+          ) : null}
+        </div>
+      </footer>
+    </>
+  );
+}
+
+/** "Kabar" of the last action, as a status message at the top of the page. */
+export function FlashMessage({ text }: { text: string | null }) {
+  if (!text) return null;
+  return (
+    <p className="success" role="status" data-flash>
+      {text}
+    </p>
+  );
+}

@@ -1,0 +1,31 @@
+/**
+ * Where a console lives: an agency's under `/t/<slug>/konsol` (its API at `/t/<slug>/graphql`),
+ * the provincial secretariat's under `/konsol/sekretariat` (the platform's `/graphql`).
+ * Shared by server and components, so links and the cookie path never disagree.
+ */
+export type ConsoleScope = { kind: 'agency'; slug: string } | { kind: 'secretariat' };
+
+export function consoleBase(scope: ConsoleScope): string {
+  return scope.kind === 'agency' ? `/t/${scope.slug}/konsol` : '/konsol/sekretariat';
+}
+
+export function consoleSignInPath(scope: ConsoleScope): string {
+  return `${consoleBase(scope)}/masuk`;
+}
+
+export function consoleSignOutPath(scope: ConsoleScope): string {
+  return `${consoleBase(scope)}/keluar`;
+}
+
+export function consoleCasePath(scope: ConsoleScope, id: string): string {
+  return `${consoleBase(scope)}/kasus/${encodeURIComponent(id)}`;
+}
+
+/** Where to go after signing in: only a page of the same console, never elsewhere. */
+export function findConsoleReturnPath(value: unknown, scope: ConsoleScope): string | null {
+  if (typeof value !== 'string' || value.length > 600) return null;
+  const base = consoleBase(scope);
+  if (value !== base && !value.startsWith(`${base}/`) && !value.startsWith(`${base}?`)) return null;
+  if (value.includes('//') || value.includes('\\') || value.startsWith(`${base}/masuk`) || value.startsWith(`${base}/keluar`)) return null;
+  return /^[\w\-./?=&%+:]+$/.test(value) ? value : null;
+}

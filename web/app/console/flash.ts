@@ -1,0 +1,38 @@
+/**
+ * Flashes: what an action tells the page it redirects to. The cookie holds only a name from
+ * this list (and, for a transition, the new status), never text: the words come from the catalog.
+ */
+import { ENUMS, type CaseStatus } from '../graphql/types';
+import type { Translate } from '../i18n/translate';
+
+export const FLASHES = [
+  'transition',
+  'note',
+  'message',
+  'priority',
+  'answerSaved',
+  'answerSubmitted',
+  'answerReturned',
+  'conflictSelf',
+  'conflictColleague',
+  'restricted',
+  'unrestricted',
+  'gone',
+] as const;
+export type Flash = (typeof FLASHES)[number];
+
+export function createFlash(flash: Flash, status?: CaseStatus): string {
+  return status ? `${flash}:${status}` : flash;
+}
+
+/** The words of a flash, or null for a cookie value this build does not know. */
+export function describeFlash(value: string | null, t: Translate): string | null {
+  if (!value) return null;
+  const [name, status] = value.split(':');
+  if (!(FLASHES as readonly string[]).includes(name!)) return null;
+  if (name === 'transition') {
+    if (!status || !(ENUMS.CaseStatus as readonly string[]).includes(status)) return null;
+    return t('flash.transition', { status: t(`staffStatus.${status as CaseStatus}`) });
+  }
+  return t(`flash.${name as Exclude<Flash, 'transition'>}`);
+}

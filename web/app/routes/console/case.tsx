@@ -1,0 +1,125 @@
+/**
+ * `/t/<slug>/konsol/kasus/:id`: one case with everything staff may read of it and the
+ * actions the API allows the viewer now. `/konsol/sekretariat/kasus/:id`: the same case,
+ * read-only, for the province's secretariat. Actions post here and redirect back.
+ */
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { useActionData, useLoaderData } from '@remix-run/react';
+import { CaseActions, findAllowedActions, hasAnyAction } from '../../console/case-actions';
+import { CASE_SECTIONS, CaseRecord, CaseSummary } from '../../console/case-view';
+import { ConsolePage, FlashMessage } from '../../console/console-page';
+import { consoleBase } from '../../console/console-paths';
+import { describeFlash } from '../../console/flash';
+import { AgencyStaffDocument, ConsoleCaseDocument } from '../../graphql/documents.server';
+import type { AgencyStaffQuery } from '../../graphql/console-types';
+import { findMetaLocale, useTranslation } from '../../i18n/use-translation';
+import { createTranslator } from '../../i18n/translate';
+import { ErrorSummary } from '../../reporting/form-controls';
+import { reporterPageHeaders } from '../../reporting/page-headers';
+import { createReporterMeta } from '../../reporting/reporter-meta';
+import { handleCaseAction } from '../../server/console-case-actions.server';
+import { ApiError, callConsole, createConsoleCall, getConsoleFrame, requireToken, requireViewer, takeFlash, toConsolePageError } from '../../server/console.server';
+import { assertSameOriginPost } from '../../server/csrf.server';
+import { createPageError } from '../../server/page-errors.server';
+
+export const headers = reporterPageHeaders;
+
+const ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function findCaseId(params: LoaderFunctionArgs['params']): string {
+  const id = params.id ?? '';
+  if (!ID.test(id)) throw createPageError('PAGE_NOT_FOUND');
+  return id.toLowerCase();
+}
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const call = createConsoleCall({ request, params, context });
+  requireToken(request, call);
+  const id = findCaseId(params);
+  try {
+    const colleagues: Promise<AgencyStaffQuery['agencyStaff']> =
+      call.scope.kind === 'agency'
+        ? callConsole(call, AgencyStaffDocument)
+            .then((result) => result.agencyStaff)
+            .catch((error: unknown) => {
+              if (error instanceof ApiError && error.code !== 'UNAUTHENTICATED') return [];
+              throw error;
+            })
+        : Promise.resolve([]);
+    const [result, staff] = await Promise.all([callConsole(call, ConsoleCaseDocument, { id }), colleagues]);
+    const viewer = requireViewer(result.viewerStaff, request, call);
+    const frame = await getConsoleFrame(call, viewer.provinceId);
+    const headers = new Headers();
+    const flash = describeFlash(takeFlash(request, call, headers), createTranslator(call.locale));
+    return data({ frame, themeStyle: frame.themeStyle ?? undefined, viewer, item: result.staffCase, colleagues: staff, flash }, { headers });
+  } catch (error) {
+    if (error instanceof Response) throw error;
+    throw toConsolePageError(error, request, call);
+  }
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  assertSameOriginPost(request);
+  const call = createConsoleCall({ request, params, context });
+  // The secretariat reads; it never acts on a case.
+  if (call.scope.kind !== 'agency') throw createPageError('PAGE_NOT_FOUND');
+  requireToken(request, call);
+  return handleCaseAction(request, call, findCaseId(params));
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  data ? createReporterMeta(findMetaLocale(matches), data.frame.title || undefined, 'staffCase.title', { number: data.item.registrationNumber }) : [];
+
+export default function ConsoleCase() {
+  const { frame, viewer, item, colleagues, flash } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const { t } = useTranslation();
+  const readOnly = frame.scope.kind !== 'agency';
+  const allowed = readOnly ? null : findAllowedActions(item, viewer, colleagues);
+  const draft = item.officialAnswers.find((answer) => answer.status === 'DRAFT' || answer.status === 'SUBMITTED');
+  const problems = result && 'problems' in result ? result.problems : [];
+  return (
+    <ConsolePage frame={frame} viewer={viewer} page="console-case">
+      <p className="back-link">
+        <a href={consoleBase(frame.scope)}>← {t('staffCase.back')}</a>
+      </p>
+      <FlashMessage text={flash} />
+      {problems.length > 0 ? <ErrorSummary problems={problems} /> : null}
+      <div className="case-heading" data-case={item.registrationNumber}>
+        <h1>
+          <span className="report-number">{item.registrationNumber}</span>
+        </h1>
+        <p className="case-title">{item.title}</p>
+      </div>
+      <CaseSummary item={item} />
+      <nav className="case-nav" aria-label={t('staffCase.sections')}>
+        <ul>
+          {allowed && hasAnyAction(allowed) ? (
+            <li>
+              <a href="#tindakan">{t('action.title')}</a>
+            </li>
+          ) : null}
+          {CASE_SECTIONS.map((section) => (
+            <li key={section.id}>
+              <a href={`#${section.id}`}>{t(section.title)}</a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <div className="case-layout">
+        <div className="case-main">
+          <CaseRecord item={item} />
+        </div>
+        <div className="case-side" id="tindakan">
+          {allowed && hasAnyAction(allowed) ? (
+            <CaseActions item={item} allowed={allowed} result={result && 'problems' in result ? result : undefined} draftBody={draft?.status === 'DRAFT' ? draft.body : ''} />
+          ) : (
+            <p className="note" data-read-only>
+              {t('staffCase.readOnly')}
+            </p>
+          )}
+        </div>
+      </div>
+    </ConsolePage>
+  );
+}

@@ -1,0 +1,99 @@
+/**
+ * `/t/<slug>/konsol`: an agency's inbox; `/konsol/sekretariat`: the province's inbox across
+ * its agencies (with the agency column and filter). Filters are a GET form; the next page
+ * is a link carrying the cursor. No session: the sign-in page.
+ */
+import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { useLoaderData } from '@remix-run/react';
+import { ConsolePage, FlashMessage } from '../../console/console-page';
+import { consoleBase } from '../../console/console-paths';
+import { describeFlash } from '../../console/flash';
+import { InboxFilters } from '../../console/inbox-filters';
+import { createInboxSearch, parseInboxQuery, toInboxVariables } from '../../console/inbox-query';
+import { InboxTable } from '../../console/inbox-table';
+import { ConsoleInboxDocument } from '../../graphql/documents.server';
+import { findMetaLocale, useTranslation } from '../../i18n/use-translation';
+import { createTranslator } from '../../i18n/translate';
+import { reporterPageHeaders } from '../../reporting/page-headers';
+import { createReporterMeta } from '../../reporting/reporter-meta';
+import { ApiError, callConsole, createConsoleCall, getConsoleFrame, requireToken, requireViewer, takeFlash, toConsolePageError } from '../../server/console.server';
+
+export const headers = reporterPageHeaders;
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const call = createConsoleCall({ request, params, context });
+  requireToken(request, call);
+  let query = parseInboxQuery(new URL(request.url));
+  let badInput = false;
+  const load = async () => {
+    try {
+      return await callConsole(call, ConsoleInboxDocument, toInboxVariables(query));
+    } catch (error) {
+      // A stale cursor or a filter the API refuses: show the first page, and say so.
+      if (!(error instanceof ApiError) || error.code !== 'BAD_USER_INPUT') throw error;
+      badInput = true;
+      query = parseInboxQuery(new URL('http://unused/'));
+      return callConsole(call, ConsoleInboxDocument, toInboxVariables(query));
+    }
+  };
+  try {
+    const result = await load();
+    const viewer = requireViewer(result.viewerStaff, request, call);
+    const frame = await getConsoleFrame(call, viewer.provinceId);
+    const headers = new Headers();
+    const flash = describeFlash(takeFlash(request, call, headers), createTranslator(call.locale));
+    return data({ frame, themeStyle: frame.themeStyle ?? undefined, viewer, inbox: result.inbox, query, badInput, flash }, { headers });
+  } catch (error) {
+    if (error instanceof Response) throw error;
+    throw toConsolePageError(error, request, call);
+  }
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  if (!data) return [];
+  const locale = findMetaLocale(matches);
+  return data.frame.scope.kind === 'agency'
+    ? createReporterMeta(locale, data.frame.title, 'inbox.title')
+    : createReporterMeta(locale, undefined, 'inbox.secretariatTitle', { province: data.frame.shortName });
+};
+
+export default function ConsoleInbox() {
+  const { frame, viewer, inbox, query, badInput, flash } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const base = consoleBase(frame.scope);
+  const secretariat = frame.scope.kind === 'secretariat';
+  const agencies = frame.province?.tenants.map((tenant) => ({ key: tenant.slug, name: tenant.shortName })) ?? [];
+  return (
+    <ConsolePage frame={frame} viewer={viewer} page="console-inbox">
+      <FlashMessage text={flash} />
+      <h1>{secretariat ? t('inbox.secretariatTitle', { province: frame.shortName }) : t('inbox.title')}</h1>
+      {badInput ? (
+        <p className="note" role="status">
+          {t('inbox.badInput')}
+        </p>
+      ) : null}
+      <InboxFilters
+        base={base}
+        query={query}
+        caseTypes={frame.tenant?.caseTypes ?? []}
+        categories={frame.tenant?.categories ?? []}
+        channels={frame.tenant?.channels ?? []}
+        agencies={agencies}
+      />
+      <p className="inbox-total" role="status" data-total={inbox.totalCount}>
+        {t('inbox.total', { count: inbox.totalCount })}
+      </p>
+      {inbox.cases.length === 0 ? <p>{t('inbox.empty')}</p> : <InboxTable scope={frame.scope} cases={inbox.cases} showAgency={secretariat} />}
+      {inbox.hasNextPage || query.after ? (
+        <nav className="pager" aria-label={t('inbox.pages')}>
+          {query.after ? <a href={`${base}${createInboxSearch(query, null)}`}>{t('inbox.first')}</a> : null}
+          {inbox.hasNextPage && inbox.endCursor ? (
+            <a href={`${base}${createInboxSearch(query, inbox.endCursor)}`} rel="next" className="button">
+              {t('inbox.next')}
+            </a>
+          ) : null}
+        </nav>
+      ) : null}
+    </ConsolePage>
+  );
+}

@@ -1,0 +1,57 @@
+/**
+ * A staff member's console session: the API's token lives only in the `aduan_staf` cookie
+ * (httpOnly, SameSite=Lax, Secure on https), scoped to the console's own path
+ * (`/t/<slug>/konsol` or `/konsol/sekretariat`), so it never reaches the public pages and
+ * never mixes with a reporter's `aduan_pelapor` cookie. A one-shot flash cookie on the same
+ * path carries "what just happened" from an action to the page it redirects to.
+ */
+const SESSION_COOKIE = 'aduan_staf';
+const FLASH_COOKIE = 'aduan_staf_kabar';
+const TOKEN = /^[A-Za-z0-9_-]{20,200}$/;
+/** A flash names a catalog entry and, for a transition, the status: never free text. */
+const FLASH = /^[a-zA-Z]+(?::[A-Z_]+)?$/;
+const FLASH_SECONDS = 120;
+
+function findCookie(request: Request, name: string): string | null {
+  for (const part of (request.headers.get('Cookie') ?? '').split(';')) {
+    const [key, ...rest] = part.trim().split('=');
+    if (key === name) return rest.join('=').trim();
+  }
+  return null;
+}
+
+function cookieAttributes(request: Request, path: string): string {
+  const secure = new URL(request.url).protocol === 'https:' ? '; Secure' : '';
+  return `Path=${path}; HttpOnly; SameSite=Lax${secure}`;
+}
+
+/** The staff session token the browser sent, or null. */
+export function findStaffToken(request: Request): string | null {
+  const value = findCookie(request, SESSION_COOKIE);
+  return value && TOKEN.test(value) ? value : null;
+}
+
+/** Set-Cookie for a new session; it lasts as long as the API keeps the session. */
+export function createStaffSessionCookie(request: Request, path: string, token: string, expiresAt: string): string {
+  const seconds = Math.max(0, Math.floor((Date.parse(expiresAt) - Date.now()) / 1000));
+  return `${SESSION_COOKIE}=${token}; Max-Age=${seconds}; ${cookieAttributes(request, path)}`;
+}
+
+export function createClearStaffSessionCookie(request: Request, path: string): string {
+  return `${SESSION_COOKIE}=; Max-Age=0; ${cookieAttributes(request, path)}`;
+}
+
+/** The flash the last action left, or null. */
+export function findFlash(request: Request): string | null {
+  const value = findCookie(request, FLASH_COOKIE);
+  return value && FLASH.test(value) ? value : null;
+}
+
+export function createFlashCookie(request: Request, path: string, flash: string): string {
+  if (!FLASH.test(flash)) throw new Error(`not a flash: ${flash}`);
+  return `${FLASH_COOKIE}=${flash}; Max-Age=${FLASH_SECONDS}; ${cookieAttributes(request, path)}`;
+}
+
+export function createClearFlashCookie(request: Request, path: string): string {
+  return `${FLASH_COOKIE}=; Max-Age=0; ${cookieAttributes(request, path)}`;
+}
