@@ -350,6 +350,13 @@ describe('who sees what', () => {
     expect(duplicates.find((item: { id: string }) => item.id === first.id).reasons).toContain('SIMILAR_TEXT');
   });
 
+  it("offers staff the agency's response templates for what they are writing, and nobody else", async () => {
+    const forQuestions = await staff.verifier!.call('{ responseTemplates(use: REQUEST_INFO) { key name body uses } }');
+    expect(forQuestions.data!.responseTemplates).toEqual([expect.objectContaining({ key: 'missing-facts', name: 'Permintaan kelengkapan data', uses: ['REQUEST_INFO', 'MESSAGE'] })]);
+    expect(forQuestions.data!.responseTemplates[0].body).toContain('3W');
+    expect(codeOf(await graphql(`${api.url}/t/${KALBAR}/graphql`, '{ responseTemplates { key } }'))).toBe('UNAUTHENTICATED');
+  });
+
   it('asks for a sign-in before any console query', async () => {
     const anonymous = await graphql(`${api.url}/t/${KALBAR}/graphql`, INBOX);
     expect(codeOf(anonymous)).toBe('UNAUTHENTICATED');

@@ -400,7 +400,29 @@ async function resolveFilter(ctx: Context, viewer: StaffViewer, input: typeof In
   };
 }
 
+const TemplateUseEnum = builder.enumType('TemplateUse', { values: ['REQUEST_INFO', 'REJECT', 'TRANSFER', 'MESSAGE', 'ANSWER'] as const });
+const ResponseTemplate = builder.objectRef<TenantConfig['responseTemplates'][number]>('ResponseTemplate').implement({
+  description: "The agency's ready wording for what staff write to reporters.",
+  fields: (t) => ({
+    key: t.exposeString('key'),
+    name: t.string({ resolve: (template, _, ctx) => text(template.name, ctx) ?? template.key }),
+    body: t.string({ resolve: (template, _, ctx) => text(template.body, ctx) ?? '' }),
+    uses: t.field({ type: [TemplateUseEnum], resolve: (template) => template.uses }),
+  }),
+});
+
 builder.queryFields((t) => ({
+  responseTemplates: t.field({
+    type: [ResponseTemplate],
+    description: "The viewer's agency's response templates, optionally only those for one use.",
+    args: { use: t.arg({ type: TemplateUseEnum }) },
+    resolve: async (_, { use }, ctx) => {
+      const viewer = await getStaff(ctx);
+      if (!viewer.tenantId) return [];
+      const config = await configOf(ctx, viewer.tenantId);
+      return config.responseTemplates.filter((template) => !use || template.uses.includes(use));
+    },
+  }),
   inbox: t.field({
     type: InboxPage,
     description: 'Cases the signed-in staff member may see, newest first.',

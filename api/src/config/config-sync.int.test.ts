@@ -38,7 +38,7 @@ afterAll(async () => {
 describe('syncing tenants/ into the database', () => {
   it('creates every province and tenant with version 1 the first time', async () => {
     const lines = await setupTenants(database, workDir);
-    expect(lines).toContain('sync: tenant inspektorat-bontang created → version 1, 9 changes');
+    expect(lines).toContain('sync: tenant inspektorat-bontang created → version 1, 10 changes');
     expect(lines.filter((line) => line.startsWith('sync: province') && line.endsWith('created'))).toHaveLength(3);
     db = database.open();
     expect(await db.prisma.configVersion.count()).toBe(4);

@@ -121,6 +121,12 @@ async function syncTenant(
     data: snapshot.daysOff.map((day) => ({ tenantId, date: new Date(`${day.date}T00:00:00Z`), name: day.name })),
   });
 
+  await syncKeyed(tx.responseTemplate, tenantId, snapshot.responseTemplates, (template, position) => ({
+    position,
+    name: template.name,
+    body: template.body,
+    uses: template.uses,
+  }));
   await syncKeyed(tx.serviceStandard, tenantId, snapshot.serviceStandards, (standard, position) => ({
     position,
     name: standard.name,

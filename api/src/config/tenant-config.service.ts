@@ -17,6 +17,7 @@ export const tenantConfigInclude = {
   categories: activeByPosition,
   faqs: { orderBy: { position: 'asc' } },
   daysOff: { orderBy: { date: 'asc' } },
+  responseTemplates: activeByPosition,
   slaPolicies: {
     where: { active: true },
     orderBy: { key: 'asc' },

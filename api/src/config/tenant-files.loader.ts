@@ -130,6 +130,7 @@ async function loadTenantFolder(
     categories: parsed['categories.yaml'],
     faq: parsed['faq.yaml'],
     daysOff: parsed['days-off.yaml'],
+    responseTemplates: parsed['response-templates.yaml'],
   } as TenantDefinition;
   if (definition.tenant.slug !== folder) {
     issues.push({
@@ -166,6 +167,7 @@ function checkReferences(folder: string, definition: TenantDefinition, issues: T
   checkUnique(definition.slaPolicies, (item) => item.key, file('sla-policies.yaml'), 'key', issues);
   checkUnique(definition.categories, (item) => item.key, file('categories.yaml'), 'key', issues);
   checkUnique(definition.daysOff, (item) => item.date, file('days-off.yaml'), 'date', issues);
+  checkUnique(definition.responseTemplates, (item) => item.key, file('response-templates.yaml'), 'key', issues);
 
   const forms = new Set(definition.forms.map((form) => form.key));
   const policies = new Set(definition.slaPolicies.map((policy) => policy.key));

@@ -276,6 +276,18 @@ export const faqFile = z.array(
   z.strictObject({ question: localizedText, answer: localizedText }),
 );
 
+export const TEMPLATE_USES = ['REQUEST_INFO', 'REJECT', 'TRANSFER', 'MESSAGE', 'ANSWER'] as const;
+
+/** Staff's ready wording for what they write to reporters (never shown on the portal). */
+export const responseTemplatesFile = z.array(
+  z.strictObject({
+    key,
+    name: localizedText,
+    body: localizedText,
+    uses: z.array(z.enum(TEMPLATE_USES)).min(1).default([...TEMPLATE_USES]),
+  }),
+);
+
 export const daysOffFile = z.array(z.strictObject({ date: isoDate, name: localizedText }));
 
 /** The files of a tenant folder, by file name, and whether each must exist. */
@@ -290,6 +302,7 @@ export const TENANT_FILES = {
   'categories.yaml': { schema: categoriesFile, required: false },
   'faq.yaml': { schema: faqFile, required: false },
   'days-off.yaml': { schema: daysOffFile, required: false },
+  'response-templates.yaml': { schema: responseTemplatesFile, required: false },
 } as const;
 
 export type TenantFileName = keyof typeof TENANT_FILES;
@@ -305,6 +318,7 @@ export interface TenantDefinition {
   categories: z.output<typeof categoriesFile>;
   faq: z.output<typeof faqFile>;
   daysOff: z.output<typeof daysOffFile>;
+  responseTemplates: z.output<typeof responseTemplatesFile>;
 }
 
 export type ProvinceDefinition = z.output<typeof provincesFile>[number];
