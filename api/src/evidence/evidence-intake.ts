@@ -8,7 +8,7 @@ import { mkdir, open, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { finished, Transform, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { fileTypeFromBuffer, fileTypeFromFile } from 'file-type';
+import { fileTypeFromBuffer, fileTypeFromFile, type FileTypeResult } from 'file-type';
 import { EVIDENCE_CONTENT_TYPES, extensionFor, findEvidenceContentType } from './content-types.ts';
 
 export type EvidenceRejection = 'TOO_LARGE' | 'EMPTY' | 'TYPE_NOT_ALLOWED';
@@ -56,9 +56,8 @@ export async function receiveToTempFile(
   if (!Number.isSafeInteger(options.maxBytes) || options.maxBytes <= 0) {
     throw new TypeError(`maxBytes must be a positive integer, got ${options.maxBytes}`);
   }
-  await mkdir(options.tempDir, { recursive: true, mode: 0o700 });
   const path = join(options.tempDir, `${randomUUID()}.part`);
-  const handle = await open(path, 'wx', 0o600);
+  const handle = await openTempFile(path, options.tempDir);
   // Closes the handle when done; `flush` syncs it to disk first, as evidence must survive a crash.
   const output = handle.createWriteStream({ flush: true });
   const discard = () => rm(path, { force: true });
@@ -72,8 +71,9 @@ export async function receiveToTempFile(
     await pipeline(inspector, output);
 
     // The complete file is the authority: ZIP containers (docx, xlsx, pptx) and MP3s behind
-    // a long ID3 tag are only told apart by reading past the head.
-    const detected = await fileTypeFromFile(path);
+    // a long ID3 tag are only told apart by reading past the head. A file no larger than the
+    // head was already read whole by the sniff: reading it back would find the same.
+    const detected = inspector.wholeFile ? inspector.wholeFile.detected : await fileTypeFromFile(path);
     const contentType = detected ? findEvidenceContentType(detected.mime) : undefined;
     if (contentType === undefined || !allowed.has(contentType)) {
       throw typeNotAllowed(detected?.mime, allowed);
@@ -88,12 +88,33 @@ export async function receiveToTempFile(
   }
 }
 
+/** Temp folders known to exist: one mkdir per folder, not per upload (again if it disappears). */
+const tempDirsMade = new Set<string>();
+
+async function openTempFile(path: string, tempDir: string) {
+  if (!tempDirsMade.has(tempDir)) {
+    await mkdir(tempDir, { recursive: true, mode: 0o700 });
+    tempDirsMade.add(tempDir);
+  }
+  try {
+    return await open(path, 'wx', 0o600);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    tempDirsMade.delete(tempDir);
+    await mkdir(tempDir, { recursive: true, mode: 0o700 });
+    tempDirsMade.add(tempDir);
+    return open(path, 'wx', 0o600);
+  }
+}
+
 class Inspector extends Transform {
   size = 0;
   readonly hash: Hash = createHash('sha256');
   private head: Buffer[] = [];
   private headLength = 0;
   private sniffed = false;
+  /** Set when the head held the complete file: what it was detected as. */
+  wholeFile: { detected: FileTypeResult | undefined } | null = null;
 
   constructor(
     private readonly maxBytes: number,
@@ -125,16 +146,24 @@ class Inspector extends Transform {
       callback(new EvidenceRejectedError('EMPTY', 'file is empty'));
       return;
     }
-    this.sniffHead().then(() => callback(), callback);
+    this.sniffHead(true).then(() => callback(), callback);
   }
 
-  /** Fails fast on a head that is already recognisably something else (an EXE, a GIF). */
-  private async sniffHead(): Promise<void> {
+  /**
+   * Fails fast on a head that is already recognisably something else (an EXE, a GIF).
+   * `atEnd`: called at the end of the body before the head filled up, so it is the whole file.
+   */
+  private async sniffHead(atEnd = false): Promise<void> {
     if (this.sniffed) return;
     this.sniffed = true;
     const head = Buffer.concat(this.head, this.headLength).subarray(0, HEAD_BYTES);
     this.head = [];
-    const detected = await fileTypeFromBuffer(head).catch(() => undefined);
+    let failed = false;
+    const detected = await fileTypeFromBuffer(head).catch(() => {
+      failed = true;
+      return undefined;
+    });
+    if (atEnd && !failed) this.wholeFile = { detected };
     // Undetected or a bare ZIP may still turn out fine once the whole file is there.
     if (detected === undefined || detected.mime === 'application/zip') return;
     const contentType = findEvidenceContentType(detected.mime);

@@ -60,6 +60,7 @@ export function createLocalEvidenceStorage(options: { dir: string; tempDir?: str
   const root = resolve(options.dir);
   // Beside the objects by default, so the final move is an atomic rename on one file system.
   const tempDir = resolve(options.tempDir ?? join(root, '.tmp'));
+  const foldersMade = new Set<string>();
 
   function pathFor(key: string): string {
     assertEvidenceKey(key);
@@ -77,8 +78,15 @@ export function createLocalEvidenceStorage(options: { dir: string; tempDir?: str
       const target = pathFor(key);
       const file = await receiveToTempFile(body, { ...limits, tempDir });
       try {
-        await mkdir(dirname(target), { recursive: true });
-        await moveFile(file.path, target);
+        const folder = dirname(target);
+        // One mkdir per folder (an agency's), not per file; again if the folder disappeared.
+        if (!foldersMade.has(folder)) await mkdir(folder, { recursive: true });
+        await moveFile(file.path, target).catch(async (error: NodeJS.ErrnoException) => {
+          if (error.code !== 'ENOENT' || !foldersMade.has(folder)) throw error;
+          await mkdir(folder, { recursive: true });
+          await moveFile(file.path, target);
+        });
+        foldersMade.add(folder);
       } finally {
         await file.discard();
       }
