@@ -293,6 +293,25 @@ describe('who sees what', () => {
     expect(codeOf(await transition(staff.secretariat!, filed.id, 'ACCEPT'))).toBe('FORBIDDEN'); // reads the province, acts on nothing
   });
 
+  it('serves evidence files only to signed-in staff who may read the case', async () => {
+    const filed = await fileComplaint(KALBAR, 'ANONYMOUS', 'bukti foto');
+    const evidence = (await staff.verifier!.call('query($id: ID!) { staffCase(id: $id) { evidence { id fileName sha256 } } }', { id: filed.id })).data!.staffCase.evidence;
+    expect(evidence).toHaveLength(1);
+    const url = `${api.url}/t/${KALBAR}/evidence/${evidence[0].id}`;
+    const download = (client?: StaffClient, at = url) => fetch(at, { headers: client ? { authorization: `Bearer ${client.token}` } : {} });
+    const ok = await download(staff.verifier!);
+    expect(ok.status).toBe(200);
+    expect(ok.headers.get('content-disposition')).toContain('attachment; filename="foto.png"');
+    expect(ok.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(ok.headers.get('cache-control')).toBe('private, no-store');
+    expect(Buffer.from(await ok.arrayBuffer()).equals(png())).toBe(true);
+    expect((await download(staff.secretariat!)).status).toBe(200);
+    expect((await download()).status).toBe(401);
+    expect((await download(staff.bkad!)).status).toBe(401);
+    expect((await download(staff.bkad!, `${api.url}/t/bkad-kalbar/evidence/${evidence[0].id}`)).status).toBe(404);
+    expect((await download(staff.secretariatSelatan!)).status).toBe(401);
+  });
+
   it('drops a case from the inbox of a staff member who declares a conflict of interest', async () => {
     const filed = await fileComplaint();
     const declared = await staff.reviewer!.call('mutation C($input: RecordConflictInput!) { recordConflict(input: $input) { id } }', {

@@ -67,11 +67,14 @@ export interface StaffViewer extends StaffSessionRef {
  */
 export function findStaff(ctx: Context): Promise<StaffViewer | null> {
   if (!ctx.bearerToken) return Promise.resolve(null);
-  ctx.staffLookup ??= findStaffSession(ctx.db.prisma, ctx.bearerToken).then((session) => {
-    if (!session || session.tenantId !== (ctx.tenant?.id ?? null)) return null;
-    return { ...session, ability: defineAbilityFor(session), scope: { tenantIds: staffTenantIds(session) } };
-  });
+  ctx.staffLookup ??= findStaffSession(ctx.db.prisma, ctx.bearerToken).then((session) =>
+    session && session.tenantId === (ctx.tenant?.id ?? null) ? toStaffViewer(session) : null,
+  );
   return ctx.staffLookup;
+}
+
+export function toStaffViewer(session: StaffSessionRef): StaffViewer {
+  return { ...session, ability: defineAbilityFor(session), scope: { tenantIds: staffTenantIds(session) } };
 }
 
 export async function getStaff(ctx: Context): Promise<StaffViewer> {

@@ -16,6 +16,7 @@ import { resolveTenant, type AppServices, type Context, type RequestTarget, type
 import { createConfigResponseCache } from './config/config-response-cache.ts';
 import { createFormatError, isDatabaseUnavailable } from './graphql/format-error.ts';
 import { createEvidenceUploadHandler } from './evidence/evidence-upload.route.ts';
+import { createEvidenceDownloadHandler } from './evidence/evidence-download.route.ts';
 import { localeFromAcceptLanguage } from './i18n/locale.ts';
 import { schema } from './schema.ts';
 
@@ -146,6 +147,7 @@ export async function createApiServer(services: AppServices): Promise<ApiServer>
   app.use('/t/:slug/graphql', json, resolveRequest, graphql);
 
   app.put('/t/:slug/evidence-uploads/:token', createEvidenceUploadHandler(services));
+  app.get('/t/:slug/evidence/:id', createEvidenceDownloadHandler(services));
 
   app.use((_request, response) => {
     response.status(404).json({ error: 'NOT_FOUND', message: 'No such endpoint. GraphQL is served at /graphql and /t/<slug>/graphql.' });
