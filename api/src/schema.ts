@@ -7,7 +7,10 @@ import './cases/reporting.schema.ts';
 import './reporters/reporters.schema.ts';
 import './evidence/evidence.schema.ts';
 import './auth/auth.schema.ts';
-import './cases/staff-cases.schema.ts';
+import './cases/staff-case.schema.ts';
+import './cases/inbox.schema.ts';
+import './cases/case-work.schema.ts';
+import './sla/escalation.schema.ts';
 import './identity/identity.schema.ts';
 import './admin/admin.schema.ts';
 
