@@ -163,6 +163,10 @@ export interface TrackedReport {
   caseTypeName: string;
   title: string;
   submittedAt: string;
+  /** The running stage's deadline passed without an answer: the reporter may escalate. */
+  canEscalate: boolean;
+  escalatedAt: string | null;
+  escalationTarget: string | null;
   deadlines: StageDeadline[];
   timeline: { cursor: string; kind: CaseEventKind; status: CaseStatus; at: string }[];
   messages: { id: string; author: MessageAuthor; body: string; sentAt: string; evidence: EvidenceFile[] }[];
@@ -176,6 +180,14 @@ export interface TrackReportVariables {
 
 export interface TrackReportQuery {
   trackReport: TrackedReport;
+}
+
+export interface EscalateReportVariables {
+  input: { registrationNumber: string; trackingCode: string | null };
+}
+
+export interface EscalateReportMutation {
+  escalateReport: { registrationNumber: string; escalatedAt: string };
 }
 
 export interface SendReporterMessageVariables {

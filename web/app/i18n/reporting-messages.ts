@@ -148,6 +148,13 @@ export const reportingMessagesId = {
   'track.replySubmit': 'Kirim pesan',
   'track.replySent': 'Pesan Anda terkirim.',
   'track.attachments': 'Lampiran: {files}',
+  'track.escalation': 'Eskalasi',
+  'track.escalateHelp':
+    'Batas waktu tahap yang sedang berjalan sudah lewat tanpa jawaban. Anda dapat mengeskalasi laporan ini kepada {target}, yang akan melihatnya di konsolnya sendiri.',
+  'track.escalateSubmit': 'Eskalasi',
+  'track.escalated': 'Laporan ini telah dieskalasi kepada {target} pada {at}.',
+  'track.escalateRefused': 'Laporan ini tidak dapat dieskalasi sekarang: batas waktunya belum lewat, laporan menunggu jawaban Anda, sudah selesai, atau sudah dieskalasi.',
+  'track.escalationTargetUnknown': 'Sekretariat Daerah provinsi',
 
   'caseStatus.SUBMITTED': 'Diterima, menunggu verifikasi',
   'caseStatus.IN_VERIFICATION': 'Sedang diverifikasi',
@@ -375,6 +382,13 @@ export const reportingMessagesEn: Record<ReportingMessageKey, string> = {
   'track.replySubmit': 'Send message',
   'track.replySent': 'Your message has been sent.',
   'track.attachments': 'Attachments: {files}',
+  'track.escalation': 'Escalation',
+  'track.escalateHelp':
+    "The running stage's deadline has passed without an answer. You can escalate this report to {target}, who will see it in their own console.",
+  'track.escalateSubmit': 'Escalate',
+  'track.escalated': 'This report was escalated to {target} on {at}.',
+  'track.escalateRefused': 'This report cannot be escalated now: its deadline has not passed, it is waiting for your answer, it is finished, or it was already escalated.',
+  'track.escalationTargetUnknown': "the province's Regional Secretariat",
 
   'caseStatus.SUBMITTED': 'Received, waiting for verification',
   'caseStatus.IN_VERIFICATION': 'Being verified',

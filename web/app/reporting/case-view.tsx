@@ -49,6 +49,43 @@ function Messages({ report }: { report: TrackedReport }) {
   );
 }
 
+/** Escalation to the province's secretariat: offered once the running stage's deadline has passed. */
+function Escalation({ view, slug }: { view: TrackView; slug: string }) {
+  const { locale, t } = useTranslation();
+  const { report, escalation } = view;
+  const target = report.escalationTarget ?? t('track.escalationTargetUnknown');
+  if (report.escalatedAt) {
+    return (
+      <section className="escalation" aria-labelledby="eskalasi">
+        <h3 id="eskalasi">{t('track.escalation')}</h3>
+        <p role={escalation?.done ? 'status' : undefined} className={escalation?.done ? 'success' : undefined}>
+          {t('track.escalated', { target, at: formatDateTime(report.escalatedAt, report.receipt.timeZone, locale) })}
+        </p>
+      </section>
+    );
+  }
+  if (!report.canEscalate && !escalation) return null;
+  return (
+    <section className="escalation" aria-labelledby="eskalasi">
+      <h3 id="eskalasi">{t('track.escalation')}</h3>
+      {escalation && !escalation.done ? (
+        <p className="error" role="alert">
+          {escalation.problem}
+        </p>
+      ) : null}
+      {report.canEscalate ? (
+        <form method="post" action={`/t/${slug}/lacak`} className="escalate-form">
+          <p>{t('track.escalateHelp', { target })}</p>
+          <input type="hidden" name={INTENT_FIELD} value="escalate" />
+          <input type="hidden" name={TRACK_NUMBER_FIELD} value={report.registrationNumber} />
+          {view.trackingCode ? <input type="hidden" name={TRACK_CODE_FIELD} value={view.trackingCode} /> : null}
+          <button type="submit">{t('track.escalateSubmit')}</button>
+        </form>
+      ) : null}
+    </section>
+  );
+}
+
 export function CaseView({ view, slug, caseType }: { view: TrackView; slug: string; caseType: ReportingCaseType | undefined }) {
   const { locale, t } = useTranslation();
   const { report, reply } = view;
@@ -97,6 +134,8 @@ export function CaseView({ view, slug, caseType }: { view: TrackView; slug: stri
             </dd>
           </div>
         </dl>
+
+        <Escalation view={view} slug={slug} />
 
         <h3>{t('track.timeline')}</h3>
         <Timeline report={report} />

@@ -7,7 +7,7 @@ export const TRACK_CODE_FIELD = 'trackingCode';
 export const REPLY_BODY_FIELD = 'body';
 export const INTENT_FIELD = 'intent';
 
-export type TrackIntent = 'track' | 'open' | 'message';
+export type TrackIntent = 'track' | 'open' | 'message' | 'escalate';
 
 export interface TrackView {
   report: TrackedReport;
@@ -16,6 +16,8 @@ export interface TrackView {
   /** A message was just sent. */
   sent: boolean;
   reply: { body: string; problems: FormProblem[]; reattach: boolean };
+  /** The reporter just asked to escalate: done, or refused with the reason. */
+  escalation?: { done: true } | { done: false; problem: string } | null;
 }
 
 export type TrackActionData =

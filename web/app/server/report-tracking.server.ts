@@ -5,8 +5,9 @@
  */
 import { data } from '@remix-run/node';
 import { z } from 'zod';
-import { SendReporterMessageDocument, TrackReportDocument } from '../graphql/documents.server';
-import type { ReportingTenant } from '../graphql/reporting-types';
+import { SendReporterMessageDocument, TrackReportDocument, type Document } from '../graphql/documents.server';
+import escalateReport from '../graphql/escalate-report.graphql?raw';
+import type { EscalateReportMutation, EscalateReportVariables, ReportingTenant } from '../graphql/reporting-types';
 import { createTranslator } from '../i18n/translate';
 import { EVIDENCE_FIELD, EVIDENCE_ID_FIELD } from '../reporting/form-ids';
 import type { FormProblem } from '../reporting/report-form-data';
@@ -17,8 +18,10 @@ import { toPageError } from './page-errors.server';
 import { createClearSessionCookie } from './reporter-session.server';
 import { callApi, describeApiProblem, findProblemStatus, type ReporterCall } from './reporter.server';
 
+const EscalateReportDocument: Document<EscalateReportMutation, EscalateReportVariables> = { operationName: 'EscalateReport', source: escalateReport };
+
 const TrackFormSchema = z.object({
-  intent: z.enum(['track', 'open', 'message']),
+  intent: z.enum(['track', 'open', 'message', 'escalate']),
   registrationNumber: z.string().trim().max(40),
   trackingCode: z.string().trim().max(100),
   body: z.string().max(20_000),
@@ -76,6 +79,21 @@ export async function handleTrackAction(request: Request, call: ReporterCall, te
 
   const track = () => callApi(call, TrackReportDocument, { registrationNumber, trackingCode }).then(({ trackReport }) => trackReport);
   const found = (view: Omit<TrackView, 'trackingCode'>, status = 200) => data<TrackActionData>({ outcome: 'found', view: { ...view, trackingCode } }, { status });
+
+  if (intent === 'escalate') {
+    const untouched = { sent: false, reply: { body: '', problems: [], reattach: false } };
+    try {
+      await callApi(call, EscalateReportDocument, { input: { registrationNumber, trackingCode } });
+      return found({ report: await track(), ...untouched, escalation: { done: true } });
+    } catch (error) {
+      if (!(error instanceof ApiError && error.code === 'INVALID_TRANSITION')) return refuseFor(error, registrationNumber, call, request);
+      try {
+        return found({ report: await track(), ...untouched, escalation: { done: false, problem: t('track.escalateRefused') } }, 409);
+      } catch (trackError) {
+        return refuseFor(trackError, registrationNumber, call, request);
+      }
+    }
+  }
 
   if (intent !== 'message') {
     try {

@@ -1,0 +1,123 @@
+/**
+ * Escalation by the reporter: when the running stage's deadline has passed without an
+ * answer, the reporter may send the case up to the escalation target (the province's
+ * secretariat, which reads every agency of its province). Once per case, whoever comes
+ * first: the reporter or the SLA sweep (both write only where `escalated_at` is null).
+ * And the console's notifications, read inside the viewer's data scope.
+ */
+import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
+import { AppError } from '../errors.ts';
+import type { StaffViewer } from '../context.ts';
+import { withDataScope } from '../auth/data-scope.ts';
+import { OPEN_STATUSES, type CaseStatus } from '../cases/case-lifecycle.ts';
+import { findReporterCase } from '../cases/report-tracking.service.ts';
+import { casesWhere } from '../cases/staff-cases.service.ts';
+import { AGENCY_NOTIFICATION_ROLES } from './sla-sweep.sql.ts';
+
+/** What the check reads of a case (a tracked case has all of it; a just-filed one may not). */
+export interface EscalationFacts {
+  status: CaseStatus;
+  stageKey?: string | null;
+  stageDeadline?: Date | null;
+  waitingSince?: Date | null;
+  escalatedAt?: Date | null;
+}
+
+export type EscalationRefusal = 'NOT_OPEN' | 'ALREADY_ESCALATED' | 'WAITING_FOR_REPORTER' | 'NO_DEADLINE' | 'NOT_OVERDUE';
+
+/** Why the reporter may not escalate now, or null when they may. */
+export function findEscalationRefusal(found: EscalationFacts, now: Date): EscalationRefusal | null {
+  if (found.escalatedAt) return 'ALREADY_ESCALATED';
+  if (!OPEN_STATUSES.includes(found.status)) return 'NOT_OPEN';
+  if (found.waitingSince || found.status === 'NEEDS_INFO') return 'WAITING_FOR_REPORTER';
+  if (!found.stageDeadline) return 'NO_DEADLINE';
+  if (found.stageDeadline.getTime() >= now.getTime()) return 'NOT_OVERDUE';
+  return null;
+}
+
+const REFUSALS: Record<EscalationRefusal, string> = {
+  NOT_OPEN: 'This report is no longer being handled, so it cannot be escalated.',
+  ALREADY_ESCALATED: 'This report has already been escalated.',
+  WAITING_FOR_REPORTER: 'The agency is waiting for your answer; the deadline is paused, so the report cannot be escalated now.',
+  NO_DEADLINE: 'No stage deadline is running for this report, so it cannot be escalated.',
+  NOT_OVERDUE: "The current stage's deadline has not passed yet; a report can be escalated only after it.",
+};
+
+export async function escalateReport(
+  prisma: PrismaClient,
+  request: { tenantId: string; provinceId: string; reporterAccountId: string | null },
+  input: { registrationNumber: string; trackingCode?: string | null },
+  now = new Date(),
+): Promise<{ caseId: string; escalatedAt: Date }> {
+  const found = await findReporterCase(prisma, request.tenantId, { ...input, reporterAccountId: request.reporterAccountId });
+  const refusal = findEscalationRefusal(found, now);
+  if (refusal) throw new AppError('INVALID_TRANSITION', REFUSALS[refusal], { reason: refusal });
+  const actorId = found.reporterAccountId && found.reporterAccountId === request.reporterAccountId ? request.reporterAccountId : null;
+  await prisma.$transaction(async (tx) => {
+    // The same guard as the sweep's: whichever commits first escalates, the other finds nothing.
+    const written = await tx.case.updateMany({
+      where: { id: found.id, escalatedAt: null, waitingSince: null, status: found.status, stageDeadline: { lt: now } },
+      data: { escalatedAt: now, escalationSource: 'REPORTER', nextReminderAt: null },
+    });
+    if (written.count !== 1) throw new AppError('INVALID_TRANSITION', REFUSALS.ALREADY_ESCALATED, { reason: 'ALREADY_ESCALATED' });
+    await tx.caseEvent.create({
+      data: {
+        tenantId: request.tenantId,
+        caseId: found.id,
+        kind: 'ESCALATED',
+        actorKind: 'REPORTER',
+        actorId,
+        visibility: 'REPORTER',
+        status: found.status,
+        data: { source: 'REPORTER', stageKey: found.stageKey, deadline: found.stageDeadline?.toISOString() ?? null, provinceId: request.provinceId },
+        createdAt: now,
+      },
+    });
+    await tx.staffNotification.createMany({
+      data: [
+        { tenantId: request.tenantId, roles: [...AGENCY_NOTIFICATION_ROLES], caseId: found.id, kind: 'OVERDUE', createdAt: now },
+        { provinceId: request.provinceId, roles: [], caseId: found.id, kind: 'OVERDUE', createdAt: now },
+      ],
+    });
+  });
+  return { caseId: found.id, escalatedAt: now };
+}
+
+export const MAX_NOTIFICATIONS = 100;
+
+export interface StaffNotificationView {
+  id: string;
+  kind: 'REMINDER' | 'OVERDUE' | 'SILENCE_NOTICE' | 'SILENCE_CLOSED';
+  createdAt: Date;
+  forProvince: boolean;
+  case: { id: string; tenantId: string; registrationNumber: string; status: CaseStatus; stageKey: string | null; stageDeadline: Date | null; escalationSource: 'SLA_SWEEP' | 'REPORTER' | null };
+}
+
+/**
+ * The viewer's notifications, newest first: an agency's staff get their agency's that name
+ * one of their roles (or none); secretariat staff get their province's. A notification about
+ * a case the viewer may not read (restricted, excluded) is left out, so it leaks nothing.
+ */
+export async function listStaffNotifications(prisma: PrismaClient, viewer: StaffViewer, first: number): Promise<StaffNotificationView[]> {
+  let where: Prisma.StaffNotificationWhereInput;
+  if (viewer.tenantId) {
+    where = { tenantId: viewer.tenantId, OR: [{ roles: { isEmpty: true } }, { roles: { hasSome: [...viewer.roles] } }] };
+  } else if (viewer.provinceId && viewer.roles.includes('PROVINCIAL_SECRETARIAT')) {
+    where = { tenantId: null, provinceId: viewer.provinceId };
+  } else {
+    return [];
+  }
+  return withDataScope(prisma, viewer.scope, async (tx) => {
+    const notifications = await tx.staffNotification.findMany({ where, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], take: first * 2 });
+    if (notifications.length === 0) return [];
+    const cases = await tx.case.findMany({
+      where: { AND: [casesWhere(viewer.ability, 'read'), { id: { in: [...new Set(notifications.map((item) => item.caseId))] } }] },
+      select: { id: true, tenantId: true, registrationNumber: true, status: true, stageKey: true, stageDeadline: true, escalationSource: true },
+    });
+    const byId = new Map(cases.map((item) => [item.id, item]));
+    return notifications.flatMap((item) => {
+      const found = byId.get(item.caseId);
+      return found ? [{ id: item.id, kind: item.kind, createdAt: item.createdAt, forProvince: item.tenantId === null, case: found }] : [];
+    }).slice(0, first);
+  });
+}

@@ -1,0 +1,206 @@
+/**
+ * The SLA sweep's statements. Each takes one batch of due cases with `FOR UPDATE SKIP
+ * LOCKED` (so two sweeps at once never take the same rows), moves them out of the
+ * "due" predicate, and records what happened with data-modifying CTEs. `sla_notice`'s
+ * primary key (case, stage, kind, step) with `ON CONFLICT DO NOTHING` makes each notice
+ * exactly once, and events and notifications are written only for notices that were
+ * inserted. Each WHERE repeats the predicate of its partial index (see the
+ * row_level_security migration) so the planner can use it.
+ *
+ * The UPDATEs name their rows by `id = ANY (ARRAY(SELECT id FROM picked))`: an index scan
+ * on the primary key whatever the planner guesses of the CTE's size (a join on the CTE may
+ * otherwise hash the whole table for each batch).
+ *
+ * Parameters are positional; timestamps are passed as ISO strings and cast.
+ */
+import { OPEN_STATUSES } from '../cases/case-lifecycle.ts';
+
+/** The agency roles told about a reminder, an overdue case or an automatic closure. */
+export const AGENCY_NOTIFICATION_ROLES = ['VERIFIER', 'REVIEWER', 'AGENCY_HEAD'] as const;
+
+const agencyRoles = `ARRAY[${AGENCY_NOTIFICATION_ROLES.map((role) => `'${role}'`).join(', ')}]::"StaffRole"[]`;
+const openStatuses = `ARRAY[${OPEN_STATUSES.filter((status) => status !== 'NEEDS_INFO').map((status) => `'${status}'`).join(', ')}]::"CaseStatus"[]`;
+
+/** $1 now, $2 batch size. */
+export const SELECT_DUE_REMINDERS = `
+  SELECT c.id, c.tenant_id, c.case_type_id, c.stage_key, c.stage_started_at, c.stage_deadline
+  FROM "case" c
+  WHERE c.next_reminder_at IS NOT NULL AND c.next_reminder_at <= $1::timestamptz
+  ORDER BY c.next_reminder_at
+  LIMIT $2
+  FOR UPDATE SKIP LOCKED`;
+
+/**
+ * $1 now, $2 jsonb [{ id, step, due_at, next_at }] for rows the caller holds locked: moves
+ * each case's next reminder on, and sends the reminder where `step` is set.
+ */
+export const WRITE_REMINDERS = `
+  WITH input AS (
+    SELECT * FROM jsonb_to_recordset($2::jsonb) AS x(id uuid, step int, due_at timestamptz, next_at timestamptz)
+  ), moved AS (
+    UPDATE "case" c SET next_reminder_at = i.next_at, updated_at = $1::timestamptz
+    FROM input i WHERE c.id = i.id AND c.id = ANY (ARRAY(SELECT id FROM input))
+    RETURNING c.id, c.tenant_id, c.stage_key, c.status, c.stage_deadline
+  ), notice AS (
+    INSERT INTO sla_notice (tenant_id, case_id, stage_key, kind, step, due_at, created_at)
+    SELECT m.tenant_id, m.id, m.stage_key, 'REMINDER'::"SlaNoticeKind", i.step, i.due_at, $1::timestamptz
+    FROM moved m JOIN input i ON i.id = m.id
+    WHERE i.step IS NOT NULL AND m.stage_key IS NOT NULL
+    ON CONFLICT DO NOTHING
+    RETURNING case_id, step
+  ), event AS (
+    INSERT INTO case_event (tenant_id, case_id, kind, actor_kind, visibility, status, data, created_at)
+    SELECT m.tenant_id, m.id, 'REMINDER_SENT'::"CaseEventKind", 'SYSTEM'::"ActorKind", 'INTERNAL'::"EventVisibility", m.status,
+      jsonb_build_object('stageKey', m.stage_key, 'daysBefore', n.step, 'deadline', m.stage_deadline), $1::timestamptz
+    FROM notice n JOIN moved m ON m.id = n.case_id
+    RETURNING id
+  ), notify AS (
+    INSERT INTO staff_notification (id, tenant_id, roles, case_id, kind, created_at)
+    SELECT gen_random_uuid(), m.tenant_id, ${agencyRoles}, m.id, 'REMINDER'::"SlaNoticeKind", $1::timestamptz
+    FROM notice n JOIN moved m ON m.id = n.case_id
+    RETURNING id
+  )
+  SELECT (SELECT count(*) FROM notice)::int AS done`;
+
+/**
+ * $1 now, $2 batch size. Cases whose running stage's deadline passed, not escalated yet,
+ * not waiting for the reporter: escalated to the province's secretariat.
+ */
+export const ESCALATE_OVERDUE = `
+  WITH picked AS (
+    SELECT c.id, c.tenant_id, c.stage_key, c.stage_deadline, c.status
+    FROM "case" c
+    WHERE c.escalated_at IS NULL AND c.waiting_since IS NULL AND c.stage_deadline IS NOT NULL
+      AND c.stage_deadline < $1::timestamptz
+      AND c.status = ANY (${openStatuses})
+    ORDER BY c.stage_deadline
+    LIMIT $2
+    FOR UPDATE SKIP LOCKED
+  ), escalated AS (
+    UPDATE "case" c SET escalated_at = $1::timestamptz, escalation_source = 'SLA_SWEEP'::"EscalationSource", next_reminder_at = NULL, updated_at = $1::timestamptz
+    WHERE c.id = ANY (ARRAY(SELECT id FROM picked))
+    RETURNING c.id
+  ), notice AS (
+    INSERT INTO sla_notice (tenant_id, case_id, stage_key, kind, step, due_at, created_at)
+    SELECT p.tenant_id, p.id, coalesce(p.stage_key, ''), 'OVERDUE'::"SlaNoticeKind", 0, p.stage_deadline, $1::timestamptz
+    FROM picked p
+    ON CONFLICT DO NOTHING
+    RETURNING case_id
+  ), target AS (
+    SELECT p.id, p.tenant_id, p.stage_key, p.stage_deadline, p.status, t.province_id
+    FROM notice n JOIN picked p ON p.id = n.case_id JOIN tenant t ON t.id = p.tenant_id
+  ), event AS (
+    INSERT INTO case_event (tenant_id, case_id, kind, actor_kind, visibility, status, data, created_at)
+    SELECT x.tenant_id, x.id, 'ESCALATED'::"CaseEventKind", 'SYSTEM'::"ActorKind", 'REPORTER'::"EventVisibility", x.status,
+      jsonb_build_object('source', 'SLA_SWEEP'::"EscalationSource", 'stageKey', x.stage_key, 'deadline', x.stage_deadline, 'provinceId', x.province_id),
+      $1::timestamptz
+    FROM target x
+    RETURNING id
+  ), notify AS (
+    INSERT INTO staff_notification (id, tenant_id, province_id, roles, case_id, kind, created_at)
+    SELECT gen_random_uuid(), x.tenant_id, NULL, ${agencyRoles}, x.id, 'OVERDUE'::"SlaNoticeKind", $1::timestamptz FROM target x
+    UNION ALL
+    SELECT gen_random_uuid(), NULL, x.province_id, '{}'::"StaffRole"[], x.id, 'OVERDUE'::"SlaNoticeKind", $1::timestamptz FROM target x
+    RETURNING id
+  )
+  SELECT (SELECT count(*) FROM picked)::int AS picked, (SELECT count(*) FROM notice)::int AS done`;
+
+const MONTHS_ID = `ARRAY['Januari','Februari','Maret','April','Mei','Juni','Juli','Agustus','September','Oktober','November','Desember']`;
+const MONTHS_EN = `ARRAY['January','February','March','April','May','June','July','August','September','October','November','December']`;
+const localClose = `(p.silence_close_at AT TIME ZONE p.time_zone)`;
+
+/**
+ * The reporter's warning before an automatic closure, in Bahasa Indonesia then English,
+ * with the closing date in the agency's time zone.
+ */
+const SILENCE_MESSAGE = `format(
+  'Laporan ini menunggu jawaban Anda atas pertanyaan petugas. Jika tidak ada jawaban, laporan akan ditutup otomatis pada %1$s %2$s %3$s. / This report is waiting for your answer to the officer''s question. Without an answer it will be closed automatically on %1$s %4$s %3$s.',
+  extract(day FROM ${localClose})::int,
+  (${MONTHS_ID})[extract(month FROM ${localClose})::int],
+  extract(year FROM ${localClose})::int,
+  (${MONTHS_EN})[extract(month FROM ${localClose})::int]
+)`;
+
+/**
+ * $1 now, $2 batch size. A case waiting for the reporter nears its silence closure: the
+ * reporter gets a message and a SILENCE_NOTICE event. `step` is the number of the wait in
+ * the stage (the pauses so far), so a second request for facts gets its own notice.
+ */
+export const SEND_SILENCE_NOTICES = `
+  WITH picked AS (
+    SELECT c.id, c.tenant_id, c.stage_key, jsonb_array_length(c.stage_pauses) AS wait, c.status,
+      c.silence_notice_at, c.silence_close_at, t.time_zone
+    FROM "case" c JOIN tenant t ON t.id = c.tenant_id
+    WHERE c.silence_notice_at IS NOT NULL AND c.silence_notice_at <= $1::timestamptz AND c.status = 'NEEDS_INFO'
+    ORDER BY c.silence_notice_at
+    LIMIT $2
+    FOR UPDATE OF c SKIP LOCKED
+  ), cleared AS (
+    UPDATE "case" c SET silence_notice_at = NULL, updated_at = $1::timestamptz
+    WHERE c.id = ANY (ARRAY(SELECT id FROM picked))
+    RETURNING c.id
+  ), notice AS (
+    INSERT INTO sla_notice (tenant_id, case_id, stage_key, kind, step, due_at, created_at)
+    SELECT p.tenant_id, p.id, coalesce(p.stage_key, ''), 'SILENCE_NOTICE'::"SlaNoticeKind", p.wait, p.silence_notice_at, $1::timestamptz
+    FROM picked p
+    ON CONFLICT DO NOTHING
+    RETURNING case_id
+  ), message AS (
+    INSERT INTO case_message (id, tenant_id, case_id, author_kind, visibility, body, created_at)
+    SELECT gen_random_uuid(), p.tenant_id, p.id, 'SYSTEM'::"ActorKind", 'REPORTER'::"EventVisibility", ${SILENCE_MESSAGE}, $1::timestamptz
+    FROM notice n JOIN picked p ON p.id = n.case_id
+    RETURNING id, case_id
+  ), event AS (
+    INSERT INTO case_event (tenant_id, case_id, kind, actor_kind, visibility, status, data, created_at)
+    SELECT p.tenant_id, p.id, 'SILENCE_NOTICE'::"CaseEventKind", 'SYSTEM'::"ActorKind", 'REPORTER'::"EventVisibility", p.status,
+      jsonb_build_object('messageId', m.id, 'closesAt', p.silence_close_at), $1::timestamptz
+    FROM message m JOIN picked p ON p.id = m.case_id
+    RETURNING id
+  )
+  SELECT (SELECT count(*) FROM picked)::int AS picked, (SELECT count(*) FROM notice)::int AS done`;
+
+/**
+ * $1 now, $2 batch size, $3 the statuses the transition leaves from, $4 the status it leads
+ * to, $5 the event's visibility, $6 the transition's name (all from the state machine,
+ * case-lifecycle.ts). Writes what `applyTransition` writes for a transition whose clock
+ * effect is `end` (case-clock.ts): the status, `closed_at`, no running stage, no waiting,
+ * no silence timers, and a STATUS_CHANGED event. Only after the reporter was warned
+ * (`silence_notice_at` cleared by the notice pass).
+ */
+export const CLOSE_SILENT = `
+  WITH picked AS (
+    SELECT c.id, c.tenant_id, c.stage_key, jsonb_array_length(c.stage_pauses) AS wait, c.status, c.silence_close_at
+    FROM "case" c
+    WHERE c.silence_close_at IS NOT NULL AND c.silence_close_at <= $1::timestamptz
+      AND c.silence_notice_at IS NULL AND c.status = ANY ($3::"CaseStatus"[])
+    ORDER BY c.silence_close_at
+    LIMIT $2
+    FOR UPDATE SKIP LOCKED
+  ), closed AS (
+    UPDATE "case" c SET
+      status = $4::"CaseStatus", closed_at = $1::timestamptz,
+      stage_key = NULL, stage_started_at = NULL, stage_deadline = NULL, stage_provisional = false,
+      stage_pauses = '[]'::jsonb, next_reminder_at = NULL,
+      waiting_since = NULL, resume_status = NULL, silence_close_at = NULL, silence_notice_at = NULL,
+      updated_at = $1::timestamptz
+    WHERE c.id = ANY (ARRAY(SELECT id FROM picked))
+    RETURNING c.id
+  ), notice AS (
+    INSERT INTO sla_notice (tenant_id, case_id, stage_key, kind, step, due_at, created_at)
+    SELECT p.tenant_id, p.id, coalesce(p.stage_key, ''), 'SILENCE_CLOSED'::"SlaNoticeKind", p.wait, p.silence_close_at, $1::timestamptz
+    FROM picked p
+    ON CONFLICT DO NOTHING
+    RETURNING case_id
+  ), event AS (
+    INSERT INTO case_event (tenant_id, case_id, kind, actor_kind, visibility, status, data, created_at)
+    SELECT p.tenant_id, p.id, 'STATUS_CHANGED'::"CaseEventKind", 'SYSTEM'::"ActorKind", $5::"EventVisibility", $4::"CaseStatus",
+      jsonb_build_object('transition', $6::text, 'from', p.status, 'to', $4::text), $1::timestamptz
+    FROM picked p
+    RETURNING id
+  ), notify AS (
+    INSERT INTO staff_notification (id, tenant_id, roles, case_id, kind, created_at)
+    SELECT gen_random_uuid(), p.tenant_id, ${agencyRoles}, p.id, 'SILENCE_CLOSED'::"SlaNoticeKind", $1::timestamptz
+    FROM notice n JOIN picked p ON p.id = n.case_id
+    RETURNING id
+  )
+  SELECT (SELECT count(*) FROM picked)::int AS picked, (SELECT count(*) FROM event)::int AS done`;
