@@ -324,6 +324,20 @@ describe('who sees what', () => {
     expect(head.exclusions).toEqual([expect.objectContaining({ kind: 'DECLARED_CONFLICT' })]);
   });
 
+  it('hides a case from a staff member named in it, from the moment it is filed', async () => {
+    const created = await staff.admin!.call('mutation($input: CreateStaffMemberInput!) { createStaffMember(input: $input) { id } }', {
+      input: { email: 'hendra@inspektorat-kalbar.test', name: 'Hendra Kurniawan', roles: ['VERIFIER'], password: 'kata-sandi-hendra-1' },
+    });
+    const token = await loginStaff(api.url, KALBAR, 'hendra@inspektorat-kalbar.test', 'kata-sandi-hendra-1');
+    const hendra: StaffClient = { token, call: (query, variables) => graphql(`${api.url}/t/${KALBAR}/graphql`, query, { variables, headers: { authorization: `Bearer ${token}` } }) };
+    const filed = await fileComplaint(KALBAR, 'ANONYMOUS', 'pungutan oleh HENDRA KURNIAWAN di loket');
+    const unrelated = await fileComplaint(KALBAR, 'ANONYMOUS', 'antrian panjang di loket');
+    expect(codeOf(await hendra.call(STAFF_CASE, { id: filed.id }))).toBe('NOT_FOUND');
+    expect((await hendra.call(STAFF_CASE, { id: unrelated.id })).data!.staffCase.id).toBe(unrelated.id);
+    const seenByHead = (await staff.head!.call(STAFF_CASE, { id: filed.id })).data!.staffCase;
+    expect(seenByHead.exclusions).toEqual([{ kind: 'NAMED_IN_REPORT', staff: { id: created.data!.createStaffMember.id } }]);
+  });
+
   it('limits a restricted case to its named handlers and the head', async () => {
     const filed = await fileComplaint();
     const reviewer = (await staff.reviewer!.call('{ viewerStaff { id } }')).data!.viewerStaff.id;

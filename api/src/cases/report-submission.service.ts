@@ -16,6 +16,7 @@ import { localDate, projectStageDeadlines, type WorkingCalendar } from '../sla/w
 import { validateAnswers, type FieldIssue, type FormFieldDefinition } from './report-answers.ts';
 import { reportMessage } from './report-messages.ts';
 import { createTrackingCode, hashTrackingCode } from './tracking-code.ts';
+import { namedStaffInsertSql, reportText } from './named-staff.ts';
 
 export type IdentityModeInput = 'IDENTIFIED' | 'PSEUDONYMOUS' | 'ANONYMOUS';
 
@@ -220,6 +221,7 @@ export async function submitReport(
       input.clientSubmissionKey ?? null, clock.stageKey, iso(clock.stageStartedAt), iso(clock.stageDeadline),
       clock.stageProvisional, JSON.stringify(clock.stagePauses), iso(clock.nextReminderAt),
       evidenceIds, evidenceIds.length, JSON.stringify({ evidenceCount: evidenceIds.length }), tenant.registrationPrefix,
+      reportText(title, answers.values),
     ])) as [SubmitRow];
   } catch (error) {
     // Two sends of the same form racing each other: the unique key lets one through, and
@@ -322,6 +324,10 @@ const SUBMIT_REPORT = `
     SELECT $2::uuid, new_case.id, 'SUBMITTED', 'REPORTER', $10::uuid::text, 'REPORTER', 'SUBMITTED', $26::jsonb, $15::timestamp
     FROM new_case
     RETURNING id
+  ),
+  -- Staff named in the report lose it before anyone can open it (named-staff.ts).
+  named_staff AS (
+    ${namedStaffInsertSql({ tenantId: '$2::uuid', caseId: '$1::uuid', text: '$28::text', at: '$15::timestamp' }).replace('FROM staff_user', 'FROM new_case, staff_user')}
   )
   SELECT (SELECT registration_number FROM new_case) AS registration_number,
     (SELECT registration_number FROM duplicate) AS duplicate_of,

@@ -10,6 +10,7 @@ import { NO_STAGE, startStage } from '../sla/stage-clock.ts';
 import { localDate, type WorkingCalendar } from '../sla/working-days.ts';
 import { takeRegistrationNumber } from './registration-number.ts';
 import { stageDeadlines } from './report-submission.service.ts';
+import { excludeNamedStaff, reportText } from './named-staff.ts';
 
 export interface NewStaffCase {
   id: string;
@@ -65,5 +66,6 @@ export async function insertStaffCase(tx: ScopedTransaction, input: NewStaffCase
       stagePauses: [],
     },
   });
+  await excludeNamedStaff(tx, { tenantId: input.tenant.id, caseId: input.id, text: reportText(input.title, input.answers), at: input.now });
   return registrationNumber;
 }
