@@ -55,6 +55,10 @@ const envSchema = z.object({
   REPORTER_SESSION_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
   /** How long a staff member's console session lasts. */
   STAFF_SESSION_HOURS: z.coerce.number().int().min(1).max(24 * 7).default(10),
+  /** Run the SLA sweep (reminders, escalations, silence closures) in this process. */
+  SLA_SWEEP_ENABLED: booleanFlag.default(true),
+  /** How often the SLA sweep runs, in seconds (pg-boss on PostgreSQL, a timer on PGlite). */
+  SLA_SWEEP_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
 }).superRefine((env, ctx) => {
   if (env.EVIDENCE_STORAGE === 's3') {
     for (const key of ['S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const) {

@@ -1,6 +1,7 @@
 /** Starts one API process: `pnpm --filter @aduan/api start`. */
 import { parseEnv } from './env.ts';
 import { createLogger } from './logger.ts';
+import { createJobRunner } from './jobs/job-runner.ts';
 import { createApiServer } from './server.ts';
 import { createServices } from './services.ts';
 
@@ -16,6 +17,9 @@ const services = createServices(env, logger);
 const server = await createApiServer(services);
 const port = await server.listen(env.API_PORT, env.API_HOST);
 logger.info({ port, database: services.db.kind }, `Aduan API listening on http://localhost:${port} (GraphQL at /graphql)`);
+const jobs = createJobRunner(services);
+await jobs.start();
+logger.info({ jobs: jobs.kind, intervalSeconds: env.SLA_SWEEP_INTERVAL_SECONDS }, 'background jobs started');
 
 let stopping = false;
 async function shutdown(signal: string) {
@@ -24,6 +28,8 @@ async function shutdown(signal: string) {
   logger.info({ signal }, 'shutting down');
   // Open keep-alive connections get a short grace period; never hang a deploy or a test run.
   setTimeout(() => process.exit(0), 6000).unref();
+  // Background work first: a running sweep finishes (or is abandoned to the next one) before the pool closes.
+  await jobs.stop().catch((error: unknown) => logger.warn({ err: error }, 'background jobs did not stop cleanly'));
   await server.close();
   await services.db.close();
   process.exit(0);

@@ -8,6 +8,9 @@ import { loadNationalCalendar, readCalendarFiles } from '@aduan/api/sla/calendar
 import { createIdentityCustodian } from '@aduan/api/identity/identity-vault.service.ts';
 import { createStaffUser, emailKey } from '@aduan/api/auth/staff-auth.service.ts';
 import type { StaffRole } from '@aduan/api/cases/case-lifecycle.ts';
+import { TenantConfigCache } from '@aduan/api/config/tenant-config.service.ts';
+import { runSlaSweep } from '@aduan/api/sla/sla-sweep.service.ts';
+import { NationalCalendarCache } from '@aduan/api/sla/working-calendar.service.ts';
 
 /** The demo custodians' passphrase: for the demo agencies only, never for a real one. */
 export const DEMO_CUSTODIAN_PASSPHRASE = 'demo-custodian-passphrase';
@@ -124,12 +127,22 @@ const demoStaffStep: Step = async (db, { print }) => {
   );
 };
 
+/** One SLA sweep by hand (the API runs it every SLA_SWEEP_INTERVAL_SECONDS); safe beside running APIs. */
+const sweepStep: Step = async (db, { print }) => {
+  const result = await runSlaSweep({ db, configs: new TenantConfigCache(db.prisma, 0), calendars: new NationalCalendarCache(db.prisma) });
+  print(
+    `sweep: ${result.reminders} reminders, ${result.escalations} escalations, ${result.silenceNotices} silence notices, ${result.silenceClosures} closures ` +
+      `(${Object.entries(result.ms).map(([pass, ms]) => `${pass} ${ms} ms`).join(', ')})`,
+  );
+};
+
 export const COMMANDS = {
   migrate: [migrateStep],
   calendar: [calendarStep],
   sync: [syncStep],
   seed: [calendarStep, syncStep, demoCustodiansStep, demoStaffStep],
   setup: [migrateStep, calendarStep, syncStep, demoCustodiansStep, demoStaffStep],
+  sweep: [sweepStep],
   validate: [],
 } satisfies Record<string, Step[]>;
 export type CommandName = keyof typeof COMMANDS;

@@ -1,0 +1,105 @@
+/**
+ * Background work of an API process: the recurring SLA sweep (sla/sla-sweep.service.ts).
+ *
+ * - On PostgreSQL the sweep is a pg-boss job (docs/decisions/0009). The queue's `stately`
+ *   policy keeps at most one sweep waiting and one running across every API instance: each
+ *   instance offers a sweep every SLA_SWEEP_INTERVAL_SECONDS, the extra offers are dropped,
+ *   and whichever instance is free takes it. A sweep that dies with its process is retried
+ *   by the next offer; the sweep itself is idempotent.
+ * - On the embedded default (PGlite, one process) a plain in-process timer runs it.
+ *
+ * `stop()` ends the timer and waits for a running sweep (pg-boss: gracefully, bounded).
+ */
+import PgBoss from 'pg-boss';
+import type { AppServices } from '../context.ts';
+import { runSlaSweep, type SlaSweepResult } from '../sla/sla-sweep.service.ts';
+
+export const SLA_SWEEP_QUEUE = 'sla-sweep';
+
+export interface JobRunner {
+  readonly kind: 'pg-boss' | 'in-process' | 'disabled';
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+type JobServices = Pick<AppServices, 'env' | 'db' | 'configs' | 'calendars' | 'logger'>;
+
+function sweepOnce(services: JobServices): Promise<SlaSweepResult> {
+  return runSlaSweep({ db: services.db, configs: services.configs, calendars: services.calendars, logger: services.logger });
+}
+
+export function createJobRunner(services: JobServices): JobRunner {
+  const { env } = services;
+  if (!env.SLA_SWEEP_ENABLED) return { kind: 'disabled', start: async () => {}, stop: async () => {} };
+  if (env.DATABASE_URL && services.db.kind === 'postgresql') return createPgBossRunner(services, env.DATABASE_URL);
+  return createInProcessRunner(services);
+}
+
+/** PGlite: one process owns the database, so a timer is enough. Sweeps never overlap. */
+function createInProcessRunner(services: JobServices): JobRunner {
+  const intervalMs = services.env.SLA_SWEEP_INTERVAL_SECONDS * 1000;
+  let timer: NodeJS.Timeout | null = null;
+  let running: Promise<unknown> | null = null;
+  let stopped = false;
+  const tick = () => {
+    running = sweepOnce(services)
+      .catch((error: unknown) => services.logger.error({ err: error }, 'sla sweep failed'))
+      .finally(() => {
+        running = null;
+        if (!stopped) timer = setTimeout(tick, intervalMs);
+      });
+  };
+  return {
+    kind: 'in-process',
+    async start() {
+      stopped = false;
+      // The first sweep shortly after boot, not inside it: the server comes up first.
+      timer = setTimeout(tick, Math.min(intervalMs, 1000));
+    },
+    async stop() {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      await running;
+    },
+  };
+}
+
+function createPgBossRunner(services: JobServices, connectionString: string): JobRunner {
+  const { env, logger } = services;
+  const intervalSeconds = env.SLA_SWEEP_INTERVAL_SECONDS;
+  const boss = new PgBoss({
+    connectionString,
+    schema: 'pgboss',
+    max: 2,
+    application_name: 'aduan-jobs',
+    // No cron schedules: the interval is in seconds and offered by every instance (above).
+    schedule: false,
+  });
+  boss.on('error', (error: Error) => logger.warn({ err: error }, 'job queue error'));
+  let offerTimer: NodeJS.Timeout | null = null;
+  const offer = () =>
+    boss.send(SLA_SWEEP_QUEUE, {}).catch((error: unknown) => logger.warn({ err: error }, 'could not offer an sla sweep'));
+  return {
+    kind: 'pg-boss',
+    async start() {
+      await boss.start();
+      await boss.createQueue(SLA_SWEEP_QUEUE, {
+        name: SLA_SWEEP_QUEUE,
+        policy: 'stately',
+        // A failed sweep is not retried as such: the next offer is the retry.
+        retryLimit: 0,
+        expireInSeconds: Math.max(300, intervalSeconds * 5),
+        retentionMinutes: 60,
+      });
+      await boss.work(SLA_SWEEP_QUEUE, { pollingIntervalSeconds: Math.max(0.5, Math.min(2, intervalSeconds / 2)), batchSize: 1 }, async () => {
+        await sweepOnce(services);
+      });
+      await offer();
+      offerTimer = setInterval(() => void offer(), intervalSeconds * 1000);
+    },
+    async stop() {
+      if (offerTimer) clearInterval(offerTimer);
+      await boss.stop({ graceful: true, wait: true, timeout: 5000 });
+    },
+  };
+}
