@@ -25,9 +25,13 @@ export function emailKey(email: string): string {
   return email.normalize('NFC').trim().toLowerCase();
 }
 
+/**
+ * Creates an account. `passwordHash` lets a caller creating many accounts with one
+ * password (the demo seed) hash it once.
+ */
 export async function createStaffUser(
   prisma: PrismaClient,
-  input: { tenantId?: string | null; provinceId?: string | null; email: string; name: string; title?: string | null; password: string; roles: StaffRole[] },
+  input: { tenantId?: string | null; provinceId?: string | null; email: string; name: string; title?: string | null; password: string; passwordHash?: string; roles: StaffRole[] },
 ) {
   if (input.password.length < MIN_PASSWORD_LENGTH) throw new AppError('BAD_USER_INPUT', `A staff password has at least ${MIN_PASSWORD_LENGTH} characters.`);
   return prisma.staffUser.create({
@@ -38,7 +42,7 @@ export async function createStaffUser(
       emailKey: emailKey(input.email),
       name: input.name,
       title: input.title ?? null,
-      passwordHash: await hashPassword(input.password),
+      passwordHash: input.passwordHash ?? (await hashPassword(input.password)),
       roles: input.roles,
     },
   });

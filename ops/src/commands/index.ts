@@ -7,6 +7,7 @@ import type { Env } from '@aduan/api/env.ts';
 import { loadNationalCalendar, readCalendarFiles } from '@aduan/api/sla/calendar.service.ts';
 import { createIdentityCustodian } from '@aduan/api/identity/identity-vault.service.ts';
 import { createStaffUser, emailKey } from '@aduan/api/auth/staff-auth.service.ts';
+import { hashPassword } from '@aduan/api/auth/passwords.ts';
 import type { StaffRole } from '@aduan/api/cases/case-lifecycle.ts';
 import { TenantConfigCache } from '@aduan/api/config/tenant-config.service.ts';
 import { runSlaSweep } from '@aduan/api/sla/sla-sweep.service.ts';
@@ -92,10 +93,12 @@ const demoCustodiansStep: Step = async (db, { print }) => {
  * the console can be tried at once. Existing accounts are left as they are.
  */
 const demoStaffStep: Step = async (db, { print }) => {
+  let passwordHash: string | undefined;
   const ensure = async (input: Parameters<typeof createStaffUser>[1]) => {
     const existing = await db.prisma.staffUser.findUnique({ where: { emailKey: emailKey(input.email) }, select: { id: true } });
     if (existing) return { id: existing.id, created: false };
-    return { id: (await createStaffUser(db.prisma, input)).id, created: true };
+    passwordHash ??= await hashPassword(DEMO_STAFF_PASSWORD);
+    return { id: (await createStaffUser(db.prisma, { ...input, passwordHash })).id, created: true };
   };
   let created = 0;
   const tenants = await db.prisma.tenant.findMany({ select: { id: true, slug: true }, orderBy: { slug: 'asc' } });
