@@ -3,6 +3,7 @@
  * pagination) and one case with everything staff work from. Every read runs inside the
  * viewer's data scope (row-level security) and through the viewer's CASL filter.
  */
+import { isDeepStrictEqual } from 'node:util';
 import { accessibleBy } from '@casl/prisma/runtime';
 import type { Prisma } from '../generated/prisma/client.ts';
 import { AppError } from '../errors.ts';
@@ -76,8 +77,46 @@ export function casesWhere(ability: AppAbility, action: CaseAction): Prisma.Case
   return where;
 }
 
+/**
+ * (A and B) or (A and C) as A and (B or C): CASL gives one OR branch per rule, each
+ * repeating the tenant and the `exclusions: { none }` subquery. Prisma writes each copy as
+ * its own correlated subquery, which PostgreSQL cannot merge; inside an OR they run as
+ * filters over every scanned row and inflate the plan's cost (enough to switch JIT on).
+ * Hoisted, the exclusion check is one anti-join and only `restricted = false OR handler`
+ * stays in the OR. Same rows, by construction: a key is hoisted only when every branch
+ * has it with the same value.
+ */
+function hoistCommonConditions(where: Prisma.CaseWhereInput): Prisma.CaseWhereInput {
+  const branches = where.OR;
+  if (!Array.isArray(branches) || branches.length < 2 || Object.keys(where).length !== 1) return where;
+  if (!branches.every((branch) => branch && typeof branch === 'object' && !Array.isArray(branch))) return where;
+  const records = branches as Record<string, unknown>[];
+  const common = Object.keys(records[0]!).filter((key) => records.every((branch) => key in branch && isDeepStrictEqual(branch[key], records[0]![key])));
+  if (common.length === 0) return where;
+  const hoisted = Object.fromEntries(common.map((key) => [key, records[0]![key]])) as Prisma.CaseWhereInput;
+  const rest = records.map((branch) => Object.fromEntries(Object.entries(branch).filter(([key]) => !common.includes(key))));
+  // A branch left empty matches every row the hoisted part matches: the OR adds nothing.
+  return rest.some((branch) => Object.keys(branch).length === 0) ? hoisted : { AND: [hoisted, { OR: rest as Prisma.CaseWhereInput[] }] };
+}
+
+/**
+ * The tenants the viewer's rules for an action reach, when every rule names its tenants
+ * (they all do, see abilities.ts); null when that cannot be read off the rules.
+ */
+function ruleTenantIds(ability: AppAbility, action: CaseAction): string[] | null {
+  const tenants = new Set<string>();
+  for (const rule of ability.rulesFor(action, 'Case')) {
+    const tenantId = (rule.conditions as { tenantId?: unknown } | undefined)?.tenantId;
+    if (rule.inverted) continue;
+    if (typeof tenantId === 'string') tenants.add(tenantId);
+    else if (tenantId && typeof tenantId === 'object' && Array.isArray((tenantId as { in?: unknown }).in)) for (const id of (tenantId as { in: string[] }).in) tenants.add(id);
+    else return null;
+  }
+  return [...tenants].sort();
+}
+
 export function inboxWhere(ability: AppAbility, filter: InboxFilter, now: Date): Prisma.CaseWhereInput {
-  const and: Prisma.CaseWhereInput[] = [casesWhere(ability, 'read')];
+  const and: Prisma.CaseWhereInput[] = [hoistCommonConditions(casesWhere(ability, 'read'))];
   if (filter.statuses?.length) and.push({ status: { in: filter.statuses } });
   if (filter.tenantIds?.length) and.push({ tenantId: { in: filter.tenantIds } });
   if (filter.caseTypeIds?.length) and.push({ caseTypeId: { in: filter.caseTypeIds } });
@@ -93,6 +132,13 @@ export function inboxWhere(ability: AppAbility, filter: InboxFilter, now: Date):
   return { AND: and };
 }
 
+/**
+ * Newest first, by keyset. The indexes that keep a page cheap start with the tenant and
+ * then go by received_at (prisma/migrations/20261124020000_inbox_indexes); they give rows
+ * in order only for one tenant at a time. A viewer who reaches several agencies (the
+ * provincial secretariat) therefore gets one small ordered query per agency, merged here,
+ * instead of one query that sorts the whole province. See ops/bench/results/inbox.md.
+ */
 export async function listInbox(
   tx: ScopedTransaction,
   ability: AppAbility,
@@ -106,18 +152,33 @@ export async function listInbox(
       OR: [{ receivedAt: { lt: cursor.receivedAt } }, { receivedAt: cursor.receivedAt, id: { lt: cursor.id } }],
     });
   }
-  const rows = await tx.case.findMany({
-    where,
-    select: inboxSelect,
-    orderBy: [{ receivedAt: 'desc' }, { id: 'desc' }],
-    take: first + 1,
-  });
+  const page = (extra: Prisma.CaseWhereInput | null) =>
+    tx.case.findMany({
+      where: extra ? { AND: [...(where.AND as Prisma.CaseWhereInput[]), extra] } : where,
+      select: inboxSelect,
+      orderBy: [{ receivedAt: 'desc' }, { id: 'desc' }],
+      take: first + 1,
+    });
+  // Row-level security and the CASL subqueries make PostgreSQL overestimate these plans'
+  // cost (by 100x), enough to JIT-compile a query that reads a page: 60 ms to 1.5 s lost.
+  await tx.$executeRaw`SET LOCAL jit = off`;
+  let tenants = ruleTenantIds(ability, 'read');
+  if (tenants && input.filter.tenantIds?.length) tenants = tenants.filter((id) => input.filter.tenantIds!.includes(id));
+  let rows: InboxCase[];
+  if (!tenants || tenants.length <= 1) rows = await page(null);
+  else {
+    // One after the other: a transaction runs one statement at a time anyway.
+    rows = [];
+    for (const tenantId of tenants) rows.push(...(await page({ tenantId })));
+    rows.sort((a, b) => b.receivedAt.getTime() - a.receivedAt.getTime() || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
+  }
   const cases = rows.slice(0, first);
   const last = cases.at(-1);
   return { cases, hasNextPage: rows.length > first, endCursor: last ? encodeCursor(last) : null };
 }
 
-export function countInbox(tx: ScopedTransaction, ability: AppAbility, filter: InboxFilter, now = new Date()): Promise<number> {
+export async function countInbox(tx: ScopedTransaction, ability: AppAbility, filter: InboxFilter, now = new Date()): Promise<number> {
+  await tx.$executeRaw`SET LOCAL jit = off`;
   return tx.case.count({ where: inboxWhere(ability, filter, now) });
 }
 
