@@ -355,6 +355,8 @@ describe('who sees what', () => {
   });
 
   it('filters and pages the inbox', async () => {
+    await fileComplaint();
+    await fileComplaint();
     const filed = await fileComplaint();
     await transition(staff.verifier!, filed.id, 'TAKE_FOR_VERIFICATION');
     const first = await staff.head!.call(INBOX, { first: 2 });
@@ -366,6 +368,8 @@ describe('who sees what', () => {
     const verifying = await staff.head!.call(INBOX, { filter: { statuses: ['IN_VERIFICATION'], caseTypeKeys: ['complaint'], overdue: false }, first: 100 });
     expect(verifying.data!.inbox.cases.map((item: { id: string }) => item.id)).toContain(filed.id);
     expect(verifying.data!.inbox.cases.every((item: { status: string }) => item.status === 'IN_VERIFICATION')).toBe(true);
+    const partial = await staff.head!.call(`query($f: InboxFilter) { inbox(filter: $f) { totalCount totalCountCapped cases { id } } }`, { f: { search: filed.registrationNumber.slice(-6).toLowerCase() } });
+    expect(partial.data!.inbox).toMatchObject({ totalCount: 1, totalCountCapped: false, cases: [{ id: filed.id }] });
     const byAspiration = await staff.head!.call(INBOX, { filter: { caseTypeKeys: ['aspiration'] } });
     expect(byAspiration.data!.inbox.cases.map((item: { id: string }) => item.id)).not.toContain(filed.id);
     expect(codeOf(await staff.head!.call(INBOX, { first: 1000 }))).toBe('BAD_USER_INPUT');

@@ -7,7 +7,12 @@ import type { TenantConfig } from '../config/tenant-config.service.ts';
 import { AppError } from '../errors.ts';
 import { withDataScope } from '../auth/data-scope.ts';
 import { CaseStatus } from './reporting.schema.ts';
-import { countInbox, listInbox, type InboxCase, type InboxFilter } from './staff-cases.service.ts';
+import { countInbox, INBOX_COUNT_LIMIT, listInbox, type InboxCase, type InboxFilter } from './staff-cases.service.ts';
+
+function memoize<T>(load: () => Promise<T>): () => Promise<T> {
+  let pending: Promise<T> | undefined;
+  return () => (pending ??= load());
+}
 import { Agency, CasePriority, configOf, CurrentStage, currentStage } from './staff-case.schema.ts';
 
 interface InboxRowShape {
@@ -37,14 +42,22 @@ interface InboxPageShape {
   rows: InboxRowShape[];
   hasNextPage: boolean;
   endCursor: string | null;
-  count: () => Promise<number>;
+  /** Counted once per page, however many of its fields ask. */
+  memoCount: () => Promise<{ count: number; capped: boolean }>;
 }
 const InboxPage = builder.objectRef<InboxPageShape>('InboxPage').implement({
   fields: (t) => ({
     cases: t.field({ type: [InboxRow], resolve: (page) => page.rows }),
     hasNextPage: t.exposeBoolean('hasNextPage'),
     endCursor: t.string({ nullable: true, resolve: (page) => page.endCursor }),
-    totalCount: t.int({ description: 'Cases matching the filter (counted only when asked for).', resolve: (page) => page.count() }),
+    totalCount: t.int({
+      description: `Cases matching the filter, counted (only when asked for) up to ${INBOX_COUNT_LIMIT}; see totalCountCapped.`,
+      resolve: async (page) => (await page.memoCount()).count,
+    }),
+    totalCountCapped: t.boolean({
+      description: `True when more than ${INBOX_COUNT_LIMIT} cases match (totalCount then says ${INBOX_COUNT_LIMIT}).`,
+      resolve: async (page) => (await page.memoCount()).capped,
+    }),
   }),
 });
 
@@ -109,7 +122,7 @@ builder.queryFields((t) => ({
         rows: page.cases.map((row) => ({ row, config: configs.get(row.tenantId)! })),
         hasNextPage: page.hasNextPage,
         endCursor: page.endCursor,
-        count: () => withDataScope(ctx.db.prisma, viewer.scope, (tx) => countInbox(tx, viewer.ability, filter)),
+        memoCount: memoize(() => withDataScope(ctx.db.prisma, viewer.scope, (tx) => countInbox(tx, viewer.ability, filter))),
       };
     },
   }),

@@ -10,6 +10,7 @@ import { AppError } from '../errors.ts';
 import type { AppAbility, CaseAction } from '../auth/abilities.ts';
 import type { ScopedTransaction } from '../auth/data-scope.ts';
 import { OPEN_STATUSES, type CaseStatus } from './case-lifecycle.ts';
+import { REGISTRATION_NUMBER_PATTERN } from './registration-number.ts';
 
 export const INBOX_MAX_PAGE = 100;
 
@@ -127,8 +128,10 @@ export function inboxWhere(ability: AppAbility, filter: InboxFilter, now: Date):
   if (filter.overdue === false) and.push({ OR: [{ stageDeadline: null }, { stageDeadline: { gte: now } }, { waitingSince: { not: null } }] });
   if (filter.escalated === true) and.push({ escalatedAt: { not: null } });
   if (filter.escalated === false) and.push({ escalatedAt: null });
-  const search = filter.search?.trim();
-  if (search) and.push({ registrationNumber: { contains: search.toUpperCase() } });
+  const search = filter.search?.trim().toUpperCase();
+  // A whole number is an equality the unique index answers even under row-level security
+  // (text equality is leakproof; LIKE is not, so a part of a number scans the agency's cases).
+  if (search) and.push({ registrationNumber: REGISTRATION_NUMBER_PATTERN.test(search) ? search : { contains: search } });
   return { AND: and };
 }
 
@@ -177,9 +180,14 @@ export async function listInbox(
   return { cases, hasNextPage: rows.length > first, endCursor: last ? encodeCursor(last) : null };
 }
 
-export async function countInbox(tx: ScopedTransaction, ability: AppAbility, filter: InboxFilter, now = new Date()): Promise<number> {
+/** Counting stops here: an exact count of a large agency's whole inbox costs a scan of it. */
+export const INBOX_COUNT_LIMIT = 10_000;
+
+/** The matching cases, counted up to INBOX_COUNT_LIMIT (`capped` when there are more). */
+export async function countInbox(tx: ScopedTransaction, ability: AppAbility, filter: InboxFilter, now = new Date()): Promise<{ count: number; capped: boolean }> {
   await tx.$executeRaw`SET LOCAL jit = off`;
-  return tx.case.count({ where: inboxWhere(ability, filter, now) });
+  const count = await tx.case.count({ where: inboxWhere(ability, filter, now), take: INBOX_COUNT_LIMIT + 1 });
+  return { count: Math.min(count, INBOX_COUNT_LIMIT), capped: count > INBOX_COUNT_LIMIT };
 }
 
 export const staffCaseInclude = {
