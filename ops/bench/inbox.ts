@@ -314,7 +314,7 @@ try {
       rows.push({ viewer: viewer.name, label, timing, sql, firstPage: page.cases.length });
       console.log(`inbox: ${viewer.name.padEnd(11)} ${label.padEnd(60)} rows ${String(page.cases.length).padStart(2)}  p50 ${timing.p50}  p95 ${timing.p95}  p99 ${timing.p99} ms  (SQL p99 ${sql?.p99})`);
     }
-    const count = await withDataScope(database.prisma, scope, (tx) => countInbox(tx, ability, {}, now));
+    const { count } = await withDataScope(database.prisma, scope, (tx) => countInbox(tx, ability, {}, now));
     const timing = await time(Math.min(RUNS, 50), () => withDataScope(database.prisma, scope, (tx) => countInbox(tx, ability, {}, now)));
     totalCounts[viewer.name] = { count, timing };
     console.log(`inbox: ${viewer.name.padEnd(11)} totalCount (no filter) = ${count}  p50 ${timing.p50}  p99 ${timing.p99} ms`);
