@@ -18,6 +18,15 @@ export const FLASHES = [
   'restricted',
   'unrestricted',
   'gone',
+  'transferred',
+  'revealRequested',
+  'intakeRecorded',
+  'revealDeclined',
+  'custodianRemoved',
+  'staffCreated',
+  'staffRoles',
+  'staffDeactivated',
+  'staffActivated',
 ] as const;
 export type Flash = (typeof FLASHES)[number];
 

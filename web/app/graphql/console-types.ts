@@ -9,14 +9,18 @@ import type {
   CasePriority,
   CaseStatus,
   CaseTransition,
+  ChannelKind,
+  DuplicateReason,
   EventVisibility,
   ExclusionKind,
   IdentityMode,
   NoteKind,
+  RevealRequestStatus,
   StaffRole,
   StaffTransition,
+  TemplateUse,
 } from './types';
-import type { EvidenceFile, StageDeadline } from './reporting-types';
+import type { EvidenceFile, ReportingCaseType, StageDeadline } from './reporting-types';
 
 export interface StaffSession {
   token: string;
@@ -43,6 +47,7 @@ export interface StaffViewer {
   roles: StaffRole[];
   provinceId: string | null;
   tenantId: string | null;
+  canRecordIntake: boolean;
 }
 
 export interface KeyedName {
@@ -161,7 +166,10 @@ export interface StaffCase {
   agency: { slug: string; name: string; shortName: string; timeZone: string };
   caseType: KeyedName | null;
   category: KeyedName | null;
-  channel: KeyedName | null;
+  channel: (KeyedName & { kind: ChannelKind }) | null;
+  recordedBy: StaffMember | null;
+  reporter: ReporterDetails | null;
+  possibleDuplicates: PossibleDuplicate[];
   currentStage: CurrentStage | null;
   deadlines: StageDeadline[];
   answers: { label: string; value: string }[];
@@ -230,4 +238,182 @@ export interface RecordConflictVariables {
 }
 export interface RestrictCaseVariables {
   input: { caseId: string; handlerIds: string[] };
+}
+
+export interface ReporterDetails {
+  name: string | null;
+  idNumber: string | null;
+  phone: string | null;
+  email: string | null;
+  address: string | null;
+}
+
+export interface PossibleDuplicate {
+  id: string;
+  registrationNumber: string;
+  title: string;
+  status: CaseStatus;
+  receivedAt: string;
+  similarity: number;
+  reasons: DuplicateReason[];
+}
+
+export interface TransferCaseVariables {
+  input: { caseId: string; targetAgencySlug: string; reason: string };
+}
+export interface RequestIdentityRevealVariables {
+  input: { caseId: string; reason: string };
+}
+export interface RequestIdentityRevealMutation {
+  requestIdentityReveal: { id: string; status: RevealRequestStatus };
+}
+
+export interface ResponseTemplate {
+  key: string;
+  name: string;
+  body: string;
+  uses: TemplateUse[];
+}
+export interface ResponseTemplatesQuery {
+  responseTemplates: ResponseTemplate[];
+}
+
+/* Offline intake. */
+export interface IntakeChannel {
+  key: string;
+  kind: ChannelKind;
+  name: string;
+  staffIntake: boolean;
+  caseTypeKeys: string[];
+}
+export interface IntakeTenantQuery {
+  viewerStaff: StaffViewer | null;
+  tenant: {
+    slug: string;
+    timeZone: string;
+    categories: { key: string; name: string; description: string | null }[];
+    channels: IntakeChannel[];
+    caseTypes: ReportingCaseType[];
+  };
+}
+export interface RecordOfflineIntakeVariables {
+  input: {
+    caseTypeKey: string;
+    categoryKey: string | null;
+    channelKey: string;
+    receivedAt: string;
+    externalReference: string | null;
+    answers: { field: string; value: string }[];
+    identityMode: IdentityMode;
+    reporter: Partial<Record<keyof ReporterDetails, string>> | null;
+  };
+}
+export interface RecordOfflineIntakeMutation {
+  recordOfflineIntake: { trackingCode: string; case: { id: string; registrationNumber: string } };
+}
+export interface IntakeReceiptCase {
+  id: string;
+  registrationNumber: string;
+  title: string;
+  receivedAt: string;
+  identityMode: IdentityMode;
+  externalReference: string | null;
+  agency: { name: string; shortName: string; timeZone: string };
+  caseType: { name: string; handlingUnit: string } | null;
+  category: { name: string } | null;
+  channel: { name: string; kind: ChannelKind } | null;
+  recordedBy: StaffMember | null;
+  deadlines: StageDeadline[];
+  timeline: { kind: CaseEventKind }[];
+}
+export interface IntakeReceiptQuery {
+  viewerStaff: StaffViewer | null;
+  staffCase: IntakeReceiptCase;
+}
+
+/* Identity custodians. */
+export interface RevealRequest {
+  id: string;
+  caseId: string;
+  registrationNumber: string;
+  reason: string;
+  status: RevealRequestStatus;
+  requestedAt: string;
+  decidedAt: string | null;
+}
+export interface IdentityCustodian {
+  id: string;
+  name: string;
+  staffUserId: string | null;
+  active: boolean;
+  createdAt: string;
+  removedAt: string | null;
+}
+export interface CustodianConsoleQuery {
+  viewerStaff: StaffViewer | null;
+  identityRevealRequests: RevealRequest[];
+  identityCustodians: IdentityCustodian[];
+}
+export interface RevealedIdentity extends ReporterDetails {
+  requestId: string;
+  caseId: string;
+}
+export interface RevealIdentityVariables {
+  input: { requestId: string; passphrase: string };
+}
+export interface RevealIdentityMutation {
+  revealIdentity: RevealedIdentity;
+}
+export interface DeclineIdentityRevealVariables {
+  input: { requestId: string };
+}
+export interface DeclineIdentityRevealMutation {
+  declineIdentityReveal: string;
+}
+export interface PassphraseVariables {
+  input: { passphrase: string };
+}
+export interface SetUpCustodianKeyMutation {
+  setUpCustodianKey: { custodianId: string; recoveryKey: string };
+}
+export interface ResealResult {
+  resealed: number;
+  skipped: number;
+  custodians: number;
+}
+export interface ResealIdentitiesMutation {
+  resealIdentities: ResealResult;
+}
+export interface RemoveIdentityCustodianVariables {
+  input: { custodianId: string; passphrase: string };
+}
+export interface RemoveIdentityCustodianMutation {
+  removeIdentityCustodian: ResealResult;
+}
+
+/* Staff accounts (tenant admin). */
+export interface StaffAccount {
+  id: string;
+  email: string;
+  name: string;
+  title: string | null;
+  roles: StaffRole[];
+  active: boolean;
+  lastLoginAt: string | null;
+}
+export interface StaffAccountsQuery {
+  viewerStaff: StaffViewer | null;
+  staffAccounts: StaffAccount[];
+}
+export interface CreateStaffMemberVariables {
+  input: { email: string; name: string; title: string | null; roles: StaffRole[]; password: string };
+}
+export interface CreateStaffMemberMutation {
+  createStaffMember: { id: string; email: string };
+}
+export interface UpdateStaffMemberVariables {
+  input: { staffUserId: string; roles?: StaffRole[]; active?: boolean };
+}
+export interface UpdateStaffMemberMutation {
+  updateStaffMember: { id: string; roles: StaffRole[]; active: boolean };
 }

@@ -15,6 +15,22 @@ import returnCaseAnswer from './return-case-answer.graphql?raw';
 import sendStaffMessage from './send-staff-message.graphql?raw';
 import setCasePriority from './set-case-priority.graphql?raw';
 import transitionCase from './transition-case.graphql?raw';
+import transferCase from './transfer-case.graphql?raw';
+import consoleViewer from './console-viewer.graphql?raw';
+import recordOfflineIntake from './record-offline-intake.graphql?raw';
+import intakeTenant from './intake-tenant.graphql?raw';
+import intakeReceipt from './intake-receipt.graphql?raw';
+import responseTemplates from './response-templates.graphql?raw';
+import requestIdentityReveal from './request-identity-reveal.graphql?raw';
+import custodianConsole from './custodian-console.graphql?raw';
+import revealIdentity from './reveal-identity.graphql?raw';
+import declineIdentityReveal from './decline-identity-reveal.graphql?raw';
+import setUpCustodianKey from './set-up-custodian-key.graphql?raw';
+import resealIdentities from './reseal-identities.graphql?raw';
+import removeIdentityCustodian from './remove-identity-custodian.graphql?raw';
+import staffAccounts from './staff-accounts.graphql?raw';
+import createStaffMember from './create-staff-member.graphql?raw';
+import updateStaffMember from './update-staff-member.graphql?raw';
 import directory from './directory.graphql?raw';
 import loginReporter from './login-reporter.graphql?raw';
 import logoutReporter from './logout-reporter.graphql?raw';
@@ -63,6 +79,30 @@ import type {
   SendStaffMessageVariables,
   SetCasePriorityVariables,
   TransitionCaseVariables,
+  TransferCaseVariables,
+  StaffViewer,
+  RecordOfflineIntakeMutation,
+  RecordOfflineIntakeVariables,
+  IntakeTenantQuery,
+  IntakeReceiptQuery,
+  ResponseTemplatesQuery,
+  RequestIdentityRevealMutation,
+  RequestIdentityRevealVariables,
+  CustodianConsoleQuery,
+  RevealIdentityMutation,
+  RevealIdentityVariables,
+  DeclineIdentityRevealMutation,
+  DeclineIdentityRevealVariables,
+  PassphraseVariables,
+  SetUpCustodianKeyMutation,
+  ResealIdentitiesMutation,
+  RemoveIdentityCustodianMutation,
+  RemoveIdentityCustodianVariables,
+  StaffAccountsQuery,
+  CreateStaffMemberMutation,
+  CreateStaffMemberVariables,
+  UpdateStaffMemberMutation,
+  UpdateStaffMemberVariables,
 } from './console-types';
 
 /** A document with the types of its result and variables attached. */
@@ -119,3 +159,46 @@ export const ReturnCaseAnswerDocument: Document<CaseActionResult<'returnCaseAnsw
 export const SetCasePriorityDocument: Document<CaseActionResult<'setCasePriority'>, SetCasePriorityVariables> = { operationName: 'SetCasePriority', source: setCasePriority };
 export const RecordConflictDocument: Document<CaseActionResult<'recordConflict'>, RecordConflictVariables> = { operationName: 'RecordConflict', source: recordConflict };
 export const RestrictCaseDocument: Document<CaseActionResult<'restrictCase'>, RestrictCaseVariables> = { operationName: 'RestrictCase', source: restrictCase };
+export const TransferCaseDocument: Document<CaseActionResult<'transferCase'> & { transferCase: { transferredTo: string | null } | null }, TransferCaseVariables> = {
+  operationName: 'TransferCase',
+  source: transferCase,
+};
+export const ResponseTemplatesDocument: Document<ResponseTemplatesQuery> = { operationName: 'ResponseTemplates', source: responseTemplates };
+export const RequestIdentityRevealDocument: Document<RequestIdentityRevealMutation, RequestIdentityRevealVariables> = {
+  operationName: 'RequestIdentityReveal',
+  source: requestIdentityReveal,
+};
+
+/* Offline intake. */
+export const IntakeTenantDocument: Document<IntakeTenantQuery> = { operationName: 'IntakeTenant', source: intakeTenant };
+export const RecordOfflineIntakeDocument: Document<RecordOfflineIntakeMutation, RecordOfflineIntakeVariables> = {
+  operationName: 'RecordOfflineIntake',
+  source: recordOfflineIntake,
+};
+export const IntakeReceiptDocument: Document<IntakeReceiptQuery, { id: string }> = { operationName: 'IntakeReceipt', source: intakeReceipt };
+
+/* Identity custodians. */
+export const CustodianConsoleDocument: Document<CustodianConsoleQuery> = { operationName: 'CustodianConsole', source: custodianConsole };
+export const RevealIdentityDocument: Document<RevealIdentityMutation, RevealIdentityVariables> = { operationName: 'RevealIdentity', source: revealIdentity };
+export const DeclineIdentityRevealDocument: Document<DeclineIdentityRevealMutation, DeclineIdentityRevealVariables> = {
+  operationName: 'DeclineIdentityReveal',
+  source: declineIdentityReveal,
+};
+export const SetUpCustodianKeyDocument: Document<SetUpCustodianKeyMutation, PassphraseVariables> = { operationName: 'SetUpCustodianKey', source: setUpCustodianKey };
+export const ResealIdentitiesDocument: Document<ResealIdentitiesMutation, PassphraseVariables> = { operationName: 'ResealIdentities', source: resealIdentities };
+export const RemoveIdentityCustodianDocument: Document<RemoveIdentityCustodianMutation, RemoveIdentityCustodianVariables> = {
+  operationName: 'RemoveIdentityCustodian',
+  source: removeIdentityCustodian,
+};
+
+/* Staff accounts (tenant admin). */
+export const StaffAccountsDocument: Document<StaffAccountsQuery> = { operationName: 'StaffAccounts', source: staffAccounts };
+export const CreateStaffMemberDocument: Document<CreateStaffMemberMutation, CreateStaffMemberVariables> = {
+  operationName: 'CreateStaffMember',
+  source: createStaffMember,
+};
+export const UpdateStaffMemberDocument: Document<UpdateStaffMemberMutation, UpdateStaffMemberVariables> = {
+  operationName: 'UpdateStaffMember',
+  source: updateStaffMember,
+};
+export const ConsoleViewerDocument: Document<{ viewerStaff: StaffViewer | null }> = { operationName: 'ConsoleViewer', source: consoleViewer };

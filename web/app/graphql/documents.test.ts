@@ -49,6 +49,9 @@ const LABELLED: Partial<Record<keyof typeof ENUMS, string>> = {
   ActorKind: 'actorKind',
   ExclusionKind: 'exclusionKind',
   StaffRole: 'staffRole',
+  TemplateUse: 'templateUse',
+  DuplicateReason: 'duplicateReason',
+  RevealRequestStatus: 'revealStatus',
 };
 
 describe.each(Object.keys(ENUMS) as (keyof typeof ENUMS)[])('enum %s', (name) => {

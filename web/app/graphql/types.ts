@@ -44,6 +44,9 @@ export const ENUMS = {
   ActorKind: ['REPORTER', 'STAFF', 'SYSTEM'],
   ExclusionKind: ['NAMED_IN_REPORT', 'DECLARED_CONFLICT'],
   StaffRole: ['VERIFIER', 'REVIEWER', 'AGENCY_HEAD', 'IDENTITY_CUSTODIAN', 'TENANT_ADMIN', 'PROVINCIAL_SECRETARIAT', 'PLATFORM_OPERATOR'],
+  TemplateUse: ['REQUEST_INFO', 'REJECT', 'TRANSFER', 'MESSAGE', 'ANSWER'],
+  DuplicateReason: ['SAME_REPORTER', 'SAME_CATEGORY_AND_PLACE', 'SIMILAR_TEXT'],
+  RevealRequestStatus: ['PENDING', 'REVEALED', 'DECLINED'],
 } as const;
 
 type EnumOf<Name extends keyof typeof ENUMS> = (typeof ENUMS)[Name][number];
@@ -68,6 +71,9 @@ export type EventVisibility = EnumOf<'EventVisibility'>;
 export type ActorKind = EnumOf<'ActorKind'>;
 export type ExclusionKind = EnumOf<'ExclusionKind'>;
 export type StaffRole = EnumOf<'StaffRole'>;
+export type TemplateUse = EnumOf<'TemplateUse'>;
+export type DuplicateReason = EnumOf<'DuplicateReason'>;
+export type RevealRequestStatus = EnumOf<'RevealRequestStatus'>;
 
 export interface DirectoryQuery {
   provinces: {

@@ -103,7 +103,7 @@ export const consoleMessagesId = {
   'staffCase.noAnswers': 'Laporan ini tidak memuat isian.',
   'staffCase.evidence': 'Bukti',
   'staffCase.noEvidence': 'Tidak ada berkas bukti.',
-  'staffCase.evidenceNote': 'Unduhan bukti belum tersedia di konsol; hanya nama dan ukuran berkas yang ditampilkan.',
+  'staffCase.evidenceNote': 'Berkas diunduh, tidak dibuka di peramban. Periksa dengan antivirus sebelum membukanya.',
   'staffCase.messages': 'Pesan dengan pelapor',
   'staffCase.noMessages': 'Belum ada pesan.',
   'staffCase.fromReporter': 'Pelapor',
@@ -128,7 +128,6 @@ export const consoleMessagesId = {
   'staffCase.exclusions': 'Dikecualikan karena benturan kepentingan',
   'staffCase.noExclusions': 'Tidak ada petugas yang dikecualikan.',
   'staffCase.readOnly': 'Anda dapat membaca aduan ini tetapi tidak dapat bertindak atasnya.',
-  'staffCase.transferHidden': 'Pelimpahan ke instansi lain belum dapat dilakukan dari konsol.',
 
   'staffStatus.SUBMITTED': 'Baru masuk',
   'staffStatus.IN_VERIFICATION': 'Sedang diverifikasi',
@@ -349,7 +348,7 @@ export const consoleMessagesEn: Record<ConsoleMessageKey, string> = {
   'staffCase.noAnswers': 'This report has no answers.',
   'staffCase.evidence': 'Evidence',
   'staffCase.noEvidence': 'No evidence files.',
-  'staffCase.evidenceNote': 'Evidence downloads are not available in the console yet; only file names and sizes are shown.',
+  'staffCase.evidenceNote': 'Files are downloaded, not opened in the browser. Scan them with an antivirus before opening.',
   'staffCase.messages': 'Messages with the reporter',
   'staffCase.noMessages': 'No messages yet.',
   'staffCase.fromReporter': 'Reporter',
@@ -374,7 +373,6 @@ export const consoleMessagesEn: Record<ConsoleMessageKey, string> = {
   'staffCase.exclusions': 'Excluded for a conflict of interest',
   'staffCase.noExclusions': 'No staff member is excluded.',
   'staffCase.readOnly': 'You can read this case but not act on it.',
-  'staffCase.transferHidden': 'Transfers to another agency cannot be made from the console yet.',
 
   'staffStatus.SUBMITTED': 'New',
   'staffStatus.IN_VERIFICATION': 'Being verified',

@@ -5,11 +5,13 @@
  * in the requested language.
  */
 import { consoleMessagesEn, consoleMessagesId } from './console-messages';
+import { consoleMoreMessagesEn, consoleMoreMessagesId } from './console-more-messages';
 import { reportingMessagesEn, reportingMessagesId } from './reporting-messages';
 
 const id = {
   ...reportingMessagesId,
   ...consoleMessagesId,
+  ...consoleMoreMessagesId,
   'site.name': 'Aduan',
   'site.tagline': 'Layanan pengaduan dan whistleblowing instansi daerah',
   'site.skipToContent': 'Langsung ke konten utama',
@@ -151,6 +153,7 @@ export type MessageKey = keyof typeof id;
 const en: Record<MessageKey, string> = {
   ...reportingMessagesEn,
   ...consoleMessagesEn,
+  ...consoleMoreMessagesEn,
   'site.name': 'Aduan',
   'site.tagline': 'Complaint and whistleblowing services of regional agencies',
   'site.skipToContent': 'Skip to main content',
