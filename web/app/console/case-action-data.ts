@@ -2,7 +2,7 @@
 import type { MessageKey } from '../i18n/translate';
 import type { FormProblem } from '../reporting/report-form-data';
 
-export const ACTION_INTENTS = ['transition', 'note', 'message', 'priority', 'answer', 'returnAnswer', 'conflictSelf', 'conflictColleague', 'restrict'] as const;
+export const ACTION_INTENTS = ['transition', 'note', 'message', 'priority', 'answer', 'returnAnswer', 'conflictSelf', 'conflictColleague', 'restrict', 'transfer', 'revealRequest'] as const;
 export type ActionIntent = (typeof ACTION_INTENTS)[number];
 
 /** A refused form: which one, its problems, and what was typed (by control name). */
@@ -29,4 +29,18 @@ export const ACTION_FIELDS: Record<ActionIntent, { input: string; id: string | (
     { input: 'reason', id: 'colleague-reason', label: 'action.conflictReason' },
   ],
   restrict: [{ input: 'handlerIds', id: 'handlers', label: 'action.restrictHandlers' }],
+  transfer: [
+    { input: 'targetAgencySlug', id: 'transfer-target', label: 'action.transferTarget' },
+    { input: 'reason', id: 'transfer-reason', label: 'action.transferReason' },
+  ],
+  revealRequest: [{ input: 'reason', id: 'reveal-reason', label: 'action.revealReason' }],
 };
+
+/** Which textarea a response template of each use fills. */
+export const TEMPLATE_TARGETS = {
+  REQUEST_INFO: 'reason-REQUEST_INFO',
+  REJECT: 'reason-REJECT',
+  TRANSFER: 'transfer-reason',
+  MESSAGE: 'message-body',
+  ANSWER: 'answer-body',
+} as const;

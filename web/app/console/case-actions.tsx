@@ -1,15 +1,71 @@
 /**
  * The case page's actions, ONLY those the API allows this viewer now: the transitions it
- * lists (a transfer has no mutation yet, so it is left out), and the forms for notes,
- * messages, priority, answers, conflicts and restriction as `canHandle`, `canRestrict` and
- * the viewer's roles allow. Every form is a plain POST (works without a script).
+ * lists (a transfer has its own form, with the competent agency and a reason), and the forms
+ * for notes, messages, priority, answers, conflicts, restriction and a request to reveal a
+ * sealed identity as `canHandle`, `canRestrict`, `confidential` and the viewer's roles allow.
+ * Every form is a plain POST (works without a script); response templates are picked with a
+ * small GET form beside the textarea they fill.
  */
-import type { AgencyStaffQuery, StaffCase, StaffViewer } from '../graphql/console-types';
-import { ENUMS, type StaffTransition } from '../graphql/types';
+import type { AgencyStaffQuery, ResponseTemplate, StaffCase, StaffViewer } from '../graphql/console-types';
+import { ENUMS, type StaffTransition, type TemplateUse } from '../graphql/types';
 import { useTranslation } from '../i18n/use-translation';
 import { describedBy, FieldError, Hint } from '../reporting/form-controls';
 import { findProblems, type FormProblem } from '../reporting/report-form-data';
-import type { CaseActionData } from './case-action-data';
+import { TEMPLATE_TARGETS, type CaseActionData } from './case-action-data';
+
+/** Agencies a case can be transferred to, by province. */
+export interface TransferTargets {
+  province: string;
+  agencies: { slug: string; name: string }[];
+}
+
+/** A response template chosen with the small GET form (`?untuk=<use>&templat=<key>`). */
+export interface ChosenTemplate {
+  use: TemplateUse;
+  key: string;
+  name: string;
+  body: string;
+}
+
+/**
+ * Picks a response template for one textarea: a GET form (works without a script) that
+ * loads the page again with the template's text in that textarea. It sits before the
+ * textarea's own form, never inside it.
+ */
+function TemplatePicker({ use, templates, chosen, casePath }: { use: TemplateUse; templates: ResponseTemplate[]; chosen: ChosenTemplate | null; casePath: string }) {
+  const { t } = useTranslation();
+  const usable = templates.filter((template) => template.uses.includes(use));
+  if (usable.length === 0) return null;
+  const id = `templat-${use}`;
+  return (
+    <form method="get" action={`${casePath}#${TEMPLATE_TARGETS[use]}`} className="template-picker" data-template-picker={use}>
+      <input type="hidden" name="untuk" value={use} />
+      <label htmlFor={id}>{t('template.label', { use: t(`templateUse.${use}`) })}</label>
+      <div className="inline-field">
+        <select id={id} name="templat" defaultValue={chosen?.use === use ? chosen.key : usable[0]!.key}>
+          {usable.map((template) => (
+            <option key={template.key} value={template.key}>
+              {template.name}
+            </option>
+          ))}
+        </select>
+        <button type="submit" className="button secondary">
+          {t('template.use')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function TemplateApplied({ use, chosen }: { use: TemplateUse; chosen: ChosenTemplate | null }) {
+  const { t } = useTranslation();
+  if (chosen?.use !== use) return null;
+  return (
+    <p className="note" role="status" data-template-applied={use}>
+      {t('template.applied', { name: chosen.name })}
+    </p>
+  );
+}
 
 const OPEN = ['SUBMITTED', 'IN_VERIFICATION', 'NEEDS_INFO', 'ACCEPTED', 'IN_FOLLOW_UP'];
 const WITH_REASON: readonly string[] = ['REQUEST_INFO', 'REJECT'];
@@ -22,7 +78,6 @@ export function findAllowedActions(item: StaffCase, viewer: StaffViewer, colleag
   const excluded = new Set(item.exclusions.map((exclusion) => exclusion.staff.id));
   return {
     transitions,
-    transferListed: item.availableTransitions.includes('TRANSFER'),
     note: item.canHandle,
     message: item.canHandle && OPEN.includes(item.status),
     priority: item.canHandle,
@@ -32,6 +87,8 @@ export function findAllowedActions(item: StaffCase, viewer: StaffViewer, colleag
     colleagues: item.canHandle ? colleagues.filter((member) => member.id !== viewer.id && !excluded.has(member.id)) : [],
     restrict: item.canRestrict,
     restrictable: colleagues.filter((member) => !excluded.has(member.id)),
+    transfer: item.availableTransitions.includes('TRANSFER'),
+    revealRequest: item.confidential && item.canHandle,
   };
 }
 
@@ -47,7 +104,9 @@ export function hasAnyAction(allowed: AllowedActions): boolean {
     allowed.returnAnswer ||
     allowed.conflictSelf ||
     allowed.colleagues.length > 0 ||
-    allowed.restrict
+    allowed.restrict ||
+    allowed.transfer ||
+    allowed.revealRequest
   );
 }
 
@@ -116,27 +175,41 @@ export function CaseActions({
   allowed,
   result,
   draftBody,
+  casePath,
+  templates,
+  chosenTemplate,
+  transferTargets,
 }: {
   item: StaffCase;
   allowed: AllowedActions;
   result: CaseActionData | undefined;
   /** The open draft's text, to edit it further. */
   draftBody: string;
+  casePath: string;
+  templates: ResponseTemplate[];
+  chosenTemplate: ChosenTemplate | null;
+  transferTargets: TransferTargets[];
 }) {
   const { t } = useTranslation();
   const valueOf = (intent: CaseActionData['intent'], name: string, fallback = '') => (result?.intent === intent ? (result.values[name] ?? fallback) : fallback);
+  /** A chosen template's text for the textarea of that use (what was typed and refused wins). */
+  const prefill = (use: TemplateUse, fallback = '') => (chosenTemplate?.use === use ? chosenTemplate.body : fallback);
+  const picker = (use: TemplateUse) => <TemplatePicker use={use} templates={templates} chosen={chosenTemplate} casePath={casePath} />;
+  const transferProblems = (field: string) => problemsOf(result, 'transfer', field);
   return (
     <section aria-labelledby="tindakan-judul" className="case-actions" data-actions>
       <h2 id="tindakan-judul">{t('action.title')}</h2>
 
-      {allowed.transitions.length > 0 || allowed.transferListed ? (
+      {allowed.transitions.length > 0 ? (
         <div className="action-block" data-action="transitions">
           <h3>{t('action.transitions')}</h3>
-          {allowed.transitions.length === 0 ? <p>{t('action.noTransitions')}</p> : null}
-          {allowed.transitions.map((transition) => {
+                    {allowed.transitions.map((transition) => {
             const id = `reason-${transition}`;
+            const use = WITH_REASON.includes(transition) ? (transition as 'REQUEST_INFO' | 'REJECT') : null;
             return (
-              <form key={transition} method="post" className="transition-form">
+              <div key={transition} className="transition-item">
+              {use ? picker(use) : null}
+              <form method="post" className="transition-form">
                 <input type="hidden" name="intent" value="transition" />
                 <input type="hidden" name="transition" value={transition} />
                 {generalProblems(result, 'transition', transition)}
@@ -149,22 +222,97 @@ export function CaseActions({
                     required
                     rows={3}
                     problems={problemsOf(result, 'transition', id)}
-                    value={result?.values.transition === transition ? valueOf('transition', 'reason') : ''}
+                    value={result?.values.transition === transition ? valueOf('transition', 'reason') : use ? prefill(use) : ''}
                   />
                 ) : null}
+                {use ? <TemplateApplied use={use} chosen={chosenTemplate} /> : null}
                 <button type="submit" className={transition === 'REJECT' ? 'button secondary' : 'button'} data-transition={transition}>
                   {t(`transition.${transition}`)}
                 </button>
               </form>
+              </div>
             );
           })}
-          {allowed.transferListed ? <p className="muted">{t('staffCase.transferHidden')}</p> : null}
         </div>
       ) : null}
 
+      {allowed.transfer && transferTargets.length > 0 ? (
+        <div className="action-block" data-action="transfer">
+          <h3>{t('action.transfer')}</h3>
+          {picker('TRANSFER')}
+          <form method="post">
+            <input type="hidden" name="intent" value="transfer" />
+            {generalProblems(result, 'transfer')}
+            <div className={transferProblems('transfer-target').length > 0 ? 'field invalid' : 'field'}>
+              <label htmlFor="transfer-target">
+                {t('action.transferTarget')} <span className="mark required">{t('action.required')}</span>
+              </label>
+              <Hint id="transfer-target">{t('action.transferTargetHint')}</Hint>
+              <FieldError id="transfer-target" problems={transferProblems('transfer-target')} />
+              <select
+                id="transfer-target"
+                name="targetAgencySlug"
+                required
+                defaultValue={valueOf('transfer', 'targetAgencySlug')}
+                aria-invalid={transferProblems('transfer-target').length > 0 ? true : undefined}
+                aria-describedby={describedBy('transfer-target', { hint: true, problems: transferProblems('transfer-target') })}
+              >
+                <option value="">{t('form.choose')}</option>
+                {transferTargets.map((group) => (
+                  <optgroup key={group.province} label={group.province}>
+                    {group.agencies.map((agency) => (
+                      <option key={agency.slug} value={agency.slug}>
+                        {agency.name}
+                      </option>
+                    ))}
+                  </optgroup>
+                ))}
+              </select>
+            </div>
+            <TextArea
+              id="transfer-reason"
+              name="reason"
+              label={t('action.transferReason')}
+              hint={t('action.transferReasonHint')}
+              required
+              rows={3}
+              problems={transferProblems('transfer-reason')}
+              value={valueOf('transfer', 'reason', prefill('TRANSFER'))}
+            />
+            <TemplateApplied use="TRANSFER" chosen={chosenTemplate} />
+            <button type="submit" className="button secondary" data-action-submit="transfer">
+              {t('action.transferSubmit')}
+            </button>
+          </form>
+        </div>
+      ) : null}
+
+      {allowed.revealRequest ? (
+        <form method="post" className="action-block" data-action="reveal-request">
+          <h3>{t('action.revealRequest')}</h3>
+          <input type="hidden" name="intent" value="revealRequest" />
+          {generalProblems(result, 'revealRequest')}
+          <p className="hint">{t('action.revealIntro')}</p>
+          <TextArea
+            id="reveal-reason"
+            name="reason"
+            label={t('action.revealReason')}
+            required
+            rows={3}
+            problems={problemsOf(result, 'revealRequest', 'reveal-reason')}
+            value={valueOf('revealRequest', 'reason')}
+          />
+          <button type="submit" className="button secondary" data-action-submit="reveal-request">
+            {t('action.revealSubmit')}
+          </button>
+        </form>
+      ) : null}
+
       {allowed.answer ? (
-        <form method="post" className="action-block" data-action="answer">
+        <div className="action-block" data-action="answer">
           <h3>{t('action.answer')}</h3>
+          {picker('ANSWER')}
+          <form method="post">
           <input type="hidden" name="intent" value="answer" />
           {generalProblems(result, 'answer')}
           <TextArea
@@ -175,8 +323,9 @@ export function CaseActions({
             required
             rows={6}
             problems={problemsOf(result, 'answer', 'answer-body')}
-            value={valueOf('answer', 'body', draftBody)}
+            value={valueOf('answer', 'body', prefill('ANSWER', draftBody))}
           />
+          <TemplateApplied use="ANSWER" chosen={chosenTemplate} />
           <div className="actions-inline">
             <button type="submit" name="ajukan" value="1" className="button">
               {t('action.answerSubmit')}
@@ -185,7 +334,8 @@ export function CaseActions({
               {t('action.answerSave')}
             </button>
           </div>
-        </form>
+          </form>
+        </div>
       ) : null}
 
       {allowed.returnAnswer ? (
@@ -210,8 +360,10 @@ export function CaseActions({
       ) : null}
 
       {allowed.message ? (
-        <form method="post" className="action-block" data-action="message">
+        <div className="action-block" data-action="message">
           <h3>{t('action.message')}</h3>
+          {picker('MESSAGE')}
+          <form method="post">
           <input type="hidden" name="intent" value="message" />
           {generalProblems(result, 'message')}
           <TextArea
@@ -221,12 +373,14 @@ export function CaseActions({
             hint={t('action.messageHint')}
             required
             problems={problemsOf(result, 'message', 'message-body')}
-            value={valueOf('message', 'body')}
+            value={valueOf('message', 'body', prefill('MESSAGE'))}
           />
+          <TemplateApplied use="MESSAGE" chosen={chosenTemplate} />
           <button type="submit" className="button">
             {t('action.messageSubmit')}
           </button>
-        </form>
+          </form>
+        </div>
       ) : null}
 
       {allowed.note ? (

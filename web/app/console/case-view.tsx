@@ -1,8 +1,29 @@
 /** The case as staff read it: summary, the report, evidence, messages, notes, answers, timeline, people. */
+import type { EvidenceFile } from '../graphql/reporting-types';
 import type { StaffCase } from '../graphql/console-types';
 import { useTranslation } from '../i18n/use-translation';
 import { formatBytes, formatDateTime } from '../reporting/formats';
+import { consoleEvidencePath, consoleReceiptPath, type ConsoleScope } from './console-paths';
 import { DeadlineBadges } from './deadline-badge';
+
+/** A case that came in offline (not a transfer): it has a receipt to reprint. */
+export function isOfflineIntake(item: { timeline: readonly { kind: string }[] }): boolean {
+  return item.timeline.some((entry) => entry.kind === 'RECORDED_OFFLINE');
+}
+
+/** An evidence file as a download link through the console (the staff session goes with it). */
+function EvidenceLink({ scope, agencySlug, file }: { scope: ConsoleScope; agencySlug: string; file: EvidenceFile }) {
+  const { t, locale } = useTranslation();
+  return (
+    <>
+      <a className="file-name" href={consoleEvidencePath(scope, agencySlug, file.id)} download={file.fileName} data-evidence-link={file.id}>
+        <span className="visually-hidden">{t('staffCase.evidenceDownload')} </span>
+        {file.fileName}
+      </a>{' '}
+      <span className="muted">({formatBytes(file.size, locale)})</span>
+    </>
+  );
+}
 
 export const CASE_SECTIONS = [
   { id: 'laporan', title: 'staffCase.report' },
@@ -23,7 +44,7 @@ function Fact({ label, children, hook }: { label: string; children: React.ReactN
   );
 }
 
-export function CaseSummary({ item }: { item: StaffCase }) {
+export function CaseSummary({ item, scope }: { item: StaffCase; scope: ConsoleScope }) {
   const { t, locale } = useTranslation();
   const zone = item.agency.timeZone;
   const when = (iso: string) => formatDateTime(iso, zone, locale);
@@ -52,7 +73,9 @@ export function CaseSummary({ item }: { item: StaffCase }) {
         </Fact>
         <Fact label={t('staffCase.type')}>{item.caseType?.name ?? t('inbox.none')}</Fact>
         <Fact label={t('staffCase.category')}>{item.category?.name ?? t('inbox.none')}</Fact>
-        <Fact label={t('staffCase.channel')}>{item.channel?.name ?? t('inbox.none')}</Fact>
+        <Fact label={t('staffCase.channel')} hook="channel">
+          {item.channel?.name ?? t('inbox.none')}
+        </Fact>
         <Fact label={t('staffCase.agency')}>{item.agency.name}</Fact>
         <Fact label={t('staffCase.received')}>{when(item.receivedAt)}</Fact>
         <Fact label={t('staffCase.identity')}>
@@ -63,9 +86,33 @@ export function CaseSummary({ item }: { item: StaffCase }) {
         {item.waitingSince ? <Fact label={t('staffCase.waitingSince')}>{when(item.waitingSince)}</Fact> : null}
         {item.silenceCloseAt ? <Fact label={t('staffCase.silenceCloseAt')}>{when(item.silenceCloseAt)}</Fact> : null}
         {item.escalatedAt ? <Fact label={t('staffCase.escalatedAt')}>{when(item.escalatedAt)}</Fact> : null}
-        {item.externalReference ? <Fact label={t('staffCase.externalReference')}>{item.externalReference}</Fact> : null}
-        {item.transferredFrom ? <Fact label={t('staffCase.transferredFrom')}>{item.transferredFrom}</Fact> : null}
-        {item.transferredTo ? <Fact label={t('staffCase.transferredTo')}>{item.transferredTo}</Fact> : null}
+        {item.recordedBy ? (
+          <Fact label={t('staffCase.receivedBy')} hook="recorded-by">
+            {item.recordedBy.name}
+            {item.recordedBy.title ? `, ${item.recordedBy.title}` : ''}
+            {scope.kind === 'agency' && isOfflineIntake(item) ? (
+              <>
+                {' '}
+                · <a href={consoleReceiptPath(scope.slug, item.id)} data-reprint>{t('staffCase.reprintReceipt')}</a>
+              </>
+            ) : null}
+          </Fact>
+        ) : null}
+        {item.externalReference ? (
+          <Fact label={t('staffCase.externalReference')} hook="external-reference">
+            {item.externalReference}
+          </Fact>
+        ) : null}
+        {item.transferredFrom ? (
+          <Fact label={t('staffCase.transferredFrom')} hook="transferred-from">
+            {item.transferredFrom}
+          </Fact>
+        ) : null}
+        {item.transferredTo ? (
+          <Fact label={t('staffCase.transferredTo')} hook="transferred-to">
+            {item.transferredTo}
+          </Fact>
+        ) : null}
       </dl>
       {item.deadlines.length > 0 ? (
         <details className="stage-deadlines">
@@ -93,12 +140,26 @@ function Section({ id, title, children }: { id: string; title: string; children:
   );
 }
 
-export function CaseRecord({ item }: { item: StaffCase }) {
+export function CaseRecord({ item, scope }: { item: StaffCase; scope: ConsoleScope }) {
   const { t, locale } = useTranslation();
   const zone = item.agency.timeZone;
   const when = (iso: string) => formatDateTime(iso, zone, locale);
+  const reporter = item.reporter;
+  const given = reporter ? (['name', 'idNumber', 'phone', 'email', 'address'] as const).filter((key) => reporter[key]) : [];
   return (
     <>
+      {reporter && given.length > 0 ? (
+        <Section id="pelapor" title={t('staffCase.reporter')}>
+          <p className="hint">{t('staffCase.reporterNote')}</p>
+          <dl className="facts" data-reporter>
+            {given.map((key) => (
+              <Fact key={key} label={t(`form.detail.${key}`)} hook={`reporter-${key}`}>
+                {reporter[key]}
+              </Fact>
+            ))}
+          </dl>
+        </Section>
+      ) : null}
       <Section id="laporan" title={t('staffCase.report')}>
         {item.answers.length === 0 ? (
           <p>{t('staffCase.noAnswers')}</p>
@@ -122,7 +183,7 @@ export function CaseRecord({ item }: { item: StaffCase }) {
             <ul className="plain evidence-list" data-evidence>
               {item.evidence.map((file) => (
                 <li key={file.id}>
-                  <span className="file-name">{file.fileName}</span> <span className="muted">({formatBytes(file.size, locale)})</span>
+                  <EvidenceLink scope={scope} agencySlug={item.agency.slug} file={file} />
                 </li>
               ))}
             </ul>
@@ -152,8 +213,8 @@ export function CaseRecord({ item }: { item: StaffCase }) {
                 {message.evidence.length > 0 ? (
                   <ul className="plain">
                     {message.evidence.map((file) => (
-                      <li key={file.id} className="file-name">
-                        {file.fileName} <span className="muted">({formatBytes(file.size, locale)})</span>
+                      <li key={file.id}>
+                        <EvidenceLink scope={scope} agencySlug={item.agency.slug} file={file} />
                       </li>
                     ))}
                   </ul>

@@ -5,7 +5,7 @@ import { MAIN_ID, SkipLink } from '../components/skip-link';
 import type { StaffViewer } from '../graphql/console-types';
 import { useTranslation } from '../i18n/use-translation';
 import type { ConsoleFrame } from './console-frame';
-import { consoleBase, consoleSignOutPath } from './console-paths';
+import { consoleBase, consoleCustodianPath, consoleIntakePath, consoleSignOutPath, consoleStaffPath } from './console-paths';
 
 /**
  * The frame of every console page: the agency's banner in its colours (or the province's,
@@ -16,6 +16,14 @@ export function ConsolePage({ frame, viewer, page, children }: { frame: ConsoleF
   const { t } = useTranslation();
   const base = consoleBase(frame.scope);
   const consoleName = t(frame.scope.kind === 'agency' ? 'console.name' : 'console.secretariatName');
+  const slug = frame.scope.kind === 'agency' ? frame.scope.slug : null;
+  const roles: readonly string[] = viewer?.roles ?? [];
+  const links = [
+    { href: base, label: t('console.inbox'), page: 'console-inbox', show: true },
+    { href: slug ? consoleIntakePath(slug) : '', label: t('console.record'), page: 'console-intake', show: Boolean(slug && viewer?.canRecordIntake) },
+    { href: slug ? consoleCustodianPath(slug) : '', label: t('console.custodian'), page: 'console-custodian', show: Boolean(slug && roles.includes('IDENTITY_CUSTODIAN')) },
+    { href: slug ? consoleStaffPath(slug) : '', label: t('console.staff'), page: 'console-staff', show: Boolean(slug && roles.includes('TENANT_ADMIN')) },
+  ].filter((link) => link.show);
   return (
     <>
       <header className="portal-header compact console-header">
@@ -39,11 +47,13 @@ export function ConsolePage({ frame, viewer, page, children }: { frame: ConsoleF
           <nav className="reporter-nav console-nav" aria-label={t('console.nav')}>
             <div className="container wide">
               <ul>
-                <li>
-                  <a href={base} aria-current={page === 'console-inbox' ? 'page' : undefined}>
-                    {t('console.inbox')}
-                  </a>
-                </li>
+                {links.map((link) => (
+                  <li key={link.page}>
+                    <a href={link.href} aria-current={page === link.page ? 'page' : undefined} data-nav={link.page}>
+                      {link.label}
+                    </a>
+                  </li>
+                ))}
               </ul>
               <div className="account">
                 <span className="account-label" data-viewer={viewer.email}>

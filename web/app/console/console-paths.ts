@@ -29,3 +29,31 @@ export function findConsoleReturnPath(value: unknown, scope: ConsoleScope): stri
   if (value.includes('//') || value.includes('\\') || value.startsWith(`${base}/masuk`) || value.startsWith(`${base}/keluar`)) return null;
   return /^[\w\-./?=&%+:]+$/.test(value) ? value : null;
 }
+
+/** The offline intake page (agency consoles only). */
+export function consoleIntakePath(slug: string): string {
+  return `/t/${slug}/konsol/catat`;
+}
+
+/** The receipt of an offline intake; the tracking code is never in this address. */
+export function consoleReceiptPath(slug: string, id: string): string {
+  return `/t/${slug}/konsol/kasus/${encodeURIComponent(id)}/tanda-terima`;
+}
+
+export function consoleCustodianPath(slug: string): string {
+  return `/t/${slug}/konsol/kustodian`;
+}
+
+export function consoleStaffPath(slug: string): string {
+  return `/t/${slug}/konsol/petugas`;
+}
+
+/**
+ * An evidence file through the console (the web proxies the API with the staff session):
+ * `/t/<slug>/konsol/bukti/<id>`, or for the secretariat `/konsol/sekretariat/bukti/<agency>/<id>`.
+ */
+export function consoleEvidencePath(scope: ConsoleScope, agencySlug: string, id: string): string {
+  return scope.kind === 'agency'
+    ? `${consoleBase(scope)}/bukti/${encodeURIComponent(id)}`
+    : `${consoleBase(scope)}/bukti/${encodeURIComponent(agencySlug)}/${encodeURIComponent(id)}`;
+}

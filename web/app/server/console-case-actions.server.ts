@@ -17,6 +17,8 @@ import {
   SendStaffMessageDocument,
   SetCasePriorityDocument,
   TransitionCaseDocument,
+  TransferCaseDocument,
+  RequestIdentityRevealDocument,
 } from '../graphql/documents.server';
 import { ENUMS, type CasePriority, type CaseStatus, type NoteKind, type StaffTransition } from '../graphql/types';
 import { createTranslator, type Translate } from '../i18n/translate';
@@ -29,6 +31,7 @@ import { createFlashCookie } from './staff-session.server';
 /** The API's own limit on typed text. */
 export const MAX_TEXT = 10_000;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** Thrown inside a handler: the form is refused with these problems. */
 class Refusal {
@@ -159,6 +162,18 @@ export async function handleCaseAction(request: Request, call: ConsoleCall, case
         const { restrictCase } = await callConsole(call, RestrictCaseDocument, { input: { caseId, handlerIds } });
         if (!restrictCase) return done('gone', { to: base });
         return done(handlerIds.length > 0 ? 'restricted' : 'unrestricted');
+      }
+      case 'transfer': {
+        const targetAgencySlug = text(fields, 'targetAgencySlug');
+        if (!SLUG.test(targetAgencySlug)) throw new Refusal([{ field: 'transfer-target', label: t('action.transferTarget'), message: t('actionError.choose') }]);
+        const reason = typed('reason', 'transfer-reason', t('action.transferReason'), true)!;
+        const { transferCase } = await callConsole(call, TransferCaseDocument, { input: { caseId, targetAgencySlug, reason } });
+        return transferCase ? done('transferred') : done('gone', { to: base });
+      }
+      case 'revealRequest': {
+        const reason = typed('reason', 'reveal-reason', t('action.revealReason'), true)!;
+        await callConsole(call, RequestIdentityRevealDocument, { input: { caseId, reason } });
+        return done('revealRequested');
       }
     }
   } catch (error) {

@@ -5,13 +5,15 @@
  */
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { useActionData, useLoaderData } from '@remix-run/react';
-import { CaseActions, findAllowedActions, hasAnyAction } from '../../console/case-actions';
+import { CaseActions, findAllowedActions, hasAnyAction, type ChosenTemplate, type TransferTargets } from '../../console/case-actions';
 import { CASE_SECTIONS, CaseRecord, CaseSummary } from '../../console/case-view';
 import { ConsolePage, FlashMessage } from '../../console/console-page';
-import { consoleBase } from '../../console/console-paths';
+import { consoleBase, consoleCasePath } from '../../console/console-paths';
+import { PossibleDuplicates } from '../../console/possible-duplicates';
 import { describeFlash } from '../../console/flash';
-import { AgencyStaffDocument, ConsoleCaseDocument } from '../../graphql/documents.server';
-import type { AgencyStaffQuery } from '../../graphql/console-types';
+import { AgencyStaffDocument, ConsoleCaseDocument, ConsoleProvincesDocument, ResponseTemplatesDocument } from '../../graphql/documents.server';
+import type { AgencyStaffQuery, ResponseTemplate } from '../../graphql/console-types';
+import { ENUMS, type TemplateUse } from '../../graphql/types';
 import { findMetaLocale, useTranslation } from '../../i18n/use-translation';
 import { createTranslator } from '../../i18n/translate';
 import { ErrorSummary } from '../../reporting/form-controls';
@@ -46,16 +48,51 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
               throw error;
             })
         : Promise.resolve([]);
-    const [result, staff] = await Promise.all([callConsole(call, ConsoleCaseDocument, { id }), colleagues]);
+    // Templates only help a form; without them the page still works.
+    const templates: Promise<ResponseTemplate[]> =
+      call.scope.kind === 'agency'
+        ? callConsole(call, ResponseTemplatesDocument)
+            .then((result) => result.responseTemplates)
+            .catch((error: unknown) => {
+              if (error instanceof ApiError && error.code !== 'UNAUTHENTICATED') return [];
+              throw error;
+            })
+        : Promise.resolve([]);
+    const [result, staff, templateList] = await Promise.all([callConsole(call, ConsoleCaseDocument, { id }), colleagues, templates]);
     const viewer = requireViewer(result.viewerStaff, request, call);
-    const frame = await getConsoleFrame(call, viewer.provinceId);
+    const item = result.staffCase;
+    const [frame, transferTargets] = await Promise.all([
+      getConsoleFrame(call, viewer.provinceId),
+      call.scope.kind === 'agency' && item.availableTransitions.includes('TRANSFER') ? findTransferTargets(call, item.agency.slug) : Promise.resolve([]),
+    ]);
     const headers = new Headers();
     const flash = describeFlash(takeFlash(request, call, headers), createTranslator(call.locale));
-    return data({ frame, themeStyle: frame.themeStyle ?? undefined, viewer, item: result.staffCase, colleagues: staff, flash }, { headers });
+    const chosenTemplate = findChosenTemplate(new URL(request.url), templateList);
+    return data(
+      { frame, themeStyle: frame.themeStyle ?? undefined, viewer, item, colleagues: staff, flash, templates: templateList, chosenTemplate, transferTargets },
+      { headers },
+    );
   } catch (error) {
     if (error instanceof Response) throw error;
     throw toConsolePageError(error, request, call);
   }
+}
+
+/** Every agency of every province but the case's own, for the transfer form. */
+async function findTransferTargets(call: Parameters<typeof callConsole>[0], ownSlug: string): Promise<TransferTargets[]> {
+  const { provinces } = await callConsole(call, ConsoleProvincesDocument, undefined, { anonymous: true });
+  return provinces
+    .map((province) => ({ province: province.name, agencies: province.tenants.filter((tenant) => tenant.slug !== ownSlug).map(({ slug, name }) => ({ slug, name })) }))
+    .filter((group) => group.agencies.length > 0);
+}
+
+/** `?untuk=<use>&templat=<key>`: the template whose text goes into that use's textarea. */
+function findChosenTemplate(url: URL, templates: ResponseTemplate[]): ChosenTemplate | null {
+  const use = url.searchParams.get('untuk') ?? '';
+  const key = url.searchParams.get('templat') ?? '';
+  if (!(ENUMS.TemplateUse as readonly string[]).includes(use)) return null;
+  const template = templates.find((candidate) => candidate.key === key && candidate.uses.includes(use as TemplateUse));
+  return template ? { use: use as TemplateUse, key: template.key, name: template.name, body: template.body } : null;
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -71,7 +108,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   data ? createReporterMeta(findMetaLocale(matches), data.frame.title || undefined, 'staffCase.title', { number: data.item.registrationNumber }) : [];
 
 export default function ConsoleCase() {
-  const { frame, viewer, item, colleagues, flash } = useLoaderData<typeof loader>();
+  const { frame, viewer, item, colleagues, flash, templates, chosenTemplate, transferTargets } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { t } = useTranslation();
   const readOnly = frame.scope.kind !== 'agency';
@@ -91,7 +128,7 @@ export default function ConsoleCase() {
         </h1>
         <p className="case-title">{item.title}</p>
       </div>
-      <CaseSummary item={item} />
+      <CaseSummary item={item} scope={frame.scope} />
       <nav className="case-nav" aria-label={t('staffCase.sections')}>
         <ul>
           {allowed && hasAnyAction(allowed) ? (
@@ -108,11 +145,21 @@ export default function ConsoleCase() {
       </nav>
       <div className="case-layout">
         <div className="case-main">
-          <CaseRecord item={item} />
+          <CaseRecord item={item} scope={frame.scope} />
         </div>
         <div className="case-side" id="tindakan">
+          {item.status === 'SUBMITTED' || item.status === 'IN_VERIFICATION' ? <PossibleDuplicates scope={frame.scope} item={item} /> : null}
           {allowed && hasAnyAction(allowed) ? (
-            <CaseActions item={item} allowed={allowed} result={result && 'problems' in result ? result : undefined} draftBody={draft?.status === 'DRAFT' ? draft.body : ''} />
+            <CaseActions
+              item={item}
+              allowed={allowed}
+              result={result && 'problems' in result ? result : undefined}
+              draftBody={draft?.status === 'DRAFT' ? draft.body : ''}
+              casePath={consoleCasePath(frame.scope, item.id)}
+              templates={templates}
+              chosenTemplate={chosenTemplate}
+              transferTargets={transferTargets}
+            />
           ) : (
             <p className="note" data-read-only>
               {t('staffCase.readOnly')}

@@ -11,7 +11,8 @@ import { describeFlash } from '../../console/flash';
 import { InboxFilters } from '../../console/inbox-filters';
 import { createInboxSearch, parseInboxQuery, toInboxVariables } from '../../console/inbox-query';
 import { InboxTable } from '../../console/inbox-table';
-import { ConsoleInboxDocument } from '../../graphql/documents.server';
+import { ConsoleInboxDocument, ConsoleViewerDocument } from '../../graphql/documents.server';
+import type { ConsoleInboxQuery } from '../../graphql/console-types';
 import { findMetaLocale, useTranslation } from '../../i18n/use-translation';
 import { createTranslator } from '../../i18n/translate';
 import { reporterPageHeaders } from '../../reporting/page-headers';
@@ -25,10 +26,17 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   requireToken(request, call);
   let query = parseInboxQuery(new URL(request.url));
   let badInput = false;
-  const load = async () => {
+  let noCases = false;
+  const load = async (): Promise<ConsoleInboxQuery> => {
     try {
       return await callConsole(call, ConsoleInboxDocument, toInboxVariables(query));
     } catch (error) {
+      // A role that reads no cases (the agency admin): the console still opens, with its own pages.
+      if (error instanceof ApiError && error.code === 'FORBIDDEN') {
+        noCases = true;
+        const { viewerStaff } = await callConsole(call, ConsoleViewerDocument);
+        return { viewerStaff, inbox: { totalCount: 0, hasNextPage: false, endCursor: null, cases: [] } };
+      }
       // A stale cursor or a filter the API refuses: show the first page, and say so.
       if (!(error instanceof ApiError) || error.code !== 'BAD_USER_INPUT') throw error;
       badInput = true;
@@ -42,7 +50,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     const frame = await getConsoleFrame(call, viewer.provinceId);
     const headers = new Headers();
     const flash = describeFlash(takeFlash(request, call, headers), createTranslator(call.locale));
-    return data({ frame, themeStyle: frame.themeStyle ?? undefined, viewer, inbox: result.inbox, query, badInput, flash }, { headers });
+    return data({ frame, themeStyle: frame.themeStyle ?? undefined, viewer, inbox: result.inbox, query, badInput, noCases, flash }, { headers });
   } catch (error) {
     if (error instanceof Response) throw error;
     throw toConsolePageError(error, request, call);
@@ -58,7 +66,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
 };
 
 export default function ConsoleInbox() {
-  const { frame, viewer, inbox, query, badInput, flash } = useLoaderData<typeof loader>();
+  const { frame, viewer, inbox, query, badInput, noCases, flash } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const base = consoleBase(frame.scope);
   const secretariat = frame.scope.kind === 'secretariat';
@@ -67,11 +75,17 @@ export default function ConsoleInbox() {
     <ConsolePage frame={frame} viewer={viewer} page="console-inbox">
       <FlashMessage text={flash} />
       <h1>{secretariat ? t('inbox.secretariatTitle', { province: frame.shortName }) : t('inbox.title')}</h1>
+      {noCases ? (
+        <p className="note" data-no-cases>
+          {t('inbox.noCases')}
+        </p>
+      ) : null}
       {badInput ? (
         <p className="note" role="status">
           {t('inbox.badInput')}
         </p>
       ) : null}
+      {noCases ? null : (
       <InboxFilters
         base={base}
         query={query}
@@ -80,10 +94,15 @@ export default function ConsoleInbox() {
         channels={frame.tenant?.channels ?? []}
         agencies={agencies}
       />
-      <p className="inbox-total" role="status" data-total={inbox.totalCount}>
-        {t('inbox.total', { count: inbox.totalCount })}
-      </p>
-      {inbox.cases.length === 0 ? <p>{t('inbox.empty')}</p> : <InboxTable scope={frame.scope} cases={inbox.cases} showAgency={secretariat} />}
+      )}
+      {noCases ? null : (
+        <>
+          <p className="inbox-total" role="status" data-total={inbox.totalCount}>
+            {t('inbox.total', { count: inbox.totalCount })}
+          </p>
+          {inbox.cases.length === 0 ? <p>{t('inbox.empty')}</p> : <InboxTable scope={frame.scope} cases={inbox.cases} showAgency={secretariat} />}
+        </>
+      )}
       {inbox.hasNextPage || query.after ? (
         <nav className="pager" aria-label={t('inbox.pages')}>
           {query.after ? <a href={`${base}${createInboxSearch(query, null)}`}>{t('inbox.first')}</a> : null}
