@@ -26,7 +26,8 @@ import {
 } from './form-ids';
 import { EMPTY_REPORT_VALUES, findProblems, type FormProblem, type ReportFormValues } from './report-form-data';
 
-function AnswerField({ field, value, problems, today }: { field: ReportingFormField; value: string; problems: readonly FormProblem[]; today: string }) {
+/** One field of an agency's form definition (also used by the console's offline intake). */
+export function AnswerField({ field, value, problems, today }: { field: ReportingFormField; value: string; problems: readonly FormProblem[]; today: string }) {
   const { t } = useTranslation();
   const id = answerId(field.key);
   const hints = [
@@ -93,7 +94,7 @@ const DETAIL_INPUT: Record<(typeof DETAIL_FIELDS)[keyof typeof DETAIL_FIELDS], {
  * The details asked for one identity mode. They carry no `required` attribute: they are
  * hidden while another mode is chosen, and a hidden required control would block the form.
  */
-function DetailFields({ mode, caseType, values, problems }: { mode: DetailMode; caseType: ReportingCaseType; values: ReportFormValues; problems: readonly FormProblem[] }) {
+export function DetailFields({ mode, caseType, values, problems }: { mode: DetailMode; caseType: ReportingCaseType; values: ReportFormValues; problems: readonly FormProblem[] }) {
   const { t } = useTranslation();
   const required = mode === 'IDENTIFIED' ? caseType.identity.identifiedRequires : caseType.identity.pseudonymousRequires;
   // An identified reporter may add any detail; a pseudonymous one gives only what the agency asks.

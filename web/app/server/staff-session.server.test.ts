@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createClearStaffSessionCookie, createFlashCookie, createStaffSessionCookie, findFlash, findStaffToken } from './staff-session.server';
+import { createClearStaffSessionCookie, createFlashCookie, createReceiptCodeCookie, createStaffSessionCookie, findFlash, findReceiptCode, findStaffToken } from './staff-session.server';
 
 const token = 'abcdefghijklmnopqrstuvwxyz_0123456789';
 
@@ -22,5 +22,15 @@ describe('staff session cookie', () => {
     expect(findFlash(new Request('http://x/', { headers: { Cookie: 'aduan_staf_kabar=transition:NEEDS_INFO' } }))).toBe('transition:NEEDS_INFO');
     expect(findFlash(new Request('http://x/', { headers: { Cookie: 'aduan_staf_kabar=<b>hi</b>' } }))).toBeNull();
     expect(() => createFlashCookie(new Request('http://x/'), '/', 'free text')).toThrow();
+  });
+
+  it('carries an intake’s tracking code only to that case’s receipt, once', () => {
+    const id = '0b6f1d2e-3c4a-4b5d-8e9f-a0b1c2d3e4f5';
+    const cookie = createReceiptCodeCookie(new Request('http://x/'), `/t/a/konsol/kasus/${id}/tanda-terima`, id, 'ABCD-EFGH-JKMN');
+    expect(cookie).toContain(`Path=/t/a/konsol/kasus/${id}/tanda-terima; HttpOnly; SameSite=Lax`);
+    const value = cookie.split(';')[0]!;
+    expect(findReceiptCode(new Request('http://x/', { headers: { Cookie: value } }), id)).toBe('ABCD-EFGH-JKMN');
+    expect(findReceiptCode(new Request('http://x/', { headers: { Cookie: value } }), '1b6f1d2e-3c4a-4b5d-8e9f-a0b1c2d3e4f5')).toBeNull();
+    expect(() => createReceiptCodeCookie(new Request('http://x/'), '/', id, 'a<b>')).toThrow();
   });
 });

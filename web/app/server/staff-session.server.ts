@@ -55,3 +55,27 @@ export function createFlashCookie(request: Request, path: string, flash: string)
 export function createClearFlashCookie(request: Request, path: string): string {
   return `${FLASH_COOKIE}=; Max-Age=0; ${cookieAttributes(request, path)}`;
 }
+
+/**
+ * The tracking code of an offline intake, from the action that recorded it to the receipt
+ * it redirects to, and shown there once: never in a URL. The cookie is httpOnly, lives two
+ * minutes, is sent only to that receipt's own path, and the receipt spends it at once.
+ */
+const RECEIPT_CODE_COOKIE = 'aduan_staf_kode';
+const RECEIPT_CODE = /^([0-9a-f-]{36})\.([0-9A-Z-]{8,100})$/;
+
+export function createReceiptCodeCookie(request: Request, path: string, caseId: string, trackingCode: string): string {
+  const value = `${caseId}.${trackingCode}`;
+  if (!RECEIPT_CODE.test(value)) throw new Error('not a receipt code');
+  return `${RECEIPT_CODE_COOKIE}=${value}; Max-Age=${FLASH_SECONDS}; ${cookieAttributes(request, path)}`;
+}
+
+/** The tracking code left for this case's receipt, or null. */
+export function findReceiptCode(request: Request, caseId: string): string | null {
+  const match = RECEIPT_CODE.exec(findCookie(request, RECEIPT_CODE_COOKIE) ?? '');
+  return match && match[1] === caseId ? match[2]! : null;
+}
+
+export function createClearReceiptCodeCookie(request: Request, path: string): string {
+  return `${RECEIPT_CODE_COOKIE}=; Max-Age=0; ${cookieAttributes(request, path)}`;
+}
