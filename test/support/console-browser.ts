@@ -1,0 +1,46 @@
+/** Helpers for the staff console's browser tests: a page in its own context, signing in, finding a case. */
+import type { Browser, Page } from 'playwright-core';
+
+export const DEMO_PASSWORD = 'demo-staff-password';
+
+export interface ConsoleBrowser {
+  browser: Browser;
+  webUrl: string;
+}
+
+export async function openPage(target: ConsoleBrowser, pathname: string, options: { javaScript?: boolean; width?: number } = {}) {
+  const context = await target.browser.newContext({
+    viewport: { width: options.width ?? 1280, height: 900 },
+    javaScriptEnabled: options.javaScript ?? true,
+    // axe-core is injected as a script; most console pages forbid scripts otherwise.
+    bypassCSP: options.javaScript !== false,
+    acceptDownloads: true,
+  });
+  const page = await context.newPage();
+  await page.goto(`${target.webUrl}${pathname}`);
+  return { context, page };
+}
+
+/** Signs in on the sign-in page the console sent the browser to. */
+export async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Kata sandi').fill(password);
+  await page.getByRole('button', { name: 'Masuk', exact: true }).click();
+  await page.waitForLoadState();
+}
+
+/** Opens a case of the console at `base` from its inbox, by registration number. */
+export async function openCase(target: ConsoleBrowser, page: Page, base: string, number: string) {
+  await page.goto(`${target.webUrl}${base}?cari=${encodeURIComponent(number)}`);
+  await page.locator(`[data-case-row="${number}"] a`).click();
+  await page.locator(`[data-case="${number}"]`).waitFor();
+}
+
+export async function overflow(page: Page): Promise<number> {
+  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+}
+
+/** A date some days before today, `YYYY-MM-DD`, in the zone. */
+export function daysAgo(days: number, timeZone = 'Asia/Jakarta'): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(Date.now() - days * 86_400_000));
+}
