@@ -64,40 +64,69 @@ function createInProcessRunner(services: JobServices): JobRunner {
   };
 }
 
+/** How long the API waits before trying again to start the job queue on PostgreSQL. */
+const START_RETRY_SECONDS = 15;
+
 function createPgBossRunner(services: JobServices, connectionString: string): JobRunner {
   const { env, logger } = services;
   const intervalSeconds = env.SLA_SWEEP_INTERVAL_SECONDS;
-  const boss = new PgBoss({
-    connectionString,
-    schema: 'pgboss',
-    max: 2,
-    application_name: 'aduan-jobs',
-    // No cron schedules: the interval is in seconds and offered by every instance (above).
-    schedule: false,
-  });
-  boss.on('error', (error: Error) => logger.warn({ err: error }, 'job queue error'));
+  // A new instance per start attempt: one that failed to start is not started again.
+  const createBoss = () => {
+    const created = new PgBoss({
+      connectionString,
+      schema: 'pgboss',
+      max: 2,
+      application_name: 'aduan-jobs',
+      // No cron schedules: the interval is in seconds and offered by every instance (above).
+      schedule: false,
+    });
+    created.on('error', (error: Error) => logger.warn({ err: error }, 'job queue error'));
+    return created;
+  };
+  let boss = createBoss();
   let offerTimer: NodeJS.Timeout | null = null;
+  let retryTimer: NodeJS.Timeout | null = null;
+  let stopped = false;
   const offer = () =>
     boss.send(SLA_SWEEP_QUEUE, {}).catch((error: unknown) => logger.warn({ err: error }, 'could not offer an sla sweep'));
+  const startQueue = async () => {
+    await boss.start();
+    await boss.createQueue(SLA_SWEEP_QUEUE, {
+      name: SLA_SWEEP_QUEUE,
+      policy: 'stately',
+      // A failed sweep is not retried as such: the next offer is the retry.
+      retryLimit: 0,
+      expireInSeconds: Math.max(300, intervalSeconds * 5),
+      retentionMinutes: 60,
+    });
+    await boss.work(SLA_SWEEP_QUEUE, { pollingIntervalSeconds: Math.max(0.5, Math.min(2, intervalSeconds / 2)), batchSize: 1 }, async () => {
+      await sweepOnce(services);
+    });
+    await offer();
+    offerTimer = setInterval(() => void offer(), intervalSeconds * 1000);
+  };
   return {
     kind: 'pg-boss',
     async start() {
-      await boss.start();
-      await boss.createQueue(SLA_SWEEP_QUEUE, {
-        name: SLA_SWEEP_QUEUE,
-        policy: 'stately',
-        // A failed sweep is not retried as such: the next offer is the retry.
-        retryLimit: 0,
-        expireInSeconds: Math.max(300, intervalSeconds * 5),
-        retentionMinutes: 60,
-      });
-      await boss.work(SLA_SWEEP_QUEUE, { pollingIntervalSeconds: Math.max(0.5, Math.min(2, intervalSeconds / 2)), batchSize: 1 }, async () => {
-        await sweepOnce(services);
-      });
-      await offer();
-      offerTimer = setInterval(() => void offer(), intervalSeconds * 1000);
+      // The API serves without its database (503s, /readyz failing) and must not exit over
+      // the job queue either: if PostgreSQL is unreachable now, try again until it is back.
+      const attempt = async () => {
+        retryTimer = null;
+        if (stopped) return;
+        try {
+          await startQueue();
+        } catch (error) {
+          logger.warn({ err: error, retryInSeconds: START_RETRY_SECONDS }, 'background jobs could not start (database unreachable?); retrying');
+          await boss.stop({ graceful: false, wait: false }).catch(() => {});
+          boss = createBoss();
+          if (!stopped) retryTimer = setTimeout(() => void attempt(), START_RETRY_SECONDS * 1000);
+        }
+      };
+      await attempt();
     },
     async stop() {
+      stopped = true;
+      if (retryTimer) clearTimeout(retryTimer);
       if (offerTimer) clearInterval(offerTimer);
       await boss.stop({ graceful: true, wait: true, timeout: 5000 });
     },
