@@ -18,7 +18,9 @@ export async function startWeb(apiUrl: string, readyPath = '/'): Promise<Running
     command: process.execPath,
     args: ['server.mjs', './build/server/index.js'],
     cwd: WEB_DIR,
-    env: { PORT: String(port), API_URL: apiUrl, NODE_ENV: 'production' },
+    // A loaded CI machine (two suites' worth of servers on two cores) can take longer than the
+    // production default of 5 s for a heavy action; the tests are about behaviour, not speed.
+    env: { PORT: String(port), API_URL: apiUrl, NODE_ENV: 'production', API_TIMEOUT_MS: '30000' },
     readyPath,
     port,
   });
