@@ -45,7 +45,7 @@ interface InboxPageShape {
   /** Counted once per page, however many of its fields ask. */
   memoCount: () => Promise<{ count: number; capped: boolean }>;
 }
-const InboxPage = builder.objectRef<InboxPageShape>('InboxPage').implement({
+export const InboxPage = builder.objectRef<InboxPageShape>('InboxPage').implement({
   fields: (t) => ({
     cases: t.field({ type: [InboxRow], resolve: (page) => page.rows }),
     hasNextPage: t.exposeBoolean('hasNextPage'),
