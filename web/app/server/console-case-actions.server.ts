@@ -25,7 +25,7 @@ import { createTranslator, type Translate } from '../i18n/translate';
 import type { FormProblem } from '../reporting/report-form-data';
 import { formatWait } from '../reporting/formats';
 import { ApiError } from './api-client.server';
-import { callConsole, createSignInRedirect, type ConsoleCall } from './console.server';
+import { callConsole, createSignInRedirect, type AgencyConsoleCall } from './console.server';
 import { createFlashCookie } from './staff-session.server';
 
 /** The API's own limit on typed text. */
@@ -69,7 +69,7 @@ function describeCode(error: ApiError, t: Translate): { message: string; status:
   }
 }
 
-export async function handleCaseAction(request: Request, call: ConsoleCall, caseId: string) {
+export async function handleCaseAction(request: Request, call: AgencyConsoleCall, caseId: string) {
   const t = createTranslator(call.locale);
   const base = consoleBase(call.scope);
   const back = consoleCasePath(call.scope, caseId);

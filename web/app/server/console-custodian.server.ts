@@ -19,7 +19,7 @@ import { createTranslator } from '../i18n/translate';
 import type { FormProblem } from '../reporting/report-form-data';
 import { formatWait } from '../reporting/formats';
 import { ApiError } from './api-client.server';
-import { callConsole, createSignInRedirect, type ConsoleCall } from './console.server';
+import { callConsole, createSignInRedirect, type AgencyConsoleCall } from './console.server';
 import { createFlashCookie } from './staff-session.server';
 import { CUSTODIAN_CONTROLS, CUSTODIAN_INTENTS, passphraseId, type CustodianActionData, type CustodianIntent } from '../console/custodian-data';
 
@@ -33,8 +33,7 @@ function text(fields: FormData, name: string): string {
   return typeof value === 'string' ? value.slice(0, 1000) : '';
 }
 
-export async function handleCustodianAction(request: Request, call: ConsoleCall) {
-  if (call.scope.kind !== 'agency') throw new Error('custodians are per agency');
+export async function handleCustodianAction(request: Request, call: AgencyConsoleCall) {
   const t = createTranslator(call.locale);
   const fields = await request.formData();
   const intentValue = text(fields, 'intent');
@@ -43,7 +42,7 @@ export async function handleCustodianAction(request: Request, call: ConsoleCall)
   const refuse = (problems: FormProblem[], status = 400) =>
     data<CustodianActionData>({ kind: 'refused', intent, requestId: UUID.test(requestId) ? requestId : null, problems }, { status, headers: { 'Cache-Control': 'no-store' } });
   const done = (flash: Flash) =>
-    redirect(consoleCustodianPath(call.scope.kind === 'agency' ? call.scope.slug : ''), {
+    redirect(consoleCustodianPath(call.scope.slug), {
       headers: { 'Set-Cookie': createFlashCookie(request, consoleBase(call.scope), createFlash(flash)), 'Cache-Control': 'no-store' },
     });
   /** The passphrase control of this form, for problems about it. */

@@ -17,7 +17,7 @@ import { answerId, answerName, DETAIL_FIELDS, DETAIL_ORDER, detailId, detailName
 import type { FormProblem } from '../reporting/report-form-data';
 import { formatWait } from '../reporting/formats';
 import { ApiError, type ApiIssue } from './api-client.server';
-import { callConsole, createSignInRedirect, type ConsoleCall } from './console.server';
+import { callConsole, createSignInRedirect, type AgencyConsoleCall } from './console.server';
 import { createReceiptCodeCookie } from './staff-session.server';
 
 const MAX_TEXT = 20_000;
@@ -87,9 +87,8 @@ function createInput(caseType: ReportingCaseType, values: IntakeValues, received
   };
 }
 
-export async function handleIntakeAction(request: Request, call: ConsoleCall, tenant: IntakeTenantQuery['tenant'], caseType: ReportingCaseType) {
+export async function handleIntakeAction(request: Request, call: AgencyConsoleCall, tenant: IntakeTenantQuery['tenant'], caseType: ReportingCaseType) {
   const t = createTranslator(call.locale);
-  if (call.scope.kind !== 'agency') throw new Error('intake is for agency consoles');
   const fields = await request.formData();
   const values = readIntakeValues(fields, caseType);
   const refuse = (problems: FormProblem[], status = 400) => data<IntakeActionData>({ problems, values }, { status });

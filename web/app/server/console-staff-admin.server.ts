@@ -13,7 +13,7 @@ import { createTranslator } from '../i18n/translate';
 import type { FormProblem } from '../reporting/report-form-data';
 import { formatWait } from '../reporting/formats';
 import { ApiError } from './api-client.server';
-import { callConsole, createSignInRedirect, type ConsoleCall } from './console.server';
+import { callConsole, createSignInRedirect, type AgencyConsoleCall } from './console.server';
 import { createFlashCookie } from './staff-session.server';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -23,8 +23,7 @@ function text(fields: FormData, name: string, max = 300): string {
   return typeof value === 'string' ? value.slice(0, max) : '';
 }
 
-export async function handleStaffAction(request: Request, call: ConsoleCall) {
-  if (call.scope.kind !== 'agency') throw new Error('staff accounts are per agency');
+export async function handleStaffAction(request: Request, call: AgencyConsoleCall) {
   const t = createTranslator(call.locale);
   const fields = await request.formData();
   const intentValue = text(fields, 'intent');
@@ -34,7 +33,7 @@ export async function handleStaffAction(request: Request, call: ConsoleCall) {
   const values = { name: text(fields, 'name'), email: text(fields, 'email'), title: text(fields, 'title'), roles };
   const refuse = (problems: FormProblem[], status = 400) => data<StaffActionData>({ intent, staffUserId, problems, values }, { status });
   const done = (flash: Flash) =>
-    redirect(consoleStaffPath(call.scope.kind === 'agency' ? call.scope.slug : ''), {
+    redirect(consoleStaffPath(call.scope.slug), {
       headers: { 'Set-Cookie': createFlashCookie(request, consoleBase(call.scope), createFlash(flash)), 'Cache-Control': 'no-store' },
     });
   const rolesControl = intent === 'create' ? NEW_STAFF.roles : rolesId(staffUserId ?? '');

@@ -12,6 +12,7 @@ import type { StaffViewer } from '../graphql/console-types';
 import { resolveLocale } from '../i18n/locale.server';
 import type { Locale } from '../i18n/locale';
 import { findClientIp } from '../load-context';
+import { assertSameOriginPost } from './csrf.server';
 import { createThemeStyle } from '../theme/theme';
 import { ApiError, requestApi } from './api-client.server';
 import { createPageError, toPageError } from './page-errors.server';
@@ -28,7 +29,10 @@ export interface ConsoleCall {
   signal: AbortSignal;
 }
 
-export function createConsoleCall({ request, params, context }: { request: Request; params: LoaderFunctionArgs['params']; context?: AppLoadContext }): ConsoleCall {
+/** What a route's loader or action is given. */
+export type RouteArgs = { request: Request; params: LoaderFunctionArgs['params']; context?: AppLoadContext };
+
+export function createConsoleCall({ request, params, context }: RouteArgs): ConsoleCall {
   let scope: ConsoleScope = { kind: 'secretariat' };
   if (params.slug !== undefined) {
     const slug = params.slug.toLowerCase();
@@ -70,6 +74,40 @@ export function createSignInRedirect(request: Request, call: ConsoleCall, reason
 /** Throws the sign-in redirect when the browser brings no session at all. */
 export function requireToken(request: Request, call: ConsoleCall): void {
   if (!call.token) throw createSignInRedirect(request, call, 'none');
+}
+
+/** A call to an agency's console (pages the secretariat does not have). */
+export type AgencyConsoleCall = ConsoleCall & { scope: Extract<ConsoleScope, { kind: 'agency' }> };
+
+interface StartOptions {
+  /** Only an agency's console has this page: the secretariat's address is the 404 page. */
+  agencyOnly?: boolean;
+  /** False for the pages that work without a session (sign-in, sign-out). */
+  signedIn?: boolean;
+}
+
+/**
+ * The start of a console page's loader: which console, the 404 page where the secretariat
+ * has no such page, and the sign-in page when the browser brings no session.
+ */
+export function startConsolePage(args: RouteArgs, options: StartOptions & { agencyOnly: true }): AgencyConsoleCall;
+export function startConsolePage(args: RouteArgs, options?: StartOptions): ConsoleCall;
+export function startConsolePage(args: RouteArgs, options: StartOptions = {}): ConsoleCall {
+  const call = createConsoleCall(args);
+  if (options.agencyOnly && call.scope.kind !== 'agency') throw createPageError('PAGE_NOT_FOUND');
+  if (options.signedIn !== false) requireToken(args.request, call);
+  return call;
+}
+
+/**
+ * The start of a console page's action: a post from a page of this site (else the 403
+ * page), then as a loader starts.
+ */
+export function startConsoleAction(args: RouteArgs, options: StartOptions & { agencyOnly: true }): AgencyConsoleCall;
+export function startConsoleAction(args: RouteArgs, options?: StartOptions): ConsoleCall;
+export function startConsoleAction(args: RouteArgs, options: StartOptions = {}): ConsoleCall {
+  assertSameOriginPost(args.request);
+  return startConsolePage(args, options);
 }
 
 /**

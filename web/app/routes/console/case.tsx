@@ -20,8 +20,7 @@ import { ErrorSummary } from '../../reporting/form-controls';
 import { reporterPageHeaders } from '../../reporting/page-headers';
 import { createReporterMeta } from '../../reporting/reporter-meta';
 import { handleCaseAction } from '../../server/console-case-actions.server';
-import { ApiError, callConsole, createConsoleCall, getConsoleFrame, requireToken, requireViewer, takeFlash, toConsolePageError } from '../../server/console.server';
-import { assertSameOriginPost } from '../../server/csrf.server';
+import { ApiError, callConsole, getConsoleFrame, requireViewer, startConsoleAction, startConsolePage, takeFlash, toConsolePageError } from '../../server/console.server';
 import { createPageError } from '../../server/page-errors.server';
 
 export const headers = reporterPageHeaders;
@@ -34,9 +33,9 @@ function findCaseId(params: LoaderFunctionArgs['params']): string {
   return id.toLowerCase();
 }
 
-export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const call = createConsoleCall({ request, params, context });
-  requireToken(request, call);
+export async function loader(args: LoaderFunctionArgs) {
+  const { request, params } = args;
+  const call = startConsolePage(args);
   const id = findCaseId(params);
   try {
     const colleagues: Promise<AgencyStaffQuery['agencyStaff']> =
@@ -95,13 +94,10 @@ function findChosenTemplate(url: URL, templates: ResponseTemplate[]): ChosenTemp
   return template ? { use: use as TemplateUse, key: template.key, name: template.name, body: template.body } : null;
 }
 
-export async function action({ request, params, context }: ActionFunctionArgs) {
-  assertSameOriginPost(request);
-  const call = createConsoleCall({ request, params, context });
+export async function action(args: ActionFunctionArgs) {
   // The secretariat reads; it never acts on a case.
-  if (call.scope.kind !== 'agency') throw createPageError('PAGE_NOT_FOUND');
-  requireToken(request, call);
-  return handleCaseAction(request, call, findCaseId(params));
+  const call = startConsoleAction(args, { agencyOnly: true });
+  return handleCaseAction(args.request, call, findCaseId(args.params));
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>

@@ -23,18 +23,16 @@ import { createReporterMeta } from '../../reporting/reporter-meta';
 import type { RouteHandle } from '../../route-handle';
 import { CUSTODIAN_CONTROLS, passphraseId, type CustodianActionData } from '../../console/custodian-data';
 import { handleCustodianAction } from '../../server/console-custodian.server';
-import { callConsole, createConsoleCall, getConsoleFrame, requireToken, requireViewer, takeFlash, toConsolePageError } from '../../server/console.server';
-import { assertSameOriginPost } from '../../server/csrf.server';
+import { callConsole, getConsoleFrame, requireViewer, startConsoleAction, startConsolePage, takeFlash, toConsolePageError } from '../../server/console.server';
 import { createPageError } from '../../server/page-errors.server';
 
 export const headers = reporterPageHeaders;
 /** Only for the recovery key's print button; every form works without the script. */
 export const handle: RouteHandle = { hydrate: true };
 
-export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const call = createConsoleCall({ request, params, context });
-  requireToken(request, call);
-  if (call.scope.kind !== 'agency') throw createPageError('PAGE_NOT_FOUND');
+export async function loader(args: LoaderFunctionArgs) {
+  const { request } = args;
+  const call = startConsolePage(args, { agencyOnly: true });
   try {
     const result = await callConsole(call, CustodianConsoleDocument);
     const viewer = requireViewer(result.viewerStaff, request, call);
@@ -52,12 +50,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   }
 }
 
-export async function action({ request, params, context }: ActionFunctionArgs) {
-  assertSameOriginPost(request);
-  const call = createConsoleCall({ request, params, context });
-  requireToken(request, call);
-  if (call.scope.kind !== 'agency') throw createPageError('PAGE_NOT_FOUND');
-  return handleCustodianAction(request, call);
+export async function action(args: ActionFunctionArgs) {
+  return handleCustodianAction(args.request, startConsoleAction(args, { agencyOnly: true }));
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => (data ? createReporterMeta(findMetaLocale(matches), data.frame.title || undefined, 'custodian.title') : []);

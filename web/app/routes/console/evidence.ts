@@ -8,16 +8,16 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import { env } from '../../env.server';
 import { createApiHeaders } from '../../server/api-client.server';
-import { createConsoleCall, createSignInRedirect, requireToken } from '../../server/console.server';
+import { createSignInRedirect, startConsolePage } from '../../server/console.server';
 import { createPageError } from '../../server/page-errors.server';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const PASSED_ON = ['content-type', 'content-length', 'content-disposition', 'x-evidence-sha256'] as const;
 
-export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const call = createConsoleCall({ request, params, context });
-  requireToken(request, call);
+export async function loader(args: LoaderFunctionArgs) {
+  const { request, params } = args;
+  const call = startConsolePage(args);
   const agency = call.scope.kind === 'agency' ? call.scope.slug : (params.agency ?? '').toLowerCase();
   const id = params.id ?? '';
   if (!SLUG.test(agency) || !UUID.test(id)) throw createPageError('PAGE_NOT_FOUND');

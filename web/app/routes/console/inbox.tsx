@@ -17,13 +17,13 @@ import { findMetaLocale, useTranslation } from '../../i18n/use-translation';
 import { createTranslator } from '../../i18n/translate';
 import { reporterPageHeaders } from '../../reporting/page-headers';
 import { createReporterMeta } from '../../reporting/reporter-meta';
-import { ApiError, callConsole, createConsoleCall, getConsoleFrame, requireToken, requireViewer, takeFlash, toConsolePageError } from '../../server/console.server';
+import { ApiError, callConsole, getConsoleFrame, requireViewer, startConsolePage, takeFlash, toConsolePageError } from '../../server/console.server';
 
 export const headers = reporterPageHeaders;
 
-export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const call = createConsoleCall({ request, params, context });
-  requireToken(request, call);
+export async function loader(args: LoaderFunctionArgs) {
+  const { request } = args;
+  const call = startConsolePage(args);
   let query = parseInboxQuery(new URL(request.url));
   let badInput = false;
   let noCases = false;

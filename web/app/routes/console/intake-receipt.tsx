@@ -19,7 +19,7 @@ import { formatDateTime } from '../../reporting/formats';
 import { reporterPageHeaders } from '../../reporting/page-headers';
 import { createReporterMeta } from '../../reporting/reporter-meta';
 import type { RouteHandle } from '../../route-handle';
-import { callConsole, createConsoleCall, getConsoleFrame, requireToken, requireViewer, takeFlash, toConsolePageError } from '../../server/console.server';
+import { callConsole, getConsoleFrame, requireViewer, startConsolePage, takeFlash, toConsolePageError } from '../../server/console.server';
 import { createPageError } from '../../server/page-errors.server';
 import { createClearReceiptCodeCookie, findReceiptCode } from '../../server/staff-session.server';
 
@@ -29,11 +29,11 @@ export const handle: RouteHandle = { hydrate: true };
 
 const ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const call = createConsoleCall({ request, params, context });
-  requireToken(request, call);
+export async function loader(args: LoaderFunctionArgs) {
+  const { request, params } = args;
+  const call = startConsolePage(args, { agencyOnly: true });
   const id = (params.id ?? '').toLowerCase();
-  if (call.scope.kind !== 'agency' || !ID.test(id)) throw createPageError('PAGE_NOT_FOUND');
+  if (!ID.test(id)) throw createPageError('PAGE_NOT_FOUND');
   try {
     const result = await callConsole(call, IntakeReceiptDocument, { id });
     const viewer = requireViewer(result.viewerStaff, request, call);

@@ -16,15 +16,12 @@ import { Hint } from '../../reporting/form-controls';
 import { reporterPageHeaders } from '../../reporting/page-headers';
 import { createReporterMeta } from '../../reporting/reporter-meta';
 import { handleIntakeAction } from '../../server/console-intake.server';
-import { callConsole, createConsoleCall, getConsoleFrame, requireToken, requireViewer, toConsolePageError, type ConsoleCall } from '../../server/console.server';
-import { assertSameOriginPost } from '../../server/csrf.server';
+import { callConsole, getConsoleFrame, requireViewer, startConsoleAction, startConsolePage, toConsolePageError, type AgencyConsoleCall } from '../../server/console.server';
 import { createPageError } from '../../server/page-errors.server';
 
 export const headers = reporterPageHeaders;
 
-async function loadIntake(request: Request, call: ConsoleCall) {
-  requireToken(request, call);
-  if (call.scope.kind !== 'agency') throw createPageError('PAGE_NOT_FOUND');
+async function loadIntake(request: Request, call: AgencyConsoleCall) {
   try {
     const result = await callConsole(call, IntakeTenantDocument);
     const viewer = requireViewer(result.viewerStaff, request, call);
@@ -36,8 +33,9 @@ async function loadIntake(request: Request, call: ConsoleCall) {
   }
 }
 
-export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const call = createConsoleCall({ request, params, context });
+export async function loader(args: LoaderFunctionArgs) {
+  const { request } = args;
+  const call = startConsolePage(args, { agencyOnly: true });
   const { viewer, tenant, caseTypes } = await loadIntake(request, call);
   const frame = await getConsoleFrame(call, viewer.provinceId).catch((error: unknown) => {
     throw toConsolePageError(error, request, call);
@@ -57,9 +55,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   });
 }
 
-export async function action({ request, params, context }: ActionFunctionArgs) {
-  assertSameOriginPost(request);
-  const call = createConsoleCall({ request, params, context });
+export async function action(args: ActionFunctionArgs) {
+  const { request } = args;
+  const call = startConsoleAction(args, { agencyOnly: true });
   const { tenant, caseTypes } = await loadIntake(request, call);
   const key = new URL(request.url).searchParams.get('jenis');
   // The case type comes with the form as well; the address wins when both are there.

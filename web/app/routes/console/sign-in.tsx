@@ -13,8 +13,7 @@ import { reporterPageHeaders } from '../../reporting/page-headers';
 import { createReporterMeta } from '../../reporting/reporter-meta';
 import { EMAIL_FIELD, PASSWORD_FIELD, RETURN_FIELD } from '../../console/sign-in-data';
 import { handleSignInAction } from '../../server/console-sign-in.server';
-import { createConsoleCall, getConsoleFrame } from '../../server/console.server';
-import { assertSameOriginPost } from '../../server/csrf.server';
+import { createConsoleCall, getConsoleFrame, startConsoleAction } from '../../server/console.server';
 import { toPageError } from '../../server/page-errors.server';
 
 export const headers = reporterPageHeaders;
@@ -34,9 +33,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   return data({ frame, themeStyle: frame.themeStyle ?? undefined, returnTo: findConsoleReturnPath(url.searchParams.get('kembali'), call.scope), notice: findNotice(url) });
 }
 
-export async function action({ request, params, context }: ActionFunctionArgs) {
-  assertSameOriginPost(request);
-  return handleSignInAction(request, createConsoleCall({ request, params, context }));
+export async function action(args: ActionFunctionArgs) {
+  return handleSignInAction(args.request, startConsoleAction(args, { signedIn: false }));
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>

@@ -17,17 +17,15 @@ import { formatDateTime } from '../../reporting/formats';
 import { reporterPageHeaders } from '../../reporting/page-headers';
 import { findProblems, type FormProblem } from '../../reporting/report-form-data';
 import { createReporterMeta } from '../../reporting/reporter-meta';
-import { callConsole, createConsoleCall, getConsoleFrame, requireToken, requireViewer, takeFlash, toConsolePageError } from '../../server/console.server';
+import { callConsole, getConsoleFrame, requireViewer, startConsoleAction, startConsolePage, takeFlash, toConsolePageError } from '../../server/console.server';
 import { handleStaffAction } from '../../server/console-staff-admin.server';
-import { assertSameOriginPost } from '../../server/csrf.server';
 import { createPageError } from '../../server/page-errors.server';
 
 export const headers = reporterPageHeaders;
 
-export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const call = createConsoleCall({ request, params, context });
-  requireToken(request, call);
-  if (call.scope.kind !== 'agency') throw createPageError('PAGE_NOT_FOUND');
+export async function loader(args: LoaderFunctionArgs) {
+  const { request } = args;
+  const call = startConsolePage(args, { agencyOnly: true });
   try {
     const result = await callConsole(call, StaffAccountsDocument);
     const viewer = requireViewer(result.viewerStaff, request, call);
@@ -43,12 +41,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   }
 }
 
-export async function action({ request, params, context }: ActionFunctionArgs) {
-  assertSameOriginPost(request);
-  const call = createConsoleCall({ request, params, context });
-  requireToken(request, call);
-  if (call.scope.kind !== 'agency') throw createPageError('PAGE_NOT_FOUND');
-  return handleStaffAction(request, call);
+export async function action(args: ActionFunctionArgs) {
+  return handleStaffAction(args.request, startConsoleAction(args, { agencyOnly: true }));
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => (data ? createReporterMeta(findMetaLocale(matches), data.frame.title || undefined, 'staffAdmin.title') : []);
