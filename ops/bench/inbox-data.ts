@@ -62,37 +62,48 @@ async function insertCases(client: pg.Client, agency: AgencyIds, count: number):
       SELECT s.*, extract(year FROM s.received_at)::int AS year,
              row_number() OVER (PARTITION BY extract(year FROM s.received_at) ORDER BY s.g)::int AS sequence
       FROM shaped s
+    ), filled AS (
+      SELECT gen_random_uuid() AS id, n.*, open.stage_key, open.started, open.deadline,
+             open.deadline < now() AND n.status <> 'NEEDS_INFO' AND n.r7 < 0.3 AS escalated
+      FROM numbered n
+      LEFT JOIN LATERAL (
+        SELECT CASE WHEN n.status IN ('SUBMITTED','IN_VERIFICATION','NEEDS_INFO') THEN 'verification' ELSE 'follow-up' END AS stage_key,
+               n.received_at AS started,
+               n.received_at + CASE WHEN n.status IN ('SUBMITTED','IN_VERIFICATION','NEEDS_INFO') THEN interval '7 days' ELSE interval '75 days' END AS deadline
+        WHERE n.status IN ('SUBMITTED','IN_VERIFICATION','NEEDS_INFO','ACCEPTED','IN_FOLLOW_UP')
+      ) open ON true
+    ), new_case AS (
+      INSERT INTO "case" (
+        id, tenant_id, registration_number, year, sequence, case_type_id, category_id, channel_id, status,
+        identity_mode, identity_protection, tracking_code_hash, title, answers, locale, received_at, submitted_at,
+        deadlines, priority, stage_key, stage_started_at, stage_deadline, stage_provisional, stage_pauses,
+        waiting_since, resume_status, restricted, closed_at, updated_at
+      )
+      SELECT n.id, $1::uuid, $2 || '-' || n.year || '-' || lpad(n.sequence::text, 6, '0'), n.year, n.sequence,
+             ($3::uuid[])[1 + floor(power(n.r2, 2) * cardinality($3::uuid[]))::int],
+             CASE WHEN n.r3 < 0.05 THEN NULL ELSE ($4::uuid[])[1 + floor(power(n.r3, 2) * cardinality($4::uuid[]))::int] END,
+             ($5::uuid[])[1 + floor(power(n.r4, 2.5) * cardinality($5::uuid[]))::int],
+             n.status::"CaseStatus",
+             (ARRAY['IDENTIFIED','IDENTIFIED','PSEUDONYMOUS','ANONYMOUS'])[1 + floor(n.r5 * 4)::int]::"IdentityMode",
+             'NONE'::"IdentityProtection", md5(n.g::text || $2), 'Laporan uji ' || n.g, '{}'::jsonb, 'id', n.received_at, n.received_at,
+             '[]'::jsonb,
+             (CASE WHEN n.r6 < 0.10 THEN 'LOW' WHEN n.r6 < 0.80 THEN 'NORMAL' WHEN n.r6 < 0.95 THEN 'HIGH' ELSE 'URGENT' END)::"CasePriority",
+             n.stage_key, n.started, n.deadline, false, '[]'::jsonb,
+             CASE WHEN n.status = 'NEEDS_INFO' THEN n.received_at + interval '3 days' END,
+             CASE WHEN n.status = 'NEEDS_INFO' THEN 'IN_VERIFICATION'::"CaseStatus" END,
+             n.r7 > 0.99,
+             CASE WHEN n.status IN ('CLOSED','REJECTED','TRANSFERRED','ANSWERED') THEN n.received_at + interval '30 days' END,
+             now()
+      FROM filled n
     )
-    INSERT INTO "case" (
-      id, tenant_id, registration_number, year, sequence, case_type_id, category_id, channel_id, status,
-      identity_mode, identity_protection, tracking_code_hash, title, answers, locale, received_at, submitted_at,
-      deadlines, priority, stage_key, stage_started_at, stage_deadline, stage_provisional, stage_pauses,
-      waiting_since, resume_status, escalated_at, escalation_source, restricted, closed_at, updated_at
-    )
-    SELECT gen_random_uuid(), $1::uuid, $2 || '-' || n.year || '-' || lpad(n.sequence::text, 6, '0'), n.year, n.sequence,
-           ($3::uuid[])[1 + floor(power(n.r2, 2) * cardinality($3::uuid[]))::int],
-           CASE WHEN n.r3 < 0.05 THEN NULL ELSE ($4::uuid[])[1 + floor(power(n.r3, 2) * cardinality($4::uuid[]))::int] END,
-           ($5::uuid[])[1 + floor(power(n.r4, 2.5) * cardinality($5::uuid[]))::int],
-           n.status::"CaseStatus",
-           (ARRAY['IDENTIFIED','IDENTIFIED','PSEUDONYMOUS','ANONYMOUS'])[1 + floor(n.r5 * 4)::int]::"IdentityMode",
-           'NONE'::"IdentityProtection", md5(n.g::text || $2), 'Laporan uji ' || n.g, '{}'::jsonb, 'id', n.received_at, n.received_at,
-           '[]'::jsonb,
-           (CASE WHEN n.r6 < 0.10 THEN 'LOW' WHEN n.r6 < 0.80 THEN 'NORMAL' WHEN n.r6 < 0.95 THEN 'HIGH' ELSE 'URGENT' END)::"CasePriority",
-           open.stage_key, open.started, open.deadline, false, '[]'::jsonb,
-           CASE WHEN n.status = 'NEEDS_INFO' THEN n.received_at + interval '3 days' END,
-           CASE WHEN n.status = 'NEEDS_INFO' THEN 'IN_VERIFICATION'::"CaseStatus" END,
-           CASE WHEN open.deadline < now() AND n.status <> 'NEEDS_INFO' AND n.r7 < 0.3 THEN open.deadline + interval '1 day' END,
-           CASE WHEN open.deadline < now() AND n.status <> 'NEEDS_INFO' AND n.r7 < 0.3 THEN 'SLA_SWEEP'::"EscalationSource" END,
-           n.r7 > 0.99,
-           CASE WHEN n.status IN ('CLOSED','REJECTED','TRANSFERRED','ANSWERED') THEN n.received_at + interval '30 days' END,
-           now()
-    FROM numbered n
-    LEFT JOIN LATERAL (
-      SELECT CASE WHEN n.status IN ('SUBMITTED','IN_VERIFICATION','NEEDS_INFO') THEN 'verification' ELSE 'follow-up' END AS stage_key,
-             n.received_at AS started,
-             n.received_at + CASE WHEN n.status IN ('SUBMITTED','IN_VERIFICATION','NEEDS_INFO') THEN interval '7 days' ELSE interval '75 days' END AS deadline
-      WHERE n.status IN ('SUBMITTED','IN_VERIFICATION','NEEDS_INFO','ACCEPTED','IN_FOLLOW_UP')
-    ) open ON true
+    -- The SLA sweep's side of each case (case_sla): the running stage's deadline and, for about
+    -- 30% of the overdue ones, an escalation a day after it.
+    INSERT INTO case_sla (case_id, tenant_id, overdue_at, escalated_at, escalation_source)
+    SELECT n.id, $1::uuid,
+           CASE WHEN n.status <> 'NEEDS_INFO' THEN n.deadline END,
+           CASE WHEN n.escalated THEN n.deadline + interval '1 day' END,
+           CASE WHEN n.escalated THEN 'SLA_SWEEP'::"EscalationSource" END
+    FROM filled n
     `,
     [agency.id, agency.prefix, agency.caseTypes.map((row) => row.id), agency.categories.map((row) => row.id), agency.channels.map((row) => row.id), count],
   );

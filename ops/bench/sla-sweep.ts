@@ -62,41 +62,56 @@ const GENERATE = `
     FROM generate_series(1, $1::int) g
     CROSS JOIN counted
     JOIN types ty ON ty.n = g % counted.types
+  ),
+  planned AS (
+    SELECT gen_random_uuid() AS id, tenant_id, g, case_type_id,
+      (CASE WHEN bucket >= 300 AND bucket < 310 THEN 'NEEDS_INFO' WHEN g % 3 = 0 THEN 'SUBMITTED' WHEN g % 3 = 1 THEN 'IN_VERIFICATION' ELSE 'IN_FOLLOW_UP' END)::"CaseStatus" AS status,
+      thursday - interval '4 days' AS received_at, stage_key, thursday - interval '3 days' + interval '9 hours' AS stage_started_at,
+      CASE
+        WHEN bucket < 200 THEN thursday - interval '1 millisecond' - (g % 10) * interval '1 day'          -- overdue
+        WHEN bucket < 300 THEN thursday + interval '1 day' - interval '1 millisecond'                       -- due today: reminder due
+        ELSE thursday + interval '6 days' - interval '1 millisecond'                                         -- later
+      END AS stage_deadline,
+      bucket >= 300 AND bucket < 310 AS waiting,
+      thursday,
+      CASE
+        WHEN bucket < 200 OR (bucket >= 300 AND bucket < 310) THEN NULL
+        WHEN bucket < 300 THEN thursday - interval '1 millisecond'                                           -- end of Wednesday
+        ELSE thursday + interval '5 days' - interval '1 millisecond'
+      END AS next_reminder_at,
+      CASE WHEN bucket >= 300 AND bucket < 305 THEN thursday - interval '1 millisecond' END AS silence_notice_at, -- notice due
+      CASE WHEN bucket >= 300 AND bucket < 305 THEN thursday + interval '2 days'
+           WHEN bucket >= 305 AND bucket < 310 THEN thursday - interval '1 millisecond' END AS silence_close_at  -- closure due
+    FROM rows
+  ), new_case AS (
+    INSERT INTO "case" (
+      id, tenant_id, registration_number, year, sequence, case_type_id, status, identity_mode, identity_protection,
+      tracking_code_hash, title, answers, locale, received_at, submitted_at, deadlines, stage_key, stage_started_at,
+      stage_deadline, stage_pauses, waiting_since, resume_status, updated_at
+    )
+    SELECT id, tenant_id, 'BENCH-2026-' || g, 2026, g, case_type_id, status,
+      'ANONYMOUS', 'NONE', md5(g::text), 'Laporan uji ' || g, '{}', 'id',
+      received_at, received_at, '[]', stage_key, stage_started_at, stage_deadline,
+      CASE WHEN waiting THEN jsonb_build_array(jsonb_build_object('from', thursday - interval '9 days', 'to', null)) ELSE '[]'::jsonb END,
+      CASE WHEN waiting THEN thursday - interval '9 days' END,
+      CASE WHEN waiting THEN 'IN_VERIFICATION'::"CaseStatus" END,
+      received_at
+    FROM planned
   )
-  INSERT INTO "case" (
-    id, tenant_id, registration_number, year, sequence, case_type_id, status, identity_mode, identity_protection,
-    tracking_code_hash, title, answers, locale, received_at, submitted_at, deadlines, stage_key, stage_started_at,
-    stage_deadline, stage_pauses, next_reminder_at, waiting_since, resume_status, silence_notice_at, silence_close_at, updated_at
-  )
-  SELECT gen_random_uuid(), tenant_id, 'BENCH-2026-' || g, 2026, g, case_type_id,
-    (CASE WHEN bucket >= 300 AND bucket < 310 THEN 'NEEDS_INFO' WHEN g % 3 = 0 THEN 'SUBMITTED' WHEN g % 3 = 1 THEN 'IN_VERIFICATION' ELSE 'IN_FOLLOW_UP' END)::"CaseStatus",
-    'ANONYMOUS', 'NONE', md5(g::text), 'Laporan uji ' || g, '{}', 'id',
-    thursday - interval '4 days', thursday - interval '4 days', '[]', stage_key, thursday - interval '3 days' + interval '9 hours',
-    CASE
-      WHEN bucket < 200 THEN thursday - interval '1 millisecond' - (g % 10) * interval '1 day'          -- overdue
-      WHEN bucket < 300 THEN thursday + interval '1 day' - interval '1 millisecond'                       -- due today: reminder due
-      ELSE thursday + interval '6 days' - interval '1 millisecond'                                         -- later
-    END,
-    CASE WHEN bucket >= 300 AND bucket < 310 THEN jsonb_build_array(jsonb_build_object('from', thursday - interval '9 days', 'to', null)) ELSE '[]'::jsonb END,
-    CASE
-      WHEN bucket < 200 OR (bucket >= 300 AND bucket < 310) THEN NULL
-      WHEN bucket < 300 THEN thursday - interval '1 millisecond'                                           -- end of Wednesday
-      ELSE thursday + interval '5 days' - interval '1 millisecond'
-    END,
-    CASE WHEN bucket >= 300 AND bucket < 310 THEN thursday - interval '9 days' END,
-    CASE WHEN bucket >= 300 AND bucket < 310 THEN 'IN_VERIFICATION'::"CaseStatus" END,
-    CASE WHEN bucket >= 300 AND bucket < 305 THEN thursday - interval '1 millisecond' END,                -- notice due
-    CASE WHEN bucket >= 300 AND bucket < 305 THEN thursday + interval '2 days'
-         WHEN bucket >= 305 AND bucket < 310 THEN thursday - interval '1 millisecond' END,                -- closure due
-    thursday - interval '4 days'
-  FROM rows`;
+  -- The sweep's timers beside each case, as the lifecycle writes them (sla/case-sla.ts).
+  INSERT INTO case_sla (case_id, tenant_id, overdue_at, next_reminder_at, silence_notice_at, silence_close_at)
+  SELECT id, tenant_id, CASE WHEN NOT waiting THEN stage_deadline END, next_reminder_at, silence_notice_at, silence_close_at
+  FROM planned`;
 
 /** Every case overdue again, nothing else due, and the previous sweep's trail removed. */
-const RESET_ALL_OVERDUE = `
-  UPDATE "case" SET status = 'IN_VERIFICATION', escalated_at = NULL, escalation_source = NULL, closed_at = NULL,
+const RESET_ALL_OVERDUE = [
+  `UPDATE "case" SET status = 'IN_VERIFICATION', closed_at = NULL,
     stage_key = coalesce(stage_key, 'verification'), stage_started_at = received_at,
-    stage_deadline = $1::timestamptz - interval '1 hour', stage_pauses = '[]', next_reminder_at = NULL,
-    waiting_since = NULL, resume_status = NULL, silence_notice_at = NULL, silence_close_at = NULL`;
+    stage_deadline = $1::timestamptz - interval '1 hour', stage_pauses = '[]',
+    waiting_since = NULL, resume_status = NULL`,
+  `UPDATE case_sla SET overdue_at = $1::timestamptz - interval '1 hour', next_reminder_at = NULL,
+    escalated_at = NULL, escalation_source = NULL, silence_notice_at = NULL, silence_close_at = NULL`,
+];
 
 async function clearTrail(): Promise<void> {
   await client.query('TRUNCATE sla_notice, staff_notification');
@@ -105,7 +120,7 @@ async function clearTrail(): Promise<void> {
 }
 
 async function vacuum(): Promise<void> {
-  for (const table of ['"case"', 'case_event', 'sla_notice', 'staff_notification', 'case_message']) await client.query(`VACUUM ANALYZE ${table}`);
+  for (const table of ['"case"', 'case_sla', 'case_event', 'sla_notice', 'staff_notification', 'case_message']) await client.query(`VACUUM ANALYZE ${table}`);
   // Start each sweep with the dirty pages of the setup written out, where the role may (pg_checkpoint).
   await client.query('CHECKPOINT').catch(() => {});
 }
@@ -151,7 +166,7 @@ async function sweep(label: string): Promise<{ result: SlaSweepResult; ms: numbe
 async function tableSizes() {
   const result = await client.query(
     `SELECT relname AS table, pg_size_pretty(pg_total_relation_size(oid)) AS total, (SELECT count(*) FROM pg_index WHERE indrelid = c.oid)::int AS indexes
-     FROM pg_class c WHERE relname IN ('case', 'case_event', 'sla_notice', 'staff_notification') ORDER BY relname`,
+     FROM pg_class c WHERE relname IN ('case', 'case_sla', 'case_event', 'sla_notice', 'staff_notification') ORDER BY relname`,
   );
   return result.rows as { table: string; total: string; indexes: number }[];
 }
@@ -160,12 +175,12 @@ try {
   const generated = await timed(`generate ${CASES.toLocaleString('en')} open cases`, () => client.query(GENERATE, [CASES]));
   await timed('vacuum analyze', vacuum);
   const due = (await client.query(
-    `SELECT count(*) FILTER (WHERE stage_deadline < $1 AND escalated_at IS NULL AND waiting_since IS NULL)::int AS overdue,
+    `SELECT count(*) FILTER (WHERE overdue_at < $1 AND escalated_at IS NULL)::int AS overdue,
             count(*) FILTER (WHERE next_reminder_at <= $1)::int AS reminders,
             count(*) FILTER (WHERE silence_notice_at <= $1)::int AS notices,
             count(*) FILTER (WHERE silence_close_at <= $1 AND silence_notice_at IS NULL)::int AS closures,
             count(*)::int AS total
-     FROM "case"`,
+     FROM case_sla`,
     [NOW],
   )).rows[0] as Record<string, number>;
   console.log(`sla-sweep: due at ${NOW.toISOString()}: ${JSON.stringify(due)}`);
@@ -176,7 +191,7 @@ try {
 
   await timed('reset: every case overdue', async () => {
     await clearTrail();
-    await client.query(RESET_ALL_OVERDUE, [NOW]);
+    for (const statement of RESET_ALL_OVERDUE) await client.query(statement, [NOW]);
     await vacuum();
   });
   const worstPlans = await explainPasses();

@@ -1,10 +1,13 @@
 /**
  * What a lifecycle transition does to a case's SLA columns: the running stage's clock
- * (sla/stage-clock.ts), the reporter-facing stage deadlines, and the silence timers of a
- * case waiting for the reporter. Pure: the caller loads the case and writes the result.
+ * (sla/stage-clock.ts) and the reporter-facing stage deadlines on the case, and the SLA
+ * sweep's timers in `case_sla` (sla/case-sla.ts): the next reminder, the deadline the
+ * sweep escalates after, and the silence timers of a case waiting for the reporter. Pure:
+ * the caller loads the case and writes the result (case-workflow.service.ts).
  */
 import type { Prisma } from '../generated/prisma/client.ts';
 import type { CaseTypeConfig } from '../config/tenant-config.service.ts';
+import { NO_TIMERS, runningTimers, type SlaTimers } from '../sla/case-sla.ts';
 import { findStage, NO_STAGE, pauseStage, reminderDueAt, resumeStage, startStage, type StageClock, type StoredPause } from '../sla/stage-clock.ts';
 import { addWorkingDays, projectStageDeadlines, type WorkingCalendar } from '../sla/working-days.ts';
 import type { CaseStatus, PlannedTransition } from './case-lifecycle.ts';
@@ -19,7 +22,6 @@ export interface ClockRow {
   stageDeadline: Date | null;
   stageProvisional: boolean;
   stagePauses: unknown;
-  nextReminderAt: Date | null;
   deadlines: unknown;
 }
 
@@ -38,12 +40,15 @@ function clockOf(row: ClockRow): StageClock {
     stageDeadline: row.stageDeadline,
     stageProvisional: row.stageProvisional,
     stagePauses: (Array.isArray(row.stagePauses) ? row.stagePauses : []) as StoredPause[],
-    nextReminderAt: row.nextReminderAt,
+    // Not read by any transition: pausing clears it, resuming and starting a stage compute it.
+    nextReminderAt: null,
   };
 }
 
-function clockColumns(clock: StageClock): Prisma.CaseUpdateInput {
-  return { ...clock, stagePauses: clock.stagePauses as unknown as Prisma.InputJsonValue };
+/** The clock's columns on the case (its next reminder is a timer, in case_sla). */
+export function clockColumns(clock: StageClock) {
+  const { nextReminderAt: _timer, ...columns } = clock;
+  return { ...columns, stagePauses: clock.stagePauses as unknown as Prisma.InputJsonValue };
 }
 
 /**
@@ -77,14 +82,21 @@ function reproject(row: ClockRow, clock: StageClock, caseType: CaseTypeConfig, c
   });
 }
 
-/** The case columns to write for a planned transition at `now`. */
+export interface ClockUpdate {
+  /** The case's columns. */
+  case: Prisma.CaseUpdateInput;
+  /** The sweep's timers, or null when the transition leaves them as they are. */
+  timers: SlaTimers | null;
+}
+
+/** What to write for a planned transition at `now`. */
 export function clockUpdate(
   row: ClockRow,
   plan: PlannedTransition,
   caseType: CaseTypeConfig,
   calendar: WorkingCalendar,
   now: Date,
-): Prisma.CaseUpdateInput {
+): ClockUpdate {
   const stages = caseType.slaPolicy?.stages ?? [];
   const current = clockOf(row);
   const closed = plan.to === 'CLOSED' || plan.to === 'REJECTED' || plan.to === 'TRANSFERRED';
@@ -95,31 +107,33 @@ export function clockUpdate(
   };
   switch (plan.clock) {
     case 'keep':
-      return base;
+      return { case: base, timers: null };
     case 'pause': {
       const silenceDays = caseType.slaPolicy?.silenceClosureWorkingDays ?? null;
       const closeAt = silenceDays ? addWorkingDays(now, silenceDays, calendar).deadline : null;
       return {
-        ...base,
-        ...clockColumns(pauseStage(current, now)),
-        waitingSince: now,
-        resumeStatus: plan.from,
-        silenceCloseAt: closeAt,
-        silenceNoticeAt: closeAt ? reminderDueAt(closeAt, SILENCE_NOTICE_WORKING_DAYS, now, calendar) : null,
+        case: { ...base, ...clockColumns(pauseStage(current, now)), waitingSince: now, resumeStatus: plan.from },
+        // No reminders and no escalation while the clock stands still.
+        timers: {
+          ...NO_TIMERS,
+          silenceCloseAt: closeAt,
+          silenceNoticeAt: closeAt ? reminderDueAt(closeAt, SILENCE_NOTICE_WORKING_DAYS, now, calendar) : null,
+        },
       };
     }
     case 'resume': {
       const stage = findStage(stages, current.stageKey);
       const clock = stage ? resumeStage(current, stage, now, calendar) : current;
-      return { ...withDeadlines(clock), waitingSince: null, resumeStatus: null, silenceCloseAt: null, silenceNoticeAt: null };
+      return { case: { ...withDeadlines(clock), waitingSince: null, resumeStatus: null }, timers: runningTimers(clock) };
     }
     case 'next-stage': {
       const index = stages.findIndex((stage) => stage.key === current.stageKey);
       const next = index >= 0 ? stages[index + 1] : undefined;
-      // A policy with one stage runs it from receipt to the answer.
-      return next ? withDeadlines(startStage(next, now, calendar)) : base;
+      if (!next) return { case: base, timers: null }; // A policy with one stage runs it from receipt to the answer.
+      const clock = startStage(next, now, calendar);
+      return { case: withDeadlines(clock), timers: runningTimers(clock) };
     }
     case 'end':
-      return { ...base, ...clockColumns(NO_STAGE), waitingSince: null, resumeStatus: null, silenceCloseAt: null, silenceNoticeAt: null };
+      return { case: { ...base, ...clockColumns(NO_STAGE), waitingSince: null, resumeStatus: null }, timers: NO_TIMERS };
   }
 }

@@ -11,6 +11,7 @@ import type { StaffViewer } from '../context.ts';
 import type { TenantConfig, TenantConfigCache } from '../config/tenant-config.service.ts';
 import { withDataScope, type ScopedTransaction } from '../auth/data-scope.ts';
 import type { Database } from '../db.ts';
+import { updateSlaTimers } from '../sla/case-sla.ts';
 import type { NationalCalendarCache } from '../sla/working-calendar.service.ts';
 import { clockUpdate, type ClockRow } from './case-clock.ts';
 import { planTransition, type CaseStatus, type PlannedTransition, type TransitionActor, type TransitionName } from './case-lifecycle.ts';
@@ -36,7 +37,6 @@ export const transitionRowSelect = {
   stageDeadline: true,
   stageProvisional: true,
   stagePauses: true,
-  nextReminderAt: true,
   deadlines: true,
 } satisfies Prisma.CaseSelect;
 
@@ -91,7 +91,9 @@ export async function applyTransition(
 ): Promise<AppliedTransition> {
   const { caseType, calendar } = await tenantContext(deps, row.tenantId, row.caseTypeId);
   const update = clockUpdate(row, plan, caseType, calendar, options.now);
-  const written = await tx.case.updateMany({ where: { id: row.id, status: row.status }, data: update as Prisma.CaseUpdateManyMutationInput });
+  // The timers first: their row lock keeps the SLA sweep off this case until the transaction ends.
+  if (update.timers) await updateSlaTimers(tx, row, update.timers);
+  const written = await tx.case.updateMany({ where: { id: row.id, status: row.status }, data: update.case as Prisma.CaseUpdateManyMutationInput });
   if (written.count !== 1) throw new AppError('CONFLICT', 'Someone else changed this case just now. Reload it and try again.');
   let messageId: string | null = null;
   if (options.message) {

@@ -275,7 +275,7 @@ interface SubmitRow {
  * (locked first, so a report racing for the same file waits and then finds it taken).
  * A same-key send racing this one fails on the unique key and rolls back whole: no gaps.
  * The number is formatted like `formatRegistrationNumber`; the columns are those Prisma's
- * create set, the stage clock included (ADR 0007).
+ * create set, the stage clock included (ADR 0007), and the case's SLA timers (ADR 0011).
  */
 const SUBMIT_REPORT = `
   WITH duplicate AS (
@@ -300,7 +300,7 @@ const SUBMIT_REPORT = `
       id, tenant_id, registration_number, year, sequence, case_type_id, category_id, channel_id, status,
       identity_mode, identity_protection, identity, reporter_account_id, tracking_code_hash,
       title, answers, locale, received_at, submitted_at, deadlines, client_submission_key,
-      stage_key, stage_started_at, stage_deadline, stage_provisional, stage_pauses, next_reminder_at, updated_at
+      stage_key, stage_started_at, stage_deadline, stage_provisional, stage_pauses, updated_at
     )
     SELECT
       $1::uuid, $2::uuid,
@@ -308,9 +308,14 @@ const SUBMIT_REPORT = `
       $3::int, last_sequence, $4::uuid, $5::uuid, $6::uuid, 'SUBMITTED',
       $7::"IdentityMode", $8::"IdentityProtection", $9::jsonb, $10::uuid, $11::text,
       $12::text, $13::jsonb, $14::text, $15::timestamp, $15::timestamp, $16::jsonb, $17::text,
-      $18::text, $19::timestamp, $20::timestamp, $21::boolean, $22::jsonb, $23::timestamp, $15::timestamp
+      $18::text, $19::timestamp, $20::timestamp, $21::boolean, $22::jsonb, $15::timestamp
     FROM counter
     RETURNING id, registration_number
+  ),
+  -- The SLA sweep's timers (sla/case-sla.ts): the stage just started runs.
+  sla AS (
+    INSERT INTO case_sla (case_id, tenant_id, overdue_at, next_reminder_at)
+    SELECT new_case.id, $2::uuid, $20::timestamp, $23::timestamp FROM new_case
   ),
   attached AS (
     UPDATE evidence SET status = 'ATTACHED', case_id = new_case.id

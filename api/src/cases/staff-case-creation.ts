@@ -6,9 +6,11 @@
 import type { Prisma } from '../generated/prisma/client.ts';
 import type { CaseTypeConfig, TenantConfig } from '../config/tenant-config.service.ts';
 import type { ScopedTransaction } from '../auth/data-scope.ts';
+import { runningTimers } from '../sla/case-sla.ts';
 import { NO_STAGE, startStage } from '../sla/stage-clock.ts';
 import { localDate, type WorkingCalendar } from '../sla/working-days.ts';
 import { takeRegistrationNumber } from './registration-number.ts';
+import { clockColumns } from './case-clock.ts';
 import { stageDeadlines } from './report-submission.service.ts';
 import { excludeNamedStaff, reportText } from './named-staff.ts';
 
@@ -62,8 +64,8 @@ export async function insertStaffCase(tx: ScopedTransaction, input: NewStaffCase
       externalReference: input.externalReference ?? null,
       recordedById: input.recordedById ?? null,
       transferredFromId: input.transferredFromId ?? null,
-      ...clock,
-      stagePauses: [],
+      ...clockColumns(clock),
+      sla: { create: { tenantId: input.tenant.id, ...runningTimers(clock) } },
     },
   });
   await excludeNamedStaff(tx, { tenantId: input.tenant.id, caseId: input.id, text: reportText(input.title, input.answers), at: input.now });

@@ -9,6 +9,7 @@ import type { Prisma } from '../generated/prisma/client.ts';
 import { AppError } from '../errors.ts';
 import type { AppAbility, CaseAction } from '../auth/abilities.ts';
 import type { ScopedTransaction } from '../auth/data-scope.ts';
+import { slaStateOf, type CaseSlaState } from '../sla/case-sla.ts';
 import { OPEN_STATUSES, type CaseStatus } from './case-lifecycle.ts';
 import { REGISTRATION_NUMBER_PATTERN } from './registration-number.ts';
 
@@ -40,7 +41,7 @@ export const inboxSelect = {
   stageDeadline: true,
   stageProvisional: true,
   waitingSince: true,
-  escalatedAt: true,
+  sla: { select: { escalatedAt: true } },
   restricted: true,
   identityMode: true,
   caseTypeId: true,
@@ -48,7 +49,13 @@ export const inboxSelect = {
   channelId: true,
 } satisfies Prisma.CaseSelect;
 
-export type InboxCase = Prisma.CaseGetPayload<{ select: typeof inboxSelect }>;
+type InboxRow = Prisma.CaseGetPayload<{ select: typeof inboxSelect }>;
+export type InboxCase = Omit<InboxRow, 'sla'> & { escalatedAt: Date | null };
+
+/** The SLA columns kept beside the case (case_sla, ADR 0011), read as the case's own. */
+function withSla<T extends { sla: Partial<CaseSlaState> | null }>({ sla, ...row }: T): Omit<T, 'sla'> & CaseSlaState {
+  return { ...row, ...slaStateOf(sla) };
+}
 
 interface Cursor {
   receivedAt: Date;
@@ -126,8 +133,8 @@ export function inboxWhere(ability: AppAbility, filter: InboxFilter, now: Date):
   if (filter.priorities?.length) and.push({ priority: { in: filter.priorities } });
   if (filter.overdue === true) and.push({ stageDeadline: { lt: now }, waitingSince: null, status: { in: [...OPEN_STATUSES] } });
   if (filter.overdue === false) and.push({ OR: [{ stageDeadline: null }, { stageDeadline: { gte: now } }, { waitingSince: { not: null } }] });
-  if (filter.escalated === true) and.push({ escalatedAt: { not: null } });
-  if (filter.escalated === false) and.push({ escalatedAt: null });
+  if (filter.escalated === true) and.push({ sla: { is: { escalatedAt: { not: null } } } });
+  if (filter.escalated === false) and.push({ sla: { isNot: { escalatedAt: { not: null } } } });
   const search = filter.search?.trim().toUpperCase();
   // A whole number is an equality the unique index answers even under row-level security
   // (text equality is leakproof; LIKE is not, so a part of a number scans the agency's cases).
@@ -167,7 +174,7 @@ export async function listInbox(
   await tx.$executeRaw`SET LOCAL jit = off`;
   let tenants = ruleTenantIds(ability, 'read');
   if (tenants && input.filter.tenantIds?.length) tenants = tenants.filter((id) => input.filter.tenantIds!.includes(id));
-  let rows: InboxCase[];
+  let rows: InboxRow[];
   if (!tenants || tenants.length <= 1) rows = await page(null);
   else {
     // One after the other: a transaction runs one statement at a time anyway.
@@ -175,7 +182,10 @@ export async function listInbox(
     for (const tenantId of tenants) rows.push(...(await page({ tenantId })));
     rows.sort((a, b) => b.receivedAt.getTime() - a.receivedAt.getTime() || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
   }
-  const cases = rows.slice(0, first);
+  const cases = rows.slice(0, first).map((row) => {
+    const { escalatedAt, silenceCloseAt: _silence, escalationSource: _source, ...rest } = withSla(row);
+    return { ...rest, escalatedAt };
+  });
   const last = cases.at(-1);
   return { cases, hasNextPage: rows.length > first, endCursor: last ? encodeCursor(last) : null };
 }
@@ -198,9 +208,10 @@ export const staffCaseInclude = {
   evidence: { where: { status: 'ATTACHED' }, orderBy: { createdAt: 'asc' } },
   exclusions: true,
   handlers: true,
+  sla: { select: { escalatedAt: true, escalationSource: true, silenceCloseAt: true } },
 } satisfies Prisma.CaseInclude;
 
-export type StaffCase = Prisma.CaseGetPayload<{ include: typeof staffCaseInclude }>;
+export type StaffCase = Omit<Prisma.CaseGetPayload<{ include: typeof staffCaseInclude }>, 'sla'> & CaseSlaState;
 
 /** One case the viewer may see, by id or registration number; NOT_FOUND otherwise. */
 export async function getStaffCase(
@@ -211,7 +222,7 @@ export async function getStaffCase(
   const by: Prisma.CaseWhereInput = key.id ? { id: key.id } : { registrationNumber: (key.registrationNumber ?? '').trim().toUpperCase() };
   const found = await tx.case.findFirst({ where: { AND: [casesWhere(ability, 'read'), by] }, include: staffCaseInclude });
   if (!found) throw new AppError('NOT_FOUND', 'No such case.');
-  return found;
+  return withSla(found);
 }
 
 /** Whether the viewer may take `action` on the case (evaluated in SQL, as for reads). */

@@ -34,7 +34,7 @@ builder.objectFields(TrackedReport, (t) => ({
     description: "True when the running stage's deadline has passed without an answer and the report is not escalated yet: `escalateReport` will accept it.",
     resolve: ({ found }) => findEscalationRefusal(found, new Date()) === null,
   }),
-  escalatedAt: t.field({ type: 'DateTime', nullable: true, resolve: ({ found }) => found.escalatedAt ?? null }),
+  escalatedAt: t.field({ type: 'DateTime', nullable: true, resolve: ({ found }) => found.sla?.escalatedAt ?? null }),
   escalationTarget: t.string({
     nullable: true,
     description: 'Who receives an escalation: the SLA policy\'s target, or the regional secretariat of the province.',

@@ -2,7 +2,7 @@
  * Escalation by the reporter: when the running stage's deadline has passed without an
  * answer, the reporter may send the case up to the escalation target (the province's
  * secretariat, which reads every agency of its province). Once per case, whoever comes
- * first: the reporter or the SLA sweep (both write only where `escalated_at` is null).
+ * first: the reporter or the SLA sweep (both write `case_sla` only where `escalated_at` is null).
  * And the console's notifications, read inside the viewer's data scope.
  */
 import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
@@ -20,14 +20,15 @@ export interface EscalationFacts {
   stageKey?: string | null;
   stageDeadline?: Date | null;
   waitingSince?: Date | null;
-  escalatedAt?: Date | null;
+  /** The case's `case_sla` row (report-tracking.service.ts reads it); none means not escalated. */
+  sla?: { escalatedAt: Date | null } | null;
 }
 
 export type EscalationRefusal = 'NOT_OPEN' | 'ALREADY_ESCALATED' | 'WAITING_FOR_REPORTER' | 'NO_DEADLINE' | 'NOT_OVERDUE';
 
 /** Why the reporter may not escalate now, or null when they may. */
 export function findEscalationRefusal(found: EscalationFacts, now: Date): EscalationRefusal | null {
-  if (found.escalatedAt) return 'ALREADY_ESCALATED';
+  if (found.sla?.escalatedAt) return 'ALREADY_ESCALATED';
   if (!OPEN_STATUSES.includes(found.status)) return 'NOT_OPEN';
   if (found.waitingSince || found.status === 'NEEDS_INFO') return 'WAITING_FOR_REPORTER';
   if (!found.stageDeadline) return 'NO_DEADLINE';
@@ -55,8 +56,8 @@ export async function escalateReport(
   const actorId = found.reporterAccountId && found.reporterAccountId === request.reporterAccountId ? request.reporterAccountId : null;
   await prisma.$transaction(async (tx) => {
     // The same guard as the sweep's: whichever commits first escalates, the other finds nothing.
-    const written = await tx.case.updateMany({
-      where: { id: found.id, escalatedAt: null, waitingSince: null, status: found.status, stageDeadline: { lt: now } },
+    const written = await tx.caseSla.updateMany({
+      where: { caseId: found.id, escalatedAt: null, case: { waitingSince: null, status: found.status, stageDeadline: { lt: now } } },
       data: { escalatedAt: now, escalationSource: 'REPORTER', nextReminderAt: null },
     });
     if (written.count !== 1) throw new AppError('INVALID_TRANSITION', REFUSALS.ALREADY_ESCALATED, { reason: 'ALREADY_ESCALATED' });
@@ -73,11 +74,9 @@ export async function escalateReport(
         createdAt: now,
       },
     });
-    await tx.staffNotification.createMany({
-      data: [
-        { tenantId: request.tenantId, roles: [...AGENCY_NOTIFICATION_ROLES], caseId: found.id, kind: 'OVERDUE', createdAt: now },
-        { provinceId: request.provinceId, roles: [], caseId: found.id, kind: 'OVERDUE', createdAt: now },
-      ],
+    // One notification for the agency's roles and the province's secretariat (see listStaffNotifications).
+    await tx.staffNotification.create({
+      data: { tenantId: request.tenantId, provinceId: request.provinceId, roles: [...AGENCY_NOTIFICATION_ROLES], caseId: found.id, kind: 'OVERDUE', createdAt: now },
     });
   });
   return { caseId: found.id, escalatedAt: now };
@@ -95,15 +94,18 @@ export interface StaffNotificationView {
 
 /**
  * The viewer's notifications, newest first: an agency's staff get their agency's that name
- * one of their roles (or none); secretariat staff get their province's. A notification about
- * a case the viewer may not read (restricted, excluded) is left out, so it leaks nothing.
+ * one of their roles (or none); secretariat staff get their province's. An escalation is one
+ * row for both: its agency and roles (`tenant_id`, `roles`) and its province (`province_id`);
+ * older escalations have two rows, the province's without a tenant, which read the same. A
+ * notification about a case the viewer may not read (restricted, excluded) is left out, so it
+ * leaks nothing.
  */
 export async function listStaffNotifications(prisma: PrismaClient, viewer: StaffViewer, first: number): Promise<StaffNotificationView[]> {
   let where: Prisma.StaffNotificationWhereInput;
   if (viewer.tenantId) {
     where = { tenantId: viewer.tenantId, OR: [{ roles: { isEmpty: true } }, { roles: { hasSome: [...viewer.roles] } }] };
   } else if (viewer.provinceId && viewer.roles.includes('PROVINCIAL_SECRETARIAT')) {
-    where = { tenantId: null, provinceId: viewer.provinceId };
+    where = { provinceId: viewer.provinceId };
   } else {
     return [];
   }
@@ -112,12 +114,13 @@ export async function listStaffNotifications(prisma: PrismaClient, viewer: Staff
     if (notifications.length === 0) return [];
     const cases = await tx.case.findMany({
       where: { AND: [casesWhere(viewer.ability, 'read'), { id: { in: [...new Set(notifications.map((item) => item.caseId))] } }] },
-      select: { id: true, tenantId: true, registrationNumber: true, status: true, stageKey: true, stageDeadline: true, escalationSource: true },
+      select: { id: true, tenantId: true, registrationNumber: true, status: true, stageKey: true, stageDeadline: true, sla: { select: { escalationSource: true } } },
     });
-    const byId = new Map(cases.map((item) => [item.id, item]));
+    const byId = new Map(cases.map(({ sla, ...item }) => [item.id, { ...item, escalationSource: sla?.escalationSource ?? null }]));
+    const forProvince = !viewer.tenantId;
     return notifications.flatMap((item) => {
       const found = byId.get(item.caseId);
-      return found ? [{ id: item.id, kind: item.kind, createdAt: item.createdAt, forProvince: item.tenantId === null, case: found }] : [];
+      return found ? [{ id: item.id, kind: item.kind, createdAt: item.createdAt, forProvince, case: found }] : [];
     }).slice(0, first);
   });
 }

@@ -7,11 +7,14 @@
  *    and a notification for the agency; the next reminder of the stage is computed here
  *    with the tenant's working calendar (stage-clock.ts);
  * 2. overdue stages: escalated (SLA_SWEEP) to the province's secretariat, an ESCALATED event
- *    the reporter sees, notifications for the agency and for the province;
+ *    the reporter sees, one notification for the agency and the province;
  * 3. silence notices: the reporter of a case waiting on them is told when it will close;
  * 4. silence closures: CLOSE_FOR_SILENCE, as the state machine defines it.
  *
- * Idempotent: a batch takes a case out of its pass's predicate in the same transaction that
+ * The queues are the case's timers in `case_sla` (case-sla.ts); only a closure writes the
+ * case row itself.
+ *
+ * Idempotent: a batch takes a case out of its pass's queue in the same transaction that
  * records the work, and `sla_notice`'s key makes each notice exactly once, so a repeated or
  * concurrent sweep finds nothing more to do. Statements are in sla-sweep.sql.ts.
  */
@@ -96,6 +99,7 @@ interface ReminderRow {
   id: string;
   tenant_id: string;
   case_type_id: string;
+  status: string;
   stage_key: string | null;
   stage_started_at: Date | null;
   stage_deadline: Date | null;
@@ -188,7 +192,7 @@ async function remindersBatch(
     await configureBatch(tx);
     const rows = await tx.$queryRawUnsafe<ReminderRow[]>(SELECT_DUE_REMINDERS, now.toISOString(), batchSize);
     if (rows.length === 0) return { picked: 0, done: 0 };
-    const input: { id: string; step: number | null; due_at: string | null; next_at: string | null }[] = [];
+    const input: WrittenReminder[] = [];
     for (const row of rows) {
       // A tenant that is gone (or not loaded) has no stages to remind of: the case leaves the queue.
       const tenant = tenants.get(row.tenant_id);
@@ -197,11 +201,33 @@ async function remindersBatch(
       const plan = tenant
         ? planReminder(stage, { stageStartedAt: row.stage_started_at, stageDeadline: row.stage_deadline }, now, tenant.calendar)
         : { step: null, dueAt: null, next: null };
-      input.push({ id: row.id, step: plan.step, due_at: plan.dueAt?.toISOString() ?? null, next_at: plan.next?.toISOString() ?? null });
+      input.push({
+        id: row.id,
+        tenant_id: row.tenant_id,
+        status: row.status,
+        stage_key: row.stage_key,
+        // As the column reads in SQL (timestamp without time zone, in UTC), for the event's data.
+        stage_deadline: row.stage_deadline?.toISOString().slice(0, -1) ?? null,
+        step: plan.step,
+        due_at: plan.dueAt?.toISOString() ?? null,
+        next_at: plan.next?.toISOString() ?? null,
+      });
     }
     const [written] = await tx.$queryRawUnsafe<{ done: number }[]>(WRITE_REMINDERS, now.toISOString(), JSON.stringify(input));
     return { picked: rows.length, done: Number(written?.done ?? 0) };
   }, BATCH_TRANSACTION);
+}
+
+/** One case of WRITE_REMINDERS' input: what the event says about it, and the plan. */
+interface WrittenReminder {
+  id: string;
+  tenant_id: string;
+  status: string;
+  stage_key: string | null;
+  stage_deadline: string | null;
+  step: number | null;
+  due_at: string | null;
+  next_at: string | null;
 }
 
 /**

@@ -1,15 +1,24 @@
 /**
- * The SLA sweep's statements. Each takes one batch of due cases with `FOR UPDATE SKIP
- * LOCKED` (so two sweeps at once never take the same rows), moves them out of the
- * "due" predicate, and records what happened with data-modifying CTEs. `sla_notice`'s
- * primary key (case, stage, kind, step) with `ON CONFLICT DO NOTHING` makes each notice
- * exactly once, and events and notifications are written only for notices that were
- * inserted. Each WHERE repeats the predicate of its partial index (see the
- * row_level_security migration) so the planner can use it.
+ * The SLA sweep's statements. Each takes one batch of due cases from the pass's queue in
+ * `case_sla` (a partial index per pass, see the case_sla migration; each WHERE repeats its
+ * index's predicate so the planner uses it) with `FOR UPDATE SKIP LOCKED`, so two sweeps at
+ * once never take the same rows and a lifecycle transition, which writes the case's timers
+ * first (case-workflow.service.ts), never runs on a case a batch holds. It checks each case
+ * against the case itself, moves it out of the queue, and records what happened with
+ * data-modifying CTEs. `sla_notice`'s primary key (case, stage, kind, step) with
+ * `ON CONFLICT DO NOTHING` makes each notice exactly once, and events and notifications are
+ * written only for notices that were inserted.
  *
- * The UPDATEs name their rows by `id = ANY (ARRAY(SELECT id FROM picked))`: an index scan
- * on the primary key whatever the planner guesses of the CTE's size (a join on the CTE may
- * otherwise hash the whole table for each batch).
+ * Only the closure writes the case row; a reminder, an escalation or a silence notice
+ * writes the narrow `case_sla` row (ADR 0011, ops/bench/results/sla-sweep.md).
+ *
+ * A queued case that the case row says is not due (its timers went stale: a write that
+ * did not go through case-clock.ts) gets its timer set from the case instead, so it leaves
+ * the queue and the pass ends.
+ *
+ * Rows are named by `id = ANY (ARRAY(SELECT id FROM …))`: an index scan on the primary key
+ * whatever the planner guesses of a CTE's size (the batches run with nested loops off, and
+ * a join on the CTE would otherwise hash the whole table for each batch).
  *
  * Parameters are positional; timestamps are passed as ISO strings and cast.
  */
@@ -19,67 +28,85 @@ import { OPEN_STATUSES } from '../cases/case-lifecycle.ts';
 export const AGENCY_NOTIFICATION_ROLES = ['VERIFIER', 'REVIEWER', 'AGENCY_HEAD'] as const;
 
 const agencyRoles = `ARRAY[${AGENCY_NOTIFICATION_ROLES.map((role) => `'${role}'`).join(', ')}]::"StaffRole"[]`;
-const openStatuses = `ARRAY[${OPEN_STATUSES.filter((status) => status !== 'NEEDS_INFO').map((status) => `'${status}'`).join(', ')}]::"CaseStatus"[]`;
+/** The statuses whose stage clock runs: open and not waiting for the reporter. */
+const runningStatuses = `ARRAY[${OPEN_STATUSES.filter((status) => status !== 'NEEDS_INFO').map((status) => `'${status}'`).join(', ')}]::"CaseStatus"[]`;
 
-/** $1 now, $2 batch size. */
+/** $1 now, $2 batch size: the cases whose reminder is due, locked, with their stage. */
 export const SELECT_DUE_REMINDERS = `
-  SELECT c.id, c.tenant_id, c.case_type_id, c.stage_key, c.stage_started_at, c.stage_deadline
+  WITH due AS (
+    SELECT s.case_id FROM case_sla s
+    WHERE s.next_reminder_at IS NOT NULL AND s.next_reminder_at <= $1::timestamptz
+    ORDER BY s.next_reminder_at
+    LIMIT $2
+    FOR UPDATE SKIP LOCKED
+  )
+  SELECT c.id, c.tenant_id, c.case_type_id, c.status, c.stage_key, c.stage_started_at, c.stage_deadline
   FROM "case" c
-  WHERE c.next_reminder_at IS NOT NULL AND c.next_reminder_at <= $1::timestamptz
-  ORDER BY c.next_reminder_at
-  LIMIT $2
-  FOR UPDATE SKIP LOCKED`;
+  WHERE c.id = ANY (ARRAY(SELECT case_id FROM due))`;
 
 /**
- * $1 now, $2 jsonb [{ id, step, due_at, next_at }] for rows the caller holds locked: moves
- * each case's next reminder on, and sends the reminder where `step` is set.
+ * $1 now, $2 jsonb [{ id, tenant_id, status, stage_key, stage_deadline, step, due_at,
+ * next_at }] for rows the caller holds locked: moves each case's next reminder on, and sends
+ * the reminder where `step` is set.
  */
 export const WRITE_REMINDERS = `
   WITH input AS (
-    SELECT * FROM jsonb_to_recordset($2::jsonb) AS x(id uuid, step int, due_at timestamptz, next_at timestamptz)
+    SELECT * FROM jsonb_to_recordset($2::jsonb) AS x(
+      id uuid, tenant_id uuid, status "CaseStatus", stage_key text, stage_deadline timestamp,
+      step int, due_at timestamptz, next_at timestamptz
+    )
   ), moved AS (
-    UPDATE "case" c SET next_reminder_at = i.next_at, updated_at = $1::timestamptz
-    FROM input i WHERE c.id = i.id AND c.id = ANY (ARRAY(SELECT id FROM input))
-    RETURNING c.id, c.tenant_id, c.stage_key, c.status, c.stage_deadline
+    UPDATE case_sla s SET next_reminder_at = i.next_at
+    FROM input i WHERE s.case_id = i.id AND s.case_id = ANY (ARRAY(SELECT id FROM input))
+    RETURNING s.case_id
   ), notice AS (
     INSERT INTO sla_notice (tenant_id, case_id, stage_key, kind, step, due_at, created_at)
-    SELECT m.tenant_id, m.id, m.stage_key, 'REMINDER'::"SlaNoticeKind", i.step, i.due_at, $1::timestamptz
-    FROM moved m JOIN input i ON i.id = m.id
-    WHERE i.step IS NOT NULL AND m.stage_key IS NOT NULL
+    SELECT i.tenant_id, i.id, i.stage_key, 'REMINDER'::"SlaNoticeKind", i.step, i.due_at, $1::timestamptz
+    FROM input i
+    WHERE i.step IS NOT NULL AND i.stage_key IS NOT NULL
     ON CONFLICT DO NOTHING
     RETURNING case_id, step
   ), event AS (
     INSERT INTO case_event (tenant_id, case_id, kind, actor_kind, visibility, status, data, created_at)
-    SELECT m.tenant_id, m.id, 'REMINDER_SENT'::"CaseEventKind", 'SYSTEM'::"ActorKind", 'INTERNAL'::"EventVisibility", m.status,
-      jsonb_build_object('stageKey', m.stage_key, 'daysBefore', n.step, 'deadline', m.stage_deadline), $1::timestamptz
-    FROM notice n JOIN moved m ON m.id = n.case_id
+    SELECT i.tenant_id, i.id, 'REMINDER_SENT'::"CaseEventKind", 'SYSTEM'::"ActorKind", 'INTERNAL'::"EventVisibility", i.status,
+      jsonb_build_object('stageKey', i.stage_key, 'daysBefore', n.step, 'deadline', i.stage_deadline), $1::timestamptz
+    FROM notice n JOIN input i ON i.id = n.case_id
     RETURNING id
   ), notify AS (
     INSERT INTO staff_notification (id, tenant_id, roles, case_id, kind, created_at)
-    SELECT gen_random_uuid(), m.tenant_id, ${agencyRoles}, m.id, 'REMINDER'::"SlaNoticeKind", $1::timestamptz
-    FROM notice n JOIN moved m ON m.id = n.case_id
+    SELECT gen_random_uuid(), i.tenant_id, ${agencyRoles}, i.id, 'REMINDER'::"SlaNoticeKind", $1::timestamptz
+    FROM notice n JOIN input i ON i.id = n.case_id
     RETURNING id
   )
   SELECT (SELECT count(*) FROM notice)::int AS done`;
 
 /**
  * $1 now, $2 batch size. Cases whose running stage's deadline passed, not escalated yet,
- * not waiting for the reporter: escalated to the province's secretariat.
+ * not waiting for the reporter: escalated to the province's secretariat. One notification
+ * serves the agency (its roles) and the province (escalation.service.ts reads it for both).
  */
 export const ESCALATE_OVERDUE = `
-  WITH picked AS (
-    SELECT c.id, c.tenant_id, c.stage_key, c.stage_deadline, c.status
-    FROM "case" c
-    WHERE c.escalated_at IS NULL AND c.waiting_since IS NULL AND c.stage_deadline IS NOT NULL
-      AND c.stage_deadline < $1::timestamptz
-      AND c.status = ANY (${openStatuses})
-    ORDER BY c.stage_deadline
+  WITH queued AS (
+    SELECT s.case_id FROM case_sla s
+    WHERE s.escalated_at IS NULL AND s.overdue_at IS NOT NULL AND s.overdue_at < $1::timestamptz
+    ORDER BY s.overdue_at
     LIMIT $2
     FOR UPDATE SKIP LOCKED
+  ), cases AS (
+    SELECT c.id, c.tenant_id, c.stage_key, c.stage_deadline, c.status, c.waiting_since
+    FROM "case" c WHERE c.id = ANY (ARRAY(SELECT case_id FROM queued))
+  ), picked AS (
+    SELECT x.id, x.tenant_id, x.stage_key, x.stage_deadline, x.status FROM cases x
+    WHERE x.waiting_since IS NULL AND x.stage_deadline < $1::timestamptz AND x.status = ANY (${runningStatuses})
   ), escalated AS (
-    UPDATE "case" c SET escalated_at = $1::timestamptz, escalation_source = 'SLA_SWEEP'::"EscalationSource", next_reminder_at = NULL, updated_at = $1::timestamptz
-    WHERE c.id = ANY (ARRAY(SELECT id FROM picked))
-    RETURNING c.id
+    UPDATE case_sla s SET escalated_at = $1::timestamptz, escalation_source = 'SLA_SWEEP'::"EscalationSource", next_reminder_at = NULL
+    WHERE s.case_id = ANY (ARRAY(SELECT id FROM picked))
+    RETURNING s.case_id
+  ), resynced AS (
+    UPDATE case_sla s SET overdue_at = CASE WHEN x.waiting_since IS NULL AND x.status = ANY (${runningStatuses}) THEN x.stage_deadline END
+    FROM cases x
+    WHERE s.case_id = x.id AND s.case_id = ANY (ARRAY(SELECT id FROM cases EXCEPT SELECT id FROM picked))
+    RETURNING s.case_id
   ), notice AS (
     INSERT INTO sla_notice (tenant_id, case_id, stage_key, kind, step, due_at, created_at)
     SELECT p.tenant_id, p.id, coalesce(p.stage_key, ''), 'OVERDUE'::"SlaNoticeKind", 0, p.stage_deadline, $1::timestamptz
@@ -98,12 +125,10 @@ export const ESCALATE_OVERDUE = `
     RETURNING id
   ), notify AS (
     INSERT INTO staff_notification (id, tenant_id, province_id, roles, case_id, kind, created_at)
-    SELECT gen_random_uuid(), x.tenant_id, NULL, ${agencyRoles}, x.id, 'OVERDUE'::"SlaNoticeKind", $1::timestamptz FROM target x
-    UNION ALL
-    SELECT gen_random_uuid(), NULL, x.province_id, '{}'::"StaffRole"[], x.id, 'OVERDUE'::"SlaNoticeKind", $1::timestamptz FROM target x
+    SELECT gen_random_uuid(), x.tenant_id, x.province_id, ${agencyRoles}, x.id, 'OVERDUE'::"SlaNoticeKind", $1::timestamptz FROM target x
     RETURNING id
   )
-  SELECT (SELECT count(*) FROM picked)::int AS picked, (SELECT count(*) FROM notice)::int AS done`;
+  SELECT (SELECT count(*) FROM queued)::int AS picked, (SELECT count(*) FROM notice)::int AS done`;
 
 const MONTHS_ID = `ARRAY['Januari','Februari','Maret','April','Mei','Juni','Juli','Agustus','September','Oktober','November','Desember']`;
 const MONTHS_EN = `ARRAY['January','February','March','April','May','June','July','August','September','October','November','December']`;
@@ -124,21 +149,28 @@ const SILENCE_MESSAGE = `format(
 /**
  * $1 now, $2 batch size. A case waiting for the reporter nears its silence closure: the
  * reporter gets a message and a SILENCE_NOTICE event. `step` is the number of the wait in
- * the stage (the pauses so far), so a second request for facts gets its own notice.
+ * the stage (the pauses so far), so a second request for facts gets its own notice. A queued
+ * case no longer waiting loses its silence timers.
  */
 export const SEND_SILENCE_NOTICES = `
-  WITH picked AS (
-    SELECT c.id, c.tenant_id, c.stage_key, jsonb_array_length(c.stage_pauses) AS wait, c.status,
-      c.silence_notice_at, c.silence_close_at, t.time_zone
-    FROM "case" c JOIN tenant t ON t.id = c.tenant_id
-    WHERE c.silence_notice_at IS NOT NULL AND c.silence_notice_at <= $1::timestamptz AND c.status = 'NEEDS_INFO'
-    ORDER BY c.silence_notice_at
+  WITH queued AS (
+    SELECT s.case_id, s.silence_notice_at, s.silence_close_at FROM case_sla s
+    WHERE s.silence_notice_at IS NOT NULL AND s.silence_notice_at <= $1::timestamptz
+    ORDER BY s.silence_notice_at
     LIMIT $2
-    FOR UPDATE OF c SKIP LOCKED
+    FOR UPDATE SKIP LOCKED
+  ), picked AS (
+    SELECT c.id, c.tenant_id, c.stage_key, jsonb_array_length(c.stage_pauses) AS wait, c.status,
+      q.silence_notice_at, q.silence_close_at, t.time_zone
+    FROM "case" c JOIN queued q ON q.case_id = c.id JOIN tenant t ON t.id = c.tenant_id
+    WHERE c.id = ANY (ARRAY(SELECT case_id FROM queued)) AND c.status = 'NEEDS_INFO'
+  ), checked AS (
+    SELECT q.case_id, p.id IS NOT NULL AS waiting FROM queued q LEFT JOIN picked p ON p.id = q.case_id
   ), cleared AS (
-    UPDATE "case" c SET silence_notice_at = NULL, updated_at = $1::timestamptz
-    WHERE c.id = ANY (ARRAY(SELECT id FROM picked))
-    RETURNING c.id
+    UPDATE case_sla s SET silence_notice_at = NULL, silence_close_at = CASE WHEN x.waiting THEN s.silence_close_at END
+    FROM checked x
+    WHERE s.case_id = x.case_id AND s.case_id = ANY (ARRAY(SELECT case_id FROM queued))
+    RETURNING s.case_id
   ), notice AS (
     INSERT INTO sla_notice (tenant_id, case_id, stage_key, kind, step, due_at, created_at)
     SELECT p.tenant_id, p.id, coalesce(p.stage_key, ''), 'SILENCE_NOTICE'::"SlaNoticeKind", p.wait, p.silence_notice_at, $1::timestamptz
@@ -157,34 +189,45 @@ export const SEND_SILENCE_NOTICES = `
     FROM message m JOIN picked p ON p.id = m.case_id
     RETURNING id
   )
-  SELECT (SELECT count(*) FROM picked)::int AS picked, (SELECT count(*) FROM notice)::int AS done`;
+  SELECT (SELECT count(*) FROM queued)::int AS picked, (SELECT count(*) FROM notice)::int AS done`;
 
 /**
  * $1 now, $2 batch size, $3 the statuses the transition leaves from, $4 the status it leads
  * to, $5 the event's visibility, $6 the transition's name (all from the state machine,
  * case-lifecycle.ts). Writes what `applyTransition` writes for a transition whose clock
  * effect is `end` (case-clock.ts): the status, `closed_at`, no running stage, no waiting,
- * no silence timers, and a STATUS_CHANGED event. Only after the reporter was warned
- * (`silence_notice_at` cleared by the notice pass).
+ * no timers, and a STATUS_CHANGED event. Only after the reporter was warned
+ * (`silence_notice_at` cleared by the notice pass). A queued case no longer waiting loses
+ * its silence timers.
  */
 export const CLOSE_SILENT = `
-  WITH picked AS (
-    SELECT c.id, c.tenant_id, c.stage_key, jsonb_array_length(c.stage_pauses) AS wait, c.status, c.silence_close_at
-    FROM "case" c
-    WHERE c.silence_close_at IS NOT NULL AND c.silence_close_at <= $1::timestamptz
-      AND c.silence_notice_at IS NULL AND c.status = ANY ($3::"CaseStatus"[])
-    ORDER BY c.silence_close_at
+  WITH queued AS (
+    SELECT s.case_id, s.silence_close_at FROM case_sla s
+    WHERE s.silence_close_at IS NOT NULL AND s.silence_notice_at IS NULL AND s.silence_close_at <= $1::timestamptz
+    ORDER BY s.silence_close_at
     LIMIT $2
     FOR UPDATE SKIP LOCKED
+  ), picked AS (
+    SELECT c.id, c.tenant_id, c.stage_key, jsonb_array_length(c.stage_pauses) AS wait, c.status, q.silence_close_at
+    FROM "case" c JOIN queued q ON q.case_id = c.id
+    WHERE c.id = ANY (ARRAY(SELECT case_id FROM queued)) AND c.status = ANY ($3::"CaseStatus"[])
   ), closed AS (
     UPDATE "case" c SET
       status = $4::"CaseStatus", closed_at = $1::timestamptz,
       stage_key = NULL, stage_started_at = NULL, stage_deadline = NULL, stage_provisional = false,
-      stage_pauses = '[]'::jsonb, next_reminder_at = NULL,
-      waiting_since = NULL, resume_status = NULL, silence_close_at = NULL, silence_notice_at = NULL,
+      stage_pauses = '[]'::jsonb, waiting_since = NULL, resume_status = NULL,
       updated_at = $1::timestamptz
     WHERE c.id = ANY (ARRAY(SELECT id FROM picked))
     RETURNING c.id
+  ), checked AS (
+    SELECT q.case_id, p.id IS NOT NULL AS closing FROM queued q LEFT JOIN picked p ON p.id = q.case_id
+  ), timers AS (
+    UPDATE case_sla s SET silence_notice_at = NULL, silence_close_at = NULL,
+      overdue_at = CASE WHEN x.closing THEN NULL ELSE s.overdue_at END,
+      next_reminder_at = CASE WHEN x.closing THEN NULL ELSE s.next_reminder_at END
+    FROM checked x
+    WHERE s.case_id = x.case_id AND s.case_id = ANY (ARRAY(SELECT case_id FROM queued))
+    RETURNING s.case_id
   ), notice AS (
     INSERT INTO sla_notice (tenant_id, case_id, stage_key, kind, step, due_at, created_at)
     SELECT p.tenant_id, p.id, coalesce(p.stage_key, ''), 'SILENCE_CLOSED'::"SlaNoticeKind", p.wait, p.silence_close_at, $1::timestamptz
@@ -203,4 +246,4 @@ export const CLOSE_SILENT = `
     FROM notice n JOIN picked p ON p.id = n.case_id
     RETURNING id
   )
-  SELECT (SELECT count(*) FROM picked)::int AS picked, (SELECT count(*) FROM event)::int AS done`;
+  SELECT (SELECT count(*) FROM queued)::int AS picked, (SELECT count(*) FROM event)::int AS done`;
