@@ -1,16 +1,26 @@
 /**
  * Escalation in GraphQL: the reporter's `escalateReport`, what a tracked report says about
  * escalation (`canEscalate`, `escalatedAt`, `escalationTarget`), and the console's
- * `staffNotifications` (reminders, overdue and escalated cases, automatic closures).
+ * `staffNotifications` (reminders, overdue and escalated cases, automatic closures), which
+ * of them the viewer has read (`markStaffNotificationsRead`) and the unread count on the viewer.
  */
 import type { ObjectRef } from '@pothos/core';
 import { z } from 'zod';
 import { builder } from '../builder.ts';
 import { findReporter, getStaff, getTenantConfig, type Context } from '../context.ts';
+import { AppError } from '../errors.ts';
 import { text } from '../config/config.schema.ts';
 import type { TenantConfig } from '../config/tenant-config.service.ts';
 import { CaseStatus } from '../cases/reporting.schema.ts';
-import { escalateReport, findEscalationRefusal, listStaffNotifications, MAX_NOTIFICATIONS, type EscalationFacts, type StaffNotificationView } from './escalation.service.ts';
+import { StaffViewerRef } from '../auth/auth.schema.ts';
+import { escalateReport, findEscalationRefusal, MAX_NOTIFICATIONS, type EscalationFacts } from './escalation.service.ts';
+import {
+  countUnreadStaffNotifications,
+  listStaffNotificationItems,
+  markStaffNotificationsRead,
+  receivesNotifications,
+  type StaffNotificationItem,
+} from './staff-notification-reads.service.ts';
 
 /** The parent of TrackedReport's fields (cases/reporting.schema.ts): a case and its tenant. */
 interface TrackedParent {
@@ -88,7 +98,7 @@ const NotificationKind = builder.enumType('StaffNotificationKind', {
 });
 const EscalationSource = builder.enumType('EscalationSource', { values: ['SLA_SWEEP', 'REPORTER'] as const });
 
-const StaffNotification = builder.objectRef<StaffNotificationView>('StaffNotification').implement({
+const StaffNotification = builder.objectRef<StaffNotificationItem>('StaffNotification').implement({
   description: "A console notification: never the case's content, only which case and what happened.",
   fields: (t) => ({
     id: t.exposeID('id'),
@@ -104,6 +114,8 @@ const StaffNotification = builder.objectRef<StaffNotificationView>('StaffNotific
     agencySlug: t.string({
       resolve: async (item, _, ctx) => (await ctx.configs.find(item.case.tenantId))?.slug ?? '',
     }),
+    read: t.boolean({ description: 'The signed-in staff member has marked it read.', resolve: (item) => item.readAt !== null }),
+    readAt: t.field({ type: 'DateTime', nullable: true, resolve: (item) => item.readAt }),
   }),
 });
 
@@ -117,7 +129,51 @@ builder.queryFields((t) => ({
     resolve: async (_, args, ctx) => {
       const { first } = notificationArgs.parse({ first: args.first ?? 20 });
       const viewer = await getStaff(ctx);
-      return listStaffNotifications(ctx.db.prisma, viewer, first);
+      return (await listStaffNotificationItems(ctx.db.prisma, viewer, ctx)).slice(0, first);
+    },
+  }),
+}));
+
+builder.objectFields(StaffViewerRef, (t) => ({
+  canReadNotifications: t.boolean({
+    description: 'The roles receive console notifications (those that read cases): `staffNotifications` lists them.',
+    resolve: (viewer) => receivesNotifications(viewer),
+  }),
+  unreadNotificationCount: t.int({
+    description: `How many of the newest ${MAX_NOTIFICATIONS} notifications the staff member has not marked read.`,
+    resolve: (viewer, _, ctx) => countUnreadStaffNotifications(ctx.db.prisma, viewer, ctx),
+  }),
+}));
+
+const MarkStaffNotificationsReadInput = builder.inputType('MarkStaffNotificationsReadInput', {
+  fields: (t) => ({ notificationIds: t.idList({ required: true, description: `Of the viewer's own newest ${MAX_NOTIFICATIONS} notifications.` }) }),
+});
+const NotificationsRead = builder.objectRef<{ marked: number; unread: number }>('StaffNotificationsRead').implement({
+  fields: (t) => ({
+    markedCount: t.int({ description: 'Newly marked read (ones read before are left as they were).', resolve: (result) => result.marked }),
+    unreadCount: t.int({ description: 'Still unread among the newest notifications.', resolve: (result) => result.unread }),
+  }),
+});
+const markArgs = z.object({ notificationIds: z.array(z.uuid()).min(1).max(MAX_NOTIFICATIONS) });
+
+builder.mutationFields((t) => ({
+  markStaffNotificationsRead: t.field({
+    type: NotificationsRead,
+    description:
+      "Mark notifications read for the signed-in staff member only (others of the same roles still see them unread). NOT_FOUND, and nothing marked, when an id is not one of the viewer's notifications.",
+    args: { input: t.arg({ type: MarkStaffNotificationsReadInput, required: true }) },
+    resolve: async (_, { input }, ctx) => {
+      const viewer = await getStaff(ctx);
+      const parsed = markArgs.safeParse({ notificationIds: input.notificationIds.map(String) });
+      if (!parsed.success) {
+        // A malformed id is no notification of the viewer's; an empty or too long list is bad input.
+        const malformed = parsed.error.issues.some((issue) => issue.path.length > 1);
+        if (malformed) throw new AppError('NOT_FOUND', 'No such notification.');
+        throw new AppError('BAD_USER_INPUT', `Give between 1 and ${MAX_NOTIFICATIONS} notifications.`, {
+          issues: [{ path: ['input', 'notificationIds'], message: `Give between 1 and ${MAX_NOTIFICATIONS} notifications.` }],
+        });
+      }
+      return markStaffNotificationsRead(ctx.db.prisma, viewer, parsed.data.notificationIds);
     },
   }),
 }));
