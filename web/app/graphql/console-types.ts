@@ -48,6 +48,10 @@ export interface StaffViewer {
   provinceId: string | null;
   tenantId: string | null;
   canRecordIntake: boolean;
+  /** The roles receive console notifications (the header links them). */
+  canReadNotifications: boolean;
+  /** Unread among the newest notifications (the header shows it). */
+  unreadNotificationCount: number;
 }
 
 export interface KeyedName {

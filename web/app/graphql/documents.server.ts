@@ -1,4 +1,9 @@
-/** The GraphQL documents, as text, for the server-side client. One operation per file. */
+/**
+ * The GraphQL documents, as text, for the server-side client. One operation per file; the
+ * fragments several share are in `fragments.graphql`, appended to each document that spreads them.
+ */
+import fragmentsText from './fragments.graphql?raw';
+import { readFragments, withFragments } from './fragments';
 import addCaseNote from './add-case-note.graphql?raw';
 import agencyStaff from './agency-staff.graphql?raw';
 import consoleCase from './console-case.graphql?raw';
@@ -115,90 +120,61 @@ export interface Document<Result, Variables = undefined> {
   readonly variables?: Variables;
 }
 
-export const DirectoryDocument: Document<DirectoryQuery> = { operationName: 'Directory', source: directory };
-export const TenantPortalDocument: Document<TenantPortalQuery> = { operationName: 'TenantPortal', source: tenantPortal };
-export const ReportingTenantDocument: Document<ReportingTenantQuery> = { operationName: 'ReportingTenant', source: reportingTenant };
-export const ViewerReporterDocument: Document<ViewerReporterQuery> = { operationName: 'ViewerReporter', source: viewerReporter };
-export const RegisterReporterDocument: Document<RegisterReporterMutation, CredentialsVariables> = {
-  operationName: 'RegisterReporter',
-  source: registerReporter,
-};
-export const LoginReporterDocument: Document<LoginReporterMutation, CredentialsVariables> = { operationName: 'LoginReporter', source: loginReporter };
-export const LogoutReporterDocument: Document<LogoutReporterMutation> = { operationName: 'LogoutReporter', source: logoutReporter };
-export const MyReportsDocument: Document<MyReportsQuery> = { operationName: 'MyReports', source: myReports };
-export const CreateEvidenceUploadDocument: Document<CreateEvidenceUploadMutation, CreateEvidenceUploadVariables> = {
-  operationName: 'CreateEvidenceUpload',
-  source: createEvidenceUpload,
-};
-export const SubmitReportDocument: Document<SubmitReportMutation, SubmitReportVariables> = { operationName: 'SubmitReport', source: submitReport };
-export const TrackReportDocument: Document<TrackReportQuery, TrackReportVariables> = { operationName: 'TrackReport', source: trackReport };
-export const SendReporterMessageDocument: Document<SendReporterMessageMutation, SendReporterMessageVariables> = {
-  operationName: 'SendReporterMessage',
-  source: sendReporterMessage,
-};
+const FRAGMENTS = readFragments(fragmentsText);
+
+/** A document of one operation, with the shared fragments it spreads. */
+function define<Result, Variables = undefined>(operationName: string, source: string): Document<Result, Variables> {
+  return { operationName, source: withFragments(source, FRAGMENTS) };
+}
+
+export const DirectoryDocument: Document<DirectoryQuery> = define('Directory', directory);
+export const TenantPortalDocument: Document<TenantPortalQuery> = define('TenantPortal', tenantPortal);
+export const ReportingTenantDocument: Document<ReportingTenantQuery> = define('ReportingTenant', reportingTenant);
+export const ViewerReporterDocument: Document<ViewerReporterQuery> = define('ViewerReporter', viewerReporter);
+export const RegisterReporterDocument: Document<RegisterReporterMutation, CredentialsVariables> = define('RegisterReporter', registerReporter);
+export const LoginReporterDocument: Document<LoginReporterMutation, CredentialsVariables> = define('LoginReporter', loginReporter);
+export const LogoutReporterDocument: Document<LogoutReporterMutation> = define('LogoutReporter', logoutReporter);
+export const MyReportsDocument: Document<MyReportsQuery> = define('MyReports', myReports);
+export const CreateEvidenceUploadDocument: Document<CreateEvidenceUploadMutation, CreateEvidenceUploadVariables> = define('CreateEvidenceUpload', createEvidenceUpload);
+export const SubmitReportDocument: Document<SubmitReportMutation, SubmitReportVariables> = define('SubmitReport', submitReport);
+export const TrackReportDocument: Document<TrackReportQuery, TrackReportVariables> = define('TrackReport', trackReport);
+export const SendReporterMessageDocument: Document<SendReporterMessageMutation, SendReporterMessageVariables> = define('SendReporterMessage', sendReporterMessage);
 
 /* The staff console. */
-export const LoginStaffDocument: Document<LoginStaffMutation, LoginStaffVariables> = { operationName: 'LoginStaff', source: loginStaff };
-export const LogoutStaffDocument: Document<LogoutStaffMutation> = { operationName: 'LogoutStaff', source: logoutStaff };
-export const ConsoleTenantDocument: Document<ConsoleTenantQuery> = { operationName: 'ConsoleTenant', source: consoleTenant };
-export const ConsoleProvincesDocument: Document<ConsoleProvincesQuery> = { operationName: 'ConsoleProvinces', source: consoleProvinces };
-export const ConsoleInboxDocument: Document<ConsoleInboxQuery, ConsoleInboxVariables> = { operationName: 'ConsoleInbox', source: consoleInbox };
-export const ConsoleCaseDocument: Document<ConsoleCaseQuery, { id: string }> = { operationName: 'ConsoleCase', source: consoleCase };
-export const AgencyStaffDocument: Document<AgencyStaffQuery> = { operationName: 'AgencyStaff', source: agencyStaff };
-export const TransitionCaseDocument: Document<CaseActionResult<'transitionCase'>, TransitionCaseVariables> = { operationName: 'TransitionCase', source: transitionCase };
-export const AddCaseNoteDocument: Document<CaseActionResult<'addCaseNote'>, AddCaseNoteVariables> = { operationName: 'AddCaseNote', source: addCaseNote };
-export const SendStaffMessageDocument: Document<CaseActionResult<'sendStaffMessage'>, SendStaffMessageVariables> = {
-  operationName: 'SendStaffMessage',
-  source: sendStaffMessage,
-};
-export const DraftCaseAnswerDocument: Document<CaseActionResult<'draftCaseAnswer'>, DraftCaseAnswerVariables> = { operationName: 'DraftCaseAnswer', source: draftCaseAnswer };
-export const ReturnCaseAnswerDocument: Document<CaseActionResult<'returnCaseAnswer'>, ReturnCaseAnswerVariables> = {
-  operationName: 'ReturnCaseAnswer',
-  source: returnCaseAnswer,
-};
-export const SetCasePriorityDocument: Document<CaseActionResult<'setCasePriority'>, SetCasePriorityVariables> = { operationName: 'SetCasePriority', source: setCasePriority };
-export const RecordConflictDocument: Document<CaseActionResult<'recordConflict'>, RecordConflictVariables> = { operationName: 'RecordConflict', source: recordConflict };
-export const RestrictCaseDocument: Document<CaseActionResult<'restrictCase'>, RestrictCaseVariables> = { operationName: 'RestrictCase', source: restrictCase };
-export const TransferCaseDocument: Document<CaseActionResult<'transferCase'> & { transferCase: { transferredTo: string | null } | null }, TransferCaseVariables> = {
-  operationName: 'TransferCase',
-  source: transferCase,
-};
-export const ResponseTemplatesDocument: Document<ResponseTemplatesQuery> = { operationName: 'ResponseTemplates', source: responseTemplates };
-export const RequestIdentityRevealDocument: Document<RequestIdentityRevealMutation, RequestIdentityRevealVariables> = {
-  operationName: 'RequestIdentityReveal',
-  source: requestIdentityReveal,
-};
+export const LoginStaffDocument: Document<LoginStaffMutation, LoginStaffVariables> = define('LoginStaff', loginStaff);
+export const LogoutStaffDocument: Document<LogoutStaffMutation> = define('LogoutStaff', logoutStaff);
+export const ConsoleTenantDocument: Document<ConsoleTenantQuery> = define('ConsoleTenant', consoleTenant);
+export const ConsoleProvincesDocument: Document<ConsoleProvincesQuery> = define('ConsoleProvinces', consoleProvinces);
+export const ConsoleInboxDocument: Document<ConsoleInboxQuery, ConsoleInboxVariables> = define('ConsoleInbox', consoleInbox);
+export const ConsoleCaseDocument: Document<ConsoleCaseQuery, { id: string }> = define('ConsoleCase', consoleCase);
+export const AgencyStaffDocument: Document<AgencyStaffQuery> = define('AgencyStaff', agencyStaff);
+export const TransitionCaseDocument: Document<CaseActionResult<'transitionCase'>, TransitionCaseVariables> = define('TransitionCase', transitionCase);
+export const AddCaseNoteDocument: Document<CaseActionResult<'addCaseNote'>, AddCaseNoteVariables> = define('AddCaseNote', addCaseNote);
+export const SendStaffMessageDocument: Document<CaseActionResult<'sendStaffMessage'>, SendStaffMessageVariables> = define('SendStaffMessage', sendStaffMessage);
+export const DraftCaseAnswerDocument: Document<CaseActionResult<'draftCaseAnswer'>, DraftCaseAnswerVariables> = define('DraftCaseAnswer', draftCaseAnswer);
+export const ReturnCaseAnswerDocument: Document<CaseActionResult<'returnCaseAnswer'>, ReturnCaseAnswerVariables> = define('ReturnCaseAnswer', returnCaseAnswer);
+export const SetCasePriorityDocument: Document<CaseActionResult<'setCasePriority'>, SetCasePriorityVariables> = define('SetCasePriority', setCasePriority);
+export const RecordConflictDocument: Document<CaseActionResult<'recordConflict'>, RecordConflictVariables> = define('RecordConflict', recordConflict);
+export const RestrictCaseDocument: Document<CaseActionResult<'restrictCase'>, RestrictCaseVariables> = define('RestrictCase', restrictCase);
+export const TransferCaseDocument: Document<CaseActionResult<'transferCase'> & { transferCase: { transferredTo: string | null } | null }, TransferCaseVariables> = define('TransferCase', transferCase);
+export const ResponseTemplatesDocument: Document<ResponseTemplatesQuery> = define('ResponseTemplates', responseTemplates);
+export const RequestIdentityRevealDocument: Document<RequestIdentityRevealMutation, RequestIdentityRevealVariables> = define('RequestIdentityReveal', requestIdentityReveal);
 
 /* Offline intake. */
-export const IntakeTenantDocument: Document<IntakeTenantQuery> = { operationName: 'IntakeTenant', source: intakeTenant };
-export const RecordOfflineIntakeDocument: Document<RecordOfflineIntakeMutation, RecordOfflineIntakeVariables> = {
-  operationName: 'RecordOfflineIntake',
-  source: recordOfflineIntake,
-};
-export const IntakeReceiptDocument: Document<IntakeReceiptQuery, { id: string }> = { operationName: 'IntakeReceipt', source: intakeReceipt };
+export const IntakeTenantDocument: Document<IntakeTenantQuery> = define('IntakeTenant', intakeTenant);
+export const RecordOfflineIntakeDocument: Document<RecordOfflineIntakeMutation, RecordOfflineIntakeVariables> = define('RecordOfflineIntake', recordOfflineIntake);
+export const IntakeReceiptDocument: Document<IntakeReceiptQuery, { id: string }> = define('IntakeReceipt', intakeReceipt);
 
 /* Identity custodians. */
-export const CustodianConsoleDocument: Document<CustodianConsoleQuery> = { operationName: 'CustodianConsole', source: custodianConsole };
-export const RevealIdentityDocument: Document<RevealIdentityMutation, RevealIdentityVariables> = { operationName: 'RevealIdentity', source: revealIdentity };
-export const DeclineIdentityRevealDocument: Document<DeclineIdentityRevealMutation, DeclineIdentityRevealVariables> = {
-  operationName: 'DeclineIdentityReveal',
-  source: declineIdentityReveal,
-};
-export const SetUpCustodianKeyDocument: Document<SetUpCustodianKeyMutation, PassphraseVariables> = { operationName: 'SetUpCustodianKey', source: setUpCustodianKey };
-export const ResealIdentitiesDocument: Document<ResealIdentitiesMutation, PassphraseVariables> = { operationName: 'ResealIdentities', source: resealIdentities };
-export const RemoveIdentityCustodianDocument: Document<RemoveIdentityCustodianMutation, RemoveIdentityCustodianVariables> = {
-  operationName: 'RemoveIdentityCustodian',
-  source: removeIdentityCustodian,
-};
+export const CustodianConsoleDocument: Document<CustodianConsoleQuery> = define('CustodianConsole', custodianConsole);
+export const RevealIdentityDocument: Document<RevealIdentityMutation, RevealIdentityVariables> = define('RevealIdentity', revealIdentity);
+export const DeclineIdentityRevealDocument: Document<DeclineIdentityRevealMutation, DeclineIdentityRevealVariables> = define('DeclineIdentityReveal', declineIdentityReveal);
+export const SetUpCustodianKeyDocument: Document<SetUpCustodianKeyMutation, PassphraseVariables> = define('SetUpCustodianKey', setUpCustodianKey);
+export const ResealIdentitiesDocument: Document<ResealIdentitiesMutation, PassphraseVariables> = define('ResealIdentities', resealIdentities);
+export const RemoveIdentityCustodianDocument: Document<RemoveIdentityCustodianMutation, RemoveIdentityCustodianVariables> = define('RemoveIdentityCustodian', removeIdentityCustodian);
 
 /* Staff accounts (tenant admin). */
-export const StaffAccountsDocument: Document<StaffAccountsQuery> = { operationName: 'StaffAccounts', source: staffAccounts };
-export const CreateStaffMemberDocument: Document<CreateStaffMemberMutation, CreateStaffMemberVariables> = {
-  operationName: 'CreateStaffMember',
-  source: createStaffMember,
-};
-export const UpdateStaffMemberDocument: Document<UpdateStaffMemberMutation, UpdateStaffMemberVariables> = {
-  operationName: 'UpdateStaffMember',
-  source: updateStaffMember,
-};
-export const ConsoleViewerDocument: Document<{ viewerStaff: StaffViewer | null }> = { operationName: 'ConsoleViewer', source: consoleViewer };
+export const StaffAccountsDocument: Document<StaffAccountsQuery> = define('StaffAccounts', staffAccounts);
+export const CreateStaffMemberDocument: Document<CreateStaffMemberMutation, CreateStaffMemberVariables> = define('CreateStaffMember', createStaffMember);
+export const UpdateStaffMemberDocument: Document<UpdateStaffMemberMutation, UpdateStaffMemberVariables> = define('UpdateStaffMember', updateStaffMember);
+export const ConsoleViewerDocument: Document<{ viewerStaff: StaffViewer | null }> = define('ConsoleViewer', consoleViewer);

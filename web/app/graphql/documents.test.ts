@@ -3,11 +3,17 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { buildSchema, isEnumType, parse, validate } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { messages } from '../i18n/messages';
+import { findSpreads, readFragments, withFragments } from './fragments';
 import { ENUMS } from './types';
 
 const here = new URL('./', import.meta.url);
 const schema = buildSchema(readFileSync(new URL('../../../api/schema.graphql', here), 'utf8'));
-const documents = readdirSync(here).filter((name) => name.endsWith('.graphql'));
+const FRAGMENTS_FILE = 'fragments.graphql';
+const documents = readdirSync(here).filter((name) => name.endsWith('.graphql') && name !== FRAGMENTS_FILE);
+const fragmentsText = readFileSync(new URL(FRAGMENTS_FILE, here), 'utf8');
+const fragments = readFragments(fragmentsText);
+/** A document as the server sends it: with the shared fragments it spreads. */
+const sent = (name: string) => withFragments(readFileSync(new URL(name, here), 'utf8'), fragments);
 
 describe('GraphQL documents', () => {
   it('exist', () => {
@@ -17,7 +23,7 @@ describe('GraphQL documents', () => {
   });
 
   it.each(documents)('%s is valid against api/schema.graphql', (name) => {
-    const errors = validate(schema, parse(readFileSync(new URL(name, here), 'utf8')));
+    const errors = validate(schema, parse(sent(name)));
     expect(errors.map((error) => error.message)).toEqual([]);
   });
 
@@ -26,6 +32,31 @@ describe('GraphQL documents', () => {
     expect(operations).toHaveLength(1);
     const pascal = name.replace(/\.graphql$/, '').replace(/(^|-)(\w)/g, (_, __, letter: string) => letter.toUpperCase());
     expect(operations[0]!.name?.value).toBe(pascal);
+  });
+});
+
+describe('shared fragments', () => {
+  const definitions = parse(fragmentsText).definitions;
+
+  it('holds fragments only, each read by name as the server reads them', () => {
+    expect(definitions.every((definition) => definition.kind === 'FragmentDefinition')).toBe(true);
+    const names = definitions.map((definition) => (definition.kind === 'FragmentDefinition' ? definition.name.value : ''));
+    expect([...fragments.keys()]).toEqual(names);
+    for (const name of names) expect(parse(fragments.get(name)!).definitions).toHaveLength(1);
+  });
+
+  it('are each spread by some document', () => {
+    const spread = new Set(documents.flatMap((name) => findSpreads(sent(name))));
+    expect([...fragments.keys()].filter((name) => !spread.has(name))).toEqual([]);
+  });
+
+  it('are appended once each, with the fragments they spread, and never to a document that needs none', () => {
+    const text = 'fragment A on Query { b { ...B } }\nfragment B on Thing { id ... on Other { id } }\nfragment C on Query { c }';
+    const read = readFragments(text);
+    const composed = withFragments('query Q { ...A ...A }', read);
+    expect(parse(composed).definitions.map((definition) => ('name' in definition ? definition.name?.value : null))).toEqual(['Q', 'A', 'B']);
+    expect(withFragments('query Q { a }', read)).toBe('query Q { a }');
+    expect(() => withFragments('query Q { ...Missing }', read)).toThrow(/Missing/);
   });
 });
 
