@@ -17,6 +17,7 @@ import { graphql } from './support/graphql.ts';
 import { startApi, type RunningProcess } from './support/processes.ts';
 import { caseTypesOf, reporterDetails, SUBMIT_REPORT, uploadEvidence, validAnswers, type CaseTypeInfo } from './support/reporting.ts';
 import { setupTenants } from './support/setup-tenants.ts';
+import { seedNotifications } from './support/notifications.ts';
 import { INBOX, staffClient, type StaffClient } from './support/staff.ts';
 
 const KALBAR = 'inspektorat-kalbar';
@@ -85,30 +86,18 @@ beforeAll(async () => {
   await api.stop();
 
   // As the sweep writes them: to an agency's roles, to all of an agency, to a province.
-  const db = database.open();
-  const [kalbar] = await db.sql.query<{ id: string; province_id: string }>(`SELECT id, province_id FROM tenant WHERE slug = $1`, [KALBAR]);
-  const [kalsel] = await db.sql.query<{ id: string }>(`SELECT id FROM tenant WHERE slug = $1`, [KALSEL]);
-  const cases = await db.sql.query<{ id: string; registration_number: string }>(`SELECT id, registration_number FROM "case" WHERE registration_number = ANY($1)`, [
-    Object.values(numbers),
-  ]);
-  const caseOf = (key: string) => cases.find((row) => row.registration_number === numbers[key])!.id;
-  const seed: [string, string | null, string | null, string, string, string, number][] = [
-    ['reminder', kalbar!.id, null, '{VERIFIER,REVIEWER,AGENCY_HEAD}', caseOf('a'), 'REMINDER', 5],
-    ['silence', kalbar!.id, null, '{}', caseOf('a'), 'SILENCE_NOTICE', 4],
-    ['overdue', kalbar!.id, null, '{VERIFIER,REVIEWER,AGENCY_HEAD}', caseOf('b'), 'OVERDUE', 3],
-    ['province', null, kalbar!.province_id, '{}', caseOf('b'), 'OVERDUE', 3],
-    ['restricted', kalbar!.id, null, '{VERIFIER,REVIEWER,AGENCY_HEAD}', caseOf('restricted'), 'REMINDER', 2],
-    ['kalsel', kalsel!.id, null, '{VERIFIER,REVIEWER,AGENCY_HEAD}', caseOf('kalsel'), 'REMINDER', 1],
-  ];
-  for (const [name, tenantId, provinceId, roles, caseIdValue, kind, hoursAgo] of seed) {
-    const [row] = await db.sql.query<{ id: string }>(
-      `INSERT INTO staff_notification (id, tenant_id, province_id, roles, case_id, kind, created_at)
-       VALUES (gen_random_uuid(), $1, $2, $3::"StaffRole"[], $4, $5::"SlaNoticeKind", now() - make_interval(hours => $6)) RETURNING id`,
-      [tenantId, provinceId, roles, caseIdValue, kind, hoursAgo],
-    );
-    ids[name] = row!.id;
-  }
-  await db.close();
+  const roles = ['VERIFIER', 'REVIEWER', 'AGENCY_HEAD'];
+  Object.assign(
+    ids,
+    await seedNotifications(database, [
+      { name: 'reminder', agency: KALBAR, roles, registrationNumber: numbers.a!, kind: 'REMINDER', hoursAgo: 5 },
+      { name: 'silence', agency: KALBAR, roles: [], registrationNumber: numbers.a!, kind: 'SILENCE_NOTICE', hoursAgo: 4 },
+      { name: 'overdue', agency: KALBAR, roles, registrationNumber: numbers.b!, kind: 'OVERDUE', hoursAgo: 3 },
+      { name: 'province', agency: KALBAR, province: true, roles: [], registrationNumber: numbers.b!, kind: 'OVERDUE', hoursAgo: 3 },
+      { name: 'restricted', agency: KALBAR, roles, registrationNumber: numbers.restricted!, kind: 'REMINDER', hoursAgo: 2 },
+      { name: 'kalsel', agency: KALSEL, roles, registrationNumber: numbers.kalsel!, kind: 'REMINDER', hoursAgo: 1 },
+    ]),
+  );
   api = await startApi(apiEnv());
   await signInAll();
 }, 240_000);

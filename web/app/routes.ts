@@ -28,10 +28,12 @@ export default [
   route('t/:slug/konsol/bukti/:id', 'routes/console/evidence.ts', { id: 'console/agency-evidence' }),
   route('t/:slug/konsol/kustodian', 'routes/console/custodian.tsx', { id: 'console/agency-custodian' }),
   route('t/:slug/konsol/petugas', 'routes/console/staff-admin.tsx', { id: 'console/agency-staff' }),
+  route('t/:slug/konsol/notifikasi', 'routes/console/notifications.tsx', { id: 'console/agency-notifications' }),
   route('konsol/sekretariat', 'routes/console/inbox.tsx', { id: 'console/secretariat-inbox' }),
   route('konsol/sekretariat/masuk', 'routes/console/sign-in.tsx', { id: 'console/secretariat-sign-in' }),
   route('konsol/sekretariat/keluar', 'routes/console/sign-out.ts', { id: 'console/secretariat-sign-out' }),
   route('konsol/sekretariat/kasus/:id', 'routes/console/case.tsx', { id: 'console/secretariat-case' }),
   route('konsol/sekretariat/bukti/:agency/:id', 'routes/console/evidence.ts', { id: 'console/secretariat-evidence' }),
+  route('konsol/sekretariat/notifikasi', 'routes/console/notifications.tsx', { id: 'console/secretariat-notifications' }),
   route('*', 'routes/not-found.tsx'),
 ] satisfies RouteConfig;

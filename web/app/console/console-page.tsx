@@ -5,7 +5,25 @@ import { MAIN_ID, SkipLink } from '../components/skip-link';
 import type { StaffViewer } from '../graphql/console-types';
 import { useTranslation } from '../i18n/use-translation';
 import type { ConsoleFrame } from './console-frame';
-import { consoleBase, consoleCustodianPath, consoleIntakePath, consoleSignOutPath, consoleStaffPath } from './console-paths';
+import { consoleBase, consoleCustodianPath, consoleIntakePath, consoleNotificationsPath, consoleSignOutPath, consoleStaffPath } from './console-paths';
+
+/** The header's notifications link: the unread count in words ("3 baru"), never a bare number. */
+function NotificationsLabel({ unread }: { unread: number }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      {t('console.notifications')}
+      {unread > 0 ? (
+        <>
+          {' '}
+          <span className="badge unread-count" data-unread={unread}>
+            {unread > 99 ? t('console.unreadMany') : t('console.unread', { count: unread })}
+          </span>
+        </>
+      ) : null}
+    </>
+  );
+}
 
 /**
  * The frame of every console page: the agency's banner in its colours (or the province's,
@@ -18,8 +36,14 @@ export function ConsolePage({ frame, viewer, page, children }: { frame: ConsoleF
   const consoleName = t(frame.scope.kind === 'agency' ? 'console.name' : 'console.secretariatName');
   const slug = frame.scope.kind === 'agency' ? frame.scope.slug : null;
   const roles: readonly string[] = viewer?.roles ?? [];
-  const links = [
+  const links: { href: string; label: ReactNode; page: string; show: boolean }[] = [
     { href: base, label: t('console.inbox'), page: 'console-inbox', show: true },
+    {
+      href: consoleNotificationsPath(frame.scope),
+      label: <NotificationsLabel unread={viewer?.unreadNotificationCount ?? 0} />,
+      page: 'console-notifications',
+      show: Boolean(viewer?.canReadNotifications),
+    },
     { href: slug ? consoleIntakePath(slug) : '', label: t('console.record'), page: 'console-intake', show: Boolean(slug && viewer?.canRecordIntake) },
     { href: slug ? consoleCustodianPath(slug) : '', label: t('console.custodian'), page: 'console-custodian', show: Boolean(slug && roles.includes('IDENTITY_CUSTODIAN')) },
     { href: slug ? consoleStaffPath(slug) : '', label: t('console.staff'), page: 'console-staff', show: Boolean(slug && roles.includes('TENANT_ADMIN')) },

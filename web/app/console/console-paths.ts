@@ -48,6 +48,11 @@ export function consoleStaffPath(slug: string): string {
   return `/t/${slug}/konsol/petugas`;
 }
 
+/** The viewer's notifications, in an agency's console and in the secretariat's. */
+export function consoleNotificationsPath(scope: ConsoleScope): string {
+  return `${consoleBase(scope)}/notifikasi`;
+}
+
 /**
  * An evidence file through the console (the web proxies the API with the staff session):
  * `/t/<slug>/konsol/bukti/<id>`, or for the secretariat `/konsol/sekretariat/bukti/<agency>/<id>`.

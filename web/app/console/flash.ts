@@ -27,6 +27,7 @@ export const FLASHES = [
   'staffRoles',
   'staffDeactivated',
   'staffActivated',
+  'notificationsRead',
 ] as const;
 export type Flash = (typeof FLASHES)[number];
 

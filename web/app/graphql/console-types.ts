@@ -11,11 +11,13 @@ import type {
   CaseTransition,
   ChannelKind,
   DuplicateReason,
+  EscalationSource,
   EventVisibility,
   ExclusionKind,
   IdentityMode,
   NoteKind,
   RevealRequestStatus,
+  StaffNotificationKind,
   StaffRole,
   StaffTransition,
   TemplateUse,
@@ -420,4 +422,29 @@ export interface UpdateStaffMemberVariables {
 }
 export interface UpdateStaffMemberMutation {
   updateStaffMember: { id: string; roles: StaffRole[]; active: boolean };
+}
+
+/* Notifications (reminders, escalations, silence notices and closures). */
+export interface StaffNotification {
+  id: string;
+  kind: StaffNotificationKind;
+  createdAt: string;
+  forProvince: boolean;
+  caseId: string;
+  registrationNumber: string;
+  caseStatus: CaseStatus;
+  stageDeadline: string | null;
+  escalationSource: EscalationSource | null;
+  agencySlug: string;
+  read: boolean;
+}
+export interface ConsoleNotificationsQuery {
+  viewerStaff: StaffViewer | null;
+  staffNotifications: StaffNotification[];
+}
+export interface MarkStaffNotificationsReadVariables {
+  input: { notificationIds: string[] };
+}
+export interface MarkStaffNotificationsReadMutation {
+  markStaffNotificationsRead: { markedCount: number; unreadCount: number };
 }

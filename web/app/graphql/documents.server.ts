@@ -36,6 +36,8 @@ import removeIdentityCustodian from './remove-identity-custodian.graphql?raw';
 import staffAccounts from './staff-accounts.graphql?raw';
 import createStaffMember from './create-staff-member.graphql?raw';
 import updateStaffMember from './update-staff-member.graphql?raw';
+import consoleNotifications from './console-notifications.graphql?raw';
+import markStaffNotificationsRead from './mark-staff-notifications-read.graphql?raw';
 import directory from './directory.graphql?raw';
 import loginReporter from './login-reporter.graphql?raw';
 import logoutReporter from './logout-reporter.graphql?raw';
@@ -108,6 +110,9 @@ import type {
   CreateStaffMemberVariables,
   UpdateStaffMemberMutation,
   UpdateStaffMemberVariables,
+  ConsoleNotificationsQuery,
+  MarkStaffNotificationsReadMutation,
+  MarkStaffNotificationsReadVariables,
 } from './console-types';
 
 /** A document with the types of its result and variables attached. */
@@ -178,3 +183,10 @@ export const StaffAccountsDocument: Document<StaffAccountsQuery> = define('Staff
 export const CreateStaffMemberDocument: Document<CreateStaffMemberMutation, CreateStaffMemberVariables> = define('CreateStaffMember', createStaffMember);
 export const UpdateStaffMemberDocument: Document<UpdateStaffMemberMutation, UpdateStaffMemberVariables> = define('UpdateStaffMember', updateStaffMember);
 export const ConsoleViewerDocument: Document<{ viewerStaff: StaffViewer | null }> = define('ConsoleViewer', consoleViewer);
+
+/* Notifications. */
+export const ConsoleNotificationsDocument: Document<ConsoleNotificationsQuery> = define('ConsoleNotifications', consoleNotifications);
+export const MarkStaffNotificationsReadDocument: Document<MarkStaffNotificationsReadMutation, MarkStaffNotificationsReadVariables> = define(
+  'MarkStaffNotificationsRead',
+  markStaffNotificationsRead,
+);

@@ -83,6 +83,8 @@ const LABELLED: Partial<Record<keyof typeof ENUMS, string>> = {
   TemplateUse: 'templateUse',
   DuplicateReason: 'duplicateReason',
   RevealRequestStatus: 'revealStatus',
+  StaffNotificationKind: 'notificationKind',
+  EscalationSource: 'escalationSource',
 };
 
 describe.each(Object.keys(ENUMS) as (keyof typeof ENUMS)[])('enum %s', (name) => {

@@ -47,6 +47,8 @@ export const ENUMS = {
   TemplateUse: ['REQUEST_INFO', 'REJECT', 'TRANSFER', 'MESSAGE', 'ANSWER'],
   DuplicateReason: ['SAME_REPORTER', 'SAME_CATEGORY_AND_PLACE', 'SIMILAR_TEXT'],
   RevealRequestStatus: ['PENDING', 'REVEALED', 'DECLINED'],
+  StaffNotificationKind: ['REMINDER', 'OVERDUE', 'SILENCE_NOTICE', 'SILENCE_CLOSED'],
+  EscalationSource: ['SLA_SWEEP', 'REPORTER'],
 } as const;
 
 type EnumOf<Name extends keyof typeof ENUMS> = (typeof ENUMS)[Name][number];
@@ -74,6 +76,8 @@ export type StaffRole = EnumOf<'StaffRole'>;
 export type TemplateUse = EnumOf<'TemplateUse'>;
 export type DuplicateReason = EnumOf<'DuplicateReason'>;
 export type RevealRequestStatus = EnumOf<'RevealRequestStatus'>;
+export type StaffNotificationKind = EnumOf<'StaffNotificationKind'>;
+export type EscalationSource = EnumOf<'EscalationSource'>;
 
 export interface DirectoryQuery {
   provinces: {

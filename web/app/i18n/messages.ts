@@ -6,12 +6,14 @@
  */
 import { consoleMessagesEn, consoleMessagesId } from './console-messages';
 import { consoleMoreMessagesEn, consoleMoreMessagesId } from './console-more-messages';
+import { consoleNotificationMessagesEn, consoleNotificationMessagesId } from './console-notification-messages';
 import { reportingMessagesEn, reportingMessagesId } from './reporting-messages';
 
 const id = {
   ...reportingMessagesId,
   ...consoleMessagesId,
   ...consoleMoreMessagesId,
+  ...consoleNotificationMessagesId,
   'site.name': 'Aduan',
   'site.tagline': 'Layanan pengaduan dan whistleblowing instansi daerah',
   'site.skipToContent': 'Langsung ke konten utama',
@@ -154,6 +156,7 @@ const en: Record<MessageKey, string> = {
   ...reportingMessagesEn,
   ...consoleMessagesEn,
   ...consoleMoreMessagesEn,
+  ...consoleNotificationMessagesEn,
   'site.name': 'Aduan',
   'site.tagline': 'Complaint and whistleblowing services of regional agencies',
   'site.skipToContent': 'Skip to main content',
