@@ -17,6 +17,8 @@ import type { NationalCalendarCache } from './sla/working-calendar.service.ts';
 import { defineAbilityFor, type AppAbility } from './auth/abilities.ts';
 import type { DataScope } from './auth/data-scope.ts';
 import { findStaffSession, staffTenantIds, type StaffSessionRef } from './auth/staff-auth.service.ts';
+import type { LiveServices } from './live/live-services.ts';
+import type { LiveConnection } from './live/live-connections.ts';
 
 /** Long-lived services shared by all requests of one process. */
 export interface AppServices {
@@ -29,6 +31,8 @@ export interface AppServices {
   vault: IdentityVault;
   rateLimits: RateLimits;
   evidenceStorage: EvidenceStorage;
+  /** Live updates: the bus between instances, the event feed, the open WebSocket connections. */
+  live: LiveServices;
 }
 
 /** How the request named its tenant, for the error message when none matched. */
@@ -53,6 +57,8 @@ export interface Context extends AppServices, RequestTarget {
   reporterLookup?: Promise<ReporterSessionRef | null>;
   /** Memo of the staff session lookup for this request. */
   staffLookup?: Promise<StaffViewer | null>;
+  /** The WebSocket connection a subscription runs on (absent over HTTP). */
+  liveConnection?: LiveConnection;
 }
 
 /** A signed-in staff member with their CASL ability and row-level security scope. */

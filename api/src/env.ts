@@ -56,6 +56,16 @@ const envSchema = z.object({
   /** How long a staff member's console session lasts. */
   STAFF_SESSION_HOURS: z.coerce.number().int().min(1).max(24 * 7).default(10),
   /** Run the SLA sweep (reminders, escalations, silence closures) in this process. */
+  /** How often each API process reads the event log for live updates without being told to (ms). */
+  LIVE_POLL_INTERVAL_MS: z.coerce.number().int().min(50).max(3_600_000).default(1000),
+  /** Open live (WebSocket) connections allowed per client address; 0 means no limit. */
+  LIVE_MAX_CONNECTIONS_PER_IP: z.coerce.number().int().min(0).max(1_000_000).default(20),
+  /** Subscriptions allowed on one live connection. */
+  LIVE_MAX_SUBSCRIPTIONS_PER_CONNECTION: z.coerce.number().int().min(1).max(1000).default(10),
+  /** Keep-alive ping interval of live connections (ms); a client that misses a pong is dropped. */
+  LIVE_KEEPALIVE_MS: z.coerce.number().int().min(1000).max(300_000).default(15_000),
+  /** How often every live connection's session is looked up again (expiry, revocation) (ms). */
+  LIVE_REVALIDATE_MS: z.coerce.number().int().min(1000).max(3_600_000).default(60_000),
   SLA_SWEEP_ENABLED: booleanFlag.default(true),
   /** How often the SLA sweep runs, in seconds (pg-boss on PostgreSQL, a timer on PGlite). */
   SLA_SWEEP_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),

@@ -13,6 +13,7 @@ import './cases/case-work.schema.ts';
 import './sla/escalation.schema.ts';
 import './identity/identity.schema.ts';
 import './admin/admin.schema.ts';
+import './live/live.schema.ts';
 
 export const schema = builder.toSchema();
 

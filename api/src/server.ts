@@ -19,6 +19,7 @@ import { createEvidenceUploadHandler } from './evidence/evidence-upload.route.ts
 import { createEvidenceDownloadHandler } from './evidence/evidence-download.route.ts';
 import { localeFromAcceptLanguage } from './i18n/locale.ts';
 import { schema } from './schema.ts';
+import { attachLiveServer } from './live/live-server.ts';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 const BEARER = /^Bearer ([A-Za-z0-9_-]{20,200})$/;
@@ -91,14 +92,28 @@ export async function createApiServer(services: AppServices): Promise<ApiServer>
   // graphql-armor ships CommonJS typings of Apollo's plugin type; the runtime shape is the same.
   const armorPlugins = armor.plugins as unknown as ApolloServerPlugin[];
 
+  /** A mutation that succeeded may have committed case events: every instance reads the log now. */
+  const announceCommittedEvents: ApolloServerPlugin<Context> = {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ operation, response }) {
+          const failed = response.body.kind === 'single' && (response.body.singleResult.errors?.length ?? 0) > 0;
+          if (operation?.operation === 'mutation' && !failed) services.live.feed.announce();
+        },
+      };
+    },
+  };
+
   const responseCache = createConfigResponseCache({ configs: services.configs, ttlMs: env.CONFIG_CACHE_TTL_SECONDS * 1000 });
+  const formatError = createFormatError(logger);
   const apollo = new ApolloServer<Context>({
     schema,
     validationRules: armor.validationRules,
     allowBatchedHttpRequests: false,
     introspection: true,
-    formatError: createFormatError(logger),
+    formatError,
     plugins: [
+      announceCommittedEvents,
       ...(armorPlugins as ApolloServerPlugin<Context>[]),
       responseCache.plugin,
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: 3000 }),
@@ -108,6 +123,8 @@ export async function createApiServer(services: AppServices): Promise<ApiServer>
     ],
   });
   await apollo.start();
+  await services.live.start();
+  const liveServer = attachLiveServer(httpServer, services, { schema, validationRules: armor.validationRules, formatError });
 
   /** Who the request is for: resolved once, before the response cache and Apollo. */
   const resolveRequest = async (request: Request, response: express.Response, next: express.NextFunction) => {
@@ -176,7 +193,9 @@ export async function createApiServer(services: AppServices): Promise<ApiServer>
         });
       }),
     async close() {
+      await liveServer.close();
       await apollo.stop();
+      await services.live.stop();
     },
   };
 }

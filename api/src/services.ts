@@ -10,6 +10,7 @@ import type { Logger } from './logger.ts';
 import { RateLimits } from './abuse/rate-limits.ts';
 import { NationalCalendarCache } from './sla/working-calendar.service.ts';
 import { TenantDirectory } from './tenancy/tenant-directory.ts';
+import { createLiveServices } from './live/live-services.ts';
 
 function createEvidenceStorage(env: Env): EvidenceStorage {
   if (env.EVIDENCE_STORAGE === 's3') {
@@ -47,5 +48,6 @@ export function createServices(env: Env, logger: Logger): AppServices {
     vault: new IdentityVault(masterKey),
     rateLimits: new RateLimits(env.RATE_LIMIT_SCALE),
     evidenceStorage: createEvidenceStorage(env),
+    live: createLiveServices(env, db, logger),
   };
 }

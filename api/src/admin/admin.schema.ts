@@ -56,7 +56,10 @@ builder.mutationFields((t) => ({
     resolve: async (_, { input }, ctx) => {
       const staffUserId = z.uuid().safeParse(String(input.staffUserId));
       if (!staffUserId.success) throw new AppError('NOT_FOUND', 'No such staff member.');
-      return updateStaffMember(ctx.db, await getStaff(ctx), { staffUserId: staffUserId.data, roles: input.roles, active: input.active });
+      const updated = await updateStaffMember(ctx.db, await getStaff(ctx), { staffUserId: staffUserId.data, roles: input.roles, active: input.active });
+      // Their live subscriptions follow the new roles (or end) on every instance.
+      ctx.live.connections.announceStaffChange(ctx.live.bus, staffUserId.data);
+      return updated;
     },
   }),
 }));

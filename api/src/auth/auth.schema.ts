@@ -66,6 +66,8 @@ builder.mutationFields((t) => ({
     resolve: async (_, __, ctx) => {
       const staff = await getStaff(ctx);
       await logoutStaff(ctx.db.prisma, staff.sessionId);
+      // Live connections signed in with this session close on every instance.
+      ctx.live.connections.announceStaffChange(ctx.live.bus, staff.userId);
       return true;
     },
   }),

@@ -48,6 +48,8 @@ export interface SubmittedReport {
 }
 
 export interface SubmittedCase {
+  id: string;
+  tenantId: string;
   registrationNumber: string;
   status: 'SUBMITTED';
   caseTypeId: string;
@@ -243,6 +245,8 @@ export async function submitReport(
     registrationNumber: written.registrationNumber,
     trackingCode,
     written: {
+      id: caseId,
+      tenantId: tenant.id,
       registrationNumber: written.registrationNumber,
       status: 'SUBMITTED',
       caseTypeId: caseType.id,

@@ -53,7 +53,12 @@ export async function findReporterCase(
   // Always compare, even without a case, so the answer takes the same time.
   const byCode = access.trackingCode ? trackingCodeMatches(access.trackingCode, sameTenant?.trackingCodeHash ?? null) : false;
   if (!sameTenant || !(byOwner || byCode)) throw notFound();
-  return prisma.case.findUniqueOrThrow({ where: { id: sameTenant.id }, include: reporterView });
+  return loadReporterCase(prisma, sameTenant.id);
+}
+
+/** A case as its reporter sees it, once access is proven (by the caller). */
+export function loadReporterCase(prisma: PrismaClient, caseId: string) {
+  return prisma.case.findUniqueOrThrow({ where: { id: caseId }, include: reporterView });
 }
 
 export type ReporterCase = Awaited<ReturnType<typeof findReporterCase>>;

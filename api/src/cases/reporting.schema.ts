@@ -79,7 +79,7 @@ const TimelineEntry = builder.objectRef<ReporterCaseView['events'][number]>('Tim
  */
 type ReporterCaseView = Pick<
   ReporterCase,
-  'registrationNumber' | 'status' | 'caseTypeId' | 'category' | 'title' | 'identityMode' | 'submittedAt' | 'receivedAt'
+  'id' | 'tenantId' | 'registrationNumber' | 'status' | 'caseTypeId' | 'category' | 'title' | 'identityMode' | 'submittedAt' | 'receivedAt'
 > & {
   /** StageDeadline[] as stored. */
   deadlines: unknown;
@@ -90,7 +90,7 @@ type ReporterCaseView = Pick<
 };
 
 /** A case with the tenant it belongs to, for fields that need the configuration. */
-interface TrackedShape {
+export interface TrackedShape {
   found: ReporterCaseView;
   tenant: TenantConfig;
 }
@@ -117,7 +117,7 @@ const Receipt = builder.objectRef<TrackedShape>('ReportReceipt').implement({
   }),
 });
 
-const TrackedReport = builder.objectRef<TrackedShape>('TrackedReport').implement({
+export const TrackedReport = builder.objectRef<TrackedShape>('TrackedReport').implement({
   description: "A report as its reporter sees it: never internal notes, never the reporter's identity.",
   fields: (t) => ({
     registrationNumber: t.string({ resolve: ({ found }) => found.registrationNumber }),
@@ -180,7 +180,7 @@ const SendReporterMessageInput = builder.inputType('SendReporterMessageInput', {
 });
 
 /** Bounds on what GraphQL accepts before any service looks at it. */
-const bounded = {
+export const bounded = {
   submit: z.object({
     caseTypeKey: z.string().max(100),
     categoryKey: z.string().max(100).nullish(),

@@ -1,0 +1,184 @@
+/**
+ * The live (WebSocket) connections of one API process and who is signed in on each.
+ *
+ * A staff member's connection keeps their current CASL ability: when their account,
+ * roles or sessions change (on any instance, announced on the bus) and on a timer (for
+ * sessions that simply expire), the connection looks its session up again. A session
+ * that ended closes the connection with 4401; changed roles apply to the next event.
+ */
+import { findStaffSession } from '../auth/staff-auth.service.ts';
+import { toStaffViewer, type StaffViewer } from '../context.ts';
+import type { PrismaClient } from '../generated/prisma/client.ts';
+import type { Locale } from '../i18n/locale.ts';
+import type { Logger } from '../logger.ts';
+import { findReporterSession, type ReporterSessionRef } from '../reporters/reporter-account.service.ts';
+import type { TenantRef } from '../tenancy/tenant-directory.ts';
+import { LIVE_CHANNELS, type LiveBus } from './live-bus.ts';
+
+/** Close codes beyond graphql-ws's own (4400 bad request, 4403 forbidden, 4408 init timeout, 4429 too many inits). */
+export const LIVE_CLOSE = {
+  /** The token is unknown, expired or revoked: sign in again. */
+  unauthorized: { code: 4401, reason: 'Unauthorized: the session has ended or the token is not valid. Sign in again.' },
+  /** The address names no agency. */
+  tenantNotFound: { code: 4404, reason: 'Tenant not found: no agency has this address.' },
+  /** The server is shutting down: reconnect (to another instance) and resume. */
+  goingAway: { code: 1001, reason: 'Server restarting: reconnect and resume from your last cursor.' },
+} as const;
+
+export interface LiveConnection {
+  readonly id: number;
+  readonly ip: string;
+  readonly token: string | null;
+  readonly tenant: TenantRef | null;
+  readonly locale: Locale;
+  /** The signed-in staff member as of now (refreshed), or null. */
+  staff: StaffViewer | null;
+  /** The signed-in pseudonymous reporter as of now (refreshed), or null. */
+  reporter: ReporterSessionRef | null;
+  /** Operation ids of the running subscriptions. */
+  readonly subscriptions: Set<string>;
+  close(code: number, reason: string): void;
+}
+
+type SignedIn = Pick<LiveConnection, 'staff' | 'reporter'>;
+
+/** Who a token belongs to on this address: a staff member, a pseudonymous reporter, or nobody. */
+export async function identify(prisma: PrismaClient, tenant: TenantRef | null, token: string): Promise<SignedIn | null> {
+  const session = await findStaffSession(prisma, token);
+  // Agency staff only on their agency's address; secretariat staff only on the platform's.
+  if (session && session.tenantId === (tenant?.id ?? null)) return { staff: toStaffViewer(session), reporter: null };
+  if (!session && tenant) {
+    const reporter = await findReporterSession(prisma, tenant.id, token);
+    if (reporter) return { staff: null, reporter };
+  }
+  return null;
+}
+
+export class LiveConnections {
+  readonly #prisma: PrismaClient;
+  readonly #logger: Logger;
+  readonly #all = new Set<LiveConnection>();
+  readonly #byStaff = new Map<string, Set<LiveConnection>>();
+  readonly #byIp = new Map<string, number>();
+  #timer: NodeJS.Timeout | null = null;
+  #unsubscribe: (() => void) | null = null;
+  #nextId = 1;
+  #stopped = false;
+
+  constructor(options: { prisma: PrismaClient; logger: Logger }) {
+    this.#prisma = options.prisma;
+    this.#logger = options.logger;
+  }
+
+  start(bus: LiveBus, revalidateMs: number): void {
+    // Not awaited: with Redis away, the timer still re-checks every session.
+    bus
+      .subscribe(LIVE_CHANNELS.staff, (payload) => {
+        if (typeof payload.staffUserId === 'string') void this.revalidateStaff(payload.staffUserId);
+      })
+      .then(
+        (unsubscribe) => (this.#stopped ? unsubscribe() : (this.#unsubscribe = unsubscribe)),
+        (error: unknown) => this.#logger.warn({ err: error }, 'live: could not listen for staff changes on the bus'),
+      );
+    const tick = () => {
+      if (this.#stopped) return;
+      this.#timer = setTimeout(() => void this.revalidateAll().finally(tick), revalidateMs);
+      this.#timer.unref();
+    };
+    tick();
+  }
+
+  stop(): void {
+    this.#stopped = true;
+    if (this.#timer) clearTimeout(this.#timer);
+    this.#unsubscribe?.();
+  }
+
+  /** Tells every instance to re-check this staff member's live connections (roles, account or session changed). */
+  announceStaffChange(bus: LiveBus, staffUserId: string): void {
+    void bus.publish(LIVE_CHANNELS.staff, { staffUserId });
+  }
+
+  nextId(): number {
+    return this.#nextId++;
+  }
+
+  get size(): number {
+    return this.#all.size;
+  }
+
+  /** Opened sockets per client address (counted from the upgrade, before sign-in). */
+  openFrom(ip: string): number {
+    return this.#byIp.get(ip) ?? 0;
+  }
+
+  countSocket(ip: string): () => void {
+    this.#byIp.set(ip, this.openFrom(ip) + 1);
+    let counted = true;
+    return () => {
+      if (!counted) return;
+      counted = false;
+      const left = this.openFrom(ip) - 1;
+      if (left > 0) this.#byIp.set(ip, left);
+      else this.#byIp.delete(ip);
+    };
+  }
+
+  add(connection: LiveConnection): void {
+    this.#all.add(connection);
+    this.#index(connection);
+  }
+
+  remove(connection: LiveConnection): void {
+    this.#all.delete(connection);
+    this.#unindex(connection);
+  }
+
+  /** Looks the sessions of this staff member's connections up again. */
+  async revalidateStaff(staffUserId: string): Promise<void> {
+    await Promise.all([...(this.#byStaff.get(staffUserId) ?? [])].map((connection) => this.#revalidate(connection)));
+  }
+
+  async revalidateAll(): Promise<void> {
+    for (const connection of [...this.#all]) {
+      if (connection.staff || connection.reporter) await this.#revalidate(connection);
+    }
+  }
+
+  async #revalidate(connection: LiveConnection): Promise<void> {
+    if (!connection.token) return;
+    try {
+      const signedIn = await identify(this.#prisma, connection.tenant, connection.token);
+      const sameKind = signedIn && Boolean(signedIn.staff) === Boolean(connection.staff);
+      this.#unindex(connection);
+      if (!sameKind) {
+        connection.staff = null;
+        connection.reporter = null;
+        connection.close(LIVE_CLOSE.unauthorized.code, LIVE_CLOSE.unauthorized.reason);
+        return;
+      }
+      connection.staff = signedIn.staff;
+      connection.reporter = signedIn.reporter;
+      this.#index(connection);
+    } catch (error) {
+      // The database is away: keep the connection as it is; the next check decides.
+      this.#logger.warn({ err: error }, 'live: could not re-check a session');
+    }
+  }
+
+  #index(connection: LiveConnection): void {
+    const userId = connection.staff?.userId;
+    if (!userId || !this.#all.has(connection)) return;
+    let set = this.#byStaff.get(userId);
+    if (!set) this.#byStaff.set(userId, (set = new Set()));
+    set.add(connection);
+  }
+
+  #unindex(connection: LiveConnection): void {
+    const userId = connection.staff?.userId;
+    if (!userId) return;
+    const set = this.#byStaff.get(userId);
+    set?.delete(connection);
+    if (set?.size === 0) this.#byStaff.delete(userId);
+  }
+}

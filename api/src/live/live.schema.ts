@@ -1,0 +1,270 @@
+/**
+ * Live updates over graphql-ws (ADR 0010): a report for its reporter, a case and the
+ * inbox for staff, and the dashboard counters. Every event is checked at delivery with
+ * the subscriber's current rights: the reporter gets only what is meant for them, staff
+ * only cases their CASL ability lets them read.
+ *
+ * Each payload has a cursor. A client passes the last one it saw as `after` when it
+ * subscribes again and first receives what it missed (possibly a few it already has, with
+ * the same cursors: skip those), or one RELOAD signal when too much was missed. Queries
+ * give a `liveCursor` to subscribe from, so nothing between the page and the stream is lost.
+ */
+import { subject } from '@casl/ability';
+import { builder } from '../builder.ts';
+import { getStaff, getTenantConfig, findReporter, type Context, type StaffViewer } from '../context.ts';
+import { AppError } from '../errors.ts';
+import { InboxPage } from '../cases/inbox.schema.ts';
+import { bounded, CaseEventKind, CaseStatus, TrackedReport, type TrackedShape } from '../cases/reporting.schema.ts';
+import { findReporterCase, loadReporterCase } from '../cases/report-tracking.service.ts';
+import { Agency, StaffCaseRef } from '../cases/staff-case.schema.ts';
+import { canOnCase } from '../cases/staff-cases.service.ts';
+import { withDataScope } from '../auth/data-scope.ts';
+import { CURSOR_PATTERN, type FeedItem, type FeedScope } from './case-feed.ts';
+import { countCases, type AgencyCounters } from './case-counters.service.ts';
+import { followFeed, followThrottled } from './live-stream.ts';
+
+const LiveSignal = builder.enumType('LiveSignal', {
+  description: 'EVENT: something happened. RELOAD: too much was missed to replay; fetch the page again and follow from this cursor.',
+  values: ['EVENT', 'RELOAD'] as const,
+});
+
+type Signal = 'EVENT' | 'RELOAD';
+
+interface ReportUpdateShape {
+  cursor: string;
+  signal: Signal;
+  tracked: TrackedShape;
+}
+
+const ReportUpdate = builder.objectRef<ReportUpdateShape>('ReportUpdate').implement({
+  description: 'A change to a report, as its reporter sees it: the whole report as it is now.',
+  fields: (t) => ({
+    cursor: t.id({ resolve: (update) => update.cursor }),
+    signal: t.field({ type: LiveSignal, resolve: (update) => update.signal }),
+    report: t.field({ type: TrackedReport, resolve: (update) => update.tracked }),
+  }),
+});
+
+interface CaseUpdateShape {
+  cursor: string;
+  signal: Signal;
+  item: FeedItem | null;
+  agencySlug: string | null;
+}
+
+const CaseUpdate = builder.objectRef<CaseUpdateShape>('CaseUpdate').implement({
+  description: 'A case event that the staff member may see (what happened; fetch the case for the details), or a RELOAD signal.',
+  fields: (t) => ({
+    cursor: t.id({ resolve: (update) => update.cursor }),
+    signal: t.field({ type: LiveSignal, resolve: (update) => update.signal }),
+    caseId: t.id({ nullable: true, resolve: (update) => update.item?.caseId ?? null }),
+    agencySlug: t.string({ nullable: true, resolve: (update) => update.agencySlug }),
+    registrationNumber: t.string({ nullable: true, resolve: (update) => update.item?.registrationNumber ?? null }),
+    eventKind: t.field({ type: CaseEventKind, nullable: true, resolve: (update) => (update.item?.kind as never) ?? null }),
+    internal: t.boolean({ nullable: true, description: 'True for staff-only events.', resolve: (update) => (update.item ? update.item.visibility === 'INTERNAL' : null) }),
+    status: t.field({ type: CaseStatus, nullable: true, resolve: (update) => (update.item?.status as never) ?? null }),
+    at: t.field({ type: 'DateTime', nullable: true, resolve: (update) => update.item?.createdAt ?? null }),
+  }),
+});
+
+type CountersShape = AgencyCounters & { config: Awaited<ReturnType<Context['configs']['find']>> & object };
+
+const AgencyCaseCounters = builder.objectRef<CountersShape>('AgencyCaseCounters').implement({
+  description: 'Open cases of one agency that the viewer may see, by stage.',
+  fields: (t) => ({
+    agency: t.field({ type: Agency, resolve: (row) => ({ config: row.config }) }),
+    open: t.exposeInt('open'),
+    inVerification: t.exposeInt('inVerification', { description: 'New or being verified.' }),
+    waitingForReporter: t.exposeInt('waitingForReporter'),
+    inFollowUp: t.exposeInt('inFollowUp', { description: 'Accepted, with the review team.' }),
+    overdue: t.exposeInt('overdue', { description: 'Past the stage deadline, not waiting for the reporter.' }),
+    escalated: t.exposeInt('escalated'),
+  }),
+});
+
+const LIMITS = {
+  /** Missed events replayed to a resuming client before it is asked to reload instead. */
+  replay: 500,
+  /** Payloads waiting for a slow client before they collapse into one RELOAD. */
+  buffered: 100,
+  /** Dashboard counters are recounted at most this often per subscriber. */
+  countersIntervalMs: 1000,
+};
+
+const AFTER = 'The last cursor you saw: what you missed since then comes first.';
+
+function parseAfter(after: string | number | null | undefined): string | null {
+  if (after === null || after === undefined) return null;
+  const cursor = String(after);
+  if (!CURSOR_PATTERN.test(cursor)) throw new AppError('BAD_USER_INPUT', 'The cursor is not one this server gave.');
+  return cursor;
+}
+
+function live(ctx: Context) {
+  if (!ctx.liveConnection) throw new AppError('BAD_USER_INPUT', 'Subscriptions run over WebSocket (graphql-ws) at the same address as /graphql.');
+  return ctx.liveConnection;
+}
+
+/** The staff member on this connection right now; their session may have ended since subscribing. */
+function currentStaff(ctx: Context): StaffViewer {
+  const staff = live(ctx).staff;
+  if (!staff) throw new AppError('UNAUTHENTICATED', 'The staff session has ended. Sign in again.');
+  return staff;
+}
+
+function staffMayRead(ctx: Context, item: FeedItem): boolean {
+  return currentStaff(ctx).ability.can('read', subject('Case', item.access as never));
+}
+
+async function caseUpdate(ctx: Context, item: FeedItem): Promise<CaseUpdateShape> {
+  const config = await ctx.configs.find(item.tenantId);
+  return { cursor: item.cursor, signal: 'EVENT', item, agencySlug: config?.slug ?? null };
+}
+
+async function reloadSignal(ctx: Context, scope: FeedScope): Promise<CaseUpdateShape> {
+  return { cursor: (await ctx.live.feed.latestCursor(scope)) ?? '0', signal: 'RELOAD', item: null, agencySlug: null };
+}
+
+async function countersFor(ctx: Context, viewer: StaffViewer): Promise<CountersShape[]> {
+  const rows = await countCases(ctx.db.prisma, viewer);
+  const shaped: CountersShape[] = [];
+  for (const row of rows) {
+    const config = await ctx.configs.find(row.tenantId);
+    if (config) shaped.push({ ...row, config });
+  }
+  return shaped.sort((a, b) => a.config.shortName.localeCompare(b.config.shortName));
+}
+
+builder.subscriptionType({});
+
+builder.subscriptionFields((t) => ({
+  reportUpdates: t.field({
+    type: ReportUpdate,
+    description: 'Follow a report live, with its number and tracking code (or as its signed-in pseudonymous owner). Only what the reporter may see.',
+    args: { registrationNumber: t.arg.string({ required: true }), trackingCode: t.arg.string(), after: t.arg.id({ description: AFTER }) },
+    subscribe: async (_, args, ctx) => {
+      const input = bounded.track.parse(args);
+      const after = parseAfter(args.after);
+      const tenant = await getTenantConfig(ctx);
+      await ctx.rateLimits.consume('track', `ip:${ctx.clientIp}`);
+      const reporter = await findReporter(ctx);
+      const found = await findReporterCase(ctx.db.prisma, tenant.id, { ...input, reporterAccountId: reporter?.accountId ?? null });
+      const byCodeOnly = Boolean(input.trackingCode) && found.reporterAccountId !== reporter?.accountId;
+      const scope = { tenantId: tenant.id, caseId: found.id };
+      const tracked = async (): Promise<TrackedShape> => ({ found: await loadReporterCase(ctx.db.prisma, found.id), tenant: (await ctx.configs.find(tenant.id)) ?? tenant });
+      return followFeed<ReportUpdateShape>({
+        feed: ctx.live.feed,
+        scope,
+        after,
+        replayLimit: LIMITS.replay,
+        maxBuffered: LIMITS.buffered,
+        accept: (item) => {
+          // Following as the account's owner ends with the account's session.
+          if (!byCodeOnly && !live(ctx).reporter) throw new AppError('UNAUTHENTICATED', 'The session has ended. Sign in again.');
+          return item.visibility === 'REPORTER';
+        },
+        toPayload: async (item) => ({ cursor: item.cursor, signal: 'EVENT', tracked: await tracked() }),
+        reload: async () => ({ cursor: (await ctx.live.feed.latestCursor(scope)) ?? '0', signal: 'RELOAD', tracked: await tracked() }),
+      });
+    },
+    resolve: (update) => update,
+  }),
+  caseUpdates: t.field({
+    type: CaseUpdate,
+    description: 'Follow one case live as staff: every event you may see, internal ones too.',
+    args: { id: t.arg.id({ required: true }), after: t.arg.id({ description: AFTER }) },
+    subscribe: async (_, args, ctx) => {
+      const after = parseAfter(args.after);
+      const viewer = await getStaff(ctx);
+      const caseId = String(args.id);
+      const found = /^[0-9a-f-]{36}$/i.test(caseId)
+        ? await withDataScope(ctx.db.prisma, viewer.scope, async (tx) =>
+            (await canOnCase(tx, viewer.ability, 'read', caseId)) ? tx.case.findUnique({ where: { id: caseId }, select: { tenantId: true } }) : null,
+          )
+        : null;
+      if (!found) throw new AppError('NOT_FOUND', 'No case with this id that you may see.');
+      const scope = { tenantId: found.tenantId, caseId };
+      return followFeed<CaseUpdateShape>({
+        feed: ctx.live.feed,
+        scope,
+        after,
+        replayLimit: LIMITS.replay,
+        maxBuffered: LIMITS.buffered,
+        accept: (item) => staffMayRead(ctx, item),
+        toPayload: (item) => caseUpdate(ctx, item),
+        reload: () => reloadSignal(ctx, scope),
+      });
+    },
+    resolve: (update) => update,
+  }),
+  inboxUpdates: t.field({
+    type: CaseUpdate,
+    description: "Follow the inbox live: events of every case you may see, in your agency (the secretariat: the province's agencies).",
+    args: { after: t.arg.id({ description: AFTER }) },
+    subscribe: async (_, args, ctx) => {
+      const after = parseAfter(args.after);
+      const viewer = await getStaff(ctx);
+      const scope = { tenantIds: viewer.scope.tenantIds };
+      return followFeed<CaseUpdateShape>({
+        feed: ctx.live.feed,
+        scope,
+        after,
+        replayLimit: LIMITS.replay,
+        maxBuffered: LIMITS.buffered,
+        accept: (item) => staffMayRead(ctx, item),
+        toPayload: (item) => caseUpdate(ctx, item),
+        reload: () => reloadSignal(ctx, scope),
+      });
+    },
+    resolve: (update) => update,
+  }),
+  caseCountersUpdates: t.field({
+    type: [AgencyCaseCounters],
+    description: 'The dashboard counters now, then again whenever a case you may see changes (at most once a second).',
+    subscribe: async (_, __, ctx) => {
+      const viewer = await getStaff(ctx);
+      return followThrottled({
+        feed: ctx.live.feed,
+        scope: { tenantIds: viewer.scope.tenantIds },
+        intervalMs: LIMITS.countersIntervalMs,
+        accept: (item) => staffMayRead(ctx, item),
+        compute: () => countersFor(ctx, currentStaff(ctx)),
+      });
+    },
+    resolve: (counters) => counters,
+  }),
+}));
+
+builder.queryFields((t) => ({
+  caseCounters: t.field({
+    type: [AgencyCaseCounters],
+    description: 'Open cases by stage, per agency, that the signed-in staff member may see (the secretariat: every agency of the province).',
+    resolve: async (_, __, ctx) => countersFor(ctx, await getStaff(ctx)),
+  }),
+}));
+
+const liveCursorDescription = 'Subscribe with this as `after` to miss nothing that happens after this response.';
+
+builder.objectField(TrackedReport, 'liveCursor', (t) =>
+  t.id({
+    nullable: true,
+    description: liveCursorDescription,
+    resolve: ({ found }, _, ctx) => ctx.live.feed.latestCursor({ tenantId: found.tenantId, caseId: found.id }),
+  }),
+);
+
+builder.objectField(StaffCaseRef, 'liveCursor', (t) =>
+  t.id({
+    nullable: true,
+    description: liveCursorDescription,
+    resolve: ({ found }, _, ctx) => ctx.live.feed.latestCursor({ tenantId: found.tenantId, caseId: found.id }),
+  }),
+);
+
+builder.objectField(InboxPage, 'liveCursor', (t) =>
+  t.id({
+    nullable: true,
+    description: liveCursorDescription,
+    resolve: (_, __, ctx) => ctx.live.feed.latestCursor({ tenantIds: [] }),
+  }),
+);

@@ -1,0 +1,343 @@
+/**
+ * Live updates over graphql-ws against a running API, on PGlite or PostgreSQL: a reporter
+ * follows their report and never sees internal events; staff follow the inbox and a case
+ * with their CASL rights re-checked for every event; other agencies and provinces get
+ * nothing; a client that reconnects with its last cursor misses nothing; and the limits
+ * (sign-in at init, close codes, subscriptions per connection, connections per address).
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from './support/database.ts';
+import { graphql } from './support/graphql.ts';
+import { liveClient, liveUrl, REPORT_UPDATES, settle, type LiveClient } from './support/live.ts';
+import { startApi, type RunningProcess } from './support/processes.ts';
+import { caseTypesOf, SUBMIT_REPORT, uploadEvidence, validAnswers, type CaseTypeInfo } from './support/reporting.ts';
+import { png } from '@aduan/api/evidence/test-files.ts';
+import { setupTenants } from './support/setup-tenants.ts';
+import { INBOX, loginStaff, staffClient, TRANSITION_CASE, type StaffClient } from './support/staff.ts';
+
+const KALBAR = 'inspektorat-kalbar';
+const MAX_SUBSCRIPTIONS = 3;
+const MAX_CONNECTIONS = 12;
+let database: TestDatabase;
+let api: RunningProcess;
+const staff: Record<string, StaffClient> = {};
+const open: LiveClient[] = [];
+
+const CASE_UPDATES = `subscription Case($id: ID!, $after: ID) { caseUpdates(id: $id, after: $after) { cursor signal caseId registrationNumber eventKind status internal agencySlug } }`;
+const INBOX_UPDATES = `subscription Inbox($after: ID) { inboxUpdates(after: $after) { cursor signal caseId registrationNumber eventKind status internal agencySlug } }`;
+const ADD_NOTE = `mutation Note($input: AddCaseNoteInput!) { addCaseNote(input: $input) { id } }`;
+const SEND_MESSAGE = `mutation Message($input: SendStaffMessageInput!) { sendStaffMessage(input: $input) { id } }`;
+
+function connect(slug: string | null, authToken?: string): LiveClient {
+  const client = liveClient(liveUrl(api.url, slug), { authToken });
+  open.push(client);
+  return client;
+}
+
+async function fileComplaint(slug = KALBAR, marker = 'lampu jalan padam') {
+  const caseType = (await caseTypesOf(api.url, slug)).find((item) => item.key === 'complaint') as CaseTypeInfo;
+  const photo = await uploadEvidence(api.url, slug, caseType.key, 'foto.png', png());
+  const response = await graphql(`${api.url}/t/${slug}/graphql`, SUBMIT_REPORT, {
+    variables: { input: { caseTypeKey: caseType.key, answers: validAnswers(caseType, marker), identityMode: 'ANONYMOUS', evidenceIds: [photo.evidenceId] } },
+  });
+  if (response.errors) throw new Error(JSON.stringify(response.errors));
+  const filed = response.data!.submitReport as { registrationNumber: string; trackingCode: string };
+  const viewer = slug === KALBAR ? staff.verifier! : await staffClient(api.url, slug, 'verifikator');
+  const found = await viewer.call(INBOX, { filter: { search: filed.registrationNumber } });
+  return { ...filed, id: found.data!.inbox.cases[0].id as string };
+}
+
+/** The cursor a page gets with its data, to subscribe from without missing anything in between. */
+async function reportCursor(filed: { registrationNumber: string; trackingCode: string }): Promise<string> {
+  const page = await graphql(`${api.url}/t/${KALBAR}/graphql`, 'query T($n: String!, $c: String) { trackReport(registrationNumber: $n, trackingCode: $c) { liveCursor } }', {
+    variables: { n: filed.registrationNumber, c: filed.trackingCode },
+  });
+  return page.data!.trackReport.liveCursor as string;
+}
+
+async function inboxCursor(client: StaffClient): Promise<string> {
+  return (await client.call('{ inbox(first: 1) { liveCursor } }')).data!.inbox.liveCursor as string;
+}
+
+async function caseCursor(client: StaffClient, id: string): Promise<string> {
+  return (await client.call('query C($id: ID!) { staffCase(id: $id) { liveCursor } }', { id })).data!.staffCase.liveCursor as string;
+}
+
+async function note(id: string, body = 'Koordinasi internal dengan bidang terkait') {
+  const response = await staff.verifier!.call(ADD_NOTE, { input: { caseId: id, kind: 'NOTE', body } });
+  expect(response.errors).toBeUndefined();
+}
+
+async function message(id: string, body: string) {
+  const response = await staff.verifier!.call(SEND_MESSAGE, { input: { caseId: id, body } });
+  expect(response.errors).toBeUndefined();
+}
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  await setupTenants(database);
+  api = await startApi({
+    ...database.env,
+    LIVE_MAX_SUBSCRIPTIONS_PER_CONNECTION: String(MAX_SUBSCRIPTIONS),
+    LIVE_MAX_CONNECTIONS_PER_IP: String(MAX_CONNECTIONS),
+  });
+  staff.verifier = await staffClient(api.url, KALBAR, 'verifikator');
+  staff.head = await staffClient(api.url, KALBAR, 'pimpinan');
+  staff.admin = await staffClient(api.url, KALBAR, 'admin');
+  staff.bkad = await staffClient(api.url, 'bkad-kalbar', 'verifikator');
+  staff.kalsel = await staffClient(api.url, 'inspektorat-kalsel', 'pimpinan');
+  staff.secretariat = await staffClient(api.url, null, 'sekretariat@kalimantan-barat.test');
+  staff.secretariatSelatan = await staffClient(api.url, null, 'sekretariat@kalimantan-selatan.test');
+}, 180_000);
+
+afterEach(async () => {
+  await Promise.all(open.splice(0).map(async (client) => {
+    await client.dispose();
+    await client.closed;
+  }));
+});
+
+afterAll(async () => {
+  if (process.env.SHOW_API_LOG) console.log(api?.output());
+  await api?.stop();
+  await database?.drop();
+});
+
+describe('a reporter following their report', () => {
+  it("sees the verifier's question and message live, and never an internal note", async () => {
+    const filed = await fileComplaint();
+    const reporter = connect(KALBAR);
+    const from = await reportCursor(filed);
+    const updates = reporter.subscribe(REPORT_UPDATES, { number: filed.registrationNumber, code: filed.trackingCode, after: from }, { skipUpTo: from });
+    await reporter.connected;
+    await settle(300);
+
+    await note(filed.id);
+    const asked = await staff.verifier!.call(TRANSITION_CASE, { input: { caseId: filed.id, transition: 'REQUEST_INFO', reason: 'Mohon sebutkan lokasi persisnya.' } });
+    expect(asked.errors).toBeUndefined();
+    const first = (await updates.next()).data!.reportUpdates;
+    expect(first).toMatchObject({ signal: 'EVENT', report: { status: 'NEEDS_INFO' } });
+    expect(first.cursor).toMatch(/^\d+$/);
+
+    await message(filed.id, 'Terima kasih, kami tunggu jawaban Anda.');
+    const second = (await updates.next()).data!.reportUpdates;
+    expect(second.report.messages.at(-1)).toMatchObject({ author: 'STAFF', body: 'Terima kasih, kami tunggu jawaban Anda.' });
+    expect(BigInt(second.cursor)).toBeGreaterThan(BigInt(first.cursor));
+
+    // The note came first: had it been delivered, it would have been the first payload.
+    await settle();
+    expect(updates.received).toHaveLength(2);
+    expect(JSON.stringify(updates.received)).not.toContain('NOTE_ADDED');
+  });
+
+  it('refuses a wrong tracking code with the same answer as a wrong number', async () => {
+    const filed = await fileComplaint();
+    const reporter = connect(KALBAR);
+    const wrongCode = reporter.subscribe(REPORT_UPDATES, { number: filed.registrationNumber, code: 'SALAH-SALAH-SALAH' });
+    const wrongNumber = reporter.subscribe(REPORT_UPDATES, { number: 'KB-00-0000-000000', code: filed.trackingCode });
+    const [a, b] = [await wrongCode.next(), await wrongNumber.next()];
+    expect(a.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    expect(b.errors?.[0]).toEqual(a.errors?.[0]);
+  });
+
+  it('misses nothing after reconnecting with its last cursor', async () => {
+    const filed = await fileComplaint();
+    const first = connect(KALBAR);
+    const from = await reportCursor(filed);
+    const updates = first.subscribe(REPORT_UPDATES, { number: filed.registrationNumber, code: filed.trackingCode, after: from }, { skipUpTo: from });
+    await first.connected;
+    await settle(300);
+    await message(filed.id, 'Pesan pertama');
+    const seen = (await updates.next()).data!.reportUpdates.cursor as string;
+    await first.dispose();
+
+    // While the reporter is away: two messages for them, one note that is not.
+    await message(filed.id, 'Pesan kedua');
+    await note(filed.id);
+    await message(filed.id, 'Pesan ketiga');
+
+    const again = connect(KALBAR);
+    const resumed = again.subscribe(REPORT_UPDATES, { number: filed.registrationNumber, code: filed.trackingCode, after: seen });
+    // Events from before the cursor may come again while other transactions run (the same
+    // cursors the client has: it skips them); the two it missed come, in order, once.
+    const newer = () => resumed.received.map((payload) => payload.data!.reportUpdates).filter((update) => BigInt(update.cursor) > BigInt(seen));
+    while (newer().length < 2) await resumed.next();
+    const missed = newer();
+    expect(missed.map((update) => update.report.messages.length)).toEqual([3, 3]);
+    expect(missed.map((update) => update.signal)).toEqual(['EVENT', 'EVENT']);
+    expect(BigInt(missed[1].cursor)).toBeGreaterThan(BigInt(missed[0].cursor));
+    await settle();
+    expect(newer()).toHaveLength(2);
+
+    // And it goes on live after the replay.
+    await message(filed.id, 'Pesan keempat');
+    while (newer().length < 3) await resumed.next();
+    expect(newer()[2].report.messages.at(-1).body).toBe('Pesan keempat');
+  });
+
+  it('follows from the liveCursor of the page it loaded', async () => {
+    const filed = await fileComplaint();
+    const page = await graphql(`${api.url}/t/${KALBAR}/graphql`, 'query T($n: String!, $c: String) { trackReport(registrationNumber: $n, trackingCode: $c) { liveCursor } }', {
+      variables: { n: filed.registrationNumber, c: filed.trackingCode },
+    });
+    const cursor = page.data!.trackReport.liveCursor as string;
+    expect(cursor).toMatch(/^\d+$/);
+    await message(filed.id, 'Terjadi sebelum halaman tersambung');
+    const reporter = connect(KALBAR);
+    const updates = reporter.subscribe(REPORT_UPDATES, { number: filed.registrationNumber, code: filed.trackingCode, after: cursor });
+    expect((await updates.next()).data!.reportUpdates.report.messages.at(-1).body).toBe('Terjadi sebelum halaman tersambung');
+  });
+
+  it('asks to reload for a cursor the server never gave', async () => {
+    const filed = await fileComplaint();
+    const reporter = connect(KALBAR);
+    const updates = reporter.subscribe(REPORT_UPDATES, { number: filed.registrationNumber, code: filed.trackingCode, after: '999999999999' });
+    const reload = (await updates.next()).data!.reportUpdates;
+    expect(reload.signal).toBe('RELOAD');
+    expect(reload.report.status).toBe('SUBMITTED');
+  });
+});
+
+describe('staff following the inbox and a case', () => {
+  it("delivers an agency's events to its staff and its province's secretariat only", async () => {
+    const subscribe = async (slug: string | null, client: StaffClient) => {
+      const after = await inboxCursor(client);
+      return connect(slug, client.token).subscribe(INBOX_UPDATES, { after }, { skipUpTo: after });
+    };
+    const own = await subscribe(KALBAR, staff.head!);
+    const secretariat = await subscribe(null, staff.secretariat!);
+    const otherAgency = await subscribe('bkad-kalbar', staff.bkad!);
+    const otherProvince = await subscribe('inspektorat-kalsel', staff.kalsel!);
+    const otherSecretariat = await subscribe(null, staff.secretariatSelatan!);
+    await settle(500);
+
+    const filed = await fileComplaint(KALBAR, 'pungli di loket');
+    const seenByHead = (await own.next()).data!.inboxUpdates;
+    expect(seenByHead).toMatchObject({ signal: 'EVENT', caseId: filed.id, registrationNumber: filed.registrationNumber, eventKind: 'SUBMITTED', status: 'SUBMITTED', agencySlug: KALBAR });
+    expect((await secretariat.next()).data!.inboxUpdates).toMatchObject({ caseId: filed.id, agencySlug: KALBAR });
+    await note(filed.id);
+    expect((await own.next()).data!.inboxUpdates).toMatchObject({ caseId: filed.id, eventKind: 'NOTE_ADDED', internal: true });
+    expect((await secretariat.next()).data!.inboxUpdates).toMatchObject({ eventKind: 'NOTE_ADDED' });
+
+    await settle();
+    expect(otherAgency.received).toEqual([]);
+    expect(otherProvince.received).toEqual([]);
+    expect(otherSecretariat.received).toEqual([]);
+  });
+
+  it('stops delivering a case to a staff member once it is restricted away from them', async () => {
+    const filed = await fileComplaint();
+    const [verifierFrom, headFrom] = [await caseCursor(staff.verifier!, filed.id), await caseCursor(staff.head!, filed.id)];
+    const verifier = connect(KALBAR, staff.verifier!.token).subscribe(CASE_UPDATES, { id: filed.id, after: verifierFrom }, { skipUpTo: verifierFrom });
+    const head = connect(KALBAR, staff.head!.token).subscribe(CASE_UPDATES, { id: filed.id, after: headFrom }, { skipUpTo: headFrom });
+    await settle(500);
+    const headId = (await staff.head!.call('{ viewerStaff { id } }')).data!.viewerStaff.id;
+    const restricted = await staff.head!.call('mutation R($input: RestrictCaseInput!) { restrictCase(input: $input) { id } }', { input: { caseId: filed.id, handlerIds: [headId] } });
+    expect(restricted.errors).toBeUndefined();
+    expect((await head.next()).data!.caseUpdates).toMatchObject({ eventKind: 'ACCESS_RESTRICTED' });
+    await staff.head!.call(ADD_NOTE, { input: { caseId: filed.id, kind: 'NOTE', body: 'Hanya untuk pimpinan' } });
+    expect((await head.next()).data!.caseUpdates).toMatchObject({ eventKind: 'NOTE_ADDED' });
+    await settle();
+    expect(verifier.received).toEqual([]);
+  });
+
+  it("refuses another agency's case, and queries over the socket", async () => {
+    const filed = await fileComplaint();
+    const bkad = connect('bkad-kalbar', staff.bkad!.token);
+    const refused = await bkad.subscribe(CASE_UPDATES, { id: filed.id }).next();
+    expect(refused.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    const query = await bkad.subscribe('{ viewerStaff { name } }').next();
+    expect(query.errors?.[0]?.message).toMatch(/Only subscriptions/);
+  });
+
+  it("ends a staff member's deliveries when their role is removed, and the connection when they sign out", async () => {
+    const created = await staff.admin!.call('mutation($input: CreateStaffMemberInput!) { createStaffMember(input: $input) { id } }', {
+      input: { email: 'rina@inspektorat-kalbar.test', name: 'Rina Live', roles: ['VERIFIER'], password: 'kata-sandi-rina-01' },
+    });
+    const rinaId = created.data!.createStaffMember.id as string;
+    const token = await loginStaff(api.url, KALBAR, 'rina@inspektorat-kalbar.test', 'kata-sandi-rina-01');
+    const rina = connect(KALBAR, token);
+    const rinaFrom = await inboxCursor({ token, call: (query, variables) => graphql(`${api.url}/t/${KALBAR}/graphql`, query, { variables, headers: { authorization: `Bearer ${token}` } }) });
+    const inbox = rina.subscribe(INBOX_UPDATES, { after: rinaFrom }, { skipUpTo: rinaFrom });
+    await settle(500);
+    const first = await fileComplaint();
+    expect((await inbox.next()).data!.inboxUpdates.caseId).toBe(first.id);
+
+    const demoted = await staff.admin!.call('mutation($input: UpdateStaffMemberInput!) { updateStaffMember(input: $input) { roles } }', { input: { staffUserId: rinaId, roles: ['TENANT_ADMIN'] } });
+    expect(demoted.data!.updateStaffMember.roles).toEqual(['TENANT_ADMIN']);
+    await settle(500);
+    await fileComplaint();
+    await settle();
+    expect(inbox.received).toHaveLength(1);
+
+    await graphql(`${api.url}/t/${KALBAR}/graphql`, 'mutation { logoutStaff }', { headers: { authorization: `Bearer ${token}` } });
+    expect(await rina.closed).toMatchObject({ code: 4401 });
+  });
+});
+
+describe('dashboard counters', () => {
+  const COUNTERS = 'agency { slug } open inVerification waitingForReporter inFollowUp overdue escalated';
+  type Counters = { agency: { slug: string }; open: number; inVerification: number; waitingForReporter: number };
+  const of = (rows: Counters[], slug: string) => rows.find((row) => row.agency.slug === slug)!;
+
+  it("shows the secretariat every agency of its province, and moves when a case changes", async () => {
+    const query = await staff.secretariat!.call(`{ caseCounters { ${COUNTERS} } }`);
+    const slugs = (query.data!.caseCounters as Counters[]).map((row) => row.agency.slug);
+    expect(slugs).toContain(KALBAR);
+    expect(slugs).toContain('bkad-kalbar');
+    expect(slugs).not.toContain('inspektorat-kalsel');
+
+    const counters = connect(null, staff.secretariat!.token).subscribe<{ caseCountersUpdates: Counters[] }>(`subscription { caseCountersUpdates { ${COUNTERS} } }`);
+    const before = of((await counters.next()).data!.caseCountersUpdates, KALBAR);
+    expect(before).toEqual(of(query.data!.caseCounters, KALBAR));
+
+    const filed = await fileComplaint();
+    const afterFiling = of((await counters.next()).data!.caseCountersUpdates, KALBAR);
+    expect(afterFiling.open).toBe(before.open + 1);
+    expect(afterFiling.inVerification).toBe(before.inVerification + 1);
+
+    await staff.verifier!.call(TRANSITION_CASE, { input: { caseId: filed.id, transition: 'REQUEST_INFO', reason: 'Mohon lengkapi alamat.' } });
+    const afterAsking = of((await counters.next()).data!.caseCountersUpdates, KALBAR);
+    expect(afterAsking).toMatchObject({ open: afterFiling.open, inVerification: afterFiling.inVerification - 1, waitingForReporter: afterFiling.waitingForReporter + 1 });
+  });
+
+  it("counts only the agency's own cases for its staff", async () => {
+    const rows = (await staff.bkad!.call(`{ caseCounters { ${COUNTERS} } }`)).data!.caseCounters as Counters[];
+    expect(rows.map((row) => row.agency.slug)).toEqual(['bkad-kalbar']);
+  });
+});
+
+describe('connection limits', () => {
+  it('closes a connection with an unknown token with 4401, and an unknown agency with 4404', async () => {
+    expect(await connect(KALBAR, 'x'.repeat(43)).closed).toMatchObject({ code: 4401 });
+    expect(await connect('no-such-agency').closed).toMatchObject({ code: 4404 });
+  });
+
+  it(`allows ${MAX_SUBSCRIPTIONS} subscriptions per connection`, async () => {
+    const client = connect(KALBAR, staff.head!.token);
+    const subscriptions = Array.from({ length: MAX_SUBSCRIPTIONS }, () => client.subscribe(INBOX_UPDATES));
+    await settle(500);
+    const refused = await client.subscribe(INBOX_UPDATES).next();
+    expect(refused.errors?.[0]?.extensions?.code).toBe('RATE_LIMITED');
+    subscriptions[0]!.stop();
+    await settle(300);
+    const from = await inboxCursor(staff.head!);
+    const accepted = client.subscribe(INBOX_UPDATES, { after: from }, { skipUpTo: from });
+    await fileComplaint();
+    expect((await accepted.next()).data!.inboxUpdates.eventKind).toBe('SUBMITTED');
+  });
+
+  it(`allows ${MAX_CONNECTIONS} connections per address`, async () => {
+    await settle(1000); // the server has counted the earlier tests' sockets out
+    const clients = Array.from({ length: MAX_CONNECTIONS }, () => connect(KALBAR));
+    const outcomes = await Promise.all(clients.map((client) => Promise.race([client.connected.then(() => 'open'), client.closed.then(() => 'refused')])));
+    expect(outcomes.filter((outcome) => outcome === 'open')).toHaveLength(MAX_CONNECTIONS);
+    const refused = connect(KALBAR);
+    const closed = await refused.closed;
+    expect(closed.code).not.toBe(1000);
+    await clients[0]!.dispose();
+    await settle(300);
+    const next = connect(KALBAR);
+    await next.connected;
+  });
+});
