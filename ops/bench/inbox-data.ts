@@ -98,8 +98,8 @@ async function insertCases(client: pg.Client, agency: AgencyIds, count: number):
     )
     -- The SLA sweep's side of each case (case_sla): the running stage's deadline and, for about
     -- 30% of the overdue ones, an escalation a day after it.
-    INSERT INTO case_sla (case_id, tenant_id, overdue_at, escalated_at, escalation_source)
-    SELECT n.id, $1::uuid,
+    INSERT INTO case_sla (case_id, tenant_id, received_at, overdue_at, escalated_at, escalation_source)
+    SELECT n.id, $1::uuid, n.received_at,
            CASE WHEN n.status <> 'NEEDS_INFO' THEN n.deadline END,
            CASE WHEN n.escalated THEN n.deadline + interval '1 day' END,
            CASE WHEN n.escalated THEN 'SLA_SWEEP'::"EscalationSource" END

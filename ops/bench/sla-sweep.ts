@@ -21,7 +21,7 @@ import { TenantConfigCache } from '@aduan/api/config/tenant-config.service.ts';
 import { openDatabase } from '@aduan/api/db.ts';
 import { planTransition, TRANSITIONS } from '@aduan/api/cases/case-lifecycle.ts';
 import { DEFAULT_SWEEP_BATCH_SIZE, runSlaSweep, type SlaSweepResult } from '@aduan/api/sla/sla-sweep.service.ts';
-import { CLOSE_SILENT, ESCALATE_OVERDUE, SELECT_DUE_REMINDERS, SEND_SILENCE_NOTICES } from '@aduan/api/sla/sla-sweep.sql.ts';
+import { CLOSE_SILENT, ESCALATE_OVERDUE, SELECT_DUE_REMINDERS, SEND_SILENCE_NOTICES, WRITE_REMINDERS } from '@aduan/api/sla/sla-sweep.sql.ts';
 import { NationalCalendarCache } from '@aduan/api/sla/working-calendar.service.ts';
 import { createBenchDatabase, machine, writeResults } from './support.ts';
 
@@ -99,8 +99,8 @@ const GENERATE = `
     FROM planned
   )
   -- The sweep's timers beside each case, as the lifecycle writes them (sla/case-sla.ts).
-  INSERT INTO case_sla (case_id, tenant_id, overdue_at, next_reminder_at, silence_notice_at, silence_close_at)
-  SELECT id, tenant_id, CASE WHEN NOT waiting THEN stage_deadline END, next_reminder_at, silence_notice_at, silence_close_at
+  INSERT INTO case_sla (case_id, tenant_id, received_at, overdue_at, next_reminder_at, silence_notice_at, silence_close_at)
+  SELECT id, tenant_id, received_at, CASE WHEN NOT waiting THEN stage_deadline END, next_reminder_at, silence_notice_at, silence_close_at
   FROM planned`;
 
 /** Every case overdue again, nothing else due, and the previous sweep's trail removed. */
@@ -136,14 +136,26 @@ async function explainPasses(): Promise<Record<string, string>> {
     ['silence closures: a batch', CLOSE_SILENT, [at, DEFAULT_SWEEP_BATCH_SIZE, TRANSITIONS.CLOSE_FOR_SILENCE.from, closing.to, closing.visibility, closing.name]],
   ];
   const plans: Record<string, string> = {};
+  const explained = async (sql: string, params: unknown[]) =>
+    (await client.query(`EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) ${sql}`, params)).rows.map((row: Record<string, string>) => row['QUERY PLAN']).join('\n');
   for (const [label, sql, params] of statements) {
     await client.query('BEGIN');
     try {
       // As the sweep's batch transactions run (sla-sweep.service.ts).
       await client.query('SET LOCAL synchronous_commit TO OFF');
       await client.query('SET LOCAL enable_nestloop TO OFF');
-      const result = await client.query(`EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) ${sql}`, params);
-      plans[label] = result.rows.map((row: Record<string, string>) => row['QUERY PLAN']).join('\n');
+      plans[label] = await explained(sql, params);
+      if (sql === SELECT_DUE_REMINDERS) {
+        // The batch's write, with each case's reminder sent and no next one (the service plans
+        // these with the tenant's calendar; the statement's work is the same).
+        const { rows } = await client.query(SELECT_DUE_REMINDERS, params);
+        const input = rows.map((row: Record<string, unknown>) => ({
+          id: row.id, tenant_id: row.tenant_id, status: row.status, stage_key: row.stage_key,
+          stage_deadline: (row.stage_deadline as Date | null)?.toISOString().slice(0, -1) ?? null,
+          step: 1, due_at: new Date(NOW.getTime() - 1).toISOString(), next_at: null,
+        }));
+        if (input.length > 0) plans['reminders: write the batch'] = await explained(WRITE_REMINDERS, [at, JSON.stringify(input)]);
+      }
     } finally {
       await client.query('ROLLBACK');
     }
@@ -228,19 +240,24 @@ ${row('realistic (20% overdue, 10% reminders, 1% silence)', results.realistic)}
 ${row('idle (nothing due)', results.idle)}
 ${row('worst case (every case overdue)', results.worst)}
 
-Each escalation writes the case (escalated, next reminder cleared), an \`sla_notice\`, an \`ESCALATED\` event and two
-notifications (the agency's and the province's); each reminder the case, a notice, an event and one notification.
+Each escalation writes its \`case_sla\` row (escalated, next reminder cleared), an \`sla_notice\`, an \`ESCALATED\` event and one
+notification (the agency's roles and the province's secretariat); each reminder its \`case_sla\` row, a notice, an event and one
+notification; each silence notice its \`case_sla\` row, a notice, a message and an event; each closure the case (status, clock),
+its \`case_sla\` row, a notice, an event and a notification. Only the closure writes the case row.
 Table sizes after the realistic run: ${sizes.map((size) => `\`${size.table}\` ${size.total} (${size.indexes} indexes)`).join(', ')}.
 
 ## Where the time goes
 
-See the plans below: finding a batch is an index range scan on the pass's partial index
-(\`LIMIT\` stops it after ${DEFAULT_SWEEP_BATCH_SIZE.toLocaleString('en')} rows; nothing scans the million cases), and almost
-all of each batch's time is in the writes: the \`UPDATE\` of the case rows (a new row version
-and an entry in each of the table's indexes, since the changed columns are indexed) and the
-inserts of notices, events and notifications. The reminder pass also computes each case's
-next reminder in TypeScript with the tenant's working calendar. The idle sweep costs four
-empty index probes.
+See the plans below. Finding a batch is a range scan of the pass's partial index on
+\`case_sla\` that \`LIMIT\` stops after ${DEFAULT_SWEEP_BATCH_SIZE.toLocaleString('en')} rows (nothing scans the million cases; the idle
+sweep is four empty probes), then the batch's cases are read by primary key. The rest is
+writes: the \`case_sla\` update (a new version of a ~100-byte row, with an entry in its
+primary key and in the partial indexes whose predicate the new version meets), the inserts
+of notices, events and notifications with their indexes, and the foreign-key checks of
+\`sla_notice\` and \`case_event\` against \`case\` (one \`SELECT … FOR KEY SHARE\` per row, which
+also writes a row lock into the case's heap page; see "Trigger for constraint" under each
+plan). The reminder pass also computes each case's next reminder in TypeScript with the
+tenant's working calendar.
 
 ## Plans: realistic run, first batch of each pass
 

@@ -30,6 +30,7 @@ export const transitionRowSelect = {
   tenantId: true,
   caseTypeId: true,
   registrationNumber: true,
+  receivedAt: true,
   status: true,
   resumeStatus: true,
   stageKey: true,

@@ -318,8 +318,8 @@ const SUBMIT_REPORT = `
   ),
   -- The SLA sweep's timers (sla/case-sla.ts): the stage just started runs.
   sla AS (
-    INSERT INTO case_sla (case_id, tenant_id, overdue_at, next_reminder_at)
-    SELECT new_case.id, $2::uuid, $20::timestamp, $23::timestamp FROM new_case
+    INSERT INTO case_sla (case_id, tenant_id, received_at, overdue_at, next_reminder_at)
+    SELECT new_case.id, $2::uuid, $15::timestamp, $20::timestamp, $23::timestamp FROM new_case
   ),
   attached AS (
     UPDATE evidence SET status = 'ATTACHED', case_id = new_case.id

@@ -65,7 +65,7 @@ export async function insertStaffCase(tx: ScopedTransaction, input: NewStaffCase
       recordedById: input.recordedById ?? null,
       transferredFromId: input.transferredFromId ?? null,
       ...clockColumns(clock),
-      sla: { create: { tenantId: input.tenant.id, ...runningTimers(clock) } },
+      sla: { create: { tenantId: input.tenant.id, receivedAt: input.receivedAt, ...runningTimers(clock) } },
     },
   });
   await excludeNamedStaff(tx, { tenantId: input.tenant.id, caseId: input.id, text: reportText(input.title, input.answers), at: input.now });

@@ -11,7 +11,7 @@ import type { AppAbility, CaseAction } from '../auth/abilities.ts';
 import type { ScopedTransaction } from '../auth/data-scope.ts';
 import { slaStateOf, type CaseSlaState } from '../sla/case-sla.ts';
 import { OPEN_STATUSES, type CaseStatus } from './case-lifecycle.ts';
-import { REGISTRATION_NUMBER_PATTERN } from './registration-number.ts';
+import { registrationNumberSearch } from './registration-number.ts';
 
 export const INBOX_MAX_PAGE = 100;
 
@@ -135,10 +135,8 @@ export function inboxWhere(ability: AppAbility, filter: InboxFilter, now: Date):
   if (filter.overdue === false) and.push({ OR: [{ stageDeadline: null }, { stageDeadline: { gte: now } }, { waitingSince: { not: null } }] });
   if (filter.escalated === true) and.push({ sla: { is: { escalatedAt: { not: null } } } });
   if (filter.escalated === false) and.push({ sla: { isNot: { escalatedAt: { not: null } } } });
-  const search = filter.search?.trim().toUpperCase();
-  // A whole number is an equality the unique index answers even under row-level security
-  // (text equality is leakproof; LIKE is not, so a part of a number scans the agency's cases).
-  if (search) and.push({ registrationNumber: REGISTRATION_NUMBER_PATTERN.test(search) ? search : { contains: search } });
+  // A whole number or its beginning, as comparisons an index answers under row-level security.
+  if (filter.search?.trim()) and.push(registrationNumberSearch(filter.search, now));
   return { AND: and };
 }
 
@@ -155,31 +153,45 @@ export async function listInbox(
   input: { filter: InboxFilter; first: number; after?: string | null; now?: Date },
 ): Promise<{ cases: InboxCase[]; hasNextPage: boolean; endCursor: string | null }> {
   const first = Math.min(Math.max(input.first, 1), INBOX_MAX_PAGE);
-  const where = inboxWhere(ability, input.filter, input.now ?? new Date());
-  if (input.after) {
-    const cursor = decodeCursor(input.after);
+  // Escalated cases are read newest first from case_sla's index of them, each checked against
+  // the rest of the filter, instead of reading the agency's cases newest first and looking each
+  // up in case_sla (the escalation lives there, ADR 0011; ~2,900 rows per page in the benchmark).
+  const escalatedOnly = input.filter.escalated === true;
+  const where = inboxWhere(ability, escalatedOnly ? { ...input.filter, escalated: null } : input.filter, input.now ?? new Date());
+  const cursor = input.after ? decodeCursor(input.after) : null;
+  if (cursor) {
     (where.AND as Prisma.CaseWhereInput[]).push({
       OR: [{ receivedAt: { lt: cursor.receivedAt } }, { receivedAt: cursor.receivedAt, id: { lt: cursor.id } }],
     });
   }
-  const page = (extra: Prisma.CaseWhereInput | null) =>
-    tx.case.findMany({
-      where: extra ? { AND: [...(where.AND as Prisma.CaseWhereInput[]), extra] } : where,
-      select: inboxSelect,
-      orderBy: [{ receivedAt: 'desc' }, { id: 'desc' }],
+  const { sla: _sla, ...caseColumns } = inboxSelect;
+  const page = async (tenantId: string | null, slaTenantId: string | null): Promise<InboxRow[]> => {
+    const scoped = tenantId ? { AND: [...(where.AND as Prisma.CaseWhereInput[]), { tenantId }] } : where;
+    if (!escalatedOnly) return tx.case.findMany({ where: scoped, select: inboxSelect, orderBy: [{ receivedAt: 'desc' }, { id: 'desc' }], take: first + 1 });
+    const escalated = await tx.caseSla.findMany({
+      where: {
+        escalatedAt: { not: null },
+        ...(slaTenantId ? { tenantId: slaTenantId } : {}),
+        ...(cursor ? { OR: [{ receivedAt: { lt: cursor.receivedAt } }, { receivedAt: cursor.receivedAt, caseId: { lt: cursor.id } }] } : {}),
+        case: { is: scoped },
+      },
+      select: { escalatedAt: true, case: { select: caseColumns } },
+      orderBy: [{ receivedAt: 'desc' }, { caseId: 'desc' }],
       take: first + 1,
     });
+    return escalated.map(({ escalatedAt, case: row }) => ({ ...row, sla: { escalatedAt } }));
+  };
   // Row-level security and the CASL subqueries make PostgreSQL overestimate these plans'
   // cost (by 100x), enough to JIT-compile a query that reads a page: 60 ms to 1.5 s lost.
   await tx.$executeRaw`SET LOCAL jit = off`;
   let tenants = ruleTenantIds(ability, 'read');
   if (tenants && input.filter.tenantIds?.length) tenants = tenants.filter((id) => input.filter.tenantIds!.includes(id));
   let rows: InboxRow[];
-  if (!tenants || tenants.length <= 1) rows = await page(null);
+  if (!tenants || tenants.length <= 1) rows = await page(null, tenants?.[0] ?? null);
   else {
     // One after the other: a transaction runs one statement at a time anyway.
     rows = [];
-    for (const tenantId of tenants) rows.push(...(await page({ tenantId })));
+    for (const tenantId of tenants) rows.push(...(await page(tenantId, tenantId)));
     rows.sort((a, b) => b.receivedAt.getTime() - a.receivedAt.getTime() || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
   }
   const cases = rows.slice(0, first).map((row) => {

@@ -43,12 +43,12 @@ export function slaStateOf(row: Partial<CaseSlaState> | null | undefined): CaseS
  */
 export async function updateSlaTimers(
   tx: { caseSla: Pick<Prisma.TransactionClient['caseSla'], 'upsert'> },
-  row: { id: string; tenantId: string },
+  row: { id: string; tenantId: string; receivedAt: Date },
   timers: SlaTimers,
 ): Promise<void> {
   await tx.caseSla.upsert({
     where: { caseId: row.id },
-    create: { caseId: row.id, tenantId: row.tenantId, ...timers },
+    create: { caseId: row.id, tenantId: row.tenantId, receivedAt: row.receivedAt, ...timers },
     update: timers,
   });
 }

@@ -51,7 +51,7 @@ async function seedCase(receivedAt: Date, extra: Partial<Prisma.CaseUncheckedCre
       receivedAt,
       deadlines: [],
       ...clockColumns(clock),
-      sla: { create: { tenantId: kalbar.config.id, ...runningTimers(clock) } },
+      sla: { create: { tenantId: kalbar.config.id, receivedAt, ...runningTimers(clock) } },
       ...extra,
     } as Prisma.CaseUncheckedCreateInput,
   });
