@@ -198,6 +198,37 @@ describe('a reporter following their report', () => {
   });
 });
 
+describe('a pseudonymous reporter signed in', () => {
+  it('follows their own report without the code, and is disconnected when they sign out', async () => {
+    const endpoint = `${api.url}/t/inspektorat-bontang/graphql`;
+    const register = await graphql(endpoint, 'mutation($input: ReporterCredentialsInput!) { registerReporter(input: $input) { token } }', {
+      variables: { input: { pseudonym: 'Rajawali-Live', password: 'kata-sandi-rajawali-1' } },
+    });
+    const token = register.data!.registerReporter.token as string;
+    const caseType = (await caseTypesOf(api.url, 'inspektorat-bontang')).find((item) => item.key === 'whistleblowing') as CaseTypeInfo;
+    const photo = await uploadEvidence(api.url, 'inspektorat-bontang', caseType.key, 'foto.png', png());
+    const filed = await graphql(endpoint, SUBMIT_REPORT, {
+      variables: { input: { caseTypeKey: caseType.key, answers: validAnswers(caseType, 'dana hibah dipotong'), identityMode: 'PSEUDONYMOUS', reporter: { phone: '081234567890' }, evidenceIds: [photo.evidenceId] } },
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(filed.errors).toBeUndefined();
+    const number = filed.data!.submitReport.registrationNumber as string;
+    const bontang = await staffClient(api.url, 'inspektorat-bontang', 'verifikator');
+    const caseId = (await bontang.call(INBOX, { filter: { search: number } })).data!.inbox.cases[0].id as string;
+
+    const page = await graphql(endpoint, 'query T($n: String!) { trackReport(registrationNumber: $n) { liveCursor } }', { variables: { n: number }, headers: { authorization: `Bearer ${token}` } });
+    const from = page.data!.trackReport.liveCursor as string;
+    const reporter = connect('inspektorat-bontang', token);
+    const updates = reporter.subscribe(REPORT_UPDATES, { number, after: from }, { skipUpTo: from });
+    const sent = await bontang.call(SEND_MESSAGE, { input: { caseId, body: 'Kami sedang menelaah laporan Anda.' } });
+    expect(sent.errors).toBeUndefined();
+    expect((await updates.next()).data!.reportUpdates.report.messages.at(-1).body).toBe('Kami sedang menelaah laporan Anda.');
+
+    await graphql(endpoint, 'mutation { logoutReporter }', { headers: { authorization: `Bearer ${token}` } });
+    expect(await reporter.closed).toMatchObject({ code: 4401 });
+  });
+});
+
 describe('staff following the inbox and a case', () => {
   it("delivers an agency's events to its staff and its province's secretariat only", async () => {
     const subscribe = async (slug: string | null, client: StaffClient) => {

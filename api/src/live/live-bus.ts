@@ -3,8 +3,8 @@
  * pub/sub when REDIS_URL is set (graphql-redis-subscriptions over ioredis).
  *
  * It carries signals, never report content: "new events were committed" (every instance
- * then reads them from the database, the source of truth) and "this staff member changed"
- * (every instance re-checks that member's live connections). A message lost while Redis is
+ * then reads them from the database, the source of truth) and "this account changed"
+ * (every instance re-checks that account's live connections). A message lost while Redis is
  * away costs latency only: each instance also reads the event log on a timer.
  */
 import { PubSub, type PubSubEngine } from 'graphql-subscriptions';
@@ -15,8 +15,8 @@ import type { Logger } from '../logger.ts';
 export const LIVE_CHANNELS = {
   /** Case events were committed: read the event log now. */
   events: 'aduan:live:events',
-  /** A staff member's roles, account or sessions changed: payload `{ staffUserId }`. */
-  staff: 'aduan:live:staff',
+  /** An account's roles or sessions changed: payload `{ staffUserId }` or `{ reporterAccountId }`. */
+  accounts: 'aduan:live:accounts',
 } as const;
 
 export type LiveChannel = (typeof LIVE_CHANNELS)[keyof typeof LIVE_CHANNELS];

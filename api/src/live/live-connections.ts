@@ -1,9 +1,9 @@
 /**
  * The live (WebSocket) connections of one API process and who is signed in on each.
  *
- * A staff member's connection keeps their current CASL ability: when their account,
- * roles or sessions change (on any instance, announced on the bus) and on a timer (for
- * sessions that simply expire), the connection looks its session up again. A session
+ * A signed-in connection keeps its viewer (for staff, the current CASL ability): when the
+ * account's roles or sessions change (on any instance, announced on the bus) and on a timer
+ * (for sessions that simply expire), the connection looks its session up again. A session
  * that ended closes the connection with 4401; changed roles apply to the next event.
  */
 import { findStaffSession } from '../auth/staff-auth.service.ts';
@@ -58,7 +58,8 @@ export class LiveConnections {
   readonly #prisma: PrismaClient;
   readonly #logger: Logger;
   readonly #all = new Set<LiveConnection>();
-  readonly #byStaff = new Map<string, Set<LiveConnection>>();
+  /** Signed-in connections by account: `staff:<id>` or `reporter:<id>`. */
+  readonly #byAccount = new Map<string, Set<LiveConnection>>();
   readonly #byIp = new Map<string, number>();
   #timer: NodeJS.Timeout | null = null;
   #unsubscribe: (() => void) | null = null;
@@ -73,8 +74,9 @@ export class LiveConnections {
   start(bus: LiveBus, revalidateMs: number): void {
     // Not awaited: with Redis away, the timer still re-checks every session.
     bus
-      .subscribe(LIVE_CHANNELS.staff, (payload) => {
-        if (typeof payload.staffUserId === 'string') void this.revalidateStaff(payload.staffUserId);
+      .subscribe(LIVE_CHANNELS.accounts, (payload) => {
+        if (typeof payload.staffUserId === 'string') void this.#revalidateAccount(`staff:${payload.staffUserId}`);
+        if (typeof payload.reporterAccountId === 'string') void this.#revalidateAccount(`reporter:${payload.reporterAccountId}`);
       })
       .then(
         (unsubscribe) => (this.#stopped ? unsubscribe() : (this.#unsubscribe = unsubscribe)),
@@ -96,7 +98,12 @@ export class LiveConnections {
 
   /** Tells every instance to re-check this staff member's live connections (roles, account or session changed). */
   announceStaffChange(bus: LiveBus, staffUserId: string): void {
-    void bus.publish(LIVE_CHANNELS.staff, { staffUserId });
+    void bus.publish(LIVE_CHANNELS.accounts, { staffUserId });
+  }
+
+  /** Tells every instance to re-check this pseudonymous reporter's live connections (signed out). */
+  announceReporterChange(bus: LiveBus, reporterAccountId: string): void {
+    void bus.publish(LIVE_CHANNELS.accounts, { reporterAccountId });
   }
 
   nextId(): number {
@@ -134,9 +141,8 @@ export class LiveConnections {
     this.#unindex(connection);
   }
 
-  /** Looks the sessions of this staff member's connections up again. */
-  async revalidateStaff(staffUserId: string): Promise<void> {
-    await Promise.all([...(this.#byStaff.get(staffUserId) ?? [])].map((connection) => this.#revalidate(connection)));
+  async #revalidateAccount(key: string): Promise<void> {
+    await Promise.all([...(this.#byAccount.get(key) ?? [])].map((connection) => this.#revalidate(connection)));
   }
 
   async revalidateAll(): Promise<void> {
@@ -167,18 +173,24 @@ export class LiveConnections {
   }
 
   #index(connection: LiveConnection): void {
-    const userId = connection.staff?.userId;
-    if (!userId || !this.#all.has(connection)) return;
-    let set = this.#byStaff.get(userId);
-    if (!set) this.#byStaff.set(userId, (set = new Set()));
+    const key = accountKey(connection);
+    if (!key || !this.#all.has(connection)) return;
+    let set = this.#byAccount.get(key);
+    if (!set) this.#byAccount.set(key, (set = new Set()));
     set.add(connection);
   }
 
   #unindex(connection: LiveConnection): void {
-    const userId = connection.staff?.userId;
-    if (!userId) return;
-    const set = this.#byStaff.get(userId);
+    const key = accountKey(connection);
+    if (!key) return;
+    const set = this.#byAccount.get(key);
     set?.delete(connection);
-    if (set?.size === 0) this.#byStaff.delete(userId);
+    if (set?.size === 0) this.#byAccount.delete(key);
   }
+}
+
+function accountKey(connection: LiveConnection): string | null {
+  if (connection.staff) return `staff:${connection.staff.userId}`;
+  if (connection.reporter) return `reporter:${connection.reporter.accountId}`;
+  return null;
 }

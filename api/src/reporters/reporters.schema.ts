@@ -71,6 +71,8 @@ builder.mutationFields((t) => ({
       await getTenantConfig(ctx);
       const reporter = await getReporter(ctx);
       await logoutReporter(ctx.db.prisma, reporter.sessionId);
+      // Live connections signed in with this session close on every instance.
+      ctx.live.connections.announceReporterChange(ctx.live.bus, reporter.accountId);
       return true;
     },
   }),
