@@ -121,8 +121,18 @@ async function caseUpdate(ctx: Context, item: FeedItem): Promise<CaseUpdateShape
   return { cursor: item.cursor, signal: 'EVENT', item, agencySlug: config?.slug ?? null };
 }
 
-async function reloadSignal(ctx: Context, scope: FeedScope): Promise<CaseUpdateShape> {
-  return { cursor: (await ctx.live.feed.latestCursor(scope)) ?? '0', signal: 'RELOAD', item: null, agencySlug: null };
+/** Staff follow a case or the inbox: every event in scope that they may read when it arrives. */
+function followAsStaff(ctx: Context, scope: FeedScope, after: string | null) {
+  return followFeed<CaseUpdateShape>({
+    feed: ctx.live.feed,
+    scope,
+    after,
+    replayLimit: LIMITS.replay,
+    maxBuffered: LIMITS.buffered,
+    accept: (item) => staffMayRead(ctx, item),
+    toPayload: (item) => caseUpdate(ctx, item),
+    reload: async () => ({ cursor: (await ctx.live.feed.latestCursor(scope)) ?? '0', signal: 'RELOAD', item: null, agencySlug: null }),
+  });
 }
 
 async function countersFor(ctx: Context, viewer: StaffViewer): Promise<CountersShape[]> {
@@ -183,17 +193,7 @@ builder.subscriptionFields((t) => ({
           )
         : null;
       if (!found) throw new AppError('NOT_FOUND', 'No case with this id that you may see.');
-      const scope = { tenantId: found.tenantId, caseId };
-      return followFeed<CaseUpdateShape>({
-        feed: ctx.live.feed,
-        scope,
-        after,
-        replayLimit: LIMITS.replay,
-        maxBuffered: LIMITS.buffered,
-        accept: (item) => staffMayRead(ctx, item),
-        toPayload: (item) => caseUpdate(ctx, item),
-        reload: () => reloadSignal(ctx, scope),
-      });
+      return followAsStaff(ctx, { tenantId: found.tenantId, caseId }, after);
     },
     resolve: (update) => update,
   }),
@@ -204,17 +204,7 @@ builder.subscriptionFields((t) => ({
     subscribe: async (_, args, ctx) => {
       const after = parseAfter(args.after);
       const viewer = await getStaff(ctx);
-      const scope = { tenantIds: viewer.scope.tenantIds };
-      return followFeed<CaseUpdateShape>({
-        feed: ctx.live.feed,
-        scope,
-        after,
-        replayLimit: LIMITS.replay,
-        maxBuffered: LIMITS.buffered,
-        accept: (item) => staffMayRead(ctx, item),
-        toPayload: (item) => caseUpdate(ctx, item),
-        reload: () => reloadSignal(ctx, scope),
-      });
+      return followAsStaff(ctx, { tenantIds: viewer.scope.tenantIds }, after);
     },
     resolve: (update) => update,
   }),
