@@ -196,6 +196,7 @@ export async function createApiServer(services: AppServices): Promise<ApiServer>
       await liveServer.close();
       await apollo.stop();
       await services.live.stop();
+      await services.rateLimits.close();
     },
   };
 }

@@ -1,9 +1,12 @@
 /**
  * Per-client and per-account limits on the actions a stranger can repeat: filing,
- * signing in, tracking, uploading, messaging. In memory for one process; the limits
- * scale with RATE_LIMIT_SCALE. A refused action is RATE_LIMITED with the seconds to wait.
+ * signing in, tracking, uploading, messaging. In memory for one process; with REDIS_URL
+ * in Redis, so that several API instances share one count (and in memory while Redis is
+ * away). The limits scale with RATE_LIMIT_SCALE. A refused action is RATE_LIMITED with the
+ * seconds to wait.
  */
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { Redis } from 'ioredis';
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import { AppError } from '../errors.ts';
 
 export const RATE_LIMITS = {
@@ -24,15 +27,31 @@ export const RATE_LIMITS = {
 export type RateLimitedAction = keyof typeof RATE_LIMITS;
 
 export class RateLimits {
-  readonly #limiters: Record<RateLimitedAction, RateLimiterMemory>;
+  readonly #limiters: Record<RateLimitedAction, RateLimiterMemory | RateLimiterRedis>;
+  readonly #redis: Redis | null;
 
-  constructor(scale: number) {
+  constructor(scale: number, redisUrl?: string) {
+    // Fail fast while Redis is away: the in-memory insurance limiter counts meanwhile.
+    this.#redis = redisUrl ? new Redis(redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1 }) : null;
+    this.#redis?.on('error', () => {});
     this.#limiters = Object.fromEntries(
-      Object.entries(RATE_LIMITS).map(([action, limit]) => [
-        action,
-        new RateLimiterMemory({ keyPrefix: action, points: Math.max(1, Math.round(limit.points * scale)), duration: limit.duration }),
-      ]),
-    ) as Record<RateLimitedAction, RateLimiterMemory>;
+      Object.entries(RATE_LIMITS).map(([action, limit]) => {
+        const options = { keyPrefix: `aduan:rl:${action}`, points: Math.max(1, Math.round(limit.points * scale)), duration: limit.duration };
+        const memory = new RateLimiterMemory(options);
+        return [action, this.#redis ? new RateLimiterRedis({ ...options, storeClient: this.#redis, insuranceLimiter: memory }) : memory];
+      }),
+    ) as Record<RateLimitedAction, RateLimiterMemory | RateLimiterRedis>;
+  }
+
+  /** Resolves once the counts are shared (Redis connected), at once without Redis. */
+  async whenShared(): Promise<void> {
+    const redis = this.#redis;
+    if (!redis || redis.status === 'ready') return;
+    await new Promise<void>((resolve) => redis.once('ready', () => resolve()));
+  }
+
+  async close(): Promise<void> {
+    await this.#redis?.quit().catch(() => {});
   }
 
   /** Counts one attempt by `key` (a client address or an account); throws RATE_LIMITED past the limit. */
