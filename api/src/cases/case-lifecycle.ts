@@ -165,6 +165,16 @@ export const TRANSITION_NAMES = Object.keys(TRANSITIONS) as TransitionName[];
 /** Statuses in which the case is still being handled (an SLA stage may run). */
 export const OPEN_STATUSES: readonly CaseStatus[] = ['SUBMITTED', 'IN_VERIFICATION', 'NEEDS_INFO', 'ACCEPTED', 'IN_FOLLOW_UP'];
 
+/**
+ * The official answer, around APPROVE_ANSWER: who writes it (drafts and submits it to the
+ * head) and while which status, and who decides on a submitted answer (approves it with the
+ * transition, or returns it): the roles that may APPROVE_ANSWER.
+ */
+export const ANSWER_RULES = {
+  draft: { roles: ['REVIEWER', 'AGENCY_HEAD'] as readonly StaffRole[], from: TRANSITIONS.APPROVE_ANSWER.from },
+  decide: { roles: TRANSITIONS.APPROVE_ANSWER.by.staff ?? [] },
+} as const;
+
 export function isActorAllowed(rule: TransitionRule, actor: TransitionActor, from?: CaseStatus): boolean {
   if (actor.kind === 'REPORTER') return rule.by.reporter === true;
   if (actor.kind === 'SYSTEM') return rule.by.system === true;

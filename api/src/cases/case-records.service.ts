@@ -9,7 +9,7 @@ import { AppError } from '../errors.ts';
 import type { StaffViewer } from '../context.ts';
 import { withDataScope, type ScopedTransaction } from '../auth/data-scope.ts';
 import type { Database } from '../db.ts';
-import { OPEN_STATUSES, type CaseStatus } from './case-lifecycle.ts';
+import { ANSWER_RULES, OPEN_STATUSES, type CaseStatus } from './case-lifecycle.ts';
 import { casesWhere } from './staff-cases.service.ts';
 import { cleanText, loadForHandling, type TransitionRow } from './case-workflow.service.ts';
 
@@ -88,11 +88,11 @@ export async function setCasePriority(db: Database, viewer: StaffViewer, input: 
  * A draft is edited in place until it is submitted; a returned answer starts a new draft.
  */
 export async function draftCaseAnswer(db: Database, viewer: StaffViewer, input: { caseId: string; body: string; submit: boolean }) {
-  requireRole(viewer, ['REVIEWER', 'AGENCY_HEAD'], 'draft the official answer');
+  requireRole(viewer, ANSWER_RULES.draft.roles, 'draft the official answer');
   const body = cleanText(input.body, 'body', { required: true })!;
   return withDataScope(db.prisma, viewer.scope, async (tx) => {
     const row = await loadForHandling(tx, viewer, input.caseId);
-    if (row.status !== 'IN_FOLLOW_UP') {
+    if (!ANSWER_RULES.draft.from.includes(row.status)) {
       throw new AppError('INVALID_TRANSITION', 'An answer is drafted while the case is in follow-up.', { status: row.status });
     }
     const status = input.submit ? 'SUBMITTED' : 'DRAFT';
@@ -107,7 +107,7 @@ export async function draftCaseAnswer(db: Database, viewer: StaffViewer, input: 
 
 /** The head sends a submitted answer back to the review team, with a reason. */
 export async function returnCaseAnswer(db: Database, viewer: StaffViewer, input: { caseId: string; reason: string }) {
-  requireRole(viewer, ['AGENCY_HEAD'], 'return an answer');
+  requireRole(viewer, ANSWER_RULES.decide.roles, 'return an answer');
   const reason = cleanText(input.reason, 'reason', { required: true })!;
   return withDataScope(db.prisma, viewer.scope, async (tx) => {
     const row = await loadForHandling(tx, viewer, input.caseId);

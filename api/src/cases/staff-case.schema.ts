@@ -5,7 +5,8 @@ import { CaseType, Category, Channel, IdentityMode, text } from '../config/confi
 import type { TenantConfig } from '../config/tenant-config.service.ts';
 import { AppError } from '../errors.ts';
 import { withDataScope, type ScopedTransaction } from '../auth/data-scope.ts';
-import { availableTransitions, OPEN_STATUSES, type CaseStatus as CaseStatusValue } from './case-lifecycle.ts';
+import { OPEN_STATUSES, type CaseStatus as CaseStatusValue } from './case-lifecycle.ts';
+import { findCaseCapabilities, findStaffTransitions, type CapabilityFacts, type CaseCapabilities } from './case-capabilities.ts';
 import { CaseEventKind, CaseStatus, EvidenceFile, StageDeadlineRef } from './reporting.schema.ts';
 import { canOnCase, getStaffCase, type InboxCase, type StaffCase } from './staff-cases.service.ts';
 import { findPossibleDuplicates, type PossibleDuplicate } from './case-duplicates.service.ts';
@@ -98,8 +99,10 @@ export interface CaseShape {
   config: TenantConfig;
   names: StaffNames;
   viewer: StaffViewer;
+  /** The viewer's CASL ability on this case, checked on the row. */
   canHandle: boolean;
   canRestrict: boolean;
+  canReveal: boolean;
 }
 
 const TimelineEvent = builder.objectRef<{ event: StaffCase['events'][number]; names: StaffNames }>('StaffTimelineEntry').implement({
@@ -204,13 +207,38 @@ function eventData(found: StaffCase, kind: StaffCase['events'][number]['kind'], 
   return null;
 }
 
-function actionsFor({ found, viewer, canHandle }: CaseShape): string[] {
-  if (!canHandle) return [];
-  return availableTransitions(found.status as CaseStatusValue, viewer.roles).filter((name) => {
-    if (name === 'APPROVE_ANSWER') return found.officialAnswers.some((answer) => answer.status === 'SUBMITTED');
-    return name !== 'RECEIVE_INFO' && name !== 'CLOSE_FOR_SILENCE';
-  });
+function capabilityFacts(found: StaffCase): CapabilityFacts {
+  return {
+    status: found.status as CaseStatusValue,
+    hasSubmittedAnswer: found.officialAnswers.some((answer) => answer.status === 'SUBMITTED'),
+    sealedIdentity: found.identityProtection === 'SEALED',
+  };
 }
+
+function capabilitiesOf({ found, viewer, canHandle, canRestrict, canReveal }: CaseShape): CaseCapabilities {
+  return findCaseCapabilities(capabilityFacts(found), viewer.roles, { handle: canHandle, restrict: canRestrict, reveal: canReveal });
+}
+
+const CaseCapabilitiesRef = builder.objectRef<CaseCapabilities>('CaseCapabilities').implement({
+  description:
+    "What the signed-in staff member may do on this case now: from their roles' CASL rules on this case and the case lifecycle, the same rules the mutations check. A true field means its mutation will accept the request, unless someone else changes the case first.",
+  fields: (t) => ({
+    handle: t.exposeBoolean('handle', { description: 'Work on the case at all (the CASL `handle` action).' }),
+    transitions: t.field({ type: [StaffTransition], description: '`transitionCase` now.', resolve: (can) => can.transitions }),
+    transfer: t.exposeBoolean('transfer', { description: '`transferCase`.' }),
+    addNote: t.exposeBoolean('addNote', { description: '`addCaseNote`.' }),
+    sendMessage: t.exposeBoolean('sendMessage', { description: '`sendStaffMessage` (while the case is open).' }),
+    setPriority: t.exposeBoolean('setPriority', { description: '`setCasePriority`.' }),
+    draftAnswer: t.exposeBoolean('draftAnswer', { description: '`draftCaseAnswer` (during the follow-up).' }),
+    approveAnswer: t.exposeBoolean('approveAnswer', { description: '`transitionCase` with APPROVE_ANSWER: a submitted answer waits.' }),
+    returnAnswer: t.exposeBoolean('returnAnswer', { description: '`returnCaseAnswer`: a submitted answer waits.' }),
+    restrict: t.exposeBoolean('restrict', { description: '`restrictCase` to named handlers.' }),
+    declareConflict: t.exposeBoolean('declareConflict', { description: '`recordConflict` for oneself.' }),
+    recordColleagueConflict: t.exposeBoolean('recordColleagueConflict', { description: '`recordConflict` naming a colleague.' }),
+    requestReveal: t.exposeBoolean('requestReveal', { description: '`requestIdentityReveal` of the sealed identity.' }),
+    reveal: t.exposeBoolean('reveal', { description: 'Reveal the sealed identity (the custodian, on their page, after a request).' }),
+  }),
+});
 
 export const StaffCaseRef = builder.objectRef<CaseShape>('StaffCase').implement({
   description: "A case as its agency's staff see it. A confidential reporter's identity is never here (see the custodian's reveal).",
@@ -270,15 +298,20 @@ export const StaffCaseRef = builder.objectRef<CaseShape>('StaffCase').implement(
       description: 'The registration number at the agency that transferred it here.',
       resolve: ({ found }) => eventData(found, 'TRANSFERRED_IN', 'fromRegistrationNumber'),
     }),
-    availableTransitions: t.field({ type: [CaseTransition], resolve: (shape) => actionsFor(shape) as never }),
+    availableTransitions: t.field({
+      type: [CaseTransition],
+      description: 'The transitions the viewer may make now, a transfer included (see `viewerCan` for everything else).',
+      resolve: ({ found, viewer, canHandle }) => findStaffTransitions(capabilityFacts(found), viewer.roles, { handle: canHandle }) as never,
+    }),
+    viewerCan: t.field({ type: CaseCapabilitiesRef, resolve: (shape) => capabilitiesOf(shape) }),
     possibleDuplicates: t.field({
       type: [Duplicate],
       description: 'Other recent cases of the agency from the same reporter account, about the same category and place, or with much the same words.',
       resolve: ({ found, viewer }, _, ctx) =>
         withDataScope(ctx.db.prisma, viewer.scope, (tx) => findPossibleDuplicates(tx, viewer.ability, found.id)),
     }),
-    canHandle: t.boolean({ resolve: ({ canHandle }) => canHandle }),
-    canRestrict: t.boolean({ resolve: ({ canRestrict }) => canRestrict }),
+    canHandle: t.boolean({ deprecationReason: 'Use viewerCan.handle.', resolve: ({ canHandle }) => canHandle }),
+    canRestrict: t.boolean({ deprecationReason: 'Use viewerCan.restrict.', resolve: ({ canRestrict }) => canRestrict }),
   }),
 });
 
@@ -312,7 +345,9 @@ export async function loadStaffCase(ctx: Context, key: { id?: string | null; reg
     const names = await loadNames(tx, found);
     const canHandle = await canOnCase(tx, viewer.ability, 'handle', found.id);
     const canRestrict = await canOnCase(tx, viewer.ability, 'restrict', found.id);
-    return { found, names, canHandle, canRestrict };
+    // Only a sealed identity is revealed; no query for the others.
+    const canReveal = found.identityProtection === 'SEALED' && (await canOnCase(tx, viewer.ability, 'reveal', found.id));
+    return { found, names, canHandle, canRestrict, canReveal };
   });
   return { ...loaded, config: await configOf(ctx, loaded.found.tenantId), viewer };
 }
