@@ -151,6 +151,23 @@ export interface StaffMember {
   title?: string | null;
 }
 
+/** What the viewer may do on a case now, as the API says (the same rules its mutations check). */
+export interface CaseCapabilities {
+  handle: boolean;
+  transitions: StaffTransition[];
+  transfer: boolean;
+  addNote: boolean;
+  sendMessage: boolean;
+  setPriority: boolean;
+  draftAnswer: boolean;
+  approveAnswer: boolean;
+  returnAnswer: boolean;
+  restrict: boolean;
+  declareConflict: boolean;
+  recordColleagueConflict: boolean;
+  requestReveal: boolean;
+}
+
 export interface StaffCase {
   id: string;
   registrationNumber: string;
@@ -204,9 +221,7 @@ export interface StaffCase {
   }[];
   exclusions: { kind: ExclusionKind; reason: string | null; staff: StaffMember }[];
   handlers: StaffMember[];
-  availableTransitions: CaseTransition[];
-  canHandle: boolean;
-  canRestrict: boolean;
+  viewerCan: CaseCapabilities;
 }
 
 export interface ConsoleCaseQuery {

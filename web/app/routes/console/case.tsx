@@ -62,7 +62,7 @@ export async function loader(args: LoaderFunctionArgs) {
     const item = result.staffCase;
     const [frame, transferTargets] = await Promise.all([
       getConsoleFrame(call, viewer.provinceId),
-      call.scope.kind === 'agency' && item.availableTransitions.includes('TRANSFER') ? findTransferTargets(call, item.agency.slug) : Promise.resolve([]),
+      call.scope.kind === 'agency' && item.viewerCan.transfer ? findTransferTargets(call, item.agency.slug) : Promise.resolve([]),
     ]);
     const headers = new Headers();
     const flash = describeFlash(takeFlash(request, call, headers), createTranslator(call.locale));
@@ -149,11 +149,8 @@ export default function ConsoleCase() {
             <CaseActions
               item={item}
               allowed={allowed}
-              result={result && 'problems' in result ? result : undefined}
+              forms={{ result: result && 'problems' in result ? result : undefined, templates, chosenTemplate, casePath: consoleCasePath(frame.scope, item.id) }}
               draftBody={draft?.status === 'DRAFT' ? draft.body : ''}
-              casePath={consoleCasePath(frame.scope, item.id)}
-              templates={templates}
-              chosenTemplate={chosenTemplate}
               transferTargets={transferTargets}
             />
           ) : (
