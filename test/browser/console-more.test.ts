@@ -269,9 +269,21 @@ describe.runIf(browserTestsEnabled)('more of the staff console in Chromium', () 
     expect(await page.locator('#message-body').inputValue()).toBe('');
     expect(await seriousViolations(page), 'case with template').toEqual([]);
 
-    // The transfer: the competent agency from every province, and a reason.
+    // The transfer: the competent agency from every province, and a reason. An agency that
+    // does not take this kind of report is refused next to the choice, in Bahasa Indonesia,
+    // and the reason typed stays.
     const transfer = page.locator('[data-action="transfer"]');
     expect(await transfer.locator(`option[value="${KALBAR}"]`).count()).toBe(0);
+    await transfer.getByLabel('Instansi yang berwenang').selectOption('bkad-kalbar');
+    await transfer.getByLabel('Alasan pelimpahan').fill('Bukan kewenangan kami.');
+    await transfer.locator('[data-action-submit="transfer"]').click();
+    await page.locator('#transfer-target-error').waitFor();
+    expect(await page.locator('#transfer-target-error').innerText()).toContain('BKAD Kalbar tidak menerima jenis laporan ini (Aspirasi).');
+    expect(await page.locator('#transfer-target').getAttribute('aria-invalid')).toBe('true');
+    expect(await page.locator('#transfer-reason').inputValue()).toBe('Bukan kewenangan kami.');
+    expect(await page.locator('[data-fact="status"] [data-status]').getAttribute('data-status')).toBe('SUBMITTED');
+    expect(await seriousViolations(page), 'transfer refused').toEqual([]);
+    await shot(page, 'transfer-refused');
     await transfer.getByLabel('Instansi yang berwenang').selectOption(KALSEL);
     await transfer.getByLabel('Alasan pelimpahan').fill('Taman kota di Banjarmasin: kewenangan Inspektorat Kalsel.');
     await transfer.locator('[data-action-submit="transfer"]').click();

@@ -8,6 +8,9 @@
  * the evidence (the same stored files) and, for identities kept with the tenant's key, the
  * identity (re-encrypted with the receiving agency's key). A sealed identity never moves: the
  * server cannot open it, and it stays with the original agency's custodians.
+ *
+ * A target that cannot take the case is BAD_USER_INPUT on `targetAgencySlug`, in the staff
+ * member's language (Bahasa Indonesia unless they asked for English), with a `reason` code.
  */
 import { randomUUID } from 'node:crypto';
 import type { Prisma } from '../generated/prisma/client.ts';
@@ -15,6 +18,7 @@ import { AppError } from '../errors.ts';
 import type { StaffViewer } from '../context.ts';
 import type { IdentityVault } from '../identity/identity-vault.service.ts';
 import type { TenantDirectory } from '../tenancy/tenant-directory.ts';
+import { localize, type LocalizedText, type Locale } from '../i18n/locale.ts';
 import { enterScope, withDataScope } from '../auth/data-scope.ts';
 import { planTransition } from './case-lifecycle.ts';
 import { applyTransition, cleanText, loadForHandling, tenantContext, type WorkflowDeps } from './case-workflow.service.ts';
@@ -25,16 +29,32 @@ export interface TransferDeps extends WorkflowDeps {
   directory: TenantDirectory;
 }
 
+/** Why the chosen agency cannot receive the case. */
+export type TransferRefusal = 'UNKNOWN_AGENCY' | 'SAME_AGENCY' | 'KIND_NOT_TAKEN';
+
+const REFUSALS: Record<TransferRefusal, Record<Locale, string>> = {
+  UNKNOWN_AGENCY: { id: 'Tidak ada instansi dengan alamat ini.', en: 'No agency has this address.' },
+  SAME_AGENCY: { id: 'Aduan ini sudah berada di instansi ini.', en: 'The case is already at this agency.' },
+  KIND_NOT_TAKEN: { id: '{agency} tidak menerima jenis laporan ini ({caseType}).', en: '{agency} does not take this kind of report ({caseType}).' },
+};
+
+/** The refusal as an input error on the target, in the staff member's language. */
+function refuseTarget(reason: TransferRefusal, locale: Locale, values: Record<string, string> = {}): AppError {
+  const message = REFUSALS[reason][locale].replace(/\{(\w+)\}/g, (_, name: string) => values[name] ?? '');
+  return new AppError('BAD_USER_INPUT', message, { reason, issues: [{ path: ['input', 'targetAgencySlug'], message }] });
+}
+
 export async function transferCase(
   deps: TransferDeps,
   viewer: StaffViewer,
   input: { caseId: string; targetAgencySlug: string; reason: string; now?: Date },
+  options: { locale?: Locale } = {},
 ): Promise<{ registrationNumber: string; agencySlug: string }> {
+  const locale = options.locale ?? 'id';
   const reason = cleanText(input.reason, 'reason', { required: true })!;
   const now = input.now ?? new Date();
   const target = await deps.directory.findBySlug(input.targetAgencySlug.trim());
-  const badTarget = (message: string) => new AppError('BAD_USER_INPUT', message, { issues: [{ path: ['input', 'targetAgencySlug'], message }] });
-  if (!target) throw badTarget('No agency has this address.');
+  if (!target) throw refuseTarget('UNKNOWN_AGENCY', locale);
 
   // Read what moves in the viewer's own scope first.
   const source = await withDataScope(deps.db.prisma, viewer.scope, async (tx) => {
@@ -49,13 +69,16 @@ export async function transferCase(
     });
     return { row, full };
   });
-  if (target.id === source.row.tenantId) throw badTarget('The case is already at this agency.');
+  if (target.id === source.row.tenantId) throw refuseTarget('SAME_AGENCY', locale);
 
   const from = await tenantContext(deps, source.row.tenantId, source.row.caseTypeId);
   const to = await deps.configs.find(target.id);
-  if (!to) throw badTarget('No agency has this address.');
+  if (!to) throw refuseTarget('UNKNOWN_AGENCY', locale);
   const caseType = to.caseTypes.find((item) => item.kind === from.caseType.kind);
-  if (!caseType) throw badTarget(`${to.shortName} does not take this kind of report (${from.caseType.kind}).`);
+  if (!caseType) {
+    const caseTypeName = localize(from.caseType.name as unknown as LocalizedText, locale) ?? from.caseType.kind;
+    throw refuseTarget('KIND_NOT_TAKEN', locale, { agency: to.shortName, caseType: caseTypeName });
+  }
   const calendar = await deps.calendars.forTenant(to);
   const newId = randomUUID();
 

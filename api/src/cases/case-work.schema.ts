@@ -153,7 +153,7 @@ builder.mutationFields((t) => ({
     resolve: (_, { input }, ctx) => {
       const caseId = caseIdOf(input.caseId);
       return afterWrite(ctx, caseId, (viewer) =>
-        transferCase({ ...workflowDeps(ctx), vault: ctx.vault, directory: ctx.directory }, viewer, { caseId, targetAgencySlug: input.targetAgencySlug, reason: input.reason }),
+        transferCase({ ...workflowDeps(ctx), vault: ctx.vault, directory: ctx.directory }, viewer, { caseId, targetAgencySlug: input.targetAgencySlug, reason: input.reason }, { locale: ctx.locale }),
       );
     },
   }),
