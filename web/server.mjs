@@ -9,6 +9,12 @@
  * PORT (default 3000) and HOST choose where it listens; a taken port stops it with a clear
  * message. TRUST_PROXY (express's `trust proxy`, default `loopback`) says which proxies in
  * front of it may set X-Forwarded-For / -Proto / -Host.
+ *
+ * Live updates: WebSocket upgrades on `/t/<slug>/langsung` (reporter pages),
+ * `/t/<slug>/konsol/langsung` (an agency's console) and `/konsol/sekretariat/langsung` (the
+ * secretariat's) are proxied to the API's graphql-ws address (API_URL, as the loaders use it),
+ * with the page's session cookie as the bearer token: page scripts never see the API's
+ * address or a token. See `proxyLiveUpgrade` below.
  */
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -16,6 +22,7 @@ import { createRequestHandler } from '@remix-run/express';
 import { installGlobals } from '@remix-run/node';
 import compression from 'compression';
 import express from 'express';
+import { WebSocket, WebSocketServer } from 'ws';
 
 process.env.NODE_ENV = process.env.NODE_ENV ?? 'production';
 
@@ -37,6 +44,11 @@ try {
   process.exit(1);
 }
 installGlobals({ nativeFetch: build.future?.v3_singleFetch === true });
+const apiUrl = build.entry.module.apiUrl;
+if (typeof apiUrl !== 'string') {
+  console.error('web: the server build does not name the API address; rebuild the web.');
+  process.exit(1);
+}
 
 function parseTrustProxy(value) {
   if (value === undefined || value === '') return 'loopback';
@@ -74,6 +86,106 @@ function refuseCrossSitePosts(request, response, next) {
   response.status(403).set({ 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'close' }).send(REFUSED_PAGE);
 }
 
+/**
+ * The live-update proxy. Each browser socket gets its own socket to the API, opened first, so
+ * the API's refusals (429 too many connections from this address, 404 unknown agency) reach
+ * the browser as they are. Frames pass through untouched; the API's keep-alive pings are
+ * passed on to the browser and its pongs back, so a dead browser is dropped by the API.
+ */
+const LIVE_PATH = /^\/(?:t\/([a-z0-9]+(?:-[a-z0-9]+)*)\/(konsol\/)?|konsol\/sekretariat\/)langsung\/?$/;
+const TOKEN = /^[A-Za-z0-9_-]{20,200}$/;
+const LIVE_MAX_PAYLOAD = 64 * 1024;
+const liveServer = new WebSocketServer({ noServer: true, maxPayload: LIVE_MAX_PAYLOAD, handleProtocols: (_protocols, request) => request.liveProtocol || false });
+
+function findCookie(header, name) {
+  for (const part of (header ?? '').split(';')) {
+    const [key, ...rest] = part.trim().split('=');
+    if (key === name) {
+      const value = rest.join('=').trim();
+      return TOKEN.test(value) ? value : null;
+    }
+  }
+  return null;
+}
+
+/** Where an upgrade goes: the API's live address and which session cookie signs it in; null for any other path. */
+function findLiveTarget(url) {
+  const match = LIVE_PATH.exec(url.split('?')[0]);
+  if (!match) return null;
+  const [, slug, console_] = match;
+  const apiPath = slug ? `/t/${slug}/graphql` : '/graphql';
+  return { url: `${apiUrl.replace(/^http/, 'ws').replace(/\/+$/, '')}${apiPath}`, cookie: slug && !console_ ? 'aduan_pelapor' : 'aduan_staf' };
+}
+
+function refuseUpgrade(socket, status, text) {
+  if (!socket.writable) return socket.destroy();
+  socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Type: text/plain\r\nContent-Length: ${Buffer.byteLength(text)}\r\n\r\n${text}`);
+}
+
+/** A close code the other side may be sent: 1005/1006 only describe a close, they are never sent. */
+function sendableCode(code) {
+  return (code >= 1000 && code <= 1014 && code !== 1004 && code !== 1005 && code !== 1006) || (code >= 3000 && code <= 4999) ? code : undefined;
+}
+
+function closeWith(socket, code, reason) {
+  if (socket.readyState === WebSocket.CLOSING || socket.readyState === WebSocket.CLOSED) return;
+  if (socket.readyState === WebSocket.CONNECTING) return socket.terminate();
+  const sendable = sendableCode(code);
+  socket.close(sendable, sendable === undefined ? undefined : reason);
+}
+
+/** The browser's address as express resolves it (the same `trust proxy` rules as `request.ip`). */
+function clientIpOf(request) {
+  Object.setPrototypeOf(request, app.request);
+  request.app = app;
+  return (request.ip ?? '').replace(/^::ffff:/, '');
+}
+
+function proxyLiveUpgrade(request, socket, head) {
+  socket.on('error', () => socket.destroy());
+  const target = findLiveTarget(request.url ?? '');
+  if (!target) return refuseUpgrade(socket, 404, 'Not Found');
+  // Like the form posts: only this site's own pages may open a live connection (a cookie rides along).
+  if (!isSameOriginPost({ get: (name) => request.headers[name.toLowerCase()] })) return refuseUpgrade(socket, 403, 'Forbidden');
+  const token = findCookie(request.headers.cookie, target.cookie);
+  const headers = { 'X-Forwarded-For': clientIpOf(request) };
+  if (token) headers.Authorization = `Bearer ${token}`;
+  if (typeof request.headers['accept-language'] === 'string') headers['Accept-Language'] = request.headers['accept-language'];
+  const protocols = (request.headers['sec-websocket-protocol'] ?? '').split(',').map((item) => item.trim()).filter(Boolean);
+  const upstream = new WebSocket(target.url, protocols, { headers, maxPayload: LIVE_MAX_PAYLOAD, autoPong: false, handshakeTimeout: 10_000 });
+  let browser = null;
+  const abandon = () => upstream.terminate();
+  socket.once('close', abandon);
+
+  upstream.once('unexpected-response', (_request, response) => {
+    const status = response.statusCode ?? 502;
+    refuseUpgrade(socket, status, status === 429 ? 'Too Many Requests' : status === 404 ? 'Not Found' : 'Bad Gateway');
+    response.resume();
+    upstream.terminate();
+  });
+  upstream.once('error', () => {
+    if (browser) closeWith(browser, 1011, 'Live updates are unavailable');
+    else refuseUpgrade(socket, 502, 'Bad Gateway');
+  });
+  upstream.once('open', () => {
+    socket.off('close', abandon);
+    if (socket.destroyed) return upstream.terminate();
+    // The browser gets the subprotocol the API chose.
+    request.liveProtocol = upstream.protocol;
+    liveServer.handleUpgrade(request, socket, head, (client) => {
+      browser = client;
+      client.on('message', (data, isBinary) => upstream.readyState === WebSocket.OPEN && upstream.send(data, { binary: isBinary }));
+      upstream.on('message', (data, isBinary) => client.readyState === WebSocket.OPEN && client.send(data, { binary: isBinary }));
+      upstream.on('ping', (data) => client.readyState === WebSocket.OPEN && client.ping(data));
+      client.on('pong', (data) => upstream.readyState === WebSocket.OPEN && upstream.pong(data));
+      client.on('close', (code, reason) => closeWith(upstream, code, reason.toString()));
+      upstream.on('close', (code, reason) => closeWith(client, code, reason.toString()));
+      client.on('error', () => client.terminate());
+      upstream.on('error', () => closeWith(client, 1011, 'Live updates are unavailable'));
+    });
+  });
+}
+
 const app = express();
 app.disable('x-powered-by');
 app.set('trust proxy', parseTrustProxy(process.env.TRUST_PROXY));
@@ -96,6 +208,7 @@ const server = app.listen(port, process.env.HOST, () => {
   const address = server.address();
   console.log(`web: listening on http://${process.env.HOST ?? 'localhost'}:${typeof address === 'object' && address ? address.port : port}`);
 });
+server.on('upgrade', proxyLiveUpgrade);
 server.on('error', (error) => {
   if (error.code === 'EADDRINUSE') {
     console.error(`web: port ${port} is already in use. Stop the other process, or set PORT to another port.`);
@@ -106,6 +219,8 @@ server.on('error', (error) => {
 
 function shutDown(signal) {
   console.log(`web: ${signal} received, closing`);
+  // Browsers reconnect (to another instance) and resume from their last cursor.
+  for (const client of liveServer.clients) client.close(1001, 'Server restarting');
   server.close(() => process.exit(0));
   // Idle keep-alive connections would hold the server open.
   server.closeIdleConnections?.();

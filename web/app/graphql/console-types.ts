@@ -142,7 +142,8 @@ export interface InboxCase {
 
 export interface ConsoleInboxQuery {
   viewerStaff: StaffViewer | null;
-  inbox: { totalCount: number; hasNextPage: boolean; endCursor: string | null; cases: InboxCase[] };
+  /** `liveCursor`: to follow the inbox live from (absent when the page had no inbox to read). */
+  inbox: { totalCount: number; hasNextPage: boolean; endCursor: string | null; liveCursor?: string | null; cases: InboxCase[] };
 }
 
 export interface StaffMember {
@@ -170,6 +171,8 @@ export interface CaseCapabilities {
 
 export interface StaffCase {
   id: string;
+  /** The cursor to follow the case live from. */
+  liveCursor?: string | null;
   registrationNumber: string;
   title: string;
   status: CaseStatus;

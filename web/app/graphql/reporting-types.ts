@@ -167,6 +167,8 @@ export interface TrackedReport {
   canEscalate: boolean;
   escalatedAt: string | null;
   escalationTarget: string | null;
+  /** The cursor to follow the report live from (absent from a live update's own report). */
+  liveCursor?: string | null;
   deadlines: StageDeadline[];
   timeline: { cursor: string; kind: CaseEventKind; status: CaseStatus; at: string }[];
   messages: { id: string; author: MessageAuthor; body: string; sentAt: string; evidence: EvidenceFile[] }[];

@@ -2,6 +2,7 @@
  * A report as its reporter follows it: the status in plain words, deadlines, evidence,
  * the timeline, the messages with staff, and the reply form (with evidence).
  */
+import type { ReactNode } from 'react';
 import type { ReportingCaseType, TrackedReport } from '../graphql/reporting-types';
 import { joinList } from '../i18n/translate';
 import { useTranslation } from '../i18n/use-translation';
@@ -86,7 +87,8 @@ function Escalation({ view, slug }: { view: TrackView; slug: string }) {
   );
 }
 
-export function CaseView({ view, slug, caseType }: { view: TrackView; slug: string; caseType: ReportingCaseType | undefined }) {
+/** `live`: the live indicator, under the status, when the page follows the report live. */
+export function CaseView({ view, slug, caseType, live }: { view: TrackView; slug: string; caseType: ReportingCaseType | undefined; live?: ReactNode }) {
   const { locale, t } = useTranslation();
   const { report, reply } = view;
   const bodyProblems = findProblems(reply.problems, REPLY_BODY_FIELD);
@@ -102,6 +104,7 @@ export function CaseView({ view, slug, caseType }: { view: TrackView; slug: stri
           <p className="status-value">{t(`caseStatus.${report.status}`)}</p>
           <p>{t(`caseStatusHelp.${report.status}`)}</p>
         </div>
+        {live}
         <dl className="facts">
           <div>
             <dt>{t('track.caseType')}</dt>

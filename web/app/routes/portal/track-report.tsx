@@ -9,7 +9,7 @@ import { MyReportsDocument } from '../../graphql/documents.server';
 import type { ReportSummary } from '../../graphql/reporting-types';
 import { findMetaLocale } from '../../i18n/use-translation';
 import type { RouteHandle } from '../../route-handle';
-import { CaseView } from '../../reporting/case-view';
+import { LiveCaseView } from '../../live/live-report';
 import { findToday } from '../../reporting/formats';
 import { reporterPageHeaders } from '../../reporting/page-headers';
 import { createReporterMeta } from '../../reporting/reporter-meta';
@@ -20,7 +20,7 @@ import { toPageError } from '../../server/page-errors.server';
 import { handleTrackAction } from '../../server/report-tracking.server';
 import { beginReporterPost, callApi, createReporterCall, getReporterPage } from '../../server/reporter.server';
 
-/** The reply form's upload progress needs the page script. */
+/** The reply form's upload progress and the live report need the page script. */
 export const handle: RouteHandle = { hydrate: true };
 
 export const headers = reporterPageHeaders;
@@ -55,7 +55,7 @@ export default function TrackReportRoute() {
   return (
     <ReporterPage tenant={tenant} viewer={viewer} directoryHref={directoryHref} page={view ? 'track-report' : 'track'}>
       {view ? (
-        <CaseView view={view} slug={tenant.slug} caseType={tenant.caseTypes.find((caseType) => caseType.key === view.report.caseTypeKey)} />
+        <LiveCaseView view={view} slug={tenant.slug} caseType={tenant.caseTypes.find((caseType) => caseType.key === view.report.caseTypeKey)} />
       ) : (
         <TrackForm
           slug={tenant.slug}

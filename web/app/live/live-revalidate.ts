@@ -1,0 +1,85 @@
+/**
+ * The console's pages follow a subscription and, on each event, ask Remix to load the
+ * page's data again (debounced, so a burst of events costs one reload of the data).
+ */
+import { useRevalidator } from '@remix-run/react';
+import { useEffect, useRef, useState } from 'react';
+import { followLive, watchLiveStatus, type LiveStatus } from './live-client';
+import type { LiveUpdate } from './live-follow';
+
+export const REVALIDATE_DEBOUNCE_MS = 500;
+
+/**
+ * The inbox lives at the staff cookie's own path (`/t/<slug>/konsol`, `/konsol/sekretariat`),
+ * and Remix fetches its data at `<path>.data`, where the browser does not send that cookie.
+ * `<path>/.data` is the same data request (Remix strips `.data`, then the trailing slash
+ * matches the same route) inside the cookie's path. Only that exact address is rewritten.
+ */
+export function sendInboxDataInsideCookiePath(base: string): void {
+  const marked = window.fetch as typeof window.fetch & { inboxDataBases?: Set<string> };
+  if (marked.inboxDataBases) {
+    marked.inboxDataBases.add(base);
+    return;
+  }
+  const original = window.fetch.bind(window);
+  const bases = new Set([base]);
+  const patched = ((input: RequestInfo | URL, init?: RequestInit) => {
+    if (typeof input === 'string' || input instanceof URL) {
+      const url = new URL(String(input), window.location.href);
+      const match = [...bases].find((candidate) => url.pathname === `${candidate}.data`);
+      if (url.origin === window.location.origin && match) {
+        url.pathname = `${match}/.data`;
+        return original(url, init);
+      }
+    }
+    return original(input, init);
+  }) as typeof window.fetch & { inboxDataBases?: Set<string> };
+  patched.inboxDataBases = bases;
+  window.fetch = patched;
+}
+
+/** Follows `query` at `path` from `after`, revalidating the page's loaders after each event; returns the connection status. */
+export function useLiveRevalidation<Data>(options: {
+  path: string;
+  query: string;
+  variables: Record<string, unknown>;
+  after: string | null | undefined;
+  select(data: Data): LiveUpdate | null | undefined;
+  /** A key that, when it changes, starts following anew (e.g. the case id). */
+  key: string;
+}): LiveStatus | null {
+  const revalidator = useRevalidator();
+  const revalidate = useRef(revalidator.revalidate);
+  revalidate.current = revalidator.revalidate;
+  const latest = useRef(options);
+  latest.current = options;
+  const [status, setStatus] = useState<LiveStatus | null>(null);
+
+  useEffect(() => {
+    const { path, query, variables, after, select } = latest.current;
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const stopWatching = watchLiveStatus(path, setStatus);
+    const stop = followLive<Data, LiveUpdate>(path, {
+      query,
+      variables,
+      // Only the page's first cursor: the stream keeps its own after that.
+      after: after ?? null,
+      select,
+      onUpdate: () => {
+        if (timer) clearTimeout(timer);
+        timer = setTimeout(() => {
+          timer = null;
+          revalidate.current();
+        }, REVALIDATE_DEBOUNCE_MS);
+      },
+      onState: (live) => setStatus(live ? 'live' : 'down'),
+    });
+    return () => {
+      if (timer) clearTimeout(timer);
+      stop();
+      stopWatching();
+    };
+  }, [options.path, options.key]);
+
+  return status;
+}
