@@ -24,7 +24,8 @@ export function LiveIndicator({ status, changed }: { status: LiveStatus | null; 
         </span>
       ) : status === 'down' ? (
         <span data-live-badge>{text('down')}</span>
-      ) : null}{' '}
+      ) : null}
+      {status && changed ? ' · ' : ' '}
       <span role="status" data-live-change>
         {changed ? text('reportChanged', { time: changed.format(changed.at, locale) }) : ''}
       </span>

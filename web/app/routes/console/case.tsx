@@ -11,6 +11,7 @@ import { ConsolePage, FlashMessage } from '../../console/console-page';
 import { consoleBase, consoleCasePath } from '../../console/console-paths';
 import { PossibleDuplicates } from '../../console/possible-duplicates';
 import { describeFlash } from '../../console/flash';
+import { LiveCase } from '../../console/live-case';
 import { AgencyStaffDocument, ConsoleCaseDocument, ConsoleProvincesDocument, ResponseTemplatesDocument } from '../../graphql/documents.server';
 import type { AgencyStaffQuery, ResponseTemplate } from '../../graphql/console-types';
 import { ENUMS, type TemplateUse } from '../../graphql/types';
@@ -18,12 +19,16 @@ import { findMetaLocale, useTranslation } from '../../i18n/use-translation';
 import { createTranslator } from '../../i18n/translate';
 import { ErrorSummary } from '../../reporting/form-controls';
 import { reporterPageHeaders } from '../../reporting/page-headers';
+import type { RouteHandle } from '../../route-handle';
 import { createReporterMeta } from '../../reporting/reporter-meta';
 import { handleCaseAction } from '../../server/console-case-actions.server';
 import { ApiError, callConsole, getConsoleFrame, requireViewer, startConsoleAction, startConsolePage, takeFlash, toConsolePageError } from '../../server/console.server';
 import { createPageError } from '../../server/page-errors.server';
 
 export const headers = reporterPageHeaders;
+
+/** Following the case live needs the page script. */
+export const handle: RouteHandle = { hydrate: true };
 
 const ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -123,6 +128,7 @@ export default function ConsoleCase() {
           <span className="report-number">{item.registrationNumber}</span>
         </h1>
         <p className="case-title">{item.title}</p>
+        <LiveCase scope={frame.scope} id={item.id} after={item.liveCursor} />
       </div>
       <CaseSummary item={item} scope={frame.scope} />
       <nav className="case-nav" aria-label={t('staffCase.sections')}>

@@ -11,15 +11,20 @@ import { describeFlash } from '../../console/flash';
 import { InboxFilters } from '../../console/inbox-filters';
 import { createInboxSearch, parseInboxQuery, toInboxVariables } from '../../console/inbox-query';
 import { InboxTable } from '../../console/inbox-table';
+import { LiveInbox } from '../../console/live-inbox';
 import { ConsoleInboxDocument, ConsoleViewerDocument } from '../../graphql/documents.server';
 import type { ConsoleInboxQuery } from '../../graphql/console-types';
 import { findMetaLocale, useTranslation } from '../../i18n/use-translation';
 import { createTranslator } from '../../i18n/translate';
 import { reporterPageHeaders } from '../../reporting/page-headers';
+import type { RouteHandle } from '../../route-handle';
 import { createReporterMeta } from '../../reporting/reporter-meta';
 import { ApiError, callConsole, getConsoleFrame, requireViewer, startConsolePage, takeFlash, toConsolePageError } from '../../server/console.server';
 
 export const headers = reporterPageHeaders;
+
+/** The live inbox and its counters need the page script. */
+export const handle: RouteHandle = { hydrate: true };
 
 export async function loader(args: LoaderFunctionArgs) {
   const { request } = args;
@@ -75,6 +80,7 @@ export default function ConsoleInbox() {
     <ConsolePage frame={frame} viewer={viewer} page="console-inbox">
       <FlashMessage text={flash} />
       <h1>{secretariat ? t('inbox.secretariatTitle', { province: frame.shortName }) : t('inbox.title')}</h1>
+      {noCases ? null : <LiveInbox scope={frame.scope} after={inbox.liveCursor} />}
       {noCases ? (
         <p className="note" data-no-cases>
           {t('inbox.noCases')}

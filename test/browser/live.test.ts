@@ -1,0 +1,168 @@
+/**
+ * Live updates in Chromium, through the web server's WebSocket proxy: the reporter's open
+ * track page shows the verifier's question (asked in the console) without a reload, the
+ * agency's inbox shows a newly filed case and its counters move, and the secretariat's
+ * counters move with its province. Also: a foreign page may not open the live socket, the
+ * tracking code is in no address and no log, axe-core, and a phone's width.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import WebSocket from 'ws';
+import { png } from '@aduan/api/evidence/test-files.ts';
+import { browserTestsEnabled, launchChromium, seriousViolations } from '../support/browser.ts';
+import { openPage, overflow, signIn, type ConsoleBrowser } from '../support/console-browser.ts';
+import { createTestDatabase, type TestDatabase } from '../support/database.ts';
+import { graphql } from '../support/graphql.ts';
+import { startApi, type RunningProcess } from '../support/processes.ts';
+import { caseTypesOf, SUBMIT_REPORT, uploadEvidence, validAnswers } from '../support/reporting.ts';
+import { setupTenants } from '../support/setup-tenants.ts';
+import { demoEmail } from '../support/staff.ts';
+import { buildWebInto, startBuiltWeb } from '../support/web-build.ts';
+
+const KALBAR = 'inspektorat-kalbar';
+const CONSOLE = `/t/${KALBAR}/konsol`;
+const SECRETARIAT = '/konsol/sekretariat';
+const SCREENSHOTS = process.env.LIVE_SCREENSHOTS_DIR;
+
+let database: TestDatabase;
+let api: RunningProcess;
+let web: RunningProcess;
+let browser: Browser;
+let scratch: string;
+let target: ConsoleBrowser;
+
+async function fileComplaint(marker: string) {
+  const caseType = (await caseTypesOf(api.url, KALBAR)).find((item) => item.key === 'complaint')!;
+  const photo = await uploadEvidence(api.url, KALBAR, caseType.key, 'foto.png', png());
+  const response = await graphql(`${api.url}/t/${KALBAR}/graphql`, SUBMIT_REPORT, {
+    variables: { input: { caseTypeKey: caseType.key, answers: validAnswers(caseType, marker), identityMode: 'ANONYMOUS', evidenceIds: [photo.evidenceId] } },
+  });
+  if (response.errors) throw new Error(JSON.stringify(response.errors));
+  return response.data!.submitReport as { registrationNumber: string; trackingCode: string };
+}
+
+/** Marks the page's window: the mark is gone after any reload or navigation. */
+async function markWindow(page: Page) {
+  await page.evaluate(() => ((window as unknown as { liveMark: boolean }).liveMark = true));
+}
+
+async function stillSameWindow(page: Page): Promise<boolean> {
+  return page.evaluate(() => (window as unknown as { liveMark?: boolean }).liveMark === true);
+}
+
+async function counter(page: Page, agency: string, name: string): Promise<number> {
+  return Number(await page.locator(`[data-counters-agency="${agency}"] [data-counter="${name}"] dd`).innerText());
+}
+
+describe.skipIf(!browserTestsEnabled)('live updates in the pages', () => {
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    await setupTenants(database);
+    api = await startApi(database.env);
+    scratch = mkdtempSync(path.join(os.tmpdir(), 'aduan-live-web-'));
+    web = await startBuiltWeb(api.url, buildWebInto(scratch));
+    browser = await launchChromium();
+    target = { browser, webUrl: web.url };
+  }, 240_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await web?.stop();
+    await api?.stop();
+    await database?.drop();
+    if (scratch) rmSync(scratch, { recursive: true, force: true });
+  });
+
+  it("shows the verifier's question on the reporter's open track page without a reload", async () => {
+    const filed = await fileComplaint('lampu jalan padam di depan sekolah');
+    const reporter = await openPage(target, `/t/${KALBAR}/lacak`, { width: 360 });
+    await reporter.page.getByLabel('Nomor registrasi').fill(filed.registrationNumber);
+    await reporter.page.getByLabel('Kode pelacakan').fill(filed.trackingCode);
+    await reporter.page.getByRole('button', { name: 'Lacak' }).click();
+    await reporter.page.locator('[data-case]').waitFor();
+    await reporter.page.locator('[data-live="live"]').waitFor();
+    expect(await reporter.page.locator('.live-indicator').innerText()).toContain('Diperbarui langsung');
+    expect(await reporter.page.locator('.status').getAttribute('data-status')).toBe('SUBMITTED');
+    await markWindow(reporter.page);
+
+    // The verifier asks the reporter for facts in the console.
+    const verifier = await openPage(target, CONSOLE);
+    await signIn(verifier.page, demoEmail('verifikator', KALBAR));
+    await verifier.page.goto(`${web.url}${CONSOLE}?cari=${filed.registrationNumber}`);
+    await verifier.page.locator(`[data-case-row="${filed.registrationNumber}"] a`).click();
+    await verifier.page.locator(`[data-case="${filed.registrationNumber}"]`).waitFor();
+    const question = 'Di depan sekolah mana tepatnya lampu itu padam?';
+    await verifier.page.getByLabel('Pertanyaan untuk pelapor').fill(question);
+    await verifier.page.locator('[data-transition="REQUEST_INFO"]').click();
+    await verifier.page.locator('[data-flash]').waitFor();
+
+    // The reporter's page changes in place: status, message, timeline, and a polite announcement.
+    await reporter.page.locator('.status[data-status="NEEDS_INFO"]').waitFor({ timeout: 15_000 });
+    await reporter.page.locator('.messages', { hasText: question }).waitFor();
+    expect(await reporter.page.locator('[data-live-change]').innerText()).toContain('Laporan diperbarui');
+    expect(await reporter.page.locator('.status-value').innerText()).toMatch(/keterangan/i);
+    expect(await stillSameWindow(reporter.page)).toBe(true);
+
+    expect(await seriousViolations(reporter.page)).toEqual([]);
+    expect(await overflow(reporter.page)).toBeLessThanOrEqual(0);
+    if (SCREENSHOTS) await reporter.page.screenshot({ path: path.join(SCREENSHOTS, 'track-live-360.png'), fullPage: true });
+
+    // The tracking code never went into an address, nor into the web server's log.
+    expect(reporter.page.url()).not.toContain(filed.trackingCode);
+    expect(web.output()).not.toContain(filed.trackingCode);
+    await reporter.context.close();
+    await verifier.context.close();
+  });
+
+  it('shows a newly filed case in the open inbox, with the counters moving, for the agency and the secretariat', async () => {
+    const agency = await openPage(target, CONSOLE);
+    await signIn(agency.page, demoEmail('verifikator', KALBAR));
+    await agency.page.locator('[data-live="live"]').waitFor();
+    await agency.page.locator(`[data-counters-agency="${KALBAR}"]`).waitFor();
+    const openBefore = await counter(agency.page, KALBAR, 'open');
+    await markWindow(agency.page);
+
+    const secretariat = await openPage(target, SECRETARIAT);
+    await signIn(secretariat.page, 'sekretariat@kalimantan-barat.test');
+    await secretariat.page.locator(`[data-counters-agency="${KALBAR}"]`).waitFor();
+    const provinceBefore = await counter(secretariat.page, KALBAR, 'open');
+
+    const filed = await fileComplaint('jembatan kayu retak di desa');
+    await agency.page.locator(`[data-case-row="${filed.registrationNumber}"]`).waitFor({ timeout: 15_000 });
+    await expect.poll(() => counter(agency.page, KALBAR, 'open'), { timeout: 10_000 }).toBe(openBefore + 1);
+    await expect.poll(() => counter(secretariat.page, KALBAR, 'open'), { timeout: 10_000 }).toBe(provinceBefore + 1);
+    expect(await stillSameWindow(agency.page)).toBe(true);
+    // Still signed in: the data came with the console's cookie.
+    expect(new URL(agency.page.url()).pathname).toBe(CONSOLE);
+
+    expect(await seriousViolations(agency.page)).toEqual([]);
+    if (SCREENSHOTS) await agency.page.screenshot({ path: path.join(SCREENSHOTS, 'inbox-live-1280.png') });
+    await agency.page.setViewportSize({ width: 360, height: 800 });
+    if (SCREENSHOTS) await agency.page.screenshot({ path: path.join(SCREENSHOTS, 'inbox-live-360.png'), fullPage: true });
+    // The live panel fits a phone (the inbox's own paused-deadline badge is the table's concern).
+    const panel = await agency.page.locator('[data-live-inbox]').evaluate((element) => element.scrollWidth - element.clientWidth + Math.max(0, element.getBoundingClientRect().right - document.documentElement.clientWidth));
+    expect(panel).toBeLessThanOrEqual(0);
+    if (SCREENSHOTS) await secretariat.page.screenshot({ path: path.join(SCREENSHOTS, 'secretariat-live-1280.png') });
+    await agency.context.close();
+    await secretariat.context.close();
+  });
+
+  it('refuses a live socket opened by another site, and an unknown live address', async () => {
+    const status = (pathname: string, origin: string) =>
+      new Promise<number>((resolve) => {
+        const socket = new WebSocket(`${web.url.replace(/^http/, 'ws')}${pathname}`, 'graphql-transport-ws', { headers: { Origin: origin } });
+        socket.on('unexpected-response', (_request, response) => resolve(response.statusCode ?? 0));
+        socket.on('open', () => {
+          socket.close();
+          resolve(101);
+        });
+        socket.on('error', () => {});
+      });
+    expect(await status(`/t/${KALBAR}/langsung`, 'http://evil.example')).toBe(403);
+    expect(await status(`/t/${KALBAR}/lain`, web.url)).toBe(404);
+    expect(await status(`/t/${KALBAR}/langsung`, web.url)).toBe(101);
+  });
+});
