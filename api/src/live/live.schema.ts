@@ -37,7 +37,7 @@ interface ReportUpdateShape {
 }
 
 const ReportUpdate = builder.objectRef<ReportUpdateShape>('ReportUpdate').implement({
-  description: 'A change to a report, as its reporter sees it: the whole report as it is now.',
+  description: 'A change to a report, as its reporter sees it: the whole report as it was read after this event (it may already include later changes).',
   fields: (t) => ({
     cursor: t.id({ resolve: (update) => update.cursor }),
     signal: t.field({ type: LiveSignal, resolve: (update) => update.signal }),
@@ -145,6 +145,26 @@ async function countersFor(ctx: Context, viewer: StaffViewer): Promise<CountersS
   return shaped.sort((a, b) => a.config.shortName.localeCompare(b.config.shortName));
 }
 
+/**
+ * The report as its reporters see it just after an event: read once per event and case,
+ * however many reporters (devices, tabs) follow it on this instance.
+ */
+const reporterViews = new Map<string, Promise<Awaited<ReturnType<typeof loadReporterCase>>>>();
+const REPORTER_VIEW_TTL_MS = 5000;
+
+function reporterViewAt(ctx: Context, caseId: string, cursor: string | null) {
+  if (cursor === null) return loadReporterCase(ctx.db.prisma, caseId);
+  const key = `${caseId}:${cursor}`;
+  let view = reporterViews.get(key);
+  if (!view) {
+    view = loadReporterCase(ctx.db.prisma, caseId);
+    reporterViews.set(key, view);
+    const forget = () => setTimeout(() => reporterViews.delete(key), REPORTER_VIEW_TTL_MS).unref();
+    view.then(forget, () => reporterViews.delete(key));
+  }
+  return view;
+}
+
 builder.subscriptionType({});
 
 builder.subscriptionFields((t) => ({
@@ -161,7 +181,10 @@ builder.subscriptionFields((t) => ({
       const found = await findReporterCase(ctx.db.prisma, tenant.id, { ...input, reporterAccountId: reporter?.accountId ?? null });
       const byCodeOnly = Boolean(input.trackingCode) && found.reporterAccountId !== reporter?.accountId;
       const scope = { tenantId: tenant.id, caseId: found.id };
-      const tracked = async (): Promise<TrackedShape> => ({ found: await loadReporterCase(ctx.db.prisma, found.id), tenant: (await ctx.configs.find(tenant.id)) ?? tenant });
+      const tracked = async (cursor: string | null): Promise<TrackedShape> => ({
+        found: await reporterViewAt(ctx, found.id, cursor),
+        tenant: (await ctx.configs.find(tenant.id)) ?? tenant,
+      });
       return followFeed<ReportUpdateShape>({
         feed: ctx.live.feed,
         scope,
@@ -173,8 +196,8 @@ builder.subscriptionFields((t) => ({
           if (!byCodeOnly && !live(ctx).reporter) throw new AppError('UNAUTHENTICATED', 'The session has ended. Sign in again.');
           return item.visibility === 'REPORTER';
         },
-        toPayload: async (item) => ({ cursor: item.cursor, signal: 'EVENT', tracked: await tracked() }),
-        reload: async () => ({ cursor: (await ctx.live.feed.latestCursor(scope)) ?? '0', signal: 'RELOAD', tracked: await tracked() }),
+        toPayload: async (item) => ({ cursor: item.cursor, signal: 'EVENT', tracked: await tracked(item.cursor) }),
+        reload: async () => ({ cursor: (await ctx.live.feed.latestCursor(scope)) ?? '0', signal: 'RELOAD', tracked: await tracked(null) }),
       });
     },
     resolve: (update) => update,
