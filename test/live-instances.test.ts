@@ -93,7 +93,7 @@ describe.skipIf(!usingPostgres || !redisUrl)('two API instances sharing Redis', 
     await settle(300);
     const asked = await verifierOnA.call(TRANSITION_CASE, { input: { caseId: filed.id, transition: 'REQUEST_INFO', reason: 'Kapan kejadiannya?' } });
     expect(asked.errors).toBeUndefined();
-    const update = (await updates.next(5000)).data!.reportUpdates;
+    const update = (await updates.next()).data!.reportUpdates;
     expect(update.report.status).toBe('NEEDS_INFO');
     expect(update.report.timeline.at(-1)).toMatchObject({ status: 'NEEDS_INFO' });
   });
@@ -105,14 +105,14 @@ describe.skipIf(!usingPostgres || !redisUrl)('two API instances sharing Redis', 
     await settle(300);
     const late = await eventInOpenTransaction(filed.id);
     await staffMessage(filed.id, 'Ditulis setelah, disimpan lebih dulu');
-    const seen = (await updates.next(5000)).data!.reportUpdates.cursor as string;
+    const seen = (await updates.next()).data!.reportUpdates.cursor as string;
     expect(BigInt(seen)).toBeGreaterThan(BigInt(late.id));
     await client.dispose();
 
     await late.client.query('COMMIT');
     await late.client.end();
     const resumed = (await followOn(apiA, filed, seen)).updates;
-    const replayed = (await resumed.next(5000)).data!.reportUpdates;
+    const replayed = (await resumed.next()).data!.reportUpdates;
     expect(replayed.cursor).toBe(late.id);
   });
 
@@ -125,7 +125,7 @@ describe.skipIf(!usingPostgres || !redisUrl)('two API instances sharing Redis', 
     await doomed.client.query('ROLLBACK');
     await doomed.client.end();
     await staffMessage(filed.id, 'Satu-satunya perubahan');
-    const delivered = (await updates.next(5000)).data!.reportUpdates;
+    const delivered = (await updates.next()).data!.reportUpdates;
     expect(delivered.report.messages.at(-1).body).toBe('Satu-satunya perubahan');
     await settle();
     expect(updates.received.map((payload) => payload.data!.reportUpdates.cursor)).toEqual([delivered.cursor]);
