@@ -195,7 +195,14 @@ export async function generate(client: pg.Client, log: (line: string) => void): 
   );
   log('inbox: ANALYZE');
   await client.query('ANALYZE');
+  return countData(client);
+}
 
+/** What the database holds (also for a kept database that a run reuses). */
+export async function countData(client: pg.Client): Promise<GeneratedCounts> {
+  const main = await loadAgency(client, MAIN_AGENCY);
+  const staff = (await client.query<{ id: string; email_key: string }>('SELECT id, email_key FROM staff_user WHERE tenant_id = $1 ORDER BY email_key', [main.id])).rows;
+  const verifier = staff.find((row) => row.email_key.startsWith('verifikator@'))!.id;
   const one = async (sql: string, params: unknown[] = []) => Number((await client.query<{ n: string }>(sql, params)).rows[0]!.n);
   return {
     cases: await one('SELECT count(*) AS n FROM "case"'),

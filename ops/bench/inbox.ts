@@ -28,7 +28,7 @@ import { countInbox, listInbox, type InboxFilter } from '@aduan/api/cases/staff-
 import type { CaseStatus } from '@aduan/api/cases/case-lifecycle.ts';
 import { DEMO_STAFF_PASSWORD, runCommand } from '../src/commands/index.ts';
 import { BENCH_MASTER_KEY, createBenchDatabase, freePort, machine, REPO_ROOT, startChild, TSX, writeResults, type Child } from './support.ts';
-import { generate, loadAgency, MAIN_AGENCY, type AgencyIds, type GeneratedCounts } from './inbox-data.ts';
+import { countData, generate, loadAgency, MAIN_AGENCY, type AgencyIds, type GeneratedCounts } from './inbox-data.ts';
 
 const { values } = parseArgs({
   options: {
@@ -282,7 +282,10 @@ try {
   const existing = Number((await admin.query<{ n: string }>('SELECT count(*) AS n FROM case_event')).rows[0]!.n);
   const generationStarted = performance.now();
   if (existing === 0) counts = await generate(admin, (line) => console.log(line));
-  else await admin.query('ANALYZE');
+  else {
+    await admin.query('ANALYZE');
+    counts = await countData(admin);
+  }
   const generationSeconds = Math.round((performance.now() - generationStarted) / 1000);
   const viewers = await loadViewers(admin);
   const main = viewers[0]!.agencies[0]!;

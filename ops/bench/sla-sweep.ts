@@ -114,7 +114,7 @@ const RESET_ALL_OVERDUE = [
 ];
 
 async function clearTrail(): Promise<void> {
-  await client.query('TRUNCATE sla_notice, staff_notification');
+  await client.query('TRUNCATE sla_notice, staff_notification CASCADE'); // with who read them (staff_notification_read)
   await client.query('DELETE FROM case_message');
   await client.query(`DELETE FROM case_event WHERE kind IN ('REMINDER_SENT', 'ESCALATED', 'SILENCE_NOTICE', 'STATUS_CHANGED')`);
 }
