@@ -89,7 +89,8 @@ describe.runIf(browserTestsEnabled)('the staff console in Chromium', () => {
     api = await startApi({ ...database.env, LOG_LEVEL: 'warn' });
     web = await startBuiltWeb(api.url, buildDirectory);
     browser = await launchChromium();
-  });
+    // A web build of its own, beside the other browser files' builds on a busy machine.
+  }, 240_000);
 
   afterAll(async () => {
     await browser?.close();
