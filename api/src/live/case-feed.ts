@@ -16,15 +16,13 @@ import type { Database, SqlRunner } from '../db.ts';
 import type { Logger } from '../logger.ts';
 import { LIVE_CHANNELS, type LiveBus } from './live-bus.ts';
 
-export type CaseEventKindName = string;
-
 /** One committed case event, with what authorising it for a subscriber needs. */
 export interface FeedItem {
   cursor: string;
   tenantId: string;
   caseId: string;
   registrationNumber: string;
-  kind: CaseEventKindName;
+  kind: string;
   visibility: 'REPORTER' | 'INTERNAL';
   /** The case's status after this event. */
   status: string;

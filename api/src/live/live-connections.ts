@@ -110,10 +110,6 @@ export class LiveConnections {
     return this.#nextId++;
   }
 
-  get size(): number {
-    return this.#all.size;
-  }
-
   /** Opened sockets per client address (counted from the upgrade, before sign-in). */
   openFrom(ip: string): number {
     return this.#byIp.get(ip) ?? 0;
