@@ -340,6 +340,32 @@ describe('dashboard counters', () => {
   });
 });
 
+describe('one execution shared by subscribers who ask the same', () => {
+  it("gives each reporter the report in their own language, and each subscriber the fields its own variables ask for", async () => {
+    const filed = await fileComplaint();
+    const query = 'subscription R($number: String!, $code: String, $after: ID) { reportUpdates(registrationNumber: $number, trackingCode: $code, after: $after) { cursor report { caseTypeName } } }';
+    const follow = (language: string) => {
+      const client = liveClient(liveUrl(api.url, KALBAR), { headers: { 'accept-language': language } });
+      open.push(client);
+      return client.subscribe(query, { number: filed.registrationNumber, code: filed.trackingCode });
+    };
+    const [indonesian, english] = [follow('id'), follow('en')];
+
+    const selective = `subscription S($after: ID, $withNumber: Boolean!) { inboxUpdates(after: $after) { cursor caseId registrationNumber @include(if: $withNumber) } }`;
+    const [withFrom, withoutFrom] = [await inboxCursor(staff.head!), await inboxCursor(staff.verifier!)];
+    const withNumber = connect(KALBAR, staff.head!.token).subscribe(selective, { after: withFrom, withNumber: true }, { skipUpTo: withFrom });
+    const withoutNumber = connect(KALBAR, staff.verifier!.token).subscribe(selective, { after: withoutFrom, withNumber: false }, { skipUpTo: withoutFrom });
+    await settle(500);
+
+    await message(filed.id, 'Laporan Anda kami terima.');
+    expect((await indonesian.next()).data!.reportUpdates.report.caseTypeName).toBe('Pengaduan');
+    expect((await english.next()).data!.reportUpdates.report.caseTypeName).toBe('Complaint');
+    const [a, b] = [(await withNumber.next()).data!.inboxUpdates, (await withoutNumber.next()).data!.inboxUpdates];
+    expect(a).toEqual({ cursor: b.cursor, caseId: filed.id, registrationNumber: filed.registrationNumber });
+    expect(b).toEqual({ cursor: a.cursor, caseId: filed.id });
+  });
+});
+
 describe('connection limits', () => {
   it('closes a connection with an unknown token with 4401, and an unknown agency with 4404', async () => {
     expect(await connect(KALBAR, 'x'.repeat(43)).closed).toMatchObject({ code: 4401 });

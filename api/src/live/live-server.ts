@@ -20,6 +20,7 @@ import { resolveTenant, type AppServices, type Context, type TenantLookup } from
 import type { createFormatError } from '../graphql/format-error.ts';
 import { localeFromAcceptLanguage } from '../i18n/locale.ts';
 import { identify, LIVE_CLOSE, type LiveConnection } from './live-connections.ts';
+import { createSharedSubscribe, shareKeyOf } from './shared-execution.ts';
 
 const PATH = /^\/(?:t\/([a-z0-9]+(?:-[a-z0-9]+)*)\/)?graphql\/?$/;
 const BEARER = /^Bearer ([A-Za-z0-9_-]{20,200})$/;
@@ -88,11 +89,15 @@ export function attachLiveServer(httpServer: http.Server, services: AppServices,
     liveConnection: connection,
   });
 
+  // Each subscription's share key, by its context (one per subscription).
+  const shareKeys = new WeakMap<object, string | null>();
+
   const formatAll = (errors: readonly GraphQLError[]) => errors.map((error) => options.formatError(error.toJSON(), error));
 
   const server = useServer<Record<string, unknown>, SocketExtra>(
     {
       schema: options.schema,
+      subscribe: createSharedSubscribe((args) => shareKeys.get(args.contextValue as object) ?? null),
       onConnect: async (ctx) => {
         const { request, socket } = ctx.extra;
         const slug = PATH.exec((request.url ?? '').split('?')[0]!)?.[1];
@@ -147,13 +152,9 @@ export function attachLiveServer(httpServer: http.Server, services: AppServices,
           return [new GraphQLError('Only subscriptions run over WebSocket; send queries and mutations over HTTP.', { extensions: { code: 'BAD_USER_INPUT' } })];
         }
         connection.subscriptions.add(id);
-        return {
-          schema: options.schema,
-          document,
-          operationName: payload.operationName,
-          variableValues: payload.variables,
-          contextValue: contextOf(connection),
-        };
+        const contextValue = contextOf(connection);
+        shareKeys.set(contextValue, shareKeyOf({ ...payload, locale: connection.locale, document }));
+        return { schema: options.schema, document, operationName: payload.operationName, variableValues: payload.variables, contextValue };
       },
       onNext: (_ctx, _id, _payload, _args, result) => (result.errors ? { ...result, errors: formatAll(result.errors) } : undefined),
       onError: (_ctx, _id, _payload, errors) => formatAll(errors),

@@ -116,9 +116,32 @@ function staffMayRead(ctx: Context, item: FeedItem): boolean {
   return currentStaff(ctx).ability.can('read', subject('Case', item.access as never));
 }
 
-async function caseUpdate(ctx: Context, item: FeedItem): Promise<CaseUpdateShape> {
-  const config = await ctx.configs.find(item.tenantId);
-  return { cursor: item.cursor, signal: 'EVENT', item, agencySlug: config?.slug ?? null };
+/**
+ * One payload object per event and kind, whoever receives it, so that subscribers asking
+ * the same question share one execution (shared-execution.ts). Payloads, and every field
+ * below ReportUpdate and CaseUpdate, must therefore never depend on the viewer: the
+ * viewer's rights decide only whether an event reaches them.
+ */
+const payloads = new WeakMap<FeedItem, Map<string, Promise<unknown>>>();
+
+function sharedPayload<T>(item: FeedItem, kind: 'case' | 'report', make: () => Promise<T>): Promise<T> {
+  let byKind = payloads.get(item);
+  if (!byKind) payloads.set(item, (byKind = new Map()));
+  let payload = byKind.get(kind) as Promise<T> | undefined;
+  if (!payload) {
+    payload = make();
+    byKind.set(kind, payload);
+    // A failed read is not kept: the next subscriber tries again.
+    payload.catch(() => byKind.delete(kind));
+  }
+  return payload;
+}
+
+function caseUpdate(ctx: Context, item: FeedItem): Promise<CaseUpdateShape> {
+  return sharedPayload(item, 'case', async () => {
+    const config = await ctx.configs.find(item.tenantId);
+    return { cursor: item.cursor, signal: 'EVENT', item, agencySlug: config?.slug ?? null };
+  });
 }
 
 /** Staff follow a case or the inbox: every event in scope that they may read when it arrives. */
@@ -196,7 +219,7 @@ builder.subscriptionFields((t) => ({
           if (!byCodeOnly && !live(ctx).reporter) throw new AppError('UNAUTHENTICATED', 'The session has ended. Sign in again.');
           return item.visibility === 'REPORTER';
         },
-        toPayload: async (item) => ({ cursor: item.cursor, signal: 'EVENT', tracked: await tracked(item.cursor) }),
+        toPayload: (item) => sharedPayload(item, 'report', async () => ({ cursor: item.cursor, signal: 'EVENT', tracked: await tracked(item.cursor) })),
         reload: async () => ({ cursor: (await ctx.live.feed.latestCursor(scope)) ?? '0', signal: 'RELOAD', tracked: await tracked(null) }),
       });
     },
