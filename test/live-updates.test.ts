@@ -6,7 +6,8 @@
  * (sign-in at init, close codes, subscriptions per connection, connections per address).
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from './support/database.ts';
+import { createHash } from 'node:crypto';
+import { createTestDatabase, usingPostgres, type TestDatabase } from './support/database.ts';
 import { graphql } from './support/graphql.ts';
 import { liveClient, liveUrl, REPORT_UPDATES, settle, type LiveClient } from './support/live.ts';
 import { startApi, type RunningProcess } from './support/processes.ts';
@@ -18,6 +19,7 @@ import { INBOX, loginStaff, staffClient, TRANSITION_CASE, type StaffClient } fro
 const KALBAR = 'inspektorat-kalbar';
 const MAX_SUBSCRIPTIONS = 3;
 const MAX_CONNECTIONS = 12;
+const REVALIDATE_MS = 1000;
 let database: TestDatabase;
 let api: RunningProcess;
 const staff: Record<string, StaffClient> = {};
@@ -80,6 +82,7 @@ beforeAll(async () => {
     ...database.env,
     LIVE_MAX_SUBSCRIPTIONS_PER_CONNECTION: String(MAX_SUBSCRIPTIONS),
     LIVE_MAX_CONNECTIONS_PER_IP: String(MAX_CONNECTIONS),
+    LIVE_REVALIDATE_MS: String(REVALIDATE_MS),
   });
   staff.verifier = await staffClient(api.url, KALBAR, 'verifikator');
   staff.head = await staffClient(api.url, KALBAR, 'pimpinan');
@@ -290,6 +293,7 @@ describe('staff following the inbox and a case', () => {
     const rinaId = created.data!.createStaffMember.id as string;
     const token = await loginStaff(api.url, KALBAR, 'rina@inspektorat-kalbar.test', 'kata-sandi-rina-01');
     const rina = connect(KALBAR, token);
+    const otherTab = connect(KALBAR, token);
     const rinaFrom = await inboxCursor({ token, call: (query, variables) => graphql(`${api.url}/t/${KALBAR}/graphql`, query, { variables, headers: { authorization: `Bearer ${token}` } }) });
     const inbox = rina.subscribe(INBOX_UPDATES, { after: rinaFrom }, { skipUpTo: rinaFrom });
     await settle(500);
@@ -305,6 +309,25 @@ describe('staff following the inbox and a case', () => {
 
     await graphql(`${api.url}/t/${KALBAR}/graphql`, 'mutation { logoutStaff }', { headers: { authorization: `Bearer ${token}` } });
     expect(await rina.closed).toMatchObject({ code: 4401 });
+    expect(await otherTab.closed).toMatchObject({ code: 4401 });
+  });
+
+  it.skipIf(!usingPostgres)('closes every socket of a session that simply expired, which nobody announces', async () => {
+    const { token } = await staffClient(api.url, KALBAR, 'verifikator');
+    const [first, second] = [connect(KALBAR, token), connect(KALBAR, token)];
+    first.subscribe(INBOX_UPDATES, {});
+    second.subscribe(INBOX_UPDATES, {});
+    await Promise.all([first.connected, second.connected]);
+    await settle(REVALIDATE_MS + 500);
+    const db = database.open();
+    try {
+      await db.sql.query('UPDATE staff_session SET expires_at = now() WHERE token_hash = $1', [createHash('sha256').update(token).digest('hex')]);
+    } finally {
+      await db.close();
+    }
+    // Within one re-check period (and a little).
+    expect(await first.closed).toMatchObject({ code: 4401 });
+    expect(await second.closed).toMatchObject({ code: 4401 });
   });
 });
 

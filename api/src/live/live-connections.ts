@@ -137,35 +137,51 @@ export class LiveConnections {
     this.#unindex(connection);
   }
 
-  async #revalidateAccount(key: string): Promise<void> {
-    await Promise.all([...(this.#byAccount.get(key) ?? [])].map((connection) => this.#revalidate(connection)));
+  #revalidateAccount(key: string): Promise<void> {
+    return this.#revalidate([...(this.#byAccount.get(key) ?? [])]);
   }
 
-  async revalidateAll(): Promise<void> {
-    for (const connection of [...this.#all]) {
-      if (connection.staff || connection.reporter) await this.#revalidate(connection);
+  /** Re-checks every signed-in connection (sessions that simply expired are announced by nobody). */
+  revalidateAll(): Promise<void> {
+    return this.#revalidate([...this.#all]);
+  }
+
+  /**
+   * Looks each session up once, however many sockets (tabs, devices) it has open, one
+   * session after another so that a large instance spreads the reads out.
+   */
+  async #revalidate(connections: LiveConnection[]): Promise<void> {
+    const bySession = new Map<string, LiveConnection[]>();
+    for (const connection of connections) {
+      if (!connection.token || !(connection.staff || connection.reporter)) continue;
+      const key = `${connection.tenant?.id ?? ''} ${connection.token}`;
+      bySession.set(key, [...(bySession.get(key) ?? []), connection]);
     }
-  }
-
-  async #revalidate(connection: LiveConnection): Promise<void> {
-    if (!connection.token) return;
-    try {
-      const signedIn = await identify(this.#prisma, connection.tenant, connection.token);
-      const sameKind = signedIn && Boolean(signedIn.staff) === Boolean(connection.staff);
-      this.#unindex(connection);
-      if (!sameKind) {
-        connection.staff = null;
-        connection.reporter = null;
-        connection.close(LIVE_CLOSE.unauthorized.code, LIVE_CLOSE.unauthorized.reason);
-        return;
+    for (const sharing of bySession.values()) {
+      const { tenant, token } = sharing[0]!;
+      let signedIn: SignedIn | null;
+      try {
+        signedIn = await identify(this.#prisma, tenant, token!);
+      } catch (error) {
+        // The database is away: keep the connections as they are; the next check decides.
+        this.#logger.warn({ err: error }, 'live: could not re-check a session');
+        continue;
       }
-      connection.staff = signedIn.staff;
-      connection.reporter = signedIn.reporter;
-      this.#index(connection);
-    } catch (error) {
-      // The database is away: keep the connection as it is; the next check decides.
-      this.#logger.warn({ err: error }, 'live: could not re-check a session');
+      for (const connection of sharing) this.#apply(connection, signedIn);
     }
+  }
+
+  #apply(connection: LiveConnection, signedIn: SignedIn | null): void {
+    this.#unindex(connection);
+    if (!signedIn || Boolean(signedIn.staff) !== Boolean(connection.staff)) {
+      connection.staff = null;
+      connection.reporter = null;
+      connection.close(LIVE_CLOSE.unauthorized.code, LIVE_CLOSE.unauthorized.reason);
+      return;
+    }
+    connection.staff = signedIn.staff;
+    connection.reporter = signedIn.reporter;
+    this.#index(connection);
   }
 
   #index(connection: LiveConnection): void {
