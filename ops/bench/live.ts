@@ -14,6 +14,7 @@
  *   DATABASE_URL=postgresql://aduan:aduan@127.0.0.1:5432/aduan pnpm bench live [--connections 10000] [--instances 1]
  *   DATABASE_URL=… REDIS_URL=redis://127.0.0.1:6379 pnpm bench live --connections 20000 --instances 2
  *   pnpm bench live --suite     (both target runs, one after the other, one result file)
+ *   … --profile                 (adds where each API instance's CPU went during the events)
  *
  * Client sockets are spread over two forked client processes: the file-descriptor limit
  * here is 20,000 (soft and hard), so one process cannot hold 20,000 sockets.
@@ -27,6 +28,7 @@ import pg from 'pg';
 import { png } from '@aduan/api/evidence/test-files.ts';
 import { DEMO_STAFF_PASSWORD } from '../src/commands/index.ts';
 import { BENCH_MASTER_KEY, createBenchDatabase, freePort, machine, REPO_ROOT, startChild, writeResults, type Child } from './support.ts';
+import { summariseProfile, type ProfileSummary } from './cpu-profile.ts';
 import type { Arrival, FromClient, PlannedConnection, ToClient } from './live-client.ts';
 
 const { values } = parseArgs({
@@ -41,6 +43,7 @@ const { values } = parseArgs({
     'client-processes': { type: 'string', default: '2' },
     'in-flight': { type: 'string', default: '200' },
     'output': { type: 'string', default: 'live' },
+    profile: { type: 'boolean', default: false },
   },
   allowPositionals: true,
 });
@@ -105,11 +108,13 @@ function rssBytes(pid: number): number {
 
 interface Api extends Child {
   memoryFile: string;
+  profileFile: string | null;
 }
 
 async function startApi(databaseUrl: string, redisUrl: string | undefined, index: number): Promise<Api> {
   const port = await freePort();
   const memoryFile = path.join(os.tmpdir(), `aduan-bench-live-${process.pid}-${index}.json`);
+  const profileFile = values.profile ? path.join(os.tmpdir(), `aduan-bench-live-${process.pid}-${index}.cpuprofile`) : null;
   // node itself (not the tsx launcher), so the pid is the API's and the probe can answer.
   const child = await startChild(
     process.execPath,
@@ -119,11 +124,22 @@ async function startApi(databaseUrl: string, redisUrl: string | undefined, index
       DATABASE_URL: databaseUrl, REDIS_URL: redisUrl ?? '', API_PORT: String(port), API_HOST: '127.0.0.1', NODE_ENV: 'production', LOG_LEVEL: 'warn',
       RATE_LIMIT_SCALE: '100000', DATABASE_POOL_SIZE: '20', LIVE_MAX_CONNECTIONS_PER_IP: '0',
       IDENTITY_MASTER_KEY: BENCH_MASTER_KEY, EVIDENCE_DIR: path.join(REPO_ROOT, '.data', 'bench-evidence'), BENCH_MEMORY_FILE: memoryFile,
+      ...(profileFile ? { BENCH_PROFILE_FILE: profileFile } : {}),
     },
     port,
     '/readyz',
   );
-  return { ...child, memoryFile };
+  return { ...child, memoryFile, profileFile };
+}
+
+/** Stops the API's CPU profiler (started after connecting) and summarises what it saw. */
+async function profileOf(api: Api): Promise<ProfileSummary | null> {
+  if (!api.profileFile) return null;
+  rmSync(api.profileFile, { force: true });
+  api.process.kill('SIGWINCH');
+  for (let i = 0; i < 300 && !existsSync(api.profileFile); i += 1) await sleep(100);
+  await sleep(500);
+  return summariseProfile(api.profileFile, 12);
 }
 
 async function apiMemory(api: Api): Promise<{ rss: number; heapUsed: number; heapTotal: number; external: number }> {
@@ -340,6 +356,8 @@ async function runOnce(connections: number, instances: number) {
     const memoryAfter = { apis: await Promise.all(apis.map(apiMemory)), clients: await Promise.all(clients.map((client) => client.request({ type: 'memory' }, 'memory'))) };
     const connected = opened.reduce((sum, item) => sum + item.connected, 0);
     const cpuAfterOpen = apis.map((api) => cpuSeconds(api.process.pid!));
+    // --profile: the API's CPU profile covers the events, not connecting (live-probe.ts).
+    for (const api of apis) if (api.profileFile) api.process.kill('SIGWINCH');
 
     // --- events ---
     const sent: EventSent[] = [];
@@ -393,6 +411,7 @@ async function runOnce(connections: number, instances: number) {
     const closes: Record<string, number> = {};
     for (const item of collected) for (const [code, count] of Object.entries(item.closes)) closes[code] = (closes[code] ?? 0) + count;
     const apiCpu = apis.map((api) => cpuSeconds(api.process.pid!));
+    const profiles = await Promise.all(apis.map(profileOf));
     const cpuSpent = (from: number[], to: number[]) => to.reduce((total, value, i) => total + value - from[i]!, 0);
 
     // --- verification and latency ---
@@ -485,7 +504,7 @@ async function runOnce(connections: number, instances: number) {
       opened: opened.map(({ connected: ok, failed, firstFailure, ms }) => ({ connected: ok, failed, firstFailure, ms: Math.round(ms) })),
       mix: { reporters, staffConnections: connections - reporters, subscriptions: metas.length, inboxSubscriptions: staffConnections.inbox, caseSubscriptions: staffConnections.case, cases: cases.length, hotCases: hot.length, staffAccounts: accounts.length, staffSessions: accounts.length * SESSIONS_PER_ACCOUNT },
       phases, failedWrites, foreignPayloads: foreign, reloads, subscriptionErrors: errors.length, firstErrors: errors.slice(0, 3), closes,
-      apiCpuSeconds: apiCpu, memory,
+      apiCpuSeconds: apiCpu, memory, profiles,
       // API CPU (all instances) to connect and subscribe, per connection; and from the warm-up to the end, per delivered payload (includes the mutations, keep-alives and session re-checks meanwhile).
       apiCpuMsPerConnection: Number(((1000 * cpuSpent(cpuBeforeOpen, cpuAfterOpen)) / Math.max(connected, 1)).toFixed(2)),
       apiCpuMsPerDelivered: Number(((1000 * cpuSpent(cpuAfterOpen, apiCpu)) / Math.max(phases.reduce((total, phase) => total + phase.delivered, 0), 1)).toFixed(3)),
@@ -497,7 +516,10 @@ async function runOnce(connections: number, instances: number) {
       await new Promise((resolve) => { const timer = setTimeout(() => { client.child.kill('SIGKILL'); resolve(null); }, 15_000); client.child.once('exit', () => { clearTimeout(timer); resolve(null); }); });
     }));
     for (const api of apis.reverse()) await api.stop();
-    for (const api of apis) rmSync(api.memoryFile, { force: true });
+    for (const api of apis) {
+      rmSync(api.memoryFile, { force: true });
+      if (api.profileFile) rmSync(api.profileFile, { force: true });
+    }
     await db.end();
     await benchDb.drop();
   }
@@ -532,6 +554,15 @@ function markdown(runs: Run[], date: string, loadAverageBefore: number[]): strin
     lines.push(`| ${run.instances} × ${run.connections} | ${m.api.before.map((item) => mb(item.rss)).join(' + ')} → ${m.api.after.map((item) => mb(item.rss)).join(' + ')} | ${m.api.before.map((item) => mb(item.heapUsed)).join(' + ')} → ${m.api.after.map((item) => mb(item.heapUsed)).join(' + ')} | ${kb(m.api.rssBytesPerConnection)} KiB | ${kb(m.api.heapBytesPerConnection)} KiB | ${kb(m.client.rssBytesPerConnection)} KiB | ${kb(m.client.heapBytesPerConnection)} KiB | ${(Math.max(...run.opened.map((item) => item.ms)) / 1000).toFixed(1)} s | ${run.opened.reduce((sum, item) => sum + item.failed, 0)} | ${run.subscriptionErrors} | ${JSON.stringify(run.closes)} |`);
   }
   for (const run of runs) if (run.failedWrites.length) lines.push('', `Failed writes (${run.instances} × ${run.connections}): ${run.failedWrites.length}; first: ${run.failedWrites[0]!.error}`);
+  for (const run of runs) {
+    run.profiles.forEach((profile, i) => {
+      if (!profile) return;
+      const share = (value: number) => `${(100 * value).toFixed(1)} %`;
+      lines.push('', `Where instance ${i + 1}'s CPU went during the events (${run.instances} × ${run.connections}; V8 profile, ${profile.totalMs} ms sampled, ${share(profile.idleShare)} idle):`, '',
+        '| area (self time) | ms | share |', '|---|---:|---:|', ...profile.byArea.map((row) => `| ${row.area} | ${row.ms} | ${share(row.share)} |`),
+        '', '| function (self time) | ms | share |', '|---|---:|---:|', ...profile.topFunctions.map((row) => `| \`${row.name}\` | ${row.ms} | ${share(row.share)} |`));
+    });
+  }
   lines.push('', 'p99 by subscriber kind (ms) per phase: ' + runs.map((run) => `${run.instances} × ${run.connections}: ` + run.phases.map((phase) => `${phase.phase} ${JSON.stringify(phase.byKindP99Ms)}`).join('; ')).join(' | '), '');
   return `${lines.join('\n')}\n`;
 }
