@@ -29,6 +29,11 @@ const envSchema = z.object({
     .regex(/^rediss?:\/\//, 'must be a redis:// URL')
     .optional()
     .or(z.literal('').transform(() => undefined)),
+  /** This deployment's namespace in Redis (rate counts, live signals), so deployments sharing one Redis stay apart. */
+  REDIS_KEY_PREFIX: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9_-]{0,39}$/, 'lowercase letters, digits, - and _, at most 40')
+    .default('aduan'),
   TENANTS_DIR: z.string().default(path.join(REPO_ROOT, 'tenants')),
   CALENDARS_DIR: z.string().default(path.join(REPO_ROOT, 'ops', 'data', 'calendars')),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

@@ -46,7 +46,7 @@ export function createServices(env: Env, logger: Logger): AppServices {
     directory: new TenantDirectory(db.prisma, ttlMs),
     calendars: new NationalCalendarCache(db.prisma),
     vault: new IdentityVault(masterKey),
-    rateLimits: new RateLimits(env.RATE_LIMIT_SCALE, env.REDIS_URL),
+    rateLimits: new RateLimits(env.RATE_LIMIT_SCALE, env.REDIS_URL ? { url: env.REDIS_URL, prefix: env.REDIS_KEY_PREFIX } : undefined),
     evidenceStorage: createEvidenceStorage(env),
     live: createLiveServices(env, db, logger),
   };

@@ -30,13 +30,15 @@ export class RateLimits {
   readonly #limiters: Record<RateLimitedAction, RateLimiterMemory | RateLimiterRedis>;
   readonly #redis: Redis | null;
 
-  constructor(scale: number, redisUrl?: string) {
+  /** `redis.prefix` keeps this deployment's counts apart from others' in a shared Redis. */
+  constructor(scale: number, redis?: { url: string; prefix: string }) {
+    const redisUrl = redis?.url;
     // Fail fast while Redis is away: the in-memory insurance limiter counts meanwhile.
     this.#redis = redisUrl ? new Redis(redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1 }) : null;
     this.#redis?.on('error', () => {});
     this.#limiters = Object.fromEntries(
       Object.entries(RATE_LIMITS).map(([action, limit]) => {
-        const options = { keyPrefix: `aduan:rl:${action}`, points: Math.max(1, Math.round(limit.points * scale)), duration: limit.duration };
+        const options = { keyPrefix: `${redis?.prefix ?? 'aduan'}:rl:${action}`, points: Math.max(1, Math.round(limit.points * scale)), duration: limit.duration };
         const memory = new RateLimiterMemory(options);
         return [action, this.#redis ? new RateLimiterRedis({ ...options, storeClient: this.#redis, insuranceLimiter: memory }) : memory];
       }),

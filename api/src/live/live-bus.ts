@@ -12,11 +12,12 @@ import { RedisPubSub } from 'graphql-redis-subscriptions';
 import { Redis } from 'ioredis';
 import type { Logger } from '../logger.ts';
 
+/** Channel names; in Redis each gets the deployment's prefix (`aduan:live:events`). */
 export const LIVE_CHANNELS = {
   /** Case events were committed: read the event log now. */
-  events: 'aduan:live:events',
+  events: 'live:events',
   /** An account's roles or sessions changed: payload `{ staffUserId }` or `{ reporterAccountId }`. */
-  accounts: 'aduan:live:accounts',
+  accounts: 'live:accounts',
 } as const;
 
 export type LiveChannel = (typeof LIVE_CHANNELS)[keyof typeof LIVE_CHANNELS];
@@ -31,13 +32,13 @@ export interface LiveBus {
 
 const PUBLISH_WARNING_INTERVAL_MS = 60_000;
 
-function busOver(kind: LiveBus['kind'], engine: PubSubEngine, closeEngine: () => Promise<void>, logger: Logger): LiveBus {
+function busOver(kind: LiveBus['kind'], engine: PubSubEngine, closeEngine: () => Promise<void>, logger: Logger, prefix = ''): LiveBus {
   let lastWarning = 0;
   return {
     kind,
     async publish(channel, payload) {
       try {
-        await engine.publish(channel, payload);
+        await engine.publish(prefix + channel, payload);
       } catch (error) {
         // The timer read of the event log delivers what a lost signal would have announced.
         if (Date.now() - lastWarning > PUBLISH_WARNING_INTERVAL_MS) logger.warn({ err: error, channel }, 'live bus: publish failed; instances fall back to their timers');
@@ -45,14 +46,15 @@ function busOver(kind: LiveBus['kind'], engine: PubSubEngine, closeEngine: () =>
       }
     },
     async subscribe(channel, handler) {
-      const id = await engine.subscribe(channel, handler, {});
+      const id = await engine.subscribe(prefix + channel, handler, {});
       return () => engine.unsubscribe(id);
     },
     close: closeEngine,
   };
 }
 
-export function createLiveBus(options: { redisUrl?: string; logger: Logger }): LiveBus {
+/** `prefix`: this deployment's namespace in a shared Redis (REDIS_KEY_PREFIX). */
+export function createLiveBus(options: { redisUrl?: string; prefix?: string; logger: Logger }): LiveBus {
   const { redisUrl, logger } = options;
   if (!redisUrl) return busOver('memory', new PubSub(), async () => {}, logger);
   // The publisher fails fast while Redis is away (a signal is only a shortcut); the subscriber
@@ -84,5 +86,6 @@ export function createLiveBus(options: { redisUrl?: string; logger: Logger }): L
       await engine.close();
     },
     logger,
+    `${options.prefix ?? 'aduan'}:`,
   );
 }

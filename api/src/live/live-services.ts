@@ -15,7 +15,7 @@ export interface LiveServices {
 }
 
 export function createLiveServices(env: Env, db: Database, logger: Logger): LiveServices {
-  const bus = createLiveBus({ redisUrl: env.REDIS_URL, logger });
+  const bus = createLiveBus({ redisUrl: env.REDIS_URL, prefix: env.REDIS_KEY_PREFIX, logger });
   const feed = new CaseFeed({ db, bus, logger, pollIntervalMs: env.LIVE_POLL_INTERVAL_MS });
   const connections = new LiveConnections({ prisma: db.prisma, logger });
   return {
