@@ -1,7 +1,10 @@
 /**
  * The subscriptions the pages run, as text for the browser's live client. Each is a
- * `.graphql` file beside the others, so the documents test checks it against the API schema.
+ * `.graphql` file beside the others, so the documents test checks it against the API schema;
+ * the shared fragments they spread are appended here, as the server does for its documents.
  */
+import fragmentsText from '../graphql/fragments.graphql?raw';
+import { readFragments, withFragments } from '../graphql/fragments';
 import caseCountersUpdates from '../graphql/case-counters-updates.graphql?raw';
 import caseUpdates from '../graphql/case-updates.graphql?raw';
 import inboxUpdates from '../graphql/inbox-updates.graphql?raw';
@@ -9,10 +12,11 @@ import reportUpdates from '../graphql/report-updates.graphql?raw';
 import type { TrackedReport } from '../graphql/reporting-types';
 import type { LiveUpdate } from './live-follow';
 
-export const REPORT_UPDATES = reportUpdates;
-export const INBOX_UPDATES = inboxUpdates;
-export const CASE_UPDATES = caseUpdates;
-export const CASE_COUNTERS_UPDATES = caseCountersUpdates;
+const fragments = readFragments(fragmentsText);
+export const REPORT_UPDATES = withFragments(reportUpdates, fragments);
+export const INBOX_UPDATES = withFragments(inboxUpdates, fragments);
+export const CASE_UPDATES = withFragments(caseUpdates, fragments);
+export const CASE_COUNTERS_UPDATES = withFragments(caseCountersUpdates, fragments);
 
 export interface ReportUpdate extends LiveUpdate {
   report: TrackedReport;
