@@ -395,7 +395,7 @@ describe.runIf(browserTestsEnabled)('more of the staff console in Chromium', () 
     // The new account signs in.
     const rina = await openPage(target, konsol(KALBAR));
     await signIn(rina.page, 'rina@inspektorat-kalbar.test', 'kata-sandi-rina-123');
-    expect(new URL(rina.page.url()).pathname).toBe(konsol(KALBAR));
+    expect(new URL(rina.page.url()).pathname).toBe(`${konsol(KALBAR)}/kotak-masuk`);
     await rina.context.close();
 
     await card.locator('summary').click();

@@ -108,7 +108,7 @@ describe.runIf(browserTestsEnabled)('the staff console in Chromium', () => {
     expect(new URL(page.url()).pathname).toBe(`${CONSOLE}/masuk`);
     expect(await seriousViolations(page), 'sign-in').toEqual([]);
     await signIn(page, demoEmail('verifikator', KALBAR));
-    expect(new URL(page.url()).pathname).toBe(CONSOLE);
+    expect(new URL(page.url()).pathname).toBe(`${CONSOLE}/kotak-masuk`);
     const cookie = (await context.cookies()).find((item) => item.name === 'aduan_staf')!;
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: CONSOLE });
     const row = page.locator(`[data-case-row="${filed.registrationNumber}"]`);
@@ -238,7 +238,7 @@ describe.runIf(browserTestsEnabled)('the staff console in Chromium', () => {
     const { context, page } = await open(SECRETARIAT, { width: 360 });
     expect(new URL(page.url()).pathname).toBe(`${SECRETARIAT}/masuk`);
     await signIn(page, 'sekretariat@kalimantan-barat.test');
-    expect(new URL(page.url()).pathname).toBe(SECRETARIAT);
+    expect(new URL(page.url()).pathname).toBe(`${SECRETARIAT}/kotak-masuk`);
     expect(await page.locator('h1').innerText()).toContain('Kalimantan Barat');
     const row = page.locator(`[data-case-row="${filed.registrationNumber}"]`);
     expect(await row.innerText()).toContain('Inspektorat Kalbar');

@@ -24,6 +24,7 @@ import { buildWebInto, startBuiltWeb } from '../support/web-build.ts';
 
 const KALBAR = 'inspektorat-kalbar';
 const CONSOLE = `/t/${KALBAR}/konsol`;
+const INBOX = `${CONSOLE}/kotak-masuk`;
 const SECRETARIAT = '/konsol/sekretariat';
 const SCREENSHOTS = process.env.LIVE_SCREENSHOTS_DIR;
 
@@ -136,7 +137,7 @@ describe.skipIf(!browserTestsEnabled)('live updates in the pages', () => {
     await expect.poll(() => counter(secretariat.page, KALBAR, 'open'), { timeout: 10_000 }).toBe(provinceBefore + 1);
     expect(await stillSameWindow(agency.page)).toBe(true);
     // Still signed in: the data came with the console's cookie.
-    expect(new URL(agency.page.url()).pathname).toBe(CONSOLE);
+    expect(new URL(agency.page.url()).pathname).toBe(INBOX);
 
     expect(await seriousViolations(agency.page)).toEqual([]);
     if (SCREENSHOTS) await agency.page.screenshot({ path: path.join(SCREENSHOTS, 'inbox-live-1280.png') });
@@ -146,6 +147,17 @@ describe.skipIf(!browserTestsEnabled)('live updates in the pages', () => {
     const panel = await agency.page.locator('[data-live-inbox]').evaluate((element) => element.scrollWidth - element.clientWidth + Math.max(0, element.getBoundingClientRect().right - document.documentElement.clientWidth));
     expect(panel).toBeLessThanOrEqual(0);
     if (SCREENSHOTS) await secretariat.page.screenshot({ path: path.join(SCREENSHOTS, 'secretariat-live-1280.png') });
+
+    // Back from a case to the inbox without a page load: the inbox's data request carries the
+    // session cookie, so it is the inbox, not the sign-in page.
+    await agency.page.locator(`[data-case-row="${filed.registrationNumber}"] a`).click();
+    await agency.page.locator(`[data-case="${filed.registrationNumber}"]`).waitFor();
+    await markWindow(agency.page);
+    await agency.page.locator('[data-back-to-inbox]').click();
+    await agency.page.locator('main[data-page="console-inbox"]').waitFor();
+    expect(new URL(agency.page.url()).pathname).toBe(INBOX);
+    expect(await stillSameWindow(agency.page)).toBe(true);
+    await agency.page.locator(`[data-case-row="${filed.registrationNumber}"]`).waitFor();
     await agency.context.close();
     await secretariat.context.close();
   });

@@ -19,7 +19,9 @@ export default [
   route('t/:slug/akun/laporan', 'routes/portal/account-reports.tsx'),
   // The staff console: an agency's under its slug (the session cookie is scoped to it), the
   // provincial secretariat's on the platform. One module serves both; the slug tells them apart.
-  route('t/:slug/konsol', 'routes/console/inbox.tsx', { id: 'console/agency-inbox' }),
+  // The console's own address leads to the inbox one step inside it (see consoleInboxPath).
+  route('t/:slug/konsol', 'routes/console/home.ts', { id: 'console/agency-home' }),
+  route('t/:slug/konsol/kotak-masuk', 'routes/console/inbox.tsx', { id: 'console/agency-inbox' }),
   route('t/:slug/konsol/masuk', 'routes/console/sign-in.tsx', { id: 'console/agency-sign-in' }),
   route('t/:slug/konsol/keluar', 'routes/console/sign-out.ts', { id: 'console/agency-sign-out' }),
   route('t/:slug/konsol/kasus/:id', 'routes/console/case.tsx', { id: 'console/agency-case' }),
@@ -29,7 +31,8 @@ export default [
   route('t/:slug/konsol/kustodian', 'routes/console/custodian.tsx', { id: 'console/agency-custodian' }),
   route('t/:slug/konsol/petugas', 'routes/console/staff-admin.tsx', { id: 'console/agency-staff' }),
   route('t/:slug/konsol/notifikasi', 'routes/console/notifications.tsx', { id: 'console/agency-notifications' }),
-  route('konsol/sekretariat', 'routes/console/inbox.tsx', { id: 'console/secretariat-inbox' }),
+  route('konsol/sekretariat', 'routes/console/home.ts', { id: 'console/secretariat-home' }),
+  route('konsol/sekretariat/kotak-masuk', 'routes/console/inbox.tsx', { id: 'console/secretariat-inbox' }),
   route('konsol/sekretariat/masuk', 'routes/console/sign-in.tsx', { id: 'console/secretariat-sign-in' }),
   route('konsol/sekretariat/keluar', 'routes/console/sign-out.ts', { id: 'console/secretariat-sign-out' }),
   route('konsol/sekretariat/kasus/:id', 'routes/console/case.tsx', { id: 'console/secretariat-case' }),

@@ -5,7 +5,7 @@ import { MAIN_ID, SkipLink } from '../components/skip-link';
 import type { StaffViewer } from '../graphql/console-types';
 import { useTranslation } from '../i18n/use-translation';
 import type { ConsoleFrame } from './console-frame';
-import { consoleBase, consoleCustodianPath, consoleIntakePath, consoleNotificationsPath, consoleSignOutPath, consoleStaffPath } from './console-paths';
+import { consoleCustodianPath, consoleInboxPath, consoleIntakePath, consoleNotificationsPath, consoleSignOutPath, consoleStaffPath } from './console-paths';
 
 /** The header's notifications link: the unread count in words ("3 baru"), never a bare number. */
 function NotificationsLabel({ unread }: { unread: number }) {
@@ -32,12 +32,12 @@ function NotificationsLabel({ unread }: { unread: number }) {
  */
 export function ConsolePage({ frame, viewer, page, children }: { frame: ConsoleFrame; viewer: StaffViewer | null; page: string; children: ReactNode }) {
   const { t } = useTranslation();
-  const base = consoleBase(frame.scope);
+  const inbox = consoleInboxPath(frame.scope);
   const consoleName = t(frame.scope.kind === 'agency' ? 'console.name' : 'console.secretariatName');
   const slug = frame.scope.kind === 'agency' ? frame.scope.slug : null;
   const roles: readonly string[] = viewer?.roles ?? [];
   const links: { href: string; label: ReactNode; page: string; show: boolean }[] = [
-    { href: base, label: t('console.inbox'), page: 'console-inbox', show: true },
+    { href: inbox, label: t('console.inbox'), page: 'console-inbox', show: true },
     {
       href: consoleNotificationsPath(frame.scope),
       label: <NotificationsLabel unread={viewer?.unreadNotificationCount ?? 0} />,
@@ -53,7 +53,7 @@ export function ConsolePage({ frame, viewer, page, children }: { frame: ConsoleF
       <header className="portal-header compact console-header">
         <SkipLink />
         <div className="container wide bar">
-          <a className="brand" href={viewer ? base : frame.portalHref}>
+          <a className="brand" href={viewer ? inbox : frame.portalHref}>
             {viewer ? `${consoleName} · ${frame.shortName}` : consoleName}
           </a>
           <LanguageSwitch />

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { consoleBase, findConsoleReturnPath } from './console-paths';
+import { consoleBase, consoleInboxPath, findConsoleReturnPath } from './console-paths';
 
 const agency = { kind: 'agency', slug: 'inspektorat-kalbar' } as const;
 
@@ -7,6 +7,16 @@ describe('console paths', () => {
   it('puts an agency console under its slug and the secretariat on the platform', () => {
     expect(consoleBase(agency)).toBe('/t/inspektorat-kalbar/konsol');
     expect(consoleBase({ kind: 'secretariat' })).toBe('/konsol/sekretariat');
+  });
+
+  it("puts the inbox inside the session cookie's path, so its data requests carry the cookie", () => {
+    // Remix asks for a page's data at `<path>.data`; the cookie's path is the console base.
+    for (const scope of [agency, { kind: 'secretariat' } as const]) {
+      const dataRequest = `${consoleInboxPath(scope)}.data`;
+      expect(dataRequest.startsWith(`${consoleBase(scope)}/`)).toBe(true);
+    }
+    expect(consoleInboxPath(agency)).toBe('/t/inspektorat-kalbar/konsol/kotak-masuk');
+    expect(consoleInboxPath({ kind: 'secretariat' })).toBe('/konsol/sekretariat/kotak-masuk');
   });
 
   it('returns only to pages of the same console', () => {

@@ -9,6 +9,16 @@ export function consoleBase(scope: ConsoleScope): string {
   return scope.kind === 'agency' ? `/t/${scope.slug}/konsol` : '/konsol/sekretariat';
 }
 
+/**
+ * The inbox: one step inside the console's address, so Remix's data request for it
+ * (`…/konsol/kotak-masuk.data`) stays within the session cookie's path; at the console's own
+ * address it would be `…/konsol.data`, outside it, and the browser would send no cookie.
+ * The console's own address redirects here.
+ */
+export function consoleInboxPath(scope: ConsoleScope): string {
+  return `${consoleBase(scope)}/kotak-masuk`;
+}
+
 export function consoleSignInPath(scope: ConsoleScope): string {
   return `${consoleBase(scope)}/masuk`;
 }

@@ -9,8 +9,8 @@ import { followLive, livePaths } from '../live/live-client';
 import { CASE_COUNTERS_UPDATES, INBOX_UPDATES, type AgencyCounters, type CaseUpdate } from '../live/live-documents';
 import { LiveIndicator } from '../live/live-indicator';
 import { useLiveText } from '../live/live-messages';
-import { sendInboxDataInsideCookiePath, useLiveRevalidation } from '../live/live-revalidate';
-import { consoleBase, type ConsoleScope } from './console-paths';
+import { useLiveRevalidation } from '../live/live-revalidate';
+import type { ConsoleScope } from './console-paths';
 
 const COLUMNS = ['open', 'inVerification', 'waitingForReporter', 'inFollowUp', 'overdue', 'escalated'] as const;
 
@@ -57,7 +57,6 @@ function CountersPanel({ path }: { path: string }) {
 
 export function LiveInbox({ scope, after }: { scope: ConsoleScope; after: string | null | undefined }) {
   const path = livePaths.console(scope.kind === 'agency' ? scope.slug : null);
-  useEffect(() => sendInboxDataInsideCookiePath(consoleBase(scope)), [scope]);
   const status = useLiveRevalidation<{ inboxUpdates: CaseUpdate }>({
     path,
     query: INBOX_UPDATES,

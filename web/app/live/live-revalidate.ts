@@ -9,35 +9,6 @@ import type { LiveUpdate } from './live-follow';
 
 export const REVALIDATE_DEBOUNCE_MS = 500;
 
-/**
- * The inbox lives at the staff cookie's own path (`/t/<slug>/konsol`, `/konsol/sekretariat`),
- * and Remix fetches its data at `<path>.data`, where the browser does not send that cookie.
- * `<path>/.data` is the same data request (Remix strips `.data`, then the trailing slash
- * matches the same route) inside the cookie's path. Only that exact address is rewritten.
- */
-export function sendInboxDataInsideCookiePath(base: string): void {
-  const marked = window.fetch as typeof window.fetch & { inboxDataBases?: Set<string> };
-  if (marked.inboxDataBases) {
-    marked.inboxDataBases.add(base);
-    return;
-  }
-  const original = window.fetch.bind(window);
-  const bases = new Set([base]);
-  const patched = ((input: RequestInfo | URL, init?: RequestInit) => {
-    if (typeof input === 'string' || input instanceof URL) {
-      const url = new URL(String(input), window.location.href);
-      const match = [...bases].find((candidate) => url.pathname === `${candidate}.data`);
-      if (url.origin === window.location.origin && match) {
-        url.pathname = `${match}/.data`;
-        return original(url, init);
-      }
-    }
-    return original(input, init);
-  }) as typeof window.fetch & { inboxDataBases?: Set<string> };
-  patched.inboxDataBases = bases;
-  window.fetch = patched;
-}
-
 /** Follows `query` at `path` from `after`, revalidating the page's loaders after each event; returns the connection status. */
 export function useLiveRevalidation<Data>(options: {
   path: string;

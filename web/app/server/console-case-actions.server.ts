@@ -5,7 +5,7 @@
  * turns its codes into words.
  */
 import { data, redirect } from '@remix-run/node';
-import { consoleBase, consoleCasePath } from '../console/console-paths';
+import { consoleBase, consoleCasePath, consoleInboxPath } from '../console/console-paths';
 import { ACTION_FIELDS, ACTION_INTENTS, type ActionIntent, type CaseActionData } from '../console/case-action-data';
 import { createFlash, type Flash } from '../console/flash';
 import {
@@ -72,6 +72,7 @@ function describeCode(error: ApiError, t: Translate): { message: string; status:
 export async function handleCaseAction(request: Request, call: AgencyConsoleCall, caseId: string) {
   const t = createTranslator(call.locale);
   const base = consoleBase(call.scope);
+  const inbox = consoleInboxPath(call.scope);
   const back = consoleCasePath(call.scope, caseId);
   const fields = await request.formData();
   const intentValue = text(fields, 'intent');
@@ -111,7 +112,7 @@ export async function handleCaseAction(request: Request, call: AgencyConsoleCall
         const needsReason = transition === 'REQUEST_INFO' || transition === 'REJECT';
         const reason = needsReason ? typed('reason', `reason-${transition}`, t(`transitionReason.${transition}`), true) : null;
         const { transitionCase } = await callConsole(call, TransitionCaseDocument, { input: { caseId, transition: transition as StaffTransition, reason } });
-        if (!transitionCase) return done('gone', { to: base });
+        if (!transitionCase) return done('gone', { to: inbox });
         return done('transition', { status: STATUS_AFTER[transition] });
       }
       case 'note': {
@@ -119,48 +120,48 @@ export async function handleCaseAction(request: Request, call: AgencyConsoleCall
         if (!isOneOf(kind, ENUMS.NoteKind)) throw new Refusal([{ field: 'note-kind', label: t('action.noteKind'), message: t('actionError.choose') }]);
         const body = typed('body', 'note-body', t('action.noteBody'), true)!;
         const { addCaseNote } = await callConsole(call, AddCaseNoteDocument, { input: { caseId, kind: kind as NoteKind, body } });
-        return addCaseNote ? done('note') : done('gone', { to: base });
+        return addCaseNote ? done('note') : done('gone', { to: inbox });
       }
       case 'message': {
         const body = typed('body', 'message-body', t('action.messageBody'), true)!;
         const { sendStaffMessage } = await callConsole(call, SendStaffMessageDocument, { input: { caseId, body } });
-        return sendStaffMessage ? done('message') : done('gone', { to: base });
+        return sendStaffMessage ? done('message') : done('gone', { to: inbox });
       }
       case 'priority': {
         const priority = text(fields, 'priority');
         if (!isOneOf(priority, ENUMS.CasePriority)) throw new Refusal([{ field: 'priority', label: t('action.priority'), message: t('actionError.choose') }]);
         const { setCasePriority } = await callConsole(call, SetCasePriorityDocument, { input: { caseId, priority: priority as CasePriority } });
-        return setCasePriority ? done('priority') : done('gone', { to: base });
+        return setCasePriority ? done('priority') : done('gone', { to: inbox });
       }
       case 'answer': {
         const body = typed('body', 'answer-body', t('action.answerBody'), true)!;
         const submit = text(fields, 'ajukan') === '1';
         const { draftCaseAnswer } = await callConsole(call, DraftCaseAnswerDocument, { input: { caseId, body, submit } });
-        return draftCaseAnswer ? done(submit ? 'answerSubmitted' : 'answerSaved') : done('gone', { to: base });
+        return draftCaseAnswer ? done(submit ? 'answerSubmitted' : 'answerSaved') : done('gone', { to: inbox });
       }
       case 'returnAnswer': {
         const reason = typed('reason', 'return-reason', t('action.returnReason'), true)!;
         const { returnCaseAnswer } = await callConsole(call, ReturnCaseAnswerDocument, { input: { caseId, reason } });
-        return returnCaseAnswer ? done('answerReturned') : done('gone', { to: base });
+        return returnCaseAnswer ? done('answerReturned') : done('gone', { to: inbox });
       }
       case 'conflictSelf': {
         if (text(fields, 'confirm') !== '1') throw new Refusal([{ field: 'conflict-confirm', label: t('action.conflictConfirm'), message: t('actionError.confirm') }]);
         const reason = typed('reason', 'conflict-reason', t('action.conflictReason'), false);
         await callConsole(call, RecordConflictDocument, { input: { caseId, staffUserId: null, reason } });
         // Declaring one's own conflict takes the case away from the viewer: back to the inbox.
-        return done('conflictSelf', { to: base });
+        return done('conflictSelf', { to: inbox });
       }
       case 'conflictColleague': {
         const staffUserId = text(fields, 'staffUserId');
         if (!UUID.test(staffUserId)) throw new Refusal([{ field: 'colleague-id', label: t('action.colleague'), message: t('actionError.choose') }]);
         const reason = typed('reason', 'colleague-reason', t('action.conflictReason'), false);
         const { recordConflict } = await callConsole(call, RecordConflictDocument, { input: { caseId, staffUserId, reason } });
-        return recordConflict ? done('conflictColleague') : done('gone', { to: base });
+        return recordConflict ? done('conflictColleague') : done('gone', { to: inbox });
       }
       case 'restrict': {
         const handlerIds = fields.getAll('handlerIds').filter((value): value is string => typeof value === 'string' && UUID.test(value));
         const { restrictCase } = await callConsole(call, RestrictCaseDocument, { input: { caseId, handlerIds } });
-        if (!restrictCase) return done('gone', { to: base });
+        if (!restrictCase) return done('gone', { to: inbox });
         return done(handlerIds.length > 0 ? 'restricted' : 'unrestricted');
       }
       case 'transfer': {
@@ -168,7 +169,7 @@ export async function handleCaseAction(request: Request, call: AgencyConsoleCall
         if (!SLUG.test(targetAgencySlug)) throw new Refusal([{ field: 'transfer-target', label: t('action.transferTarget'), message: t('actionError.choose') }]);
         const reason = typed('reason', 'transfer-reason', t('action.transferReason'), true)!;
         const { transferCase } = await callConsole(call, TransferCaseDocument, { input: { caseId, targetAgencySlug, reason } });
-        return transferCase ? done('transferred') : done('gone', { to: base });
+        return transferCase ? done('transferred') : done('gone', { to: inbox });
       }
       case 'revealRequest': {
         const reason = typed('reason', 'reveal-reason', t('action.revealReason'), true)!;
@@ -180,7 +181,7 @@ export async function handleCaseAction(request: Request, call: AgencyConsoleCall
     if (error instanceof Refusal) return data<CaseActionData>({ intent, problems: error.problems, values }, { status: error.status });
     if (!(error instanceof ApiError)) throw error;
     if (error.code === 'UNAUTHENTICATED') return createSignInRedirect(request, call, 'ended');
-    if (error.code === 'NOT_FOUND') return done('gone', { to: base });
+    if (error.code === 'NOT_FOUND') return done('gone', { to: inbox });
     if (error.code === 'BAD_USER_INPUT' && error.issues.length > 0) {
       const problems = error.issues.map((issue) => {
         const control = fieldOf(issue.path);

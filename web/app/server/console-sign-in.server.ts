@@ -4,7 +4,7 @@
  */
 import { data, redirect } from '@remix-run/node';
 import { z } from 'zod';
-import { consoleBase, consoleSignInPath, findConsoleReturnPath } from '../console/console-paths';
+import { consoleBase, consoleInboxPath, consoleSignInPath, findConsoleReturnPath } from '../console/console-paths';
 import { EMAIL_FIELD, PASSWORD_FIELD, RETURN_FIELD, type SignInActionData } from '../console/sign-in-data';
 import type { FormProblem } from '../reporting/report-form-data';
 import { LoginStaffDocument, LogoutStaffDocument } from '../graphql/documents.server';
@@ -41,7 +41,7 @@ export async function handleSignInAction(request: Request, call: ConsoleCall) {
 
   try {
     const { loginStaff } = await callConsole(call, LoginStaffDocument, { input: { email: parsed.data.email, password: parsed.data.password } }, { anonymous: true });
-    return redirect(findConsoleReturnPath(parsed.data.returnTo, call.scope) ?? consoleBase(call.scope), {
+    return redirect(findConsoleReturnPath(parsed.data.returnTo, call.scope) ?? consoleInboxPath(call.scope), {
       headers: { 'Set-Cookie': createStaffSessionCookie(request, consoleBase(call.scope), loginStaff.token, loginStaff.expiresAt), 'Cache-Control': 'no-store' },
     });
   } catch (error) {

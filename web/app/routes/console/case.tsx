@@ -4,11 +4,11 @@
  * read-only, for the province's secretariat. Actions post here and redirect back.
  */
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { useActionData, useLoaderData } from '@remix-run/react';
+import { Link, useActionData, useLoaderData } from '@remix-run/react';
 import { CaseActions, findAllowedActions, hasAnyAction, type ChosenTemplate, type TransferTargets } from '../../console/case-actions';
 import { CASE_SECTIONS, CaseRecord, CaseSummary } from '../../console/case-view';
 import { ConsolePage, FlashMessage } from '../../console/console-page';
-import { consoleBase, consoleCasePath } from '../../console/console-paths';
+import { consoleCasePath, consoleInboxPath } from '../../console/console-paths';
 import { PossibleDuplicates } from '../../console/possible-duplicates';
 import { describeFlash } from '../../console/flash';
 import { LiveCase } from '../../console/live-case';
@@ -119,7 +119,10 @@ export default function ConsoleCase() {
   return (
     <ConsolePage frame={frame} viewer={viewer} page="console-case">
       <p className="back-link">
-        <a href={consoleBase(frame.scope)}>← {t('staffCase.back')}</a>
+        {/* Both pages run the script: going back loads only the inbox's data (and works as a plain link without it). */}
+        <Link to={consoleInboxPath(frame.scope)} data-back-to-inbox>
+          ← {t('staffCase.back')}
+        </Link>
       </p>
       <FlashMessage text={flash} />
       {problems.length > 0 ? <ErrorSummary problems={problems} /> : null}

@@ -1,12 +1,12 @@
 /**
- * `/t/<slug>/konsol`: an agency's inbox; `/konsol/sekretariat`: the province's inbox across
- * its agencies (with the agency column and filter). Filters are a GET form; the next page
+ * `/t/<slug>/konsol/kotak-masuk`: an agency's inbox; `/konsol/sekretariat/kotak-masuk`: the
+ * province's inbox across its agencies (with the agency column and filter). Filters are a GET form; the next page
  * is a link carrying the cursor. No session: the sign-in page.
  */
 import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
 import { ConsolePage, FlashMessage } from '../../console/console-page';
-import { consoleBase } from '../../console/console-paths';
+import { consoleInboxPath } from '../../console/console-paths';
 import { describeFlash } from '../../console/flash';
 import { InboxFilters } from '../../console/inbox-filters';
 import { createInboxSearch, parseInboxQuery, toInboxVariables } from '../../console/inbox-query';
@@ -73,7 +73,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
 export default function ConsoleInbox() {
   const { frame, viewer, inbox, query, badInput, noCases, flash } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
-  const base = consoleBase(frame.scope);
+  const base = consoleInboxPath(frame.scope);
   const secretariat = frame.scope.kind === 'secretariat';
   const agencies = frame.province?.tenants.map((tenant) => ({ key: tenant.slug, name: tenant.shortName })) ?? [];
   return (
