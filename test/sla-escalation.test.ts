@@ -152,5 +152,5 @@ describe.skipIf(!usingPostgres)('escalation on PostgreSQL with two sweeping API 
     const southern = await staffClient(sweepers[1]!.url, null, 'sekretariat@kalimantan-selatan.test');
     expect((await southern.call(NOTIFICATIONS)).data!.staffNotifications).toEqual([]);
     expect((await track(sweepers[0]!, filed)).data!.trackReport).toMatchObject({ canEscalate: false, escalatedAt: expect.any(String) });
-  });
+  }, 90_000); // two more API processes start inside the test
 });
