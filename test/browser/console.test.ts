@@ -293,6 +293,13 @@ describe.runIf(browserTestsEnabled)('the staff console in Chromium', () => {
     expect(await page.locator('[data-flash]').count()).toBe(0);
     expect(await statusOf(page)).toBe('IN_VERIFICATION');
 
+    // The inbox's counters panel comes with the page, not from the live script.
+    await page.goto(`${web.url}${CONSOLE}`);
+    const counter = (name: string) => page.locator(`[data-live-counters] [data-counters-agency="${KALBAR}"] [data-counter="${name}"] dd`).innerText();
+    expect(Number(await counter('open'))).toBeGreaterThanOrEqual(1);
+    expect(Number(await counter('inVerification'))).toBeGreaterThanOrEqual(1);
+    expect(await page.locator('[data-live-counters] h2').innerText()).toBe('Aduan terbuka');
+
     // Signing out ends the session: the console asks for a sign-in again.
     await page.getByRole('button', { name: 'Keluar' }).click();
     await page.waitForLoadState();

@@ -1,12 +1,14 @@
 /**
  * The inbox, live: new and changed cases appear and move without a reload (the page's data
  * is loaded again after `inboxUpdates` events), and a small panel counts the open cases by
- * stage per agency (`caseCountersUpdates`; the provincial secretariat sees every agency of
- * its province). Both need the page script; without it the inbox is as before.
+ * stage per agency (the provincial secretariat sees every agency of its province). The
+ * server renders the panel from the page's data; with the script, `caseCountersUpdates`
+ * replaces the numbers as they change.
  */
 import { useEffect, useState } from 'react';
 import { followLive, livePaths } from '../live/live-client';
-import { CASE_COUNTERS_UPDATES, INBOX_UPDATES, type AgencyCounters, type CaseUpdate } from '../live/live-documents';
+import type { AgencyCounters } from '../graphql/console-types';
+import { CASE_COUNTERS_UPDATES, INBOX_UPDATES, type CaseUpdate } from '../live/live-documents';
 import { LiveIndicator } from '../live/live-indicator';
 import { useLiveText } from '../live/live-messages';
 import { useLiveRevalidation } from '../live/live-revalidate';
@@ -14,9 +16,11 @@ import type { ConsoleScope } from './console-paths';
 
 const COLUMNS = ['open', 'inVerification', 'waitingForReporter', 'inFollowUp', 'overdue', 'escalated'] as const;
 
-function CountersPanel({ path }: { path: string }) {
+function CountersPanel({ path, initial }: { path: string; initial: AgencyCounters[] }) {
   const { text } = useLiveText();
-  const [counters, setCounters] = useState<AgencyCounters[] | null>(null);
+  const [counters, setCounters] = useState<AgencyCounters[]>(initial);
+  // The page's data, loaded again after inbox events, is as fresh as the last live count.
+  useEffect(() => setCounters(initial), [initial]);
 
   useEffect(
     () =>
@@ -32,7 +36,7 @@ function CountersPanel({ path }: { path: string }) {
     [path],
   );
 
-  if (!counters || counters.length === 0) return null;
+  if (counters.length === 0) return null;
   return (
     <section className="live-counters" aria-labelledby="penghitung-aduan" data-live-counters>
       <h2 id="penghitung-aduan" style={{ fontSize: '1.05rem', marginBottom: '0.3rem' }}>
@@ -55,7 +59,7 @@ function CountersPanel({ path }: { path: string }) {
   );
 }
 
-export function LiveInbox({ scope, after }: { scope: ConsoleScope; after: string | null | undefined }) {
+export function LiveInbox({ scope, after, counters }: { scope: ConsoleScope; after: string | null | undefined; counters: AgencyCounters[] }) {
   const path = livePaths.console(scope.kind === 'agency' ? scope.slug : null);
   const status = useLiveRevalidation<{ inboxUpdates: CaseUpdate }>({
     path,
@@ -68,7 +72,7 @@ export function LiveInbox({ scope, after }: { scope: ConsoleScope; after: string
   return (
     <div className="live-inbox" data-live-inbox>
       <LiveIndicator status={status} />
-      <CountersPanel path={path} />
+      <CountersPanel path={path} initial={counters} />
     </div>
   );
 }

@@ -142,8 +142,21 @@ export interface InboxCase {
 
 export interface ConsoleInboxQuery {
   viewerStaff: StaffViewer | null;
+  /** Absent when the page had no inbox to read. */
+  caseCounters?: AgencyCounters[];
   /** `liveCursor`: to follow the inbox live from (absent when the page had no inbox to read). */
   inbox: { totalCount: number; hasNextPage: boolean; endCursor: string | null; liveCursor?: string | null; cases: InboxCase[] };
+}
+
+/** Open cases of one agency by stage (`CaseCountersFields`). */
+export interface AgencyCounters {
+  agency: { slug: string; shortName: string };
+  open: number;
+  inVerification: number;
+  waitingForReporter: number;
+  inFollowUp: number;
+  overdue: number;
+  escalated: number;
 }
 
 export interface StaffMember {

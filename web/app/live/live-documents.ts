@@ -24,12 +24,3 @@ export interface ReportUpdate extends LiveUpdate {
 
 export type CaseUpdate = LiveUpdate & { caseId?: string | null };
 
-export interface AgencyCounters {
-  agency: { slug: string; shortName: string };
-  open: number;
-  inVerification: number;
-  waitingForReporter: number;
-  inFollowUp: number;
-  overdue: number;
-  escalated: number;
-}

@@ -23,7 +23,7 @@ import { ApiError, callConsole, getConsoleFrame, requireViewer, startConsolePage
 
 export const headers = reporterPageHeaders;
 
-/** The live inbox and its counters need the page script. */
+/** Following the inbox and its counters live needs the page script (both are rendered without it). */
 export const handle: RouteHandle = { hydrate: true };
 
 export async function loader(args: LoaderFunctionArgs) {
@@ -55,7 +55,10 @@ export async function loader(args: LoaderFunctionArgs) {
     const frame = await getConsoleFrame(call, viewer.provinceId);
     const headers = new Headers();
     const flash = describeFlash(takeFlash(request, call, headers), createTranslator(call.locale));
-    return data({ frame, themeStyle: frame.themeStyle ?? undefined, viewer, inbox: result.inbox, query, badInput, noCases, flash }, { headers });
+    return data(
+      { frame, themeStyle: frame.themeStyle ?? undefined, viewer, inbox: result.inbox, counters: result.caseCounters ?? [], query, badInput, noCases, flash },
+      { headers },
+    );
   } catch (error) {
     if (error instanceof Response) throw error;
     throw toConsolePageError(error, request, call);
@@ -71,7 +74,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
 };
 
 export default function ConsoleInbox() {
-  const { frame, viewer, inbox, query, badInput, noCases, flash } = useLoaderData<typeof loader>();
+  const { frame, viewer, inbox, counters, query, badInput, noCases, flash } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const base = consoleInboxPath(frame.scope);
   const secretariat = frame.scope.kind === 'secretariat';
@@ -80,7 +83,7 @@ export default function ConsoleInbox() {
     <ConsolePage frame={frame} viewer={viewer} page="console-inbox">
       <FlashMessage text={flash} />
       <h1>{secretariat ? t('inbox.secretariatTitle', { province: frame.shortName }) : t('inbox.title')}</h1>
-      {noCases ? null : <LiveInbox scope={frame.scope} after={inbox.liveCursor} />}
+      {noCases ? null : <LiveInbox scope={frame.scope} after={inbox.liveCursor} counters={counters} />}
       {noCases ? (
         <p className="note" data-no-cases>
           {t('inbox.noCases')}
