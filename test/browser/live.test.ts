@@ -143,7 +143,9 @@ describe.skipIf(!browserTestsEnabled)('live updates in the pages', () => {
     if (SCREENSHOTS) await agency.page.screenshot({ path: path.join(SCREENSHOTS, 'inbox-live-1280.png') });
     await agency.page.setViewportSize({ width: 360, height: 800 });
     if (SCREENSHOTS) await agency.page.screenshot({ path: path.join(SCREENSHOTS, 'inbox-live-360.png'), fullPage: true });
-    // The live panel fits a phone (the inbox's own paused-deadline badge is the table's concern).
+    // The whole inbox fits a phone, the paused-deadline badge of the case asked for facts included.
+    expect(await agency.page.locator('[data-deadline="paused"]').count()).toBeGreaterThan(0);
+    expect(await agency.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth), 'inbox at 360 px').toBeLessThanOrEqual(0);
     const panel = await agency.page.locator('[data-live-inbox]').evaluate((element) => element.scrollWidth - element.clientWidth + Math.max(0, element.getBoundingClientRect().right - document.documentElement.clientWidth));
     expect(panel).toBeLessThanOrEqual(0);
     if (SCREENSHOTS) await secretariat.page.screenshot({ path: path.join(SCREENSHOTS, 'secretariat-live-1280.png') });
