@@ -165,7 +165,8 @@ describe.runIf(browserTestsEnabled)('the staff console in Chromium', () => {
     const verifier = await open(CONSOLE);
     await signIn(verifier.page, demoEmail('verifikator', KALBAR));
     await openCase(verifier.page, filed.registrationNumber);
-    expect(await verifier.page.locator('[data-messages]').innerText()).toContain('Jalan Ahmad Yani km 3');
+    // The case page follows the case live and may be re-rendering its data: wait for the reply.
+    await verifier.page.locator('[data-messages]', { hasText: 'Jalan Ahmad Yani km 3, sejak Januari.' }).waitFor({ timeout: 10_000 });
     await verifier.page.locator('[data-transition="ACCEPT"]').click();
     await verifier.page.locator('[data-flash]').waitFor();
     expect(await statusOf(verifier.page)).toBe('ACCEPTED');
