@@ -13,6 +13,13 @@ const booleanFlag = z
 
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  /**
+   * `demo`: the README's first look (demo agencies, accounts and custodian with published
+   * passwords, explorer on). `production`: none of that; the API refuses to start while a demo
+   * account or custodian exists. Defaults to production when NODE_ENV=production, so a
+   * deployment that forgets this key gets no demo doors.
+   */
+  ADUAN_MODE: z.enum(['demo', 'production']).optional(),
   API_HOST: z.string().default('0.0.0.0'),
   API_PORT: z.coerce.number().int().min(0).max(65535).default(4000),
   /** PostgreSQL when set; otherwise the embedded PGlite database in PGLITE_DATA_DIR. */
@@ -40,7 +47,9 @@ const envSchema = z.object({
   /** How long a cached tenant configuration is trusted before its version is re-checked. */
   CONFIG_CACHE_TTL_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
   /** Serve the GraphQL explorer page on GET /graphql. */
-  GRAPHQL_EXPLORER: booleanFlag.default(true),
+  GRAPHQL_EXPLORER: booleanFlag.optional(),
+  /** Answer GraphQL introspection queries. Default: on in the demo, off in production. */
+  GRAPHQL_INTROSPECTION: booleanFlag.optional(),
   /** Base64 of 32 bytes: wraps every tenant's data key. Required with PostgreSQL in production. */
   IDENTITY_MASTER_KEY: z.string().optional(),
   /** Where the embedded default keeps a generated master key. Back it up apart from the database. */
@@ -80,12 +89,19 @@ const envSchema = z.object({
       if (!env[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'is required when EVIDENCE_STORAGE=s3' });
     }
   }
-  if (env.NODE_ENV === 'production' && env.DATABASE_URL && !env.IDENTITY_MASTER_KEY) {
+  if ((env.NODE_ENV === 'production' || env.ADUAN_MODE === 'production') && env.DATABASE_URL && !env.IDENTITY_MASTER_KEY) {
     ctx.addIssue({ code: 'custom', path: ['IDENTITY_MASTER_KEY'], message: 'is required in production with PostgreSQL' });
   }
 });
 
-export type Env = z.infer<typeof envSchema>;
+type ParsedEnv = z.infer<typeof envSchema>;
+export type AduanMode = 'demo' | 'production';
+export type Env = Omit<ParsedEnv, 'ADUAN_MODE' | 'GRAPHQL_EXPLORER' | 'GRAPHQL_INTROSPECTION'> & {
+  ADUAN_MODE: AduanMode;
+  /** Serve the explorer page on GET /graphql (default: demo only). */
+  GRAPHQL_EXPLORER: boolean;
+  GRAPHQL_INTROSPECTION: boolean;
+};
 
 /** Parses an environment; throws naming the bad keys. */
 export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
@@ -94,7 +110,15 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
     const keys = [...new Set(result.error.issues.map((issue) => `${issue.path.join('.')} (${issue.message})`))];
     throw new Error(`invalid environment: ${keys.join(', ')}`);
   }
-  return result.data;
+  const parsed = result.data;
+  const mode: AduanMode = parsed.ADUAN_MODE ?? (parsed.NODE_ENV === 'production' ? 'production' : 'demo');
+  const demo = mode === 'demo';
+  return {
+    ...parsed,
+    ADUAN_MODE: mode,
+    GRAPHQL_EXPLORER: parsed.GRAPHQL_EXPLORER ?? demo,
+    GRAPHQL_INTROSPECTION: parsed.GRAPHQL_INTROSPECTION ?? (parsed.GRAPHQL_EXPLORER ?? demo),
+  };
 }
 
 export const REPOSITORY_ROOT = REPO_ROOT;

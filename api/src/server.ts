@@ -110,7 +110,7 @@ export async function createApiServer(services: AppServices): Promise<ApiServer>
     schema,
     validationRules: armor.validationRules,
     allowBatchedHttpRequests: false,
-    introspection: true,
+    introspection: env.GRAPHQL_INTROSPECTION,
     formatError,
     plugins: [
       announceCommittedEvents,
