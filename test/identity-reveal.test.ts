@@ -1,7 +1,7 @@
 /**
  * The identity custodian's flow over HTTP: a reasoned request, the reveal with the
  * custodian's own passphrase (and nobody else's role), the events it leaves, and custodians
- * added and removed by the tenant admin and the custodians, with identities re-sealed.
+ * appointed and removed by two people (admin and head), with identities re-sealed.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_CUSTODIAN_PASSPHRASE } from '@aduan/ops/src/commands/index.ts';
@@ -22,6 +22,7 @@ const staff: Record<string, StaffClient> = {};
 const REQUEST = 'mutation($input: RequestIdentityRevealInput!) { requestIdentityReveal(input: $input) { id status reason registrationNumber } }';
 const REVEAL = 'mutation($input: RevealIdentityInput!) { revealIdentity(input: $input) { caseId phone name } }';
 const RESEAL = 'mutation($input: CustodianPassphraseInput!) { resealIdentities(input: $input) { resealed skipped custodians } }';
+const DECIDE_ROLE = 'mutation($input: DecideRoleChangeInput!) { decideRoleChange(input: $input) { id status } }';
 
 const codeOf = (response: { errors?: { extensions?: Record<string, unknown> }[] }) => response.errors?.[0]?.extensions?.code;
 
@@ -93,10 +94,13 @@ describe('revealing a confidential identity', () => {
 describe('custodians come and go', () => {
   it('a new custodian set up by the admin can open older identities only after a re-seal, and a removed one no longer can', async () => {
     const older = await fileWhistleblowing('Rajawali-2', '081200000002');
-    const created = await staff.admin!.call('mutation($input: CreateStaffMemberInput!) { createStaffMember(input: $input) { id roles } }', {
+    const created = await staff.admin!.call('mutation($input: CreateStaffMemberInput!) { createStaffMember(input: $input) { id roles pendingRoleChanges { id role change } } }', {
       input: { email: 'kustodian2@inspektorat-bontang.test', name: 'Kustodian Kedua', roles: ['IDENTITY_CUSTODIAN'], password: 'kata-sandi-kustodian-2' },
     });
-    expect(created.data!.createStaffMember.roles).toEqual(['IDENTITY_CUSTODIAN']);
+    // Appointing a custodian takes two people: the admin proposes, the head confirms.
+    expect(created.data!.createStaffMember).toMatchObject({ roles: [], pendingRoleChanges: [{ role: 'IDENTITY_CUSTODIAN', change: 'GRANT' }] });
+    const confirmed = await staff.head!.call(DECIDE_ROLE, { input: { proposalId: created.data!.createStaffMember.pendingRoleChanges[0].id, confirm: true } });
+    expect(confirmed.data!.decideRoleChange.status).toBe('CONFIRMED');
     expect(codeOf(await staff.verifier!.call('{ staffAccounts { id } }'))).toBe('FORBIDDEN');
 
     const { loginStaff } = await import('./support/staff.ts');
@@ -118,12 +122,20 @@ describe('custodians come and go', () => {
     const afterReseal = await second.call(REVEAL, { input: { requestId: await request(older.id), passphrase: 'frasa-sandi-kustodian-kedua' } });
     expect(afterReseal.data!.revealIdentity.phone).toBe('081200000002');
 
-    const custodians = (await second.call('{ identityCustodians { id name active } }')).data!.identityCustodians;
+    const custodians = (await second.call('{ identityCustodians { id name active staffUserId } }')).data!.identityCustodians;
     const first = custodians.find((item: { name: string }) => item.name === 'Kustodian Identitas (demo)');
-    const removed = await second.call('mutation($input: RemoveIdentityCustodianInput!) { removeIdentityCustodian(input: $input) { resealed custodians } }', {
-      input: { custodianId: first.id, passphrase: 'frasa-sandi-kustodian-kedua' },
+    // One custodian alone cannot remove another who still holds the role.
+    const REMOVE = 'mutation($input: RemoveIdentityCustodianInput!) { removeIdentityCustodian(input: $input) { resealed custodians } }';
+    expect(codeOf(await second.call(REMOVE, { input: { custodianId: first.id, passphrase: 'frasa-sandi-kustodian-kedua' } }))).toBe('FORBIDDEN');
+    // Removing takes two people too: here the head proposes and the admin confirms, which retires the key.
+    const proposed = await staff.head!.call('mutation($input: ProposeRoleChangeInput!) { proposeRoleChange(input: $input) { id } }', {
+      input: { staffUserId: first.staffUserId, role: 'IDENTITY_CUSTODIAN', change: 'REVOKE' },
     });
-    expect(removed.data!.removeIdentityCustodian.custodians).toBe(1);
+    expect((await staff.admin!.call(DECIDE_ROLE, { input: { proposalId: proposed.data!.proposeRoleChange.id, confirm: true } })).data!.decideRoleChange.status).toBe('CONFIRMED');
+    const remaining = (await second.call('{ identityCustodians { id active } }')).data!.identityCustodians.filter((item: { active: boolean }) => item.active);
+    expect(remaining).toHaveLength(1);
+    // The remaining custodian re-seals, so the retired key no longer opens anything.
+    expect((await second.call(RESEAL, { input: { passphrase: 'frasa-sandi-kustodian-kedua' } })).data!.resealIdentities.custodians).toBe(1);
     const byRemoved = await staff.custodian!.call(REVEAL, { input: { requestId: await request(older.id), passphrase: DEMO_CUSTODIAN_PASSPHRASE } });
     expect(codeOf(byRemoved)).toBe('FORBIDDEN');
     const newer = await fileWhistleblowing('Rajawali-3', '081200000003');

@@ -4,6 +4,7 @@ import { createLogger } from './logger.ts';
 import { createJobRunner } from './jobs/job-runner.ts';
 import { createApiServer } from './server.ts';
 import { createServices } from './services.ts';
+import { describeDemoDoors, findDemoDoors } from './admin/demo-doors.service.ts';
 
 let env;
 try {
@@ -14,6 +15,15 @@ try {
 }
 const logger = createLogger(env.LOG_LEVEL);
 const services = createServices(env, logger);
+if (env.ADUAN_MODE === 'production') {
+  // A production API never opens with a published password inside it.
+  const doors = await findDemoDoors(services.db.prisma);
+  if (doors.accounts + doors.custodians > 0) {
+    logger.fatal(doors, `refusing to start in production: ${describeDemoDoors(doors)}; run \`pnpm ops close-demo-doors\` first`);
+    await services.db.close();
+    process.exit(1);
+  }
+}
 const server = await createApiServer(services);
 const port = await server.listen(env.API_PORT, env.API_HOST);
 logger.info({ port, database: services.db.kind }, `Aduan API listening on http://localhost:${port} (GraphQL at /graphql)`);

@@ -10,9 +10,11 @@ import './auth/auth.schema.ts';
 import './cases/staff-case.schema.ts';
 import './cases/inbox.schema.ts';
 import './cases/case-work.schema.ts';
+import './cases/case-conflicts.schema.ts';
 import './sla/escalation.schema.ts';
 import './identity/identity.schema.ts';
 import './admin/admin.schema.ts';
+import './audit/audit.schema.ts';
 import './live/live.schema.ts';
 
 export const schema = builder.toSchema();

@@ -6,15 +6,18 @@
  *   calendar    load the national holiday calendars (ops/data/calendars)
  *   sync        validate tenants/ and write changed tenants as new configuration versions
  *   validate    validate tenants/ without touching the database
- *   seed        calendar + sync: the demo agencies and their configuration
+ *   seed        calendar + sync (+ the demo accounts and custodian, in the demo only)
  *   setup       migrate + seed (what `pnpm start` runs first)
+ *   add-staff   an agency's first admin or head, or a province's secretariat (production bootstrap)
+ *   close-demo-doors  deactivate the demo accounts and custodian keys (before production)
  */
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { parseEnv } from '@aduan/api/env.ts';
 import { runCommand, COMMANDS, type CommandName } from './commands/index.ts';
 
-const usage = `usage: pnpm ops <${Object.keys(COMMANDS).join('|')}> [--tenants DIR] [--actor NAME]`;
+const usage = `usage: pnpm ops <${Object.keys(COMMANDS).join('|')}> [--tenants DIR] [--actor NAME]
+       pnpm ops add-staff (--tenant SLUG | --province SLUG) --email EMAIL --name NAME [--title TITLE] --role ROLE [--role ROLE]`;
 
 const argsSchema = z.object({
   command: z.enum(Object.keys(COMMANDS) as [CommandName, ...CommandName[]], {
@@ -22,6 +25,16 @@ const argsSchema = z.object({
   }),
   tenants: z.string().min(1).optional(),
   actor: z.string().min(1).max(100).default(`ops:${process.env.USER ?? 'operator'}`),
+  staff: z
+    .object({
+      tenant: z.string().min(1).optional(),
+      province: z.string().min(1).optional(),
+      email: z.string().email('--email must be an email address'),
+      name: z.string().trim().min(2, '--name needs at least 2 characters').max(200),
+      title: z.string().trim().max(200).optional(),
+      roles: z.array(z.enum(['VERIFIER', 'REVIEWER', 'AGENCY_HEAD', 'IDENTITY_CUSTODIAN', 'TENANT_ADMIN', 'PROVINCIAL_SECRETARIAT'])).min(1, 'give at least one --role'),
+    })
+    .optional(),
 });
 
 async function main(): Promise<number> {
@@ -29,13 +42,27 @@ async function main(): Promise<number> {
   try {
     const { positionals, values } = parseArgs({
       allowPositionals: true,
-      options: { tenants: { type: 'string' }, actor: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        tenants: { type: 'string' },
+        actor: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+        tenant: { type: 'string' },
+        province: { type: 'string' },
+        email: { type: 'string' },
+        name: { type: 'string' },
+        title: { type: 'string' },
+        role: { type: 'string', multiple: true },
+      },
     });
     if (values.help) {
       console.log(usage);
       return 0;
     }
-    const result = argsSchema.safeParse({ command: positionals[0], tenants: values.tenants, actor: values.actor });
+    const staff =
+      positionals[0] === 'add-staff'
+        ? { tenant: values.tenant, province: values.province, email: values.email, name: values.name, title: values.title, roles: values.role ?? [] }
+        : undefined;
+    const result = argsSchema.safeParse({ command: positionals[0], tenants: values.tenants, actor: values.actor, staff });
     if (!result.success) throw new Error(result.error.issues.map((issue) => issue.message).join('; '));
     parsed = result.data;
   } catch (error) {
@@ -44,7 +71,7 @@ async function main(): Promise<number> {
   }
   try {
     const env = parseEnv();
-    await runCommand(parsed.command, { env, tenantsDir: parsed.tenants ?? env.TENANTS_DIR, actor: parsed.actor, print: console.log });
+    await runCommand(parsed.command, { env, tenantsDir: parsed.tenants ?? env.TENANTS_DIR, actor: parsed.actor, print: console.log, staff: parsed.staff });
     return 0;
   } catch (error) {
     console.error(`ops ${parsed.command} failed: ${(error as Error).message}`);

@@ -2,7 +2,7 @@
 import { subject } from '@casl/ability';
 import { describe, expect, it } from 'vitest';
 import type { StaffRole } from '../cases/case-lifecycle.ts';
-import { defineAbilityFor, type CaseAction } from './abilities.ts';
+import { CASE_HANDLING_ROLES, defineAbilityFor, type CaseAction } from './abilities.ts';
 
 const ME = '11111111-1111-1111-1111-111111111111';
 const OTHER_STAFF = '22222222-2222-2222-2222-222222222222';
@@ -52,5 +52,10 @@ describe('what each role may do with which case', () => {
   it('gives an agency role held by a secretariat account (no agency) nothing', () => {
     const ability = defineAbilityFor({ userId: ME, roles: ['AGENCY_HEAD'], tenantId: null, provinceTenantIds: [KALBAR] });
     expect(ACTIONS.some((action) => ability.can(action, RECORDS.own))).toBe(false);
+  });
+
+  it('gives handle on cases to exactly the roles CASE_HANDLING_ROLES names (the conflict rules count on them)', () => {
+    const handlers = ROLES.filter((role) => matrix(role).own.split(' ').includes('handle'));
+    expect(handlers).toEqual([...CASE_HANDLING_ROLES]);
   });
 });

@@ -38,6 +38,9 @@ type Can = AbilityBuilder<AppAbility>['can'];
 
 const AGENCY_ROLES: readonly StaffRole[] = ['VERIFIER', 'REVIEWER', 'AGENCY_HEAD', 'IDENTITY_CUSTODIAN'];
 
+/** The roles whose rules below give `handle` on cases (the matrix test keeps the two in step). */
+export const CASE_HANDLING_ROLES: readonly StaffRole[] = ['VERIFIER', 'REVIEWER', 'AGENCY_HEAD'];
+
 /** Cases of the tenant that the user is not excluded from; restricted ones only as a named handler. */
 function visibleCases(can: Can, action: CaseAction, viewer: StaffPrincipal & { tenantId: string }): void {
   const notExcluded = { exclusions: { none: { staffUserId: viewer.userId } } };

@@ -30,8 +30,8 @@ export function emailKey(email: string): string {
  * password (the demo seed) hash it once.
  */
 export async function createStaffUser(
-  prisma: PrismaClient,
-  input: { tenantId?: string | null; provinceId?: string | null; email: string; name: string; title?: string | null; password: string; passwordHash?: string; roles: StaffRole[] },
+  prisma: Pick<PrismaClient, 'staffUser'>,
+  input: { tenantId?: string | null; provinceId?: string | null; email: string; name: string; title?: string | null; password: string; passwordHash?: string; roles: StaffRole[]; demo?: boolean },
 ) {
   if (input.password.length < MIN_PASSWORD_LENGTH) throw new AppError('BAD_USER_INPUT', `A staff password has at least ${MIN_PASSWORD_LENGTH} characters.`);
   return prisma.staffUser.create({
@@ -44,6 +44,7 @@ export async function createStaffUser(
       title: input.title ?? null,
       passwordHash: input.passwordHash ?? (await hashPassword(input.password)),
       roles: input.roles,
+      demo: input.demo ?? false,
     },
   });
 }

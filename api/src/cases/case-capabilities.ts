@@ -63,8 +63,8 @@ export function findCaseCapabilities(facts: CapabilityFacts, roles: readonly Sta
     approveAnswer: moves.includes('APPROVE_ANSWER'),
     returnAnswer: can.handle && holds(ANSWER_RULES.decide.roles) && facts.hasSubmittedAnswer,
     restrict: can.restrict,
-    // Whoever may read the case may declare their own conflict; naming a colleague is handling it.
-    declareConflict: true,
+    // Whoever works the case may declare their own conflict or mark a colleague's; read-only roles write nothing on it.
+    declareConflict: can.handle,
     recordColleagueConflict: can.handle,
     requestReveal: can.handle && facts.sealedIdentity,
     reveal: can.reveal && facts.sealedIdentity,

@@ -1,7 +1,7 @@
 /**
  * What staff record on a case besides its status: internal notes (follow-up, coordination),
- * messages to the reporter, the priority, the official answer's drafts, conflicts of
- * interest and access restriction. Each is an event on the timeline (internal unless the
+ * messages to the reporter, the priority, the official answer's drafts and access
+ * restriction (conflicts of interest: case-conflicts.service.ts). Each is an event on the timeline (internal unless the
  * reporter is meant to see it).
  */
 import type { Prisma } from '../generated/prisma/client.ts';
@@ -12,6 +12,7 @@ import type { Database } from '../db.ts';
 import { ANSWER_RULES, OPEN_STATUSES, type CaseStatus } from './case-lifecycle.ts';
 import { casesWhere } from './staff-cases.service.ts';
 import { cleanText, loadForHandling, type TransitionRow } from './case-workflow.service.ts';
+import { recordAudit } from '../audit/audit-log.service.ts';
 
 type NoteKind = 'NOTE' | 'FOLLOW_UP' | 'COORDINATION';
 type Priority = 'LOW' | 'NORMAL' | 'HIGH' | 'URGENT';
@@ -122,41 +123,6 @@ export async function returnCaseAnswer(db: Database, viewer: StaffViewer, input:
   });
 }
 
-/**
- * A conflict of interest: a staff member declares their own (any case they can see), or a
- * handler marks a colleague named in the report. Either way that person loses the case.
- */
-export async function recordConflict(
-  db: Database,
-  viewer: StaffViewer,
-  input: { caseId: string; staffUserId?: string | null; reason?: string | null },
-) {
-  const reason = cleanText(input.reason, 'reason', { required: false });
-  const self = !input.staffUserId || input.staffUserId === viewer.userId;
-  return withDataScope(db.prisma, viewer.scope, async (tx) => {
-    const action = self ? 'read' : 'handle';
-    const row = await tx.case.findFirst({
-      where: { AND: [casesWhere(viewer.ability, action), { id: input.caseId }] },
-      select: { id: true, tenantId: true, status: true },
-    });
-    if (!row) throw new AppError('NOT_FOUND', 'No such case.');
-    const staffUserId = self ? viewer.userId : input.staffUserId!;
-    if (!self) {
-      const colleague = await tx.staffUser.findFirst({ where: { id: staffUserId, tenantId: row.tenantId }, select: { id: true } });
-      if (!colleague) throw new AppError('NOT_FOUND', 'No such staff member in this agency.');
-    }
-    const kind = self ? 'DECLARED_CONFLICT' : 'NAMED_IN_REPORT';
-    await tx.caseExclusion.upsert({
-      where: { caseId_staffUserId: { caseId: row.id, staffUserId } },
-      create: { tenantId: row.tenantId, caseId: row.id, staffUserId, kind, reason, createdById: viewer.userId },
-      update: {},
-    });
-    await tx.caseHandler.deleteMany({ where: { caseId: row.id, staffUserId } });
-    await recordEvent(tx, row, viewer, { kind: 'CONFLICT_RECORDED', data: { staffUserId, exclusion: kind } });
-    return row.id;
-  });
-}
-
 /** The head limits a sensitive case to named handlers (or lifts the limit with none). */
 export async function restrictCase(db: Database, viewer: StaffViewer, input: { caseId: string; handlerIds: string[] }) {
   const handlerIds = [...new Set(input.handlerIds)];
@@ -176,6 +142,7 @@ export async function restrictCase(db: Database, viewer: StaffViewer, input: { c
     }
     await tx.case.update({ where: { id: row.id }, data: { restricted: handlerIds.length > 0 } });
     await recordEvent(tx, row, viewer, { kind: 'ACCESS_RESTRICTED', data: { handlerIds, restricted: handlerIds.length > 0 } });
+    await recordAudit(tx, { tenantId: row.tenantId, actorId: viewer.userId, action: 'CASE_RESTRICTED', caseId: row.id, data: { handlerIds, restricted: handlerIds.length > 0 } });
     return row.id;
   });
 }

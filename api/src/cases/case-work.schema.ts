@@ -8,7 +8,8 @@ import { AppError } from '../errors.ts';
 import { transitionCase, type StaffTransitionName } from './case-workflow.service.ts';
 import { transferCase } from './case-transfer.service.ts';
 import { recordOfflineIntake } from './offline-intake.service.ts';
-import { addCaseNote, draftCaseAnswer, recordConflict, restrictCase, returnCaseAnswer, sendStaffMessage, setCasePriority } from './case-records.service.ts';
+import { addCaseNote, draftCaseAnswer, restrictCase, returnCaseAnswer, sendStaffMessage, setCasePriority } from './case-records.service.ts';
+import { recordConflict } from './case-conflicts.service.ts';
 import { CasePriority, configOf, loadStaffCase, NoteKindEnum, StaffCaseRef, StaffTransition, type CaseShape } from './staff-case.schema.ts';
 
 const TemplateUseEnum = builder.enumType('TemplateUse', { values: ['REQUEST_INFO', 'REJECT', 'TRANSFER', 'MESSAGE', 'ANSWER'] as const });
@@ -72,7 +73,7 @@ const SetPriorityInput = builder.inputType('SetCasePriorityInput', {
 const RecordConflictInput = builder.inputType('RecordConflictInput', {
   fields: (t) => ({
     caseId: t.id({ required: true }),
-    staffUserId: t.id({ description: 'A colleague named in the report; empty to declare your own conflict.' }),
+    staffUserId: t.id({ description: "A colleague with a conflict (excluded once the head, or for a head the provincial secretariat, confirms); empty to declare your own." }),
     reason: t.string(),
   }),
 });
@@ -216,7 +217,7 @@ builder.mutationFields((t) => ({
   recordConflict: t.field({
     type: StaffCaseRef,
     nullable: true,
-    description: 'Returns null when the viewer declared their own conflict: they no longer see the case.',
+    description: 'Returns null when the viewer declared their own conflict: they no longer see the case. A colleague is excluded at once only when the head marks a non-head; otherwise the mark waits in `conflictProposals`.',
     args: { input: t.arg({ type: RecordConflictInput, required: true }) },
     resolve: (_, { input }, ctx) => {
       const caseId = caseIdOf(input.caseId);

@@ -2,10 +2,13 @@
  * Conflicts of interest found in the report itself: an active staff member of the agency
  * whose full name appears in what the reporter wrote loses the case from the moment it is
  * filed (an exclusion NAMED_IN_REPORT), before anyone could open it. Names shorter than
- * six characters are not matched, to keep a common first name from hiding cases. Staff can
- * also record such a conflict by hand (case-records.service.ts).
+ * six characters are not matched, to keep a common first name from hiding cases. A report that
+ * names every member who could act on it excludes nobody: a reporter listing the whole staff
+ * must not make a case vanish from the agency. Staff record conflicts by hand in
+ * case-conflicts.service.ts.
  */
 import type { ScopedTransaction } from '../auth/data-scope.ts';
+import { CASE_HANDLING_ROLES } from '../auth/abilities.ts';
 
 export const NAMED_IN_REPORT_REASON = 'Disebut dalam laporan (otomatis) / Named in the report (automatic)';
 
@@ -24,6 +27,12 @@ export function namedStaffInsertSql(p: { caseId: string; tenantId: string; text:
     FROM staff_user
     WHERE staff_user.tenant_id = ${p.tenantId} AND staff_user.active AND char_length(staff_user.name) >= 6
       AND strpos(lower(${p.text}), lower(staff_user.name)) > 0
+      AND EXISTS (
+        SELECT 1 FROM staff_user keeper
+        WHERE keeper.tenant_id = ${p.tenantId} AND keeper.active
+          AND keeper.roles && ARRAY[${CASE_HANDLING_ROLES.map((role) => `'${role}'`).join(', ')}]::"StaffRole"[]
+          AND NOT (char_length(keeper.name) >= 6 AND strpos(lower(${p.text}), lower(keeper.name)) > 0)
+      )
     ON CONFLICT (case_id, staff_user_id) DO NOTHING`;
 }
 

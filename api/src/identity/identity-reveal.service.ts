@@ -21,6 +21,8 @@ import { assertPrivateKeyMatches, encryptedPrivateKeySchema, unlockCustodianKey 
 import { IdentityCryptoError } from './aead.ts';
 import { listSealedCustodianIds, openSealed, resealToRecipients, sealedEnvelopeSchema } from './sealed-box.ts';
 import { createIdentityCustodian, identityAad, type ReporterIdentity } from './identity-vault.service.ts';
+import { recordAudit } from '../audit/audit-log.service.ts';
+import { findIncompatibleRoles } from '../admin/role-rules.ts';
 
 /** Identities re-sealed per transaction. */
 const RESEAL_BATCH = 200;
@@ -29,6 +31,8 @@ function requireCustodianRole(viewer: StaffViewer): string {
   if (!viewer.roles.includes('IDENTITY_CUSTODIAN') || !viewer.tenantId) {
     throw new AppError('FORBIDDEN', 'Only an identity custodian may do this.');
   }
+  // An account that also manages staff could appoint its own helpers: the two roles never meet.
+  if (findIncompatibleRoles(viewer.roles)) throw new AppError('FORBIDDEN', 'A tenant admin may not act as an identity custodian.');
   return viewer.tenantId;
 }
 
@@ -75,6 +79,7 @@ export async function requestIdentityReveal(db: Database, viewer: StaffViewer, i
     if (row.identityProtection !== 'SEALED') throw new AppError('BAD_USER_INPUT', 'This case holds no sealed identity.');
     const request = await tx.identityRevealRequest.create({ data: { tenantId: row.tenantId, caseId: row.id, requestedById: viewer.userId, reason } });
     await recordEvent(tx, row, viewer, 'IDENTITY_REVEAL_REQUESTED', { requestId: request.id }, reason);
+    await recordAudit(tx, { tenantId: row.tenantId, actorId: viewer.userId, action: 'IDENTITY_REVEAL_REQUESTED', caseId: row.id, data: { requestId: request.id, reason } });
     return request;
   });
 }
@@ -90,6 +95,7 @@ export async function revealIdentity(
     const request = await tx.identityRevealRequest.findFirst({ where: { id: input.requestId, tenantId } });
     if (!request) throw new AppError('NOT_FOUND', 'No such request.');
     if (request.status !== 'PENDING') throw new AppError('CONFLICT', 'This request was already answered.');
+    if (request.requestedById === viewer.userId) throw new AppError('FORBIDDEN', 'You asked for this reveal: another custodian must answer it.');
     const row = await tx.case.findFirst({
       where: { AND: [casesWhere(viewer.ability, 'reveal'), { id: request.caseId }] },
       select: { id: true, tenantId: true, status: true, identity: true, identityProtection: true },
@@ -110,6 +116,14 @@ export async function revealIdentity(
     }
     await tx.identityRevealRequest.update({ where: { id: request.id }, data: { status: 'REVEALED', custodianId: custodian.id, decidedAt: new Date() } });
     await recordEvent(tx, row, viewer, 'IDENTITY_REVEALED', { requestId: request.id, custodianId: custodian.id });
+    await recordAudit(tx, {
+      tenantId: row.tenantId,
+      actorId: viewer.userId,
+      action: 'IDENTITY_REVEALED',
+      caseId: row.id,
+      subjectStaffId: request.requestedById,
+      data: { requestId: request.id, custodianId: custodian.id, requestedById: request.requestedById },
+    });
     return { requestId: request.id, caseId: row.id, identity };
   });
 }
@@ -118,12 +132,21 @@ export async function revealIdentity(
 export async function declineIdentityReveal(db: Database, viewer: StaffViewer, input: { requestId: string }) {
   const tenantId = requireCustodianRole(viewer);
   return withDataScope(db.prisma, viewer.scope, async (tx) => {
-    await activeCustodianOf(tx, viewer, tenantId);
+    const custodian = await activeCustodianOf(tx, viewer, tenantId);
+    const request = await tx.identityRevealRequest.findFirst({ where: { id: input.requestId, tenantId, status: 'PENDING' }, select: { id: true, caseId: true, requestedById: true } });
     const declined = await tx.identityRevealRequest.updateMany({
       where: { id: input.requestId, tenantId, status: 'PENDING' },
-      data: { status: 'DECLINED', decidedAt: new Date() },
+      data: { status: 'DECLINED', custodianId: custodian.id, decidedAt: new Date() },
     });
-    if (declined.count !== 1) throw new AppError('NOT_FOUND', 'No pending request with this id.');
+    if (!request || declined.count !== 1) throw new AppError('NOT_FOUND', 'No pending request with this id.');
+    await recordAudit(tx, {
+      tenantId,
+      actorId: viewer.userId,
+      action: 'IDENTITY_REVEAL_DECLINED',
+      caseId: request.caseId,
+      subjectStaffId: request.requestedById,
+      data: { requestId: request.id, custodianId: custodian.id },
+    });
     return input.requestId;
   });
 }
@@ -150,9 +173,11 @@ export async function setUpCustodianKey(db: Database, viewer: StaffViewer, input
   );
   if (existing > 0) throw new AppError('CONFLICT', 'You already hold an active custodian key.');
   try {
-    return await withDataScope(db.prisma, viewer.scope, (tx) =>
-      createIdentityCustodian(tx, { tenantId, name: viewer.name, passphrase: input.passphrase, staffUserId: viewer.userId }),
-    );
+    return await withDataScope(db.prisma, viewer.scope, async (tx) => {
+      const created = await createIdentityCustodian(tx, { tenantId, name: viewer.name, passphrase: input.passphrase, staffUserId: viewer.userId });
+      await recordAudit(tx, { tenantId, actorId: viewer.userId, action: 'CUSTODIAN_KEY_SET_UP', subjectStaffId: viewer.userId, data: { custodianId: created.id } });
+      return created;
+    });
   } catch (error) {
     if (error instanceof IdentityCryptoError) throw new AppError('BAD_USER_INPUT', error.message, { issues: [{ path: ['input', 'passphrase'], message: error.message }] });
     throw error;
@@ -171,6 +196,10 @@ export async function resealIdentities(db: Database, viewer: StaffViewer, input:
     recipients: await tx.identityCustodian.findMany({ where: { tenantId, active: true }, select: { id: true, publicKey: true }, orderBy: { id: 'asc' } }),
   }));
   const privateKey = await unlock(custodian, input.passphrase);
+  // Recorded before the work: a re-seal that dies half way is still on the record (it is safe to run again).
+  await withDataScope(db.prisma, viewer.scope, (tx) =>
+    recordAudit(tx, { tenantId, actorId: viewer.userId, action: 'IDENTITIES_RESEALED', data: { custodianId: custodian.id, recipients: recipients.map((recipient) => recipient.id) } }),
+  );
   const wanted = recipients.map((recipient) => recipient.id).sort().join(',');
   let resealed = 0;
   let skipped = 0;
@@ -215,8 +244,16 @@ export async function removeIdentityCustodian(db: Database, viewer: StaffViewer,
     const actor = await activeCustodianOf(tx, viewer, tenantId);
     if (actor.id === input.custodianId) throw new AppError('BAD_USER_INPUT', 'Another custodian removes you: the remaining ones must re-seal without your key.');
     await unlock(actor, input.passphrase);
-    const removed = await tx.identityCustodian.updateMany({ where: { id: input.custodianId, tenantId, active: true }, data: { active: false, removedAt: new Date() } });
-    if (removed.count !== 1) throw new AppError('NOT_FOUND', 'No active custodian with this id.');
+    const target = await tx.identityCustodian.findFirst({ where: { id: input.custodianId, tenantId, active: true }, select: { id: true, staffUserId: true } });
+    if (!target) throw new AppError('NOT_FOUND', 'No active custodian with this id.');
+    // A custodian who still holds the role is removed by two people (a role change proposal),
+    // never by one colleague: that would let one custodian keep every identity to themselves.
+    const holder = target.staffUserId ? await tx.staffUser.findUnique({ where: { id: target.staffUserId }, select: { active: true, roles: true } }) : null;
+    if (holder?.active && holder.roles.includes('IDENTITY_CUSTODIAN')) {
+      throw new AppError('FORBIDDEN', 'This custodian still holds the role: removing a custodian is proposed by the admin and confirmed by the head.');
+    }
+    await tx.identityCustodian.update({ where: { id: target.id }, data: { active: false, removedAt: new Date() } });
+    await recordAudit(tx, { tenantId, actorId: viewer.userId, action: 'CUSTODIAN_KEY_REMOVED', subjectStaffId: target.staffUserId, data: { custodianId: target.id } });
   });
   return resealIdentities(db, viewer, input);
 }

@@ -91,7 +91,7 @@ export class IdentityVault {
 /** Adds an identity custodian; the recovery key is returned once and never stored. */
 export async function createIdentityCustodian(
   prisma: Db,
-  input: { tenantId: string; name: string; passphrase: string; staffUserId?: string | null },
+  input: { tenantId: string; name: string; passphrase: string; staffUserId?: string | null; demo?: boolean },
   options?: CustodianKeyOptions,
 ): Promise<{ id: string; recoveryKey: string }> {
   assertPassphraseStrength(input.passphrase);
@@ -101,6 +101,7 @@ export async function createIdentityCustodian(
       tenantId: input.tenantId,
       staffUserId: input.staffUserId ?? null,
       name: input.name,
+      demo: input.demo ?? false,
       publicKey: keys.publicKey,
       encryptedPrivateKey: keys.encryptedPrivateKey as unknown as Prisma.InputJsonValue,
       recoveryEncryptedPrivateKey: keys.recoveryEncryptedPrivateKey as unknown as Prisma.InputJsonValue,

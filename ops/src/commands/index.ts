@@ -11,6 +11,8 @@ import { hashPassword } from '@aduan/api/auth/passwords.ts';
 import type { StaffRole } from '@aduan/api/cases/case-lifecycle.ts';
 import { TenantConfigCache } from '@aduan/api/config/tenant-config.service.ts';
 import { runSlaSweep } from '@aduan/api/sla/sla-sweep.service.ts';
+import { closeDemoDoors, describeDemoDoors, findDemoDoors } from '@aduan/api/admin/demo-doors.service.ts';
+import { addStaffStep } from './add-staff.ts';
 import { NationalCalendarCache } from '@aduan/api/sla/working-calendar.service.ts';
 
 /** The demo custodians' passphrase: for the demo agencies only, never for a real one. */
@@ -33,9 +35,31 @@ export interface CommandOptions {
   tenantsDir: string;
   actor: string;
   print: (line: string) => void;
+  /** Arguments of `add-staff`. */
+  staff?: AddStaffArguments;
 }
 
-type Step = (db: Database, options: CommandOptions) => Promise<void>;
+export interface AddStaffArguments {
+  tenant?: string;
+  province?: string;
+  email: string;
+  name: string;
+  title?: string;
+  roles: StaffRole[];
+}
+
+export type Step = (db: Database, options: CommandOptions) => Promise<void>;
+
+/** Demo steps do nothing in production: no published password ever reaches a real deployment. */
+function demoOnly(step: Step, what: string): Step {
+  return async (db, options) => {
+    if (options.env.ADUAN_MODE === 'production') {
+      options.print(`${what}: skipped (ADUAN_MODE=production: no demo accounts or custodians)`);
+      return;
+    }
+    await step(db, options);
+  };
+}
 
 const migrateStep: Step = async (db, { print }) => {
   const result = await migrate(db.sql);
@@ -74,7 +98,7 @@ const syncStep: Step = async (db, { tenantsDir, actor, print }) => {
 };
 
 /** Every demo agency gets one identity custodian, so confidential reports can be sealed. */
-const demoCustodiansStep: Step = async (db, { print }) => {
+const demoCustodiansStep: Step = demoOnly(async (db, { print }) => {
   const tenants = await db.prisma.tenant.findMany({ select: { id: true, slug: true }, orderBy: { slug: 'asc' } });
   for (const tenant of tenants) {
     const existing = await db.prisma.identityCustodian.count({ where: { tenantId: tenant.id, active: true } });
@@ -83,22 +107,23 @@ const demoCustodiansStep: Step = async (db, { print }) => {
       tenantId: tenant.id,
       name: 'Kustodian Identitas (demo)',
       passphrase: DEMO_CUSTODIAN_PASSPHRASE,
+      demo: true,
     });
     print(`custodian: ${tenant.slug}: demo identity custodian created (passphrase "${DEMO_CUSTODIAN_PASSPHRASE}", recovery key ${recoveryKey}, shown once)`);
   }
-};
+}, 'custodian');
 
 /**
  * Demo staff for every agency (one per role) and one secretariat account per province, so
  * the console can be tried at once. Existing accounts are left as they are.
  */
-const demoStaffStep: Step = async (db, { print }) => {
+const demoStaffStep: Step = demoOnly(async (db, { print }) => {
   let passwordHash: string | undefined;
   const ensure = async (input: Parameters<typeof createStaffUser>[1]) => {
     const existing = await db.prisma.staffUser.findUnique({ where: { emailKey: emailKey(input.email) }, select: { id: true } });
     if (existing) return { id: existing.id, created: false };
     passwordHash ??= await hashPassword(DEMO_STAFF_PASSWORD);
-    return { id: (await createStaffUser(db.prisma, { ...input, passwordHash })).id, created: true };
+    return { id: (await createStaffUser(db.prisma, { ...input, passwordHash, demo: true })).id, created: true };
   };
   let created = 0;
   const tenants = await db.prisma.tenant.findMany({ select: { id: true, slug: true }, orderBy: { slug: 'asc' } });
@@ -128,6 +153,22 @@ const demoStaffStep: Step = async (db, { print }) => {
       ? `staff: ${created} demo accounts created (password "${DEMO_STAFF_PASSWORD}"): <role>@<agency>.test for verifikator, telaah, pimpinan, kustodian, admin; sekretariat@<province>.test`
       : 'staff: demo accounts up to date',
   );
+}, 'staff');
+
+/** Production: stop here when a demo door is open, so a setup never looks finished with one. */
+const productionCheckStep: Step = async (db, { env, print }) => {
+  if (env.ADUAN_MODE !== 'production') return;
+  const doors = await findDemoDoors(db.prisma);
+  if (doors.accounts + doors.custodians > 0) {
+    throw new Error(`${describeDemoDoors(doors)}; run \`pnpm ops close-demo-doors\` before starting in production`);
+  }
+  print('production: no demo account or custodian');
+};
+
+/** Deactivates every demo account and retires every demo custodian key (for a demo database turned production). */
+const closeDemoDoorsStep: Step = async (db, { actor, print }) => {
+  const closed = await closeDemoDoors(db.prisma, actor);
+  print(`close-demo-doors: ${closed.accounts} demo accounts deactivated, ${closed.custodians} demo custodian keys retired`);
 };
 
 /** One SLA sweep by hand (the API runs it every SLA_SWEEP_INTERVAL_SECONDS); safe beside running APIs. */
@@ -143,9 +184,11 @@ export const COMMANDS = {
   migrate: [migrateStep],
   calendar: [calendarStep],
   sync: [syncStep],
-  seed: [calendarStep, syncStep, demoCustodiansStep, demoStaffStep],
-  setup: [migrateStep, calendarStep, syncStep, demoCustodiansStep, demoStaffStep],
+  seed: [calendarStep, syncStep, demoCustodiansStep, demoStaffStep, productionCheckStep],
+  setup: [migrateStep, calendarStep, syncStep, demoCustodiansStep, demoStaffStep, productionCheckStep],
   sweep: [sweepStep],
+  'add-staff': [addStaffStep],
+  'close-demo-doors': [closeDemoDoorsStep],
   validate: [],
 } satisfies Record<string, Step[]>;
 export type CommandName = keyof typeof COMMANDS;

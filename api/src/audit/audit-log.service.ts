@@ -1,0 +1,105 @@
+/**
+ * The audit log of insider actions: who changed whose roles, who appointed or removed an
+ * identity custodian, who set up or re-sealed a key, who asked for, performed or declined a
+ * reveal, who declared, proposed, confirmed or declined a conflict of interest, who restricted
+ * a case. Append-only in the database (a trigger refuses UPDATE, DELETE and TRUNCATE; the app
+ * role holds neither privilege): an entry written in the same transaction as the action
+ * stands or falls with it, and nothing afterwards can change it.
+ *
+ * Readers: the agency head (their agency) and the provincial secretariat (every agency of its
+ * province). Entries never hold a reporter's identity, case content or a secret: only ids,
+ * roles, counts and the reason a staff member typed for a reveal or a conflict.
+ */
+import type { Prisma } from '../generated/prisma/client.ts';
+import type { AuditAction } from '../generated/prisma/enums.ts';
+import { AppError } from '../errors.ts';
+import type { StaffViewer } from '../context.ts';
+import type { Database } from '../db.ts';
+import { withDataScope, type ScopedTransaction } from '../auth/data-scope.ts';
+
+export type { AuditAction };
+
+export interface AuditRecord {
+  tenantId: string | null;
+  provinceId?: string | null;
+  /** The acting staff member; null with `actorLabel` for an operator's command. */
+  actorId: string | null;
+  actorLabel?: string | null;
+  action: AuditAction;
+  subjectStaffId?: string | null;
+  caseId?: string | null;
+  data?: Record<string, unknown>;
+}
+
+type AuditWriter = Pick<ScopedTransaction, 'auditEntry'>;
+
+/** Appends one entry inside the caller's transaction, so it commits with the action or not at all. */
+export async function recordAudit(tx: AuditWriter, entry: AuditRecord): Promise<void> {
+  await tx.auditEntry.create({
+    data: {
+      tenantId: entry.tenantId,
+      provinceId: entry.provinceId ?? null,
+      actorId: entry.actorId,
+      actorLabel: entry.actorLabel ?? null,
+      action: entry.action,
+      subjectStaffId: entry.subjectStaffId ?? null,
+      caseId: entry.caseId ?? null,
+      data: (entry.data ?? {}) as Prisma.InputJsonValue,
+    },
+  });
+}
+
+/** Who may read the log: the head of an agency, and the provincial secretariat. */
+export function canReadAuditLog(viewer: Pick<StaffViewer, 'roles' | 'tenantId'>): boolean {
+  return (viewer.tenantId !== null && viewer.roles.includes('AGENCY_HEAD')) || viewer.roles.includes('PROVINCIAL_SECRETARIAT');
+}
+
+export const AUDIT_PAGE_MAX = 100;
+
+/**
+ * The newest entries first, `first` at a time, older than the `before` id. The head reads their
+ * agency's; the secretariat reads every agency of its province (optionally one).
+ */
+export async function listAuditEntries(
+  db: Database,
+  viewer: StaffViewer,
+  input: { first: number; before?: bigint | null; tenantId?: string | null },
+) {
+  if (!canReadAuditLog(viewer)) throw new AppError('FORBIDDEN', 'Only the agency head and the provincial secretariat read the audit log.');
+  const first = Math.min(Math.max(input.first, 1), AUDIT_PAGE_MAX);
+  const tenantIds = viewer.tenantId ? [viewer.tenantId] : [...viewer.scope.tenantIds];
+  if (input.tenantId && !tenantIds.includes(input.tenantId)) return { entries: [], hasMore: false };
+  const where: Prisma.AuditEntryWhereInput = {
+    tenantId: { in: input.tenantId ? [input.tenantId] : tenantIds },
+    ...(input.before ? { id: { lt: input.before } } : {}),
+  };
+  return withDataScope(db.prisma, viewer.scope, async (tx) => {
+    const rows = await tx.auditEntry.findMany({ where, orderBy: { id: 'desc' }, take: first + 1 });
+    const ids = new Set<string>();
+    for (const row of rows) {
+      if (row.actorId) ids.add(row.actorId);
+      if (row.subjectStaffId) ids.add(row.subjectStaffId);
+    }
+    const caseIds = [...new Set(rows.flatMap((row) => (row.caseId ? [row.caseId] : [])))];
+    const [staff, cases, tenants] = await Promise.all([
+      tx.staffUser.findMany({ where: { id: { in: [...ids] } }, select: { id: true, name: true } }),
+      tx.case.findMany({ where: { id: { in: caseIds } }, select: { id: true, registrationNumber: true } }),
+      tx.tenant.findMany({ where: { id: { in: tenantIds } }, select: { id: true, slug: true, name: true } }),
+    ]);
+    const names = new Map(staff.map((person) => [person.id, person.name]));
+    const numbers = new Map(cases.map((item) => [item.id, item.registrationNumber]));
+    const agencies = new Map(tenants.map((tenant) => [tenant.id, tenant]));
+    return {
+      entries: rows.slice(0, first).map((row) => ({
+        ...row,
+        actorName: row.actorId ? (names.get(row.actorId) ?? null) : null,
+        subjectName: row.subjectStaffId ? (names.get(row.subjectStaffId) ?? null) : null,
+        registrationNumber: row.caseId ? (numbers.get(row.caseId) ?? null) : null,
+        agency: row.tenantId ? (agencies.get(row.tenantId) ?? null) : null,
+      })),
+      hasMore: rows.length > first,
+    };
+  });
+}
+
+export type AuditEntryView = Awaited<ReturnType<typeof listAuditEntries>>['entries'][number];
