@@ -7,10 +7,10 @@ import path from 'node:path';
 
 export const REPO_TENANTS_DIR = path.join(REPO_ROOT, 'tenants');
 
-export async function setupTenants(database: TestDatabase, tenantsDir = REPO_TENANTS_DIR): Promise<string[]> {
+export async function setupTenants(database: TestDatabase, tenantsDir = REPO_TENANTS_DIR, env: Record<string, string> = {}): Promise<string[]> {
   const lines: string[] = [];
   await runCommand('setup', {
-    env: parseEnv({ ...database.env, TENANTS_DIR: tenantsDir }),
+    env: parseEnv({ ...database.env, TENANTS_DIR: tenantsDir, ...env }),
     tenantsDir,
     actor: 'test',
     print: (line) => lines.push(line),
