@@ -5,7 +5,7 @@
  * The operator bootstraps an agency's first people with `pnpm ops add-staff`.
  */
 import { randomBytes } from 'node:crypto';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseEnv } from '@aduan/api/env.ts';
 import { DEMO_CUSTODIAN_PASSPHRASE, DEMO_STAFF_PASSWORD, runCommand } from '@aduan/ops/src/commands/index.ts';
 import { createTestDatabase, type TestDatabase } from './support/database.ts';
@@ -17,6 +17,17 @@ import { LOGIN_STAFF } from './support/staff.ts';
 const PRODUCTION = { ADUAN_MODE: 'production', IDENTITY_MASTER_KEY: randomBytes(32).toString('base64') };
 const databases: TestDatabase[] = [];
 const apis: RunningProcess[] = [];
+let fresh: TestDatabase;
+let freshSetup: string[];
+let demo: TestDatabase;
+
+beforeAll(async () => {
+  fresh = await createTestDatabase();
+  demo = await createTestDatabase();
+  databases.push(fresh, demo);
+  freshSetup = await setupTenants(fresh, REPO_TENANTS_DIR, PRODUCTION);
+  await setupTenants(demo);
+}, 240_000);
 
 afterAll(async () => {
   for (const api of apis) await api.stop();
@@ -40,9 +51,8 @@ const login = (api: RunningProcess, slug: string | null, email: string, password
 
 describe('production mode', () => {
   it('sets up no demo account or custodian, answers no introspection, and lets the operator add the first admin', async () => {
-    const database = await createTestDatabase();
-    databases.push(database);
-    const lines = await setupTenants(database, REPO_TENANTS_DIR, PRODUCTION);
+    const database = fresh;
+    const lines = freshSetup;
     expect(lines).toContain('staff: skipped (ADUAN_MODE=production: no demo accounts or custodians)');
     expect(lines).toContain('custodian: skipped (ADUAN_MODE=production: no demo accounts or custodians)');
     expect(lines.join('\n')).not.toContain(DEMO_STAFF_PASSWORD);
@@ -74,12 +84,10 @@ describe('production mode', () => {
     const introspection = await graphql(`${api.url}/graphql`, '{ __schema { queryType { name } } }');
     expect(introspection.data?.__schema ?? null).toBeNull();
     expect(introspection.errors?.[0]?.message).toMatch(/introspection/i);
-  });
+  }, 90_000); // starts an API process
 
   it('refuses to start while a demo account or custodian exists, and starts once the operator closes them', async () => {
-    const database = await createTestDatabase();
-    databases.push(database);
-    await setupTenants(database);
+    const database = demo;
     expect((await countDoors(database)).custodians).toBeGreaterThan(0);
     await expect(startApi({ ...database.env, ...PRODUCTION })).rejects.toThrow(/refusing to start in production: \d+ demo staff account\(s\) and \d+ demo custodian key\(s\)/);
 
@@ -94,5 +102,5 @@ describe('production mode', () => {
     apis.push(api);
     const response = await login(api, 'inspektorat-kalbar', 'admin@inspektorat-kalbar.test', DEMO_STAFF_PASSWORD);
     expect(response.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
-  });
+  }, 120_000); // starts an API process twice and runs a production setup
 });

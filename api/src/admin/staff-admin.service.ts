@@ -112,10 +112,10 @@ export async function updateStaffMember(
   input: { staffUserId: string; roles?: string[] | null; active?: boolean | null },
 ) {
   const tenantId = requireAdmin(viewer);
-  const roles = input.roles ? checkRoles(input.roles) : undefined;
-  if (input.staffUserId === viewer.userId && (roles !== undefined || input.active != null)) {
+  if (input.staffUserId === viewer.userId && (input.roles != null || input.active != null)) {
     throw new AppError('FORBIDDEN', 'Nobody changes their own roles or account: ask another admin.');
   }
+  const roles = input.roles ? checkRoles(input.roles) : undefined;
   return withDataScope(db.prisma, viewer.scope, async (tx) => {
     const found = await tx.staffUser.findFirst({ where: { id: input.staffUserId, tenantId }, select: { id: true, roles: true, active: true } });
     if (!found) throw new AppError('NOT_FOUND', 'No such staff member.');
