@@ -206,7 +206,7 @@ app.all(
 
 const server = app.listen(port, process.env.HOST, () => {
   const address = server.address();
-  console.log(`web: listening on http://${process.env.HOST ?? 'localhost'}:${typeof address === 'object' && address ? address.port : port}`);
+  console.log(`web: listening on http://${process.env.HOST ?? 'localhost'}:${typeof address === 'object' && address ? address.port : port} (Node ${process.version})`);
 });
 server.on('upgrade', proxyLiveUpgrade);
 server.on('error', (error) => {
