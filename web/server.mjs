@@ -186,9 +186,28 @@ function proxyLiveUpgrade(request, socket, head) {
   });
 }
 
+/**
+ * Headers for every response (pages, assets, refusals): no powerful browser feature for any
+ * page or frame, and over TLS, HTTPS only from then on. `request.secure` follows `trust proxy`:
+ * only a trusted proxy's X-Forwarded-Proto can say the browser used TLS. The per-page
+ * Content-Security-Policy (with its script nonce) is set in app/entry.server.tsx.
+ */
+const PERMISSIONS_POLICY = [
+  'accelerometer', 'autoplay', 'bluetooth', 'camera', 'display-capture', 'geolocation', 'gyroscope', 'hid',
+  'idle-detection', 'magnetometer', 'microphone', 'midi', 'payment', 'publickey-credentials-get',
+  'screen-wake-lock', 'serial', 'usb', 'xr-spatial-tracking',
+].map((feature) => `${feature}=()`).join(', ');
+
+function setSecurityHeaders(request, response, next) {
+  response.setHeader('Permissions-Policy', PERMISSIONS_POLICY);
+  if (request.secure) response.setHeader('Strict-Transport-Security', 'max-age=31536000');
+  next();
+}
+
 const app = express();
 app.disable('x-powered-by');
 app.set('trust proxy', parseTrustProxy(process.env.TRUST_PROXY));
+app.use(setSecurityHeaders);
 app.use(compression());
 // Vite's hashed file names change with their content: they may be kept for a year.
 app.use(`${build.publicPath.replace(/\/+$/, '')}/assets`, express.static(path.join(clientDir, 'assets'), { immutable: true, maxAge: '1y', index: false, fallthrough: false }));
@@ -206,7 +225,7 @@ app.all(
 
 const server = app.listen(port, process.env.HOST, () => {
   const address = server.address();
-  console.log(`web: listening on http://${process.env.HOST ?? 'localhost'}:${typeof address === 'object' && address ? address.port : port}`);
+  console.log(`web: listening on http://${process.env.HOST ?? 'localhost'}:${typeof address === 'object' && address ? address.port : port} (Node ${process.version})`);
 });
 server.on('upgrade', proxyLiveUpgrade);
 server.on('error', (error) => {

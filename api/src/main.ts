@@ -26,7 +26,8 @@ if (env.ADUAN_MODE === 'production') {
 }
 const server = await createApiServer(services);
 const port = await server.listen(env.API_PORT, env.API_HOST);
-logger.info({ port, database: services.db.kind }, `Aduan API listening on http://localhost:${port} (GraphQL at /graphql)`);
+// The Node version is no secret and shows which runtime a deployment really runs on (ADR 0018).
+logger.info({ port, database: services.db.kind, node: process.version }, `Aduan API listening on http://localhost:${port} (GraphQL at /graphql)`);
 const jobs = createJobRunner(services);
 await jobs.start();
 logger.info({ jobs: jobs.kind, intervalSeconds: env.SLA_SWEEP_INTERVAL_SECONDS }, 'background jobs started');

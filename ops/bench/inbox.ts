@@ -27,7 +27,7 @@ import { staffTenantIds } from '@aduan/api/auth/staff-auth.service.ts';
 import { countInbox, listInbox, type InboxFilter } from '@aduan/api/cases/staff-cases.service.ts';
 import type { CaseStatus } from '@aduan/api/cases/case-lifecycle.ts';
 import { DEMO_STAFF_PASSWORD, runCommand } from '../src/commands/index.ts';
-import { BENCH_MASTER_KEY, createBenchDatabase, freePort, machine, REPO_ROOT, startChild, TSX, writeResults, type Child } from './support.ts';
+import { BENCH_MASTER_KEY, createBenchDatabase, freePort, machine, REPO_ROOT, startChild, TSX_CLI, writeResults, type Child } from './support.ts';
 import { countData, generate, loadAgency, MAIN_AGENCY, type AgencyIds, type GeneratedCounts } from './inbox-data.ts';
 
 const { values } = parseArgs({
@@ -327,7 +327,7 @@ try {
   // Over HTTP: sign in as the three viewers, a few filters each.
   console.log('inbox: starting the API');
   const port = await freePort();
-  const api = await startChild(TSX, ['src/main.ts'], path.join(REPO_ROOT, 'api'), {
+  const api = await startChild(process.execPath, [TSX_CLI, 'src/main.ts'], path.join(REPO_ROOT, 'api'), {
     DATABASE_URL: benchDb.url, API_PORT: String(port), API_HOST: '127.0.0.1', NODE_ENV: 'production', LOG_LEVEL: 'info',
     RATE_LIMIT_SCALE: '100000', DATABASE_POOL_SIZE: '10', IDENTITY_MASTER_KEY: BENCH_MASTER_KEY,
     EVIDENCE_DIR: path.join(REPO_ROOT, '.data', 'bench-evidence'),

@@ -1,7 +1,7 @@
 /** `pnpm bench [name]`: runs one benchmark, or all of them. Results land in ops/bench/results/. */
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { TSX } from './support.ts';
+import { TSX_CLI } from './support.ts';
 
 const BENCHMARKS = ['tenant-query', 'submit-report', 'inbox', 'sla-sweep', 'live'];
 const [name, ...rest] = process.argv.slice(2);
@@ -11,6 +11,6 @@ for (const benchmark of selected) {
     console.error(`unknown benchmark "${benchmark}"; one of: ${BENCHMARKS.join(', ')}`);
     process.exit(2);
   }
-  const run = spawnSync(TSX, [path.join(import.meta.dirname, `${benchmark}.ts`), ...(name === benchmark ? rest : process.argv.slice(2))], { stdio: 'inherit' });
+  const run = spawnSync(process.execPath, [TSX_CLI, path.join(import.meta.dirname, `${benchmark}.ts`), ...(name === benchmark ? rest : process.argv.slice(2))], { stdio: 'inherit' });
   if (run.status !== 0) process.exit(run.status ?? 1);
 }

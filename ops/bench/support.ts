@@ -13,7 +13,12 @@ export const REPO_ROOT = path.resolve(import.meta.dirname, '..', '..');
 export const RESULTS_DIR = path.join(import.meta.dirname, 'results');
 /** A fixed master key for benchmark APIs (production mode with PostgreSQL requires one). */
 export const BENCH_MASTER_KEY = Buffer.alloc(32, 7).toString('base64');
-export const TSX = path.join(REPO_ROOT, 'ops', 'node_modules', '.bin', 'tsx');
+/**
+ * tsx's command line, run as `process.execPath TSX_CLI …`: on this process's Node (the project's,
+ * see ADR 0018), and not through node_modules/.bin, whose `node` is a shell script that would take
+ * the SIGTERM meant for the server and leave the server running.
+ */
+export const TSX_CLI = path.join(REPO_ROOT, 'ops', 'node_modules', 'tsx', 'dist', 'cli.mjs');
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

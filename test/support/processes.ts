@@ -86,8 +86,11 @@ export async function startApi(env: Record<string, string | undefined>): Promise
   const port = await findFreePort();
   const scratch = mkdtempSync(path.join(os.tmpdir(), 'aduan-api-'));
   return startProcess({
-    command: path.join(REPO_ROOT, 'api', 'node_modules', '.bin', 'tsx'),
-    args: ['src/main.ts'],
+    // tsx's command line on this worker's Node (the project's, ADR 0018), as `pnpm start` runs it,
+    // but not through node_modules/.bin: its `node` is a shell script that would take the
+    // SIGTERM of stop() and leave the API running.
+    command: process.execPath,
+    args: [path.join(REPO_ROOT, 'api', 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'src/main.ts'],
     cwd: path.join(REPO_ROOT, 'api'),
     env: {
       NODE_ENV: 'test',

@@ -1,5 +1,6 @@
 import { data, type HeadersFunction, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration, useMatches, useRouteError } from '@remix-run/react';
+import { useNonce } from './nonce';
 import type { CSSProperties, ReactNode } from 'react';
 import { ErrorPage, findErrorText, type ErrorKind } from './components/error-page';
 import { createLocaleCookie, resolveLocale } from './i18n/locale.server';
@@ -55,6 +56,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const locale = useLocale();
   const matches = useMatches();
   const hydrate = matches.some((match) => wantsHydration(match.handle));
+  const nonce = useNonce();
   return (
     <html lang={locale} style={findThemeStyle(matches) as CSSProperties | undefined}>
       <head>
@@ -67,8 +69,8 @@ export function Layout({ children }: { children: ReactNode }) {
         {children}
         {hydrate ? (
           <>
-            <ScrollRestoration />
-            <Scripts />
+            <ScrollRestoration nonce={nonce} />
+            <Scripts nonce={nonce} />
           </>
         ) : null}
       </body>

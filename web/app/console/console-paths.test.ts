@@ -28,4 +28,42 @@ describe('console paths', () => {
     expect(findConsoleReturnPath('/t/inspektorat-kalbar/konsol/keluar', agency)).toBeNull();
     expect(findConsoleReturnPath('https://evil.example/', agency)).toBeNull();
   });
+
+  it('sends every hostile return path to the console home (null), however it is spelled', () => {
+    const hostile = [
+      '//evil.example',
+      '//evil.example/t/inspektorat-kalbar/konsol',
+      '/\\evil.example',
+      '/\\evil.example/t/inspektorat-kalbar/konsol',
+      '\\\\evil.example',
+      'https://evil.example/t/inspektorat-kalbar/konsol',
+      'http:evil.example',
+      'javascript:alert(1)',
+      '/%2F%2Fevil.example',
+      '/%2f/evil.example',
+      '/%5Cevil.example',
+      '/t/inspektorat-kalbar/konsol/../../bkad-kalbar/konsol',
+      '/t/inspektorat-kalbar/konsol/%2e%2e/%2e%2e/bkad-kalbar/konsol',
+      '/t/inspektorat-kalbar/konsol/%2E%2E/%2E%2E/%2E%2E//evil.example',
+      '/t/inspektorat-kalbar/konsol/..%2f..%2fbkad-kalbar/konsol',
+      '/t/inspektorat-kalbar/konsol/%5c%5cevil.example',
+      '/t/inspektorat-kalbar/konsol/..\\..\\bkad-kalbar',
+      '/t/inspektorat-kalbar/konsol\t/../../evil',
+      ' /t/inspektorat-kalbar/konsol',
+      '/t/inspektorat-kalbar/konsol/./masuk',
+      '/t/inspektorat-kalbar/konsol/%6Basus/../keluar',
+      '/t/bkad-kalbar/konsol/kotak-masuk',
+      '/konsol/sekretariat/kotak-masuk',
+      '/t/inspektorat-kalbar/',
+      '/',
+    ];
+    for (const path of hostile) expect(findConsoleReturnPath(path, agency), path).toBeNull();
+    expect(findConsoleReturnPath('/t/inspektorat-kalbar/konsol/../../bkad-kalbar/konsol', { kind: 'secretariat' })).toBeNull();
+  });
+
+  it('returns the normalised path, not the raw value', () => {
+    expect(findConsoleReturnPath('/t/inspektorat-kalbar/konsol/kasus/../notifikasi', agency)).toBe('/t/inspektorat-kalbar/konsol/notifikasi');
+    expect(findConsoleReturnPath('/t/inspektorat-kalbar/konsol/kotak-masuk?status=NEW#x', agency)).toBe('/t/inspektorat-kalbar/konsol/kotak-masuk?status=NEW');
+    expect(findConsoleReturnPath('/konsol/sekretariat/notifikasi', { kind: 'secretariat' })).toBe('/konsol/sekretariat/notifikasi');
+  });
 });

@@ -31,13 +31,34 @@ export function consoleCasePath(scope: ConsoleScope, id: string): string {
   return `${consoleBase(scope)}/kasus/${encodeURIComponent(id)}`;
 }
 
-/** Where to go after signing in: only a page of the same console, never elsewhere. */
+/** A host no request can carry: a return path that resolves to any other origin is refused. */
+const RETURN_ORIGIN = 'http://return.invalid';
+
+/**
+ * Where to go after signing in: only a page of the same console, never elsewhere. The value
+ * is resolved as a browser would resolve the `Location` we send (backslashes, dot segments,
+ * `%2e%2e`, scheme-relative `//host`, absolute URLs), and the result must still be inside the
+ * console; the redirect then goes to that normalised path (and query), never to the raw value.
+ */
 export function findConsoleReturnPath(value: unknown, scope: ConsoleScope): string | null {
-  if (typeof value !== 'string' || value.length > 600) return null;
+  if (typeof value !== 'string' || value.length > 600 || !value.startsWith('/')) return null;
+  // Control characters and whitespace are stripped or refused differently by URL parsers.
+  if (/[\u0000-\u0020\u007f\\]/.test(value)) return null;
+  let resolved: URL;
+  try {
+    resolved = new URL(value, RETURN_ORIGIN);
+  } catch {
+    return null;
+  }
+  if (resolved.origin !== RETURN_ORIGIN) return null;
   const base = consoleBase(scope);
-  if (value !== base && !value.startsWith(`${base}/`) && !value.startsWith(`${base}?`)) return null;
-  if (value.includes('//') || value.includes('\\') || value.startsWith(`${base}/masuk`) || value.startsWith(`${base}/keluar`)) return null;
-  return /^[\w\-./?=&%+:]+$/.test(value) ? value : null;
+  const { pathname, search } = resolved;
+  if (pathname !== base && !pathname.startsWith(`${base}/`)) return null;
+  // An encoded slash or backslash could turn back into a separator further along.
+  if (pathname.includes('//') || /%(?:2f|5c)/i.test(pathname)) return null;
+  if (pathname.startsWith(`${base}/masuk`) || pathname.startsWith(`${base}/keluar`)) return null;
+  const path = `${pathname}${search}`;
+  return /^[\w\-./?=&%+:]+$/.test(path) ? path : null;
 }
 
 /** The offline intake page (agency consoles only). */
