@@ -55,7 +55,7 @@ describe('what each role may do with which case', () => {
   });
 
   it('gives handle on cases to exactly the roles CASE_HANDLING_ROLES names (the conflict rules count on them)', () => {
-    const handlers = ROLES.filter((role) => matrix(role).own.split(' ').includes('handle'));
+    const handlers = ROLES.filter((role) => matrix(role).own!.split(' ').includes('handle'));
     expect(handlers).toEqual([...CASE_HANDLING_ROLES]);
   });
 });
