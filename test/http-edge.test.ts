@@ -215,6 +215,24 @@ describe('malformed input is the client error, never ours', () => {
     expect(long.errors![0]!.extensions!.code).toBe('GRAPHQL_PARSE_FAILED');
   });
 
+  it('refuses a malformed id or a NUL byte in a subscription the same way', async () => {
+    const client = createClient({ url: `${api.url.replace(/^http/, 'ws')}/t/inspektorat-bontang/graphql`, webSocketImpl: WebSocket, retryAttempts: 0, lazy: true });
+    const first = (query: string, variables: Record<string, unknown>) =>
+      new Promise<unknown>((resolve) => {
+        client.subscribe({ query, variables }, { next: (value) => resolve(value), error: (error) => resolve(error), complete: () => resolve(null) });
+      });
+    try {
+      const byId = JSON.stringify(await first('subscription($id: ID!) { caseUpdates(id: $id) { cursor } }', { id: NOT_A_UUID }));
+      expect(byId).toMatch(/BAD_USER_INPUT/);
+      expect(byId).toContain('"path":["id"]');
+      const byText = JSON.stringify(await first('subscription($number: String!) { reportUpdates(registrationNumber: $number) { cursor } }', { number: NUL }));
+      expect(byText).toMatch(/BAD_USER_INPUT/);
+      expect(byText).toContain('"path":["registrationNumber"]');
+    } finally {
+      await client.dispose();
+    }
+  });
+
   it('writes nothing above warn level for any of it', () => {
     expect(errorLines(api.output())).toEqual([]);
   });
