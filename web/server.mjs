@@ -7,8 +7,10 @@
  *   node server.mjs [build/server/index.js]
  *
  * PORT (default 3000) and HOST choose where it listens; a taken port stops it with a clear
- * message. TRUST_PROXY (express's `trust proxy`, default `loopback`) says which proxies in
- * front of it may set X-Forwarded-For / -Proto / -Host.
+ * message. TRUST_PROXY (express's `trust proxy`: addresses, CIDRs, `loopback`, or a number of
+ * hops; default none) says which proxies in front of it may set X-Forwarded-For / -Proto / -Host;
+ * from any other peer those headers are ignored (X-Forwarded-Host is removed before anything
+ * reads it), so a client cannot pick its own address or pass the origin check with a host it names.
  *
  * Live updates: WebSocket upgrades on `/t/<slug>/langsung` (reporter pages),
  * `/t/<slug>/konsol/langsung` (an agency's console) and `/konsol/sekretariat/langsung` (the
@@ -51,7 +53,7 @@ if (typeof apiUrl !== 'string') {
 }
 
 function parseTrustProxy(value) {
-  if (value === undefined || value === '') return 'loopback';
+  if (value === undefined || value === '') return false;
   if (value === 'true' || value === 'false') return value === 'true';
   if (/^\d+$/.test(value)) return Number(value);
   return value.split(',').map((item) => item.trim());
@@ -79,6 +81,17 @@ function isSameOriginPost(request) {
   } catch {
     return false;
   }
+}
+
+/** True when the direct peer is a proxy TRUST_PROXY names. */
+function isFromTrustedProxy(request) {
+  return app.get('trust proxy fn')(request.socket?.remoteAddress ?? '', 0);
+}
+
+/** X-Forwarded-Host is read below and by the pages (the agency's host name): only from a trusted proxy. */
+function dropUntrustedForwardedHost(request, _response, next) {
+  if (!isFromTrustedProxy(request)) delete request.headers['x-forwarded-host'];
+  next?.();
 }
 
 function refuseCrossSitePosts(request, response, next) {
@@ -145,6 +158,7 @@ function proxyLiveUpgrade(request, socket, head) {
   socket.on('error', () => socket.destroy());
   const target = findLiveTarget(request.url ?? '');
   if (!target) return refuseUpgrade(socket, 404, 'Not Found');
+  dropUntrustedForwardedHost(request);
   // Like the form posts: only this site's own pages may open a live connection (a cookie rides along).
   if (!isSameOriginPost({ get: (name) => request.headers[name.toLowerCase()] })) return refuseUpgrade(socket, 403, 'Forbidden');
   const token = findCookie(request.headers.cookie, target.cookie);
@@ -207,6 +221,7 @@ function setSecurityHeaders(request, response, next) {
 const app = express();
 app.disable('x-powered-by');
 app.set('trust proxy', parseTrustProxy(process.env.TRUST_PROXY));
+app.use(dropUntrustedForwardedHost);
 app.use(setSecurityHeaders);
 app.use(compression());
 // Vite's hashed file names change with their content: they may be kept for a year.

@@ -2,6 +2,7 @@
  * The API's environment, parsed once at boot. Nothing else reads `process.env`.
  * A bad value stops the process with the names of the bad keys (never their values).
  */
+import net from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -10,6 +11,25 @@ const REPO_ROOT = path.resolve(import.meta.dirname, '..', '..');
 const booleanFlag = z
   .enum(['true', 'false', '1', '0'])
   .transform((value) => value === 'true' || value === '1');
+
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** `loopback`, `linklocal`, `uniquelocal`, an address, or an address with a prefix length (CIDR). */
+function isProxyEntry(entry: string): boolean {
+  if (PROXY_NAMES.has(entry)) return true;
+  const [address, prefix, ...rest] = entry.split('/');
+  const family = net.isIP(address ?? '');
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+}
+
+/** A comma-separated list of trusted proxies; empty means none. */
+const proxyList = z
+  .string()
+  .default('')
+  .transform((value) => value.split(',').map((entry) => entry.trim()).filter(Boolean))
+  .refine((entries) => entries.every(isProxyEntry), 'comma-separated addresses, CIDRs, loopback, linklocal or uniquelocal');
 
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -22,6 +42,13 @@ const envSchema = z.object({
   ADUAN_MODE: z.enum(['demo', 'production']).optional(),
   API_HOST: z.string().default('0.0.0.0'),
   API_PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  /**
+   * The peers whose X-Forwarded-For (the client's address, which every per-address rate limit
+   * counts) and X-Forwarded-Host (which agency a request on /graphql is for) are believed:
+   * the web servers in front of the API. Default: none, so a client cannot choose its own
+   * address. `pnpm start` sets `loopback` (the web server on the same machine).
+   */
+  TRUSTED_PROXIES: proxyList,
   /** PostgreSQL when set; otherwise the embedded PGlite database in PGLITE_DATA_DIR. */
   DATABASE_URL: z
     .string()

@@ -7,14 +7,17 @@ import http from 'node:http';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import express, { type Request } from 'express';
 import { pinoHttp } from 'pino-http';
 import { resolveTenant, type AppServices, type Context, type RequestTarget, type TenantLookup } from './context.ts';
 import { createConfigResponseCache } from './config/config-response-cache.ts';
+import { createExplorer } from './graphql/explorer.ts';
 import { createFormatError, isDatabaseUnavailable } from './graphql/format-error.ts';
+import { createInputGuardPlugin } from './graphql/input-guard.ts';
+import { createRequestErrorStatusPlugin } from './graphql/request-error-status.ts';
+import { createTrustedProxies } from './trusted-proxies.ts';
 import { createEvidenceUploadHandler } from './evidence/evidence-upload.route.ts';
 import { createEvidenceDownloadHandler } from './evidence/evidence-download.route.ts';
 import { localeFromAcceptLanguage } from './i18n/locale.ts';
@@ -32,8 +35,9 @@ const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 function lookupFor(request: Request): TenantLookup {
   const slug = request.params.slug;
   if (typeof slug === 'string') return { by: 'slug', slug: slug.toLowerCase() };
-  // The web server forwards the browser's host; a spoofed host only picks another public portal.
-  const host = request.get('x-forwarded-host') ?? request.get('host');
+  // express reads X-Forwarded-Host (the web server forwards the browser's host) only from a
+  // trusted proxy (`trust proxy` below); from anyone else, the Host header.
+  const host = request.host;
   return host ? { by: 'host', host } : { by: 'none' };
 }
 
@@ -47,7 +51,8 @@ export async function createApiServer(services: AppServices): Promise<ApiServer>
   const { logger, db, env } = services;
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  const proxies = createTrustedProxies(env.TRUSTED_PROXIES);
+  app.set('trust proxy', proxies.trust);
   const httpServer = http.createServer(app);
 
   app.use(
@@ -87,7 +92,9 @@ export async function createApiServer(services: AppServices): Promise<ApiServer>
     costLimit: { maxCost: 5000 },
     maxAliases: { n: 15 },
     maxDirectives: { n: 20 },
-    maxTokens: { n: 2000 },
+    // Tokens are limited by GraphQL's own parser (`parseOptions` below): armor's token plugin
+    // throws from a plugin hook, which Apollo answers with HTTP 500 for every syntax error.
+    maxTokens: { enabled: false },
   }).protect();
   // graphql-armor ships CommonJS typings of Apollo's plugin type; the runtime shape is the same.
   const armorPlugins = armor.plugins as unknown as ApolloServerPlugin[];
@@ -110,21 +117,23 @@ export async function createApiServer(services: AppServices): Promise<ApiServer>
     schema,
     validationRules: armor.validationRules,
     allowBatchedHttpRequests: false,
+    parseOptions: { maxTokens: 2000 },
     introspection: env.GRAPHQL_INTROSPECTION,
     formatError,
     plugins: [
       announceCommittedEvents,
+      createInputGuardPlugin<Context>(),
+      createRequestErrorStatusPlugin<Context>(),
       ...(armorPlugins as ApolloServerPlugin<Context>[]),
       responseCache.plugin,
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: 3000 }),
-      env.GRAPHQL_EXPLORER
-        ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false })
-        : ApolloServerPluginLandingPageDisabled(),
+      // The explorer, when on, is served in front of Apollo from our own assets (explorer.ts).
+      ApolloServerPluginLandingPageDisabled(),
     ],
   });
   await apollo.start();
   await services.live.start();
-  const liveServer = attachLiveServer(httpServer, services, { schema, validationRules: armor.validationRules, formatError });
+  const liveServer = attachLiveServer(httpServer, services, { schema, validationRules: armor.validationRules, formatError, proxies });
 
   /** Who the request is for: resolved once, before the response cache and Apollo. */
   const resolveRequest = async (request: Request, response: express.Response, next: express.NextFunction) => {
@@ -155,11 +164,16 @@ export async function createApiServer(services: AppServices): Promise<ApiServer>
       ...(res.locals.target as RequestTarget),
       logger: req.log,
       requestId: String(req.id),
-      clientIp: req.ip ?? 'unknown',
+      clientIp: proxies.clientIpOf(req),
       bearerToken: bearerTokenOf(req),
     }),
   });
   const json = express.json({ limit: '100kb' });
+  if (env.GRAPHQL_EXPLORER) {
+    const explorer = createExplorer();
+    app.use(explorer.assets);
+    app.get(['/graphql', '/t/:slug/graphql'], explorer.page);
+  }
   app.use('/graphql', json, resolveRequest, graphql);
   app.use('/t/:slug/graphql', json, resolveRequest, graphql);
 

@@ -103,6 +103,9 @@ export async function startApi(env: Record<string, string | undefined>): Promise
       EVIDENCE_DIR: path.join(scratch, 'evidence'),
       // Tests share one address; the rate-limit test sets its own scale.
       RATE_LIMIT_SCALE: '1000',
+      // The web server, when a test starts one, runs on this machine and forwards the browser's
+      // address, as under \`pnpm start\`; tests of untrusted peers set this to ''.
+      TRUSTED_PROXIES: 'loopback',
       ...env,
     },
     readyPath: '/healthz',

@@ -23,13 +23,13 @@ export function buildWebInto(scratch: string): string {
   return directory;
 }
 
-export async function startBuiltWeb(apiUrl: string, buildDirectory: string): Promise<RunningProcess> {
+export async function startBuiltWeb(apiUrl: string, buildDirectory: string, env: Record<string, string> = {}): Promise<RunningProcess> {
   const port = await findFreePort();
   return startProcess({
     command: process.execPath,
     args: ['server.mjs', path.join(buildDirectory, 'server', 'index.js')],
     cwd: WEB_DIR,
-    env: { PORT: String(port), API_URL: apiUrl, NODE_ENV: 'production' },
+    env: { PORT: String(port), API_URL: apiUrl, NODE_ENV: 'production', ...env },
     readyPath: '/',
     port,
   });

@@ -13,11 +13,13 @@
 import { randomUUID } from 'node:crypto';
 import type http from 'node:http';
 import type { Duplex } from 'node:stream';
-import { GraphQLError, getOperationAST, parse, specifiedRules, validate, type ExecutionArgs, type GraphQLSchema, type ValidationRule } from 'graphql';
+import { GraphQLError, getOperationAST, NoSchemaIntrospectionCustomRule, parse, specifiedRules, validate, type ExecutionArgs, type GraphQLSchema, type ValidationRule } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import { resolveTenant, type AppServices, type Context, type TenantLookup } from '../context.ts';
 import type { createFormatError } from '../graphql/format-error.ts';
+import { createInputError, findInputIssues } from '../graphql/input-guard.ts';
+import type { TrustedProxies } from '../trusted-proxies.ts';
 import { localeFromAcceptLanguage } from '../i18n/locale.ts';
 import { identify, LIVE_CLOSE, type LiveConnection } from './live-connections.ts';
 import { createSharedSubscribe, shareKeyOf } from './shared-execution.ts';
@@ -30,21 +32,16 @@ export interface LiveServerOptions {
   schema: GraphQLSchema;
   validationRules: readonly ValidationRule[];
   formatError: ReturnType<typeof createFormatError>;
+  /** Whose X-Forwarded-For is believed (the same rule as over HTTP). */
+  proxies: TrustedProxies;
 }
 
 /** What this module keeps on graphql-ws's per-socket `extra` (next to `socket` and `request`). */
 type SocketExtra = { live?: LiveConnection };
 
-/** The client's address: behind a proxy on this machine (the web server), the address it forwarded. */
-function clientIpOf(request: http.IncomingMessage): string {
-  const remote = request.socket.remoteAddress ?? 'unknown';
-  const loopback = remote === '::1' || remote.startsWith('127.') || remote === '::ffff:127.0.0.1';
-  const forwarded = request.headers['x-forwarded-for'];
-  if (loopback && typeof forwarded === 'string') {
-    const last = forwarded.split(',').at(-1)?.trim();
-    if (last) return last;
-  }
-  return remote;
+/** GraphQL's own parse and validation errors carry no code; these are the ones Apollo gives them over HTTP. */
+function withCode(error: GraphQLError, code: string): GraphQLError {
+  return new GraphQLError(error.message, { nodes: error.nodes, source: error.source, positions: error.positions, extensions: { ...error.extensions, code } });
 }
 
 function refuseUpgrade(socket: Duplex, status: number, text: string): void {
@@ -53,6 +50,7 @@ function refuseUpgrade(socket: Duplex, status: number, text: string): void {
 
 export function attachLiveServer(httpServer: http.Server, services: AppServices, options: LiveServerOptions): { close(): Promise<void> } {
   const { env, logger, live } = services;
+  const clientIpOf = (request: http.IncomingMessage) => options.proxies.clientIpOf(request);
   const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
 
   httpServer.on('upgrade', (request: http.IncomingMessage, socket: Duplex, head: Buffer) => {
@@ -72,7 +70,8 @@ export function attachLiveServer(httpServer: http.Server, services: AppServices,
     });
   });
 
-  const rules = [...specifiedRules, ...options.validationRules];
+  // Introspection is refused here exactly as over HTTP when GRAPHQL_INTROSPECTION is off.
+  const rules = [...specifiedRules, ...options.validationRules, ...(env.GRAPHQL_INTROSPECTION ? [] : [NoSchemaIntrospectionCustomRule])];
 
   const contextOf = (connection: LiveConnection): Context => ({
     ...services,
@@ -143,14 +142,16 @@ export function attachLiveServer(httpServer: http.Server, services: AppServices,
         try {
           document = parse(payload.query, { maxTokens: 2000 });
         } catch (error) {
-          return [error instanceof GraphQLError ? error : new GraphQLError('The query cannot be parsed.')];
+          return [withCode(error instanceof GraphQLError ? error : new GraphQLError('The query cannot be parsed.'), 'GRAPHQL_PARSE_FAILED')];
         }
         const errors = validate(options.schema, document, rules);
-        if (errors.length > 0) return errors;
+        if (errors.length > 0) return errors.map((error) => withCode(error, 'GRAPHQL_VALIDATION_FAILED'));
         const operation = getOperationAST(document, payload.operationName);
         if (operation?.operation !== 'subscription') {
           return [new GraphQLError('Only subscriptions run over WebSocket; send queries and mutations over HTTP.', { extensions: { code: 'BAD_USER_INPUT' } })];
         }
+        const issues = findInputIssues(options.schema, document, operation, payload.variables ?? undefined, connection.locale);
+        if (issues.length > 0) return [createInputError(issues, connection.locale)];
         connection.subscriptions.add(id);
         const contextValue = contextOf(connection);
         shareKeys.set(contextValue, shareKeyOf({ ...payload, locale: connection.locale, document }));
