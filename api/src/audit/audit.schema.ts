@@ -32,7 +32,7 @@ const AuditPage = builder.objectRef<{ entries: AuditEntryView[]; hasMore: boolea
   fields: (t) => ({
     entries: t.field({ type: [AuditEntry], resolve: (page) => page.entries }),
     hasMore: t.exposeBoolean('hasMore'),
-    nextBefore: t.id({ nullable: true, description: 'Pass as `before` for the next, older page.', resolve: (page) => (page.hasMore ? (page.entries.at(-1)?.id.toString() ?? null) : null) }),
+    nextBefore: t.string({ nullable: true, description: 'Pass as `before` for the next, older page.', resolve: (page) => (page.hasMore ? (page.entries.at(-1)?.id.toString() ?? null) : null) }),
   }),
 });
 
@@ -44,7 +44,7 @@ builder.queryFields((t) => ({
     description: "Insider actions, newest first: the head's agency, or every agency of the secretariat's province (or one, by `agencySlug`).",
     args: {
       first: t.arg.int({ defaultValue: 50, description: `At most ${AUDIT_PAGE_MAX}.` }),
-      before: t.arg.id(),
+      before: t.arg.string({ description: 'The `nextBefore` of the previous page.' }),
       agencySlug: t.arg.string(),
     },
     resolve: async (_, args, ctx) => {
