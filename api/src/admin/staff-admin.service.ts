@@ -3,7 +3,7 @@
  * roles, deactivate (which also ends their sessions). Roles above the agency (secretariat,
  * operator) are not given here.
  */
-import { AppError } from '../errors.ts';
+import { AppError, isUniqueViolation } from '../errors.ts';
 import type { StaffViewer } from '../context.ts';
 import type { Database } from '../db.ts';
 import { withDataScope } from '../auth/data-scope.ts';
@@ -60,7 +60,8 @@ export async function createStaffMember(
       }),
     );
   } catch (error) {
-    if ((error as { code?: string }).code === 'P2002') throw badInput('email', 'This email already has an account.');
+    // Emails are unique across the platform; the answer does not say which agency has it.
+    if (isUniqueViolation(error)) throw new AppError('CONFLICT', 'This email address already has an account: use another.', { reason: 'EMAIL_TAKEN' });
     throw error;
   }
 }
