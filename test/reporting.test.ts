@@ -4,6 +4,7 @@
  * registration numbers under concurrency, tracking, messages, bad input, and what must
  * never leak (identity in the database or the logs, existence of a number).
  */
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -267,19 +268,34 @@ describe('registration numbers', () => {
 });
 
 describe('a form sent twice', () => {
-  it('files once: the second send is CONFLICT naming the first registration number', async () => {
+  const newKey = () => randomBytes(16).toString('base64url');
+
+  it('files once: the same form again gets the first number and code; other content under its key is CONFLICT', async () => {
     const ct = caseType('inspektorat-kalsel', 'aspiration');
-    const input = { ...(await validReport('inspektorat-kalsel', ct)), clientSubmissionKey: crypto.randomUUID() };
+    const input = { ...(await validReport('inspektorat-kalsel', ct)), clientSubmissionKey: newKey() };
     const first = await submit('inspektorat-kalsel', input);
     expect(first.errors).toBeUndefined();
-    const number = first.data!.submitReport.registrationNumber;
+    const { registrationNumber: number, trackingCode: code } = first.data!.submitReport;
     const again = await submit('inspektorat-kalsel', input);
-    expect(again.errors![0]!.extensions).toEqual({ code: 'CONFLICT', registrationNumber: number });
-    expect(again.errors![0]!.message).toContain(`sudah terkirim dengan nomor ${number}`);
-    const racing = { ...input, clientSubmissionKey: crypto.randomUUID() };
+    expect(again.errors).toBeUndefined();
+    expect(again.data!.submitReport).toMatchObject({ registrationNumber: number, trackingCode: code });
+    const changed = await submit('inspektorat-kalsel', { ...input, answers: validAnswers(ct, 'berubah') });
+    expect(changed.errors![0]!.extensions).toEqual({ code: 'CONFLICT', registrationNumber: number });
+    expect(changed.errors![0]!.message).toContain(`sudah terkirim dengan nomor ${number}`);
+    const racing = { ...input, clientSubmissionKey: newKey() };
     const both = await Promise.all([submit('inspektorat-kalsel', racing), submit('inspektorat-kalsel', racing)]);
-    expect(both.filter((response) => !response.errors)).toHaveLength(1);
-    expect(both.find((response) => response.errors)!.errors![0]!.extensions!.code).toBe('CONFLICT');
+    expect(both.map((response) => response.errors)).toEqual([undefined, undefined]);
+    expect(both[0]!.data!.submitReport.registrationNumber).toBe(both[1]!.data!.submitReport.registrationNumber);
+    expect(both[0]!.data!.submitReport.trackingCode).toBe(both[1]!.data!.submitReport.trackingCode);
+  });
+
+  it('refuses a submission key with less than 128 random bits', async () => {
+    const ct = caseType('inspektorat-kalsel', 'aspiration');
+    for (const clientSubmissionKey of ['pendek', crypto.randomUUID(), 'a'.repeat(21), 'bukan base64url!!!!!!!!!!']) {
+      const refused = await submit('inspektorat-kalsel', { ...(await validReport('inspektorat-kalsel', ct)), clientSubmissionKey });
+      expect(refused.errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
+      expect(refused.errors![0]!.extensions!.issues).toEqual([{ path: ['clientSubmissionKey'], message: expect.stringContaining('base64url') }]);
+    }
   });
 });
 

@@ -110,6 +110,12 @@ const envSchema = z.object({
   SLA_SWEEP_ENABLED: booleanFlag.default(true),
   /** How often the SLA sweep runs, in seconds (pg-boss on PostgreSQL, a timer on PGlite). */
   SLA_SWEEP_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  /**
+   * Tests only, honoured only with NODE_ENV=test: the process kills itself (SIGKILL) right
+   * after a report's statement commits, before answering, to prove a re-sent form recovers
+   * its receipt (ADR 0017).
+   */
+  TEST_CRASH_AFTER_SUBMIT: booleanFlag.default(false),
 }).superRefine((env, ctx) => {
   if (env.EVIDENCE_STORAGE === 's3') {
     for (const key of ['S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const) {

@@ -11,7 +11,10 @@ export type AppErrorCode =
   | 'NOT_FOUND'
   /** The input is malformed or breaks a rule; `details.issues` lists the fields. */
   | 'BAD_USER_INPUT'
-  /** The request conflicts with the current state (a duplicate, a stale version). */
+  /**
+   * The request conflicts with the current state (a duplicate, a stale version). Where a
+   * client must tell conflicts apart, `details.reason` names it (see ConflictReason).
+   */
   | 'CONFLICT'
   /** A case lifecycle transition that is not allowed from the current state. */
   | 'INVALID_TRANSITION'
@@ -23,6 +26,14 @@ export type AppErrorCode =
   | 'SERVICE_UNAVAILABLE'
   /** An unexpected failure; the log holds the details under the request id. */
   | 'INTERNAL';
+
+/** The stable `details.reason` of a CONFLICT. */
+export type ConflictReason =
+  /**
+   * A new staff account's email already has an account somewhere on the platform (emails
+   * are unique across agencies). Says nothing of where.
+   */
+  'EMAIL_TAKEN';
 
 export class AppError extends Error {
   readonly code: AppErrorCode;
@@ -37,4 +48,17 @@ export class AppError extends Error {
 
 export function isAppError(error: unknown): error is AppError {
   return error instanceof AppError;
+}
+
+/**
+ * True when a write failed on a unique constraint: Prisma's P2002, or PostgreSQL's 23505
+ * as the driver adapters pass it through (PGlite's arrives as the cause of a DriverAdapterError).
+ */
+export function isUniqueViolation(error: unknown): boolean {
+  for (let current = error, depth = 0; current && depth < 4; depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (code === 'P2002' || code === '23505') return true;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return false;
 }

@@ -1,6 +1,6 @@
 /**
- * Per-client and per-account limits on the actions a stranger can repeat: filing,
- * signing in, tracking, uploading, messaging. In memory for one process; with REDIS_URL
+ * Per-client limits on the actions a stranger can repeat: filing, registering, tracking,
+ * uploading, messaging; signing in has its own rules in `sign-in-guard.ts` (ADR 0016). In memory for one process; with REDIS_URL
  * in Redis, so that several API instances share one count (and in memory while Redis is
  * away). The limits scale with RATE_LIMIT_SCALE. A refused action is RATE_LIMITED with the
  * seconds to wait.
@@ -8,13 +8,17 @@
 import { Redis } from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import { AppError } from '../errors.ts';
+import { SignInGuard } from './sign-in-guard.ts';
 
 export const RATE_LIMITS = {
   /** Reports filed per client per hour. */
   submit: { points: 10, duration: 3600 },
   /** Reporter account registrations per client per hour. */
   register: { points: 10, duration: 3600 },
-  /** Sign-in attempts per client per 15 minutes. */
+  /**
+   * Identity custodians' passphrase attempts per custodian per 15 minutes. Staff and reporter
+   * sign-in no longer use it: they have their own guard (sign-in-guard.ts, ADR 0016).
+   */
   login: { points: 20, duration: 900 },
   /** Track look-ups per client per 10 minutes (a wrong code counts like a right one). */
   track: { points: 60, duration: 600 },
@@ -26,9 +30,15 @@ export const RATE_LIMITS = {
 
 export type RateLimitedAction = keyof typeof RATE_LIMITS;
 
+/** One counter store: Redis (with an in-memory stand-in while Redis is away) or memory. */
+export type Limiter = RateLimiterMemory | RateLimiterRedis;
+export type LimiterFactory = (name: string, points: number, duration: number) => Limiter;
+
 export class RateLimits {
-  readonly #limiters: Record<RateLimitedAction, RateLimiterMemory | RateLimiterRedis>;
+  readonly #limiters: Record<RateLimitedAction, Limiter>;
   readonly #redis: Redis | null;
+  /** Sign-in limits (ADR 0016): per account and address, per account, per address's failures. */
+  readonly signIn: SignInGuard;
 
   /** `redis.prefix` keeps this deployment's counts apart from others' in a shared Redis. */
   constructor(scale: number, redis?: { url: string; prefix: string }) {
@@ -36,13 +46,15 @@ export class RateLimits {
     // Fail fast while Redis is away: the in-memory insurance limiter counts meanwhile.
     this.#redis = redisUrl ? new Redis(redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1 }) : null;
     this.#redis?.on('error', () => {});
+    const makeLimiter: LimiterFactory = (name, points, duration) => {
+      const options = { keyPrefix: `${redis?.prefix ?? 'aduan'}:rl:${name}`, points, duration };
+      const memory = new RateLimiterMemory(options);
+      return this.#redis ? new RateLimiterRedis({ ...options, storeClient: this.#redis, insuranceLimiter: memory }) : memory;
+    };
     this.#limiters = Object.fromEntries(
-      Object.entries(RATE_LIMITS).map(([action, limit]) => {
-        const options = { keyPrefix: `${redis?.prefix ?? 'aduan'}:rl:${action}`, points: Math.max(1, Math.round(limit.points * scale)), duration: limit.duration };
-        const memory = new RateLimiterMemory(options);
-        return [action, this.#redis ? new RateLimiterRedis({ ...options, storeClient: this.#redis, insuranceLimiter: memory }) : memory];
-      }),
-    ) as Record<RateLimitedAction, RateLimiterMemory | RateLimiterRedis>;
+      Object.entries(RATE_LIMITS).map(([action, limit]) => [action, makeLimiter(action, Math.max(1, Math.round(limit.points * scale)), limit.duration)]),
+    ) as Record<RateLimitedAction, Limiter>;
+    this.signIn = new SignInGuard(makeLimiter, scale);
   }
 
   /** Resolves once the counts are shared (Redis connected), at once without Redis. */

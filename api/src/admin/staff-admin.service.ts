@@ -5,7 +5,7 @@
  * head roles become proposals that a second person confirms (role-rules.ts); every change is in
  * the audit log.
  */
-import { AppError } from '../errors.ts';
+import { AppError, isUniqueViolation } from '../errors.ts';
 import type { StaffViewer } from '../context.ts';
 import type { Database } from '../db.ts';
 import { withDataScope, type ScopedTransaction } from '../auth/data-scope.ts';
@@ -101,7 +101,8 @@ export async function createStaffMember(
       return tx.staffUser.findUniqueOrThrow({ where: { id: created.id }, select: staffSelect });
     });
   } catch (error) {
-    if ((error as { code?: string }).code === 'P2002') throw badInput('email', 'This email already has an account.');
+    // Emails are unique across the platform; the answer does not say which agency has it.
+    if (isUniqueViolation(error)) throw new AppError('CONFLICT', 'This email address already has an account: use another.', { reason: 'EMAIL_TAKEN' });
     throw error;
   }
 }

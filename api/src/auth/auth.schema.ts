@@ -2,8 +2,7 @@
 import { z } from 'zod';
 import { builder } from '../builder.ts';
 import { findStaff, getStaff, getTenant, type StaffViewer } from '../context.ts';
-import { AppError } from '../errors.ts';
-import { loginStaff, logoutStaff } from './staff-auth.service.ts';
+import { loginStaff, logoutStaff, wrongStaffCredentials } from './staff-auth.service.ts';
 
 export const StaffRoleEnum = builder.enumType('StaffRole', {
   values: ['VERIFIER', 'REVIEWER', 'AGENCY_HEAD', 'IDENTITY_CUSTODIAN', 'TENANT_ADMIN', 'PROVINCIAL_SECRETARIAT', 'PLATFORM_OPERATOR'] as const,
@@ -54,12 +53,10 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: StaffCredentialsInput, required: true }) },
     resolve: async (_, { input }, ctx) => {
       const parsed = credentials.safeParse(input);
-      if (!parsed.success) throw new AppError('UNAUTHENTICATED', 'Wrong email or password.');
+      if (!parsed.success) throw wrongStaffCredentials();
       // A host name that is no agency's is the platform's own address (the secretariat console).
       const tenantId = ctx.tenantLookup.by === 'slug' ? getTenant(ctx).id : (ctx.tenant?.id ?? null);
-      await ctx.rateLimits.consume('login', `ip:${ctx.clientIp}`);
-      await ctx.rateLimits.consume('login', `staff:${parsed.data.email.toLowerCase()}`);
-      return loginStaff(ctx.db.prisma, { tenantId, ...parsed.data, sessionHours: ctx.env.STAFF_SESSION_HOURS });
+      return loginStaff(ctx.db.prisma, ctx.rateLimits.signIn, { tenantId, ...parsed.data, address: ctx.clientIp, sessionHours: ctx.env.STAFF_SESSION_HOURS });
     },
   }),
   logoutStaff: t.boolean({

@@ -1,14 +1,14 @@
 /**
  * Staff accounts: sign in to an agency's console (or, without an agency, the provincial
- * secretariat's), sessions as hashed bearer tokens, lockout after repeated wrong
- * passwords. Authentication runs before any data scope exists, so it reads the account
+ * secretariat's), sessions as hashed bearer tokens, guessing limited per account and
+ * address (abuse/sign-in-guard.ts, ADR 0016). Authentication runs before any data scope exists, so it reads the account
  * tables directly; everything after it runs inside the viewer's scope.
  */
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import { AppError } from '../errors.ts';
 import type { StaffRole } from '../cases/case-lifecycle.ts';
-import { createToken, failedLoginUpdate, hashPassword, hashToken, lockedFor, verifyAgainstNobody, verifyPassword } from './passwords.ts';
-import { accountLocked } from '../reporters/reporter-account.service.ts';
+import { createToken, hashPassword, hashToken, verifyPassword } from './passwords.ts';
+import type { SignInGuard } from '../abuse/sign-in-guard.ts';
 import type { StaffPrincipal } from './abilities.ts';
 
 const MIN_PASSWORD_LENGTH = 12;
@@ -49,31 +49,36 @@ export async function createStaffUser(
   });
 }
 
+/** The one answer to an unknown email, a wrong password and an attempt the guard refuses. */
+export function wrongStaffCredentials(): AppError {
+  return new AppError('UNAUTHENTICATED', 'Wrong email or password, or too many attempts: wait a few minutes and try again.');
+}
+
 /**
  * Signs in on a console: an agency's (`tenantId`) for its own staff, or the platform's
- * (null) for secretariat staff and operators. Anything else is the same "wrong email or
- * password" as an unknown address.
+ * (null) for secretariat staff and operators. An unknown address, an account of another
+ * console, a deactivated one, a wrong password, and an attempt the guard refuses from this
+ * address all get the same answer after the same single argon2 verification.
  */
 export async function loginStaff(
   prisma: PrismaClient,
-  input: { tenantId: string | null; email: string; password: string; sessionHours: number },
+  guard: SignInGuard,
+  input: { tenantId: string | null; email: string; password: string; address: string; sessionHours: number },
 ): Promise<{ token: string; expiresAt: Date }> {
-  const wrong = () => new AppError('UNAUTHENTICATED', 'Wrong email or password.');
-  const user = await prisma.staffUser.findUnique({ where: { emailKey: emailKey(input.email) } });
-  if (!user || !user.active || user.tenantId !== input.tenantId) {
-    await verifyAgainstNobody(input.password);
-    throw wrong();
+  await guard.checkAddress(input.address);
+  const key = emailKey(input.email);
+  const account = `staff:${key}`;
+  const [user, mayTry] = await Promise.all([prisma.staffUser.findUnique({ where: { emailKey: key } }), guard.mayTry(account, input.address)]);
+  const candidate = mayTry && user && user.active && user.tenantId === input.tenantId ? user : null;
+  if (!(await verifyPassword(candidate?.passwordHash ?? null, input.password)) || !candidate) {
+    await guard.recordFailure(account, input.address, mayTry);
+    throw wrongStaffCredentials();
   }
-  const retryAfterSeconds = lockedFor(user.lockedUntil);
-  if (retryAfterSeconds !== null) throw accountLocked(retryAfterSeconds);
-  if (!(await verifyPassword(user.passwordHash, input.password))) {
-    await prisma.staffUser.update({ where: { id: user.id }, data: failedLoginUpdate(user.failedLogins) });
-    throw wrong();
-  }
-  await prisma.staffUser.update({ where: { id: user.id }, data: { failedLogins: 0, lockedUntil: null, lastLoginAt: new Date() } });
+  await guard.recordSuccess(account, input.address);
+  await prisma.staffUser.update({ where: { id: candidate.id }, data: { lastLoginAt: new Date() } });
   const token = createToken();
   const expiresAt = new Date(Date.now() + input.sessionHours * 3600_000);
-  await prisma.staffSession.create({ data: { staffUserId: user.id, tokenHash: hashToken(token), expiresAt } });
+  await prisma.staffSession.create({ data: { staffUserId: candidate.id, tokenHash: hashToken(token), expiresAt } });
   return { token, expiresAt };
 }
 

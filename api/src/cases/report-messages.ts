@@ -20,6 +20,10 @@ const MESSAGES = {
   tooManyFiles: { id: 'paling banyak {max} berkas', en: 'at most {max} files' },
   evidenceRequired: { id: 'lampirkan paling sedikit satu berkas bukti', en: 'attach at least one evidence file' },
   evidenceUnavailable: { id: 'berkas ini belum selesai diunggah atau tidak dapat dipakai', en: 'this file is not uploaded yet or cannot be used' },
+  submissionKeyFormat: {
+    id: 'kunci pengiriman harus berupa teks base64url acak minimal 22 karakter (16 bita acak), bukan UUID',
+    en: 'the submission key must be random base64url text of at least 22 characters (16 random bytes), not a UUID',
+  },
   offlineOnly: { id: 'jenis laporan ini tidak dapat diajukan melalui portal; gunakan kanal pengaduan instansi', en: 'this report type cannot be filed on the portal; use the agency\'s channels' },
   unknownCaseType: { id: 'jenis laporan tidak dikenal', en: 'is not a report type of this agency' },
   pseudonymTaken: { id: 'nama samaran ini sudah dipakai', en: 'this pseudonym is already taken' },

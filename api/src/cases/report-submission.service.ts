@@ -2,12 +2,14 @@
  * Filing a report on the portal: checks it against the tenant's case type (online
  * intake, identity policy, form, category, evidence), protects the identity, then, in one
  * SQL statement (ADR 0007), takes the next registration number, writes the case, attaches
- * the evidence and records the first timeline event. The tracking code is returned once;
- * only its hash is kept.
+ * the evidence and records the first timeline event. The tracking code is returned; the
+ * case keeps its hash, and the code sealed under the form's submission key, so that the
+ * same form sent again (its answer lost to a crash or a dropped connection) gets the same
+ * number and code back, and nobody without that key can (ADR 0017).
  */
 import { randomUUID } from 'node:crypto';
 import type { CaseTypeConfig, TenantConfig } from '../config/tenant-config.service.ts';
-import { AppError } from '../errors.ts';
+import { AppError, isUniqueViolation } from '../errors.ts';
 import type { Locale } from '../i18n/locale.ts';
 import type { IdentityVault, ReporterIdentity } from '../identity/identity-vault.service.ts';
 import type { Database } from '../db.ts';
@@ -15,7 +17,16 @@ import { NO_STAGE, startStage } from '../sla/stage-clock.ts';
 import { localDate, projectStageDeadlines, type WorkingCalendar } from '../sla/working-days.ts';
 import { validateAnswers, type FieldIssue, type FormFieldDefinition } from './report-answers.ts';
 import { reportMessage } from './report-messages.ts';
-import { createTrackingCode, hashTrackingCode } from './tracking-code.ts';
+import {
+  createTrackingCode,
+  digestReportContent,
+  hashSubmissionKey,
+  hashTrackingCode,
+  isSubmissionKeyWellFormed,
+  openTrackingCode,
+  sealTrackingCode,
+} from './tracking-code.ts';
+import { loadReporterCase, type ReporterCase } from './report-tracking.service.ts';
 import { namedStaffInsertSql, reportText } from './named-staff.ts';
 
 export type IdentityModeInput = 'IDENTIFIED' | 'PSEUDONYMOUS' | 'ANONYMOUS';
@@ -27,7 +38,10 @@ export interface SubmitReportInput {
   identityMode: IdentityModeInput;
   reporter?: { [K in keyof ReporterIdentity]?: string | null } | null;
   evidenceIds?: string[] | null;
-  /** Sent once by the reporter's form; a second submit with the same key is refused as a duplicate. */
+  /**
+   * Sent by the reporter's form (at least 128 random bits, base64url): the same form sent
+   * again files nothing twice, and gets the first receipt back (ADR 0017).
+   */
   clientSubmissionKey?: string | null;
 }
 
@@ -43,8 +57,13 @@ export interface SubmittedReport {
   caseId: string;
   registrationNumber: string;
   trackingCode: string;
-  /** What the transaction wrote, as the reporter sees it: enough for the receipt without reading the case back. */
-  written: SubmittedCase;
+  /**
+   * What the statement wrote, as the reporter sees it: enough for the receipt without
+   * reading the case back; for a form sent again, the case as it is now.
+   */
+  written: SubmittedCase | ReporterCase;
+  /** True when this was the same form sent again and the first receipt is returned. */
+  replayed: boolean;
 }
 
 export interface SubmittedCase {
@@ -143,26 +162,36 @@ export function titleOf(values: Record<string, string>, fields: readonly FormFie
   return flat.length > 160 ? `${flat.slice(0, 157)}…` : flat;
 }
 
-async function assertNotSubmittedYet(db: Database, tenantId: string, clientSubmissionKey: string, locale: Locale): Promise<void> {
-  const existing = await db.prisma.case.findUnique({
-    where: { tenantId_clientSubmissionKey: { tenantId, clientSubmissionKey } },
-    select: { registrationNumber: true },
-  });
-  if (existing) throw alreadySubmitted(existing.registrationNumber, locale);
-}
-
 function alreadySubmitted(registrationNumber: string, locale: Locale): AppError {
   return new AppError(
     'CONFLICT',
     locale === 'en'
-      ? `This report was already sent, as ${registrationNumber}. Use the tracking code from its receipt to follow it.`
-      : `Laporan ini sudah terkirim dengan nomor ${registrationNumber}. Gunakan kode pelacakan pada tanda bukti untuk memantaunya.`,
+      ? `This report was already sent, as ${registrationNumber}, with different content. Use the tracking code from its receipt to follow it.`
+      : `Laporan ini sudah terkirim dengan nomor ${registrationNumber}, dengan isi yang berbeda. Gunakan kode pelacakan pada tanda bukti untuk memantaunya.`,
     { registrationNumber },
   );
 }
 
+/**
+ * The same form sent again: its first case, whose tracking code opens only with this
+ * submission key and the same content. The receipt is read back (a rare path).
+ */
+async function replaySubmission(
+  db: Database,
+  request: { tenantId: string; submissionKey: string; contentDigest: string; locale: Locale },
+  first: { id: string; registrationNumber: string; trackingCodeSealed: string | null },
+): Promise<SubmittedReport> {
+  const trackingCode = first.trackingCodeSealed
+    ? openTrackingCode(first.trackingCodeSealed, { submissionKey: request.submissionKey, tenantId: request.tenantId, caseId: first.id, contentDigest: request.contentDigest })
+    : null;
+  // Other content under the same key, or a case filed before codes were sealed.
+  if (!trackingCode) throw alreadySubmitted(first.registrationNumber, request.locale);
+  const written = await loadReporterCase(db.prisma, first.id);
+  return { caseId: first.id, registrationNumber: first.registrationNumber, trackingCode, written, replayed: true };
+}
+
 export async function submitReport(
-  deps: { db: Database; vault: IdentityVault },
+  deps: { db: Database; vault: IdentityVault; afterCommit?: () => void },
   request: {
     tenant: TenantConfig;
     calendar: WorkingCalendar;
@@ -192,6 +221,10 @@ export async function submitReport(
   } else if (caseType.evidenceRequired && evidenceIds.length === 0) {
     issues.push({ path: ['evidenceIds'], message: reportMessage('evidenceRequired', locale) });
   }
+  const submissionKey = input.clientSubmissionKey ?? null;
+  if (submissionKey !== null && !isSubmissionKeyWellFormed(submissionKey)) {
+    issues.push({ path: ['clientSubmissionKey'], message: reportMessage('submissionKeyFormat', locale) });
+  }
   if (issues.length > 0) throw inputError(issues, locale);
 
   const deadlines = stageDeadlines(caseType, receivedAt, request.calendar);
@@ -206,6 +239,14 @@ export async function submitReport(
 
   const actorId = input.identityMode === 'PSEUDONYMOUS' ? request.reporterAccountId : null;
   const category = categoryId ? tenant.categories.find((item) => item.id === categoryId)! : null;
+  // What this form files: the same key with other content is not the same form. Evidence
+  // counts by number only: a form re-sent without JavaScript uploads its files anew (new
+  // ids); those copies stay unattached and expire like any unused upload.
+  const contentDigest = digestReportContent({
+    caseTypeKey: caseType.key, categoryId, values: answers.values, identityMode: input.identityMode,
+    identity: identity.identity, evidenceCount: evidenceIds.length, actorId,
+  });
+  const seal = submissionKey === null ? null : { submissionKey, tenantId: tenant.id, contentDigest };
 
   // Outside the statement: a confidential type reads its custodians, others use the cached tenant key.
   const protectedIdentity = await deps.vault.protect(deps.db.prisma, {
@@ -220,20 +261,30 @@ export async function submitReport(
       caseId, tenant.id, year, caseType.id, categoryId, channelId, input.identityMode, protectedIdentity.protection,
       protectedIdentity.envelope === null ? null : JSON.stringify(protectedIdentity.envelope),
       actorId, hashTrackingCode(trackingCode), title, JSON.stringify(answers.values), locale, at, JSON.stringify(deadlines),
-      input.clientSubmissionKey ?? null, clock.stageKey, iso(clock.stageStartedAt), iso(clock.stageDeadline),
+      submissionKey === null ? null : hashSubmissionKey(submissionKey), clock.stageKey, iso(clock.stageStartedAt), iso(clock.stageDeadline),
       clock.stageProvisional, JSON.stringify(clock.stagePauses), iso(clock.nextReminderAt),
       evidenceIds, evidenceIds.length, JSON.stringify({ evidenceCount: evidenceIds.length }), tenant.registrationPrefix,
       reportText(title, answers.values),
+      seal === null ? null : sealTrackingCode(trackingCode, { ...seal, caseId }),
     ])) as [SubmitRow];
   } catch (error) {
     // Two sends of the same form racing each other: the unique key lets one through, and
-    // the other's statement (its number included) is rolled back.
-    if ((error as { code?: string }).code === '23505' && input.clientSubmissionKey) {
-      await assertNotSubmittedYet(deps.db, tenant.id, input.clientSubmissionKey, locale);
+    // the other's statement (its number included) is rolled back; it answers as a re-send.
+    if (isUniqueViolation(error) && seal) {
+      const first = await deps.db.prisma.case.findUnique({
+        where: { tenantId_clientSubmissionKeyHash: { tenantId: tenant.id, clientSubmissionKeyHash: hashSubmissionKey(seal.submissionKey) } },
+        select: { id: true, registrationNumber: true, trackingCodeSealed: true },
+      });
+      if (first) return replaySubmission(deps.db, { ...seal, locale }, first);
     }
     throw error;
   }
+  if (row.duplicate_id && seal) {
+    return replaySubmission(deps.db, { ...seal, locale }, { id: row.duplicate_id, registrationNumber: row.duplicate_of!, trackingCodeSealed: row.duplicate_sealed });
+  }
   if (row.duplicate_of) throw alreadySubmitted(row.duplicate_of, locale);
+  // Only for tests of a crash between the commit and the answer (env TEST_CRASH_AFTER_SUBMIT).
+  deps.afterCommit?.();
   if (!row.registration_number) {
     throw inputError([{ path: ['evidenceIds'], message: reportMessage('evidenceUnavailable', locale) }], locale);
   }
@@ -244,6 +295,7 @@ export async function submitReport(
     caseId,
     registrationNumber: written.registrationNumber,
     trackingCode,
+    replayed: false,
     written: {
       id: caseId,
       tenantId: tenant.id,
@@ -267,6 +319,8 @@ export async function submitReport(
 interface SubmitRow {
   registration_number: string | null;
   duplicate_of: string | null;
+  duplicate_id: string | null;
+  duplicate_sealed: string | null;
   event_id: string | null;
   evidence: SubmittedCase['evidence'] | null;
 }
@@ -275,7 +329,7 @@ interface SubmitRow {
  * The whole submission as one statement, so it commits on its own (same on PGlite and
  * PostgreSQL) and the registration counter's row lock is held only while the server runs
  * it, never across a round trip to the API. Nothing is written, and no number is taken,
- * when the form's submission key was used before or an evidence file is not available
+ * when the form's submission key (its hash) was used before or an evidence file is not available
  * (locked first, so a report racing for the same file waits and then finds it taken).
  * A same-key send racing this one fails on the unique key and rolls back whole: no gaps.
  * The number is formatted like `formatRegistrationNumber`; the columns are those Prisma's
@@ -283,7 +337,7 @@ interface SubmitRow {
  */
 const SUBMIT_REPORT = `
   WITH duplicate AS (
-    SELECT registration_number FROM "case" WHERE tenant_id = $2::uuid AND client_submission_key = $17::text
+    SELECT id, registration_number, tracking_code_sealed FROM "case" WHERE tenant_id = $2::uuid AND client_submission_key_hash = $17::text
   ),
   evidence_to_attach AS (
     SELECT id FROM evidence
@@ -303,7 +357,7 @@ const SUBMIT_REPORT = `
     INSERT INTO "case" (
       id, tenant_id, registration_number, year, sequence, case_type_id, category_id, channel_id, status,
       identity_mode, identity_protection, identity, reporter_account_id, tracking_code_hash,
-      title, answers, locale, received_at, submitted_at, deadlines, client_submission_key,
+      title, answers, locale, received_at, submitted_at, deadlines, client_submission_key_hash, tracking_code_sealed,
       stage_key, stage_started_at, stage_deadline, stage_provisional, stage_pauses, updated_at
     )
     SELECT
@@ -311,7 +365,7 @@ const SUBMIT_REPORT = `
       $27::text || '-' || $3::int::text || '-' || lpad(last_sequence::text, greatest(6, length(last_sequence::text)), '0'),
       $3::int, last_sequence, $4::uuid, $5::uuid, $6::uuid, 'SUBMITTED',
       $7::"IdentityMode", $8::"IdentityProtection", $9::jsonb, $10::uuid, $11::text,
-      $12::text, $13::jsonb, $14::text, $15::timestamp, $15::timestamp, $16::jsonb, $17::text,
+      $12::text, $13::jsonb, $14::text, $15::timestamp, $15::timestamp, $16::jsonb, $17::text, $29::text,
       $18::text, $19::timestamp, $20::timestamp, $21::boolean, $22::jsonb, $15::timestamp
     FROM counter
     RETURNING id, registration_number
@@ -340,6 +394,8 @@ const SUBMIT_REPORT = `
   )
   SELECT (SELECT registration_number FROM new_case) AS registration_number,
     (SELECT registration_number FROM duplicate) AS duplicate_of,
+    (SELECT id::text FROM duplicate) AS duplicate_id,
+    (SELECT tracking_code_sealed FROM duplicate) AS duplicate_sealed,
     (SELECT id::text FROM event) AS event_id,
     (SELECT json_agg(attached) FROM attached) AS evidence`;
 

@@ -166,7 +166,8 @@ const SubmitReportInput = builder.inputType('SubmitReportInput', {
     reporter: t.field({ type: ReporterDetailsInput }),
     evidenceIds: t.idList(),
     clientSubmissionKey: t.string({
-      description: 'A random id the form sends once (e.g. a UUID); the same key again is CONFLICT with the first registration number, so a re-sent form files nothing twice.',
+      description:
+        'A random key the form sends with every send of the same report: at least 16 random bytes as base64url (22+ characters; a UUID is refused). The same key with the same content files nothing twice and returns the first registration number and tracking code; the same key with other content is CONFLICT with the first number.',
     }),
   }),
 });
@@ -187,7 +188,7 @@ export const bounded = {
     answers: z.array(z.object({ field: z.string().max(100), value: z.string().max(20_000) })).max(100),
     reporter: z.record(z.string(), z.string().max(1000).nullish()).nullish(),
     evidenceIds: z.array(z.uuid()).max(50).nullish(),
-    clientSubmissionKey: z.string().min(8).max(100).nullish(),
+    clientSubmissionKey: z.string().max(200).nullish(),
   }),
   message: z.object({ registrationNumber: z.string().max(40), trackingCode: z.string().max(100).nullish(), body: z.string().max(20_000), evidenceIds: z.array(z.uuid()).max(50).nullish() }),
   track: z.object({ registrationNumber: z.string().max(40), trackingCode: z.string().max(100).nullish() }),
@@ -232,7 +233,12 @@ builder.mutationFields((t) => ({
       if (reporter) await ctx.rateLimits.consume('submit', `account:${reporter.accountId}`);
       const calendar = await ctx.calendars.forTenant(tenant);
       const submitted = await submitReport(
-        { db: ctx.db, vault: ctx.vault },
+        {
+          db: ctx.db,
+          vault: ctx.vault,
+          // A crash between the commit and the answer, for the test that proves a re-sent form recovers its receipt.
+          afterCommit: ctx.env.NODE_ENV === 'test' && ctx.env.TEST_CRASH_AFTER_SUBMIT ? () => process.kill(process.pid, 'SIGKILL') : undefined,
+        },
         { tenant, calendar, locale: ctx.locale, reporterAccountId: reporter?.accountId ?? null },
         {
           caseTypeKey: input.caseTypeKey,
@@ -244,7 +250,7 @@ builder.mutationFields((t) => ({
           clientSubmissionKey: input.clientSubmissionKey ?? null,
         },
       );
-      ctx.logger.info({ registrationNumber: submitted.registrationNumber, caseId: submitted.caseId }, 'report submitted');
+      ctx.logger.info({ registrationNumber: submitted.registrationNumber, caseId: submitted.caseId, replayed: submitted.replayed }, submitted.replayed ? 'report re-sent: first receipt returned' : 'report submitted');
       return { trackingCode: submitted.trackingCode, tracked: { found: submitted.written, tenant } };
     },
   }),

@@ -1,11 +1,13 @@
 /**
  * Pseudonymous reporter accounts: a pseudonym the reporter chooses and a password, hashed
  * with argon2id. Nothing else identifies the account. Sessions are random bearer tokens,
- * stored only as hashes; repeated wrong passwords lock the account for a while.
+ * stored only as hashes; guessing is limited per account and address, as for staff
+ * (abuse/sign-in-guard.ts, ADR 0016), never by locking the account.
  */
 import type { PrismaClient } from '../generated/prisma/client.ts';
-import { createToken, failedLoginUpdate, hashPassword, hashToken, lockedFor, verifyAgainstNobody, verifyPassword } from '../auth/passwords.ts';
-import { AppError } from '../errors.ts';
+import { createToken, hashPassword, hashToken, verifyPassword } from '../auth/passwords.ts';
+import type { SignInGuard } from '../abuse/sign-in-guard.ts';
+import { AppError, isUniqueViolation } from '../errors.ts';
 import type { Locale } from '../i18n/locale.ts';
 import { reportMessage } from '../cases/report-messages.ts';
 
@@ -19,8 +21,9 @@ export interface ReporterSessionRef {
   pseudonym: string;
 }
 
-export function accountLocked(retryAfterSeconds: number): AppError {
-  return new AppError('RATE_LIMITED', 'Too many wrong passwords: this account is locked for a while. Try again later.', { retryAfterSeconds });
+/** The one answer to an unknown pseudonym, a wrong password and an attempt the guard refuses. */
+export function wrongReporterCredentials(): AppError {
+  return new AppError('UNAUTHENTICATED', 'Wrong pseudonym or password, or too many attempts: wait a few minutes and try again.');
 }
 
 function badInput(field: string, message: string): AppError {
@@ -55,7 +58,7 @@ export async function registerReporter(
   try {
     account = await prisma.reporterAccount.create({ data: { tenantId: input.tenantId, pseudonym, pseudonymKey, passwordHash } });
   } catch (error) {
-    if ((error as { code?: string }).code === 'P2002') throw badInput('pseudonym', reportMessage('pseudonymTaken', input.locale));
+    if (isUniqueViolation(error)) throw badInput('pseudonym', reportMessage('pseudonymTaken', input.locale));
     throw error;
   }
   const session = await createSession(prisma, input.tenantId, account.id, input.sessionHours);
@@ -64,24 +67,25 @@ export async function registerReporter(
 
 export async function loginReporter(
   prisma: PrismaClient,
-  input: { tenantId: string; pseudonym: string; password: string; sessionHours: number },
+  guard: SignInGuard,
+  input: { tenantId: string; pseudonym: string; password: string; address: string; sessionHours: number },
 ) {
+  await guard.checkAddress(input.address);
   const pseudonymKey = input.pseudonym.normalize('NFC').trim().toLowerCase();
-  const account = await prisma.reporterAccount.findUnique({ where: { tenantId_pseudonymKey: { tenantId: input.tenantId, pseudonymKey } } });
-  const wrong = () => new AppError('UNAUTHENTICATED', 'Wrong pseudonym or password.');
-  if (!account) {
-    await verifyAgainstNobody(input.password);
-    throw wrong();
+  const accountKey = `reporter:${input.tenantId}:${pseudonymKey}`;
+  const [account, mayTry] = await Promise.all([
+    prisma.reporterAccount.findUnique({ where: { tenantId_pseudonymKey: { tenantId: input.tenantId, pseudonymKey } } }),
+    guard.mayTry(accountKey, input.address),
+  ]);
+  const candidate = mayTry ? account : null;
+  if (!(await verifyPassword(candidate?.passwordHash ?? null, input.password)) || !candidate) {
+    await guard.recordFailure(accountKey, input.address, mayTry);
+    throw wrongReporterCredentials();
   }
-  const retryAfterSeconds = lockedFor(account.lockedUntil);
-  if (retryAfterSeconds !== null) throw accountLocked(retryAfterSeconds);
-  if (!(await verifyPassword(account.passwordHash, input.password))) {
-    await prisma.reporterAccount.update({ where: { id: account.id }, data: failedLoginUpdate(account.failedLogins) });
-    throw wrong();
-  }
-  await prisma.reporterAccount.update({ where: { id: account.id }, data: { failedLogins: 0, lockedUntil: null, lastLoginAt: new Date() } });
-  const session = await createSession(prisma, input.tenantId, account.id, input.sessionHours);
-  return { ...session, pseudonym: account.pseudonym };
+  await guard.recordSuccess(accountKey, input.address);
+  await prisma.reporterAccount.update({ where: { id: candidate.id }, data: { lastLoginAt: new Date() } });
+  const session = await createSession(prisma, input.tenantId, candidate.id, input.sessionHours);
+  return { ...session, pseudonym: candidate.pseudonym };
 }
 
 export async function findReporterSession(prisma: PrismaClient, tenantId: string, token: string): Promise<ReporterSessionRef | null> {

@@ -57,11 +57,11 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: ReporterCredentialsInput, required: true }) },
     resolve: async (_, { input }, ctx) => {
       const tenant = await getTenantConfig(ctx);
-      await ctx.rateLimits.consume('login', `ip:${ctx.clientIp}`);
-      return loginReporter(ctx.db.prisma, {
+      return loginReporter(ctx.db.prisma, ctx.rateLimits.signIn, {
         tenantId: tenant.id,
         pseudonym: input.pseudonym,
         password: input.password,
+        address: ctx.clientIp,
         sessionHours: ctx.env.REPORTER_SESSION_HOURS,
       });
     },

@@ -115,8 +115,8 @@ export const reportingMessagesId = {
   'receipt.trackHint': 'Ikuti status laporan di halaman Lacak laporan dengan nomor registrasi dan kode pelacakan.',
 
   'duplicate.title': 'Laporan sudah terkirim',
-  'duplicate.message': 'Laporan ini sudah terkirim dengan nomor {number}. Gunakan kode pelacakan pada tanda bukti untuk memantaunya.',
-  'duplicate.note': 'Formulir yang sama dikirim lagi (misalnya karena halaman dimuat ulang), sehingga tidak ada laporan baru yang dibuat.',
+  'duplicate.message': 'Laporan ini sudah terkirim dengan nomor {number}, dengan isi yang berbeda. Gunakan kode pelacakan pada tanda bukti untuk memantaunya.',
+  'duplicate.note': 'Formulir ini sudah dikirim, lalu diubah dan dikirim lagi, sehingga tidak ada laporan baru yang dibuat. Untuk laporan baru, buka formulir baru.',
   'duplicate.track': 'Lacak laporan',
   'duplicate.newReport': 'Buat laporan lain',
 
@@ -215,7 +215,7 @@ export const reportingMessagesId = {
   'account.signInIntro': 'Masuk untuk melapor dengan nama samaran dan mengikuti laporan Anda.',
   'account.signInSubmit': 'Masuk',
   'account.noAccount': 'Belum punya akun?',
-  'account.wrongCredentials': 'Nama samaran atau kata sandi salah.',
+  'account.wrongCredentials': 'Nama samaran atau kata sandi salah, atau terlalu banyak percobaan: tunggu beberapa menit lalu coba lagi.',
   'account.sessionEnded': 'Sesi Anda telah berakhir. Silakan masuk kembali.',
   'account.signedOut': 'Anda telah keluar.',
   'account.reportsTitle': 'Laporan saya',
@@ -349,8 +349,8 @@ export const reportingMessagesEn: Record<ReportingMessageKey, string> = {
   'receipt.trackHint': 'Follow the status on the Track a report page with the registration number and the tracking code.',
 
   'duplicate.title': 'Report already sent',
-  'duplicate.message': 'This report was already sent, as {number}. Use the tracking code from its receipt to follow it.',
-  'duplicate.note': 'The same form was sent again (for example because the page was reloaded), so no new report was filed.',
+  'duplicate.message': 'This report was already sent, as {number}, with different content. Use the tracking code from its receipt to follow it.',
+  'duplicate.note': 'This form was sent, then changed and sent again, so no new report was filed. For a new report, open a new form.',
   'duplicate.track': 'Track the report',
   'duplicate.newReport': 'File another report',
 
@@ -449,7 +449,7 @@ export const reportingMessagesEn: Record<ReportingMessageKey, string> = {
   'account.signInIntro': 'Sign in to report under your pseudonym and follow your reports.',
   'account.signInSubmit': 'Sign in',
   'account.noAccount': 'No account yet?',
-  'account.wrongCredentials': 'Wrong pseudonym or password.',
+  'account.wrongCredentials': 'Wrong pseudonym or password, or too many attempts: wait a few minutes and try again.',
   'account.sessionEnded': 'Your session has ended. Please sign in again.',
   'account.signedOut': 'You have signed out.',
   'account.reportsTitle': 'My reports',

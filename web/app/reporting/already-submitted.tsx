@@ -1,7 +1,9 @@
 /**
- * Shown instead of a second receipt when the same report form was sent again (a reload of
- * the receipt, a double click, a retried post): nothing new was filed. The API's message
- * names the first registration number; its tracking code cannot be shown again.
+ * Shown when a report form's key was already used for a report with other content (the
+ * form was changed after it was sent): nothing new was filed. The API's message names the
+ * first registration number. The same form sent again unchanged (a reload, a double click,
+ * a retried post after a lost answer) gets the first receipt back, tracking code included,
+ * and never lands here (ADR 0017).
  */
 import { useTranslation } from '../i18n/use-translation';
 

@@ -42,17 +42,22 @@ const ReportFormSchema = z.object({
   evidenceIds: z.array(z.uuid()).max(50),
 });
 
-const SubmissionKeySchema = z.uuid();
+/** 24 random bytes as base64url: the API asks for at least 16 (ADR 0017). */
+const SubmissionKeySchema = z.string().regex(/^[A-Za-z0-9_-]{32}$/);
 
-/** A fresh key for a blank form (the loader) or for a form whose posted key was not one of ours. */
+/**
+ * A fresh key for a blank form (the loader) or for a form whose posted key was not one of
+ * ours. The API seals the report's tracking code under it, so the same form sent again
+ * after a lost answer shows the same receipt.
+ */
 export function createSubmissionKey(): string {
-  return crypto.randomUUID();
+  return Buffer.from(crypto.getRandomValues(new Uint8Array(24))).toString('base64url');
 }
 
-/** The form's submission key when it is a UUID; anything else is ignored. */
+/** The form's submission key when it is one of ours; anything else is ignored. */
 export function readSubmissionKey(fields: FormData): string | null {
   const parsed = SubmissionKeySchema.safeParse(fields.get(SUBMISSION_KEY_FIELD));
-  return parsed.success ? parsed.data.toLowerCase() : null;
+  return parsed.success ? parsed.data : null;
 }
 
 function text(fields: FormData, name: string): string {
@@ -169,7 +174,8 @@ export async function handleReportAction(request: Request, call: ReporterCall, c
     if (error instanceof ApiError && error.code === 'BAD_USER_INPUT' && error.issues.length > 0) {
       return refuse(values, error.issues.map((issue) => toProblem(issue, caseType, values.identityMode, t)), { status: 400, reattach, submissionKey });
     }
-    // Sent before: the first report stands; its tracking code is on the first receipt only.
+    // The key was used for other content: the first report stands. (The same form unchanged
+    // gets the first receipt back from the API, tracking code included: ADR 0017.)
     if (error instanceof ApiError && error.code === 'CONFLICT' && error.registrationNumber) {
       const message = error.apiMessage ?? t('duplicate.message', { number: error.registrationNumber });
       return data<ReportActionData>({ outcome: 'duplicate', registrationNumber: error.registrationNumber, message }, { status: 409 });
