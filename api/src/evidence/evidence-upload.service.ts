@@ -62,9 +62,11 @@ export async function createEvidenceUpload(
 
 export type UploadOutcome =
   | { status: 201; body: { evidenceId: string; fileName: string; size: number; contentType: string; sha256: string } }
-  | { status: 400 | 404 | 409 | 413 | 415; body: { error: string; message: string } };
+  | { status: 400 | 404 | 409 | 413 | 415 | 422; body: { error: string; message: string } };
 
-const REJECTION_STATUS = { TOO_LARGE: 413, EMPTY: 400, TYPE_NOT_ALLOWED: 415 } as const;
+const REJECTION_STATUS = { TOO_LARGE: 413, EMPTY: 400, TYPE_NOT_ALLOWED: 415, CONTENT_REFUSED: 422 } as const;
+/** The error code in the answer: a refused content is bad input like any other (the reason says which). */
+const REJECTION_CODE = { TOO_LARGE: 'TOO_LARGE', EMPTY: 'EMPTY', TYPE_NOT_ALLOWED: 'TYPE_NOT_ALLOWED', CONTENT_REFUSED: 'BAD_USER_INPUT' } as const;
 
 interface ClaimRow {
   id: string;
@@ -113,7 +115,7 @@ export async function receiveEvidenceUpload(
   } catch (error) {
     await deps.db.sql.query('DELETE FROM evidence WHERE id = $1::uuid', [evidence.id]).catch(() => {});
     if (error instanceof EvidenceRejectedError) {
-      return { status: REJECTION_STATUS[error.reason], body: { error: error.reason, message: error.message } };
+      return { status: REJECTION_STATUS[error.reason], body: { error: REJECTION_CODE[error.reason], message: error.message } };
     }
     throw error;
   }
