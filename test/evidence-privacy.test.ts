@@ -82,6 +82,28 @@ describe('a photo from a phone', () => {
   });
 });
 
+describe('file names of a confidential report', () => {
+  it('are neutral for staff, numbered in the order of the report, and the reporter\'s name is not kept', async () => {
+    const first = await uploadEvidence(api.url, BONTANG, 'whistleblowing', 'Budi Santoso - rekaman kepala dinas.jpg', files.jpeg());
+    const second = await uploadEvidence(api.url, BONTANG, 'whistleblowing', 'HP Budi 0812.png', files.png());
+    expect([first.body.fileName, second.body.fileName]).toEqual(['bukti.jpg', 'bukti.png']);
+    const filed = await fileReport('whistleblowing', [first.evidenceId, second.evidenceId]);
+    expect(filed.receipt.evidence.map((file: { fileName: string }) => file.fileName)).toEqual(['bukti-1.jpg', 'bukti-2.png']);
+    expect(filed.evidence.map((file) => file.fileName).sort()).toEqual(['bukti-1.jpg', 'bukti-2.png']);
+    const { response } = await download(second.evidenceId);
+    expect(response.headers.get('content-disposition')).toContain('filename="bukti-2.png"');
+    const db = database.kind === 'postgresql' ? database.open() : null;
+    if (db) {
+      try {
+        const rows = await db.sql.query<{ file_name: string }>('SELECT file_name FROM evidence WHERE id = ANY($1::uuid[])', [[first.evidenceId, second.evidenceId]]);
+        expect(rows.map((row) => row.file_name).join(' ')).not.toMatch(/Budi|rekaman|0812/);
+      } finally {
+        await db.close();
+      }
+    }
+  });
+});
+
 describe('documents', () => {
   it('refuses a zip bomb dressed as a .docx quickly, with a clear BAD_USER_INPUT', async () => {
     const started = performance.now();

@@ -223,7 +223,7 @@ export async function submitReport(
       input.clientSubmissionKey ?? null, clock.stageKey, iso(clock.stageStartedAt), iso(clock.stageDeadline),
       clock.stageProvisional, JSON.stringify(clock.stagePauses), iso(clock.nextReminderAt),
       evidenceIds, evidenceIds.length, JSON.stringify({ evidenceCount: evidenceIds.length }), tenant.registrationPrefix,
-      reportText(title, answers.values),
+      reportText(title, answers.values), caseType.confidential,
     ])) as [SubmitRow];
   } catch (error) {
     // Two sends of the same form racing each other: the unique key lets one through, and
@@ -321,8 +321,13 @@ const SUBMIT_REPORT = `
     INSERT INTO case_sla (case_id, tenant_id, received_at, overdue_at, next_reminder_at)
     SELECT new_case.id, $2::uuid, $15::timestamp, $20::timestamp, $23::timestamp FROM new_case
   ),
+  -- A confidential type's files are named by their place in the report (bukti-1.jpg): the
+  -- upload kept no name of the reporter's (evidence-upload.service.ts).
   attached AS (
-    UPDATE evidence SET status = 'ATTACHED', case_id = new_case.id
+    UPDATE evidence SET status = 'ATTACHED', case_id = new_case.id,
+      file_name = CASE WHEN $29::boolean
+        THEN 'bukti-' || array_position($24::uuid[], evidence.id)::text || coalesce(substring(evidence.file_name from '[.][a-z0-9]+$'), '')
+        ELSE evidence.file_name END
     FROM new_case
     WHERE evidence.id IN (SELECT id FROM evidence_to_attach)
     RETURNING evidence.id::text AS id, evidence.file_name AS "fileName", evidence.size,

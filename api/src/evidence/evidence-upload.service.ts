@@ -19,6 +19,8 @@ import { EvidenceRejectedError, type EvidenceStorage } from './evidence-storage.
 import { sanitizeFileName } from './file-name.ts';
 
 export const UPLOAD_URL_MINUTES = 15;
+/** The name of a confidential type's file until it is attached (then `bukti-<n>.<ext>`). */
+export const NEUTRAL_FILE_NAME = 'bukti';
 
 function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
@@ -46,7 +48,8 @@ export async function createEvidenceUpload(
       hashToken(token),
       expiresAt.toISOString(),
       caseType.evidenceMaxFileBytes,
-      sanitizeFileName(input.fileName.slice(0, 500), 'application/octet-stream'),
+      // Confidential types keep no name of the reporter's: a file name often says who took it.
+      caseType.confidential ? NEUTRAL_FILE_NAME : sanitizeFileName(input.fileName.slice(0, 500), 'application/octet-stream'),
       `${request.tenant.id}/${id}`,
       now.toISOString(),
     ],
