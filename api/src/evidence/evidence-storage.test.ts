@@ -18,6 +18,7 @@ import {
   type EvidenceStorage,
 } from './evidence-storage.ts';
 import * as files from './test-files.ts';
+import { createDecryptStream, evidenceContext } from './evidence-crypto.ts';
 
 const MB = 1024 * 1024;
 
@@ -144,6 +145,20 @@ describe.each([
     const stored = await storage.put(key, files.bodyOf(content, 7), { maxBytes: MB });
     const back = await readAll(await storage.get(key));
     expect(stored).toEqual({ key, size: back.length, sha256: sha256(back), contentType });
+    expect(await harness.listEverything()).toEqual([key]);
+  });
+
+  it('stores an encrypted file when given the tenant key: what rests is not the plaintext, and it decrypts to the cleaned file', async () => {
+    const key = 'tenant-btg/0f8fad5b-d9cb-469f-a165-70867728950e';
+    const sealing = { key: Buffer.alloc(32, 9), context: evidenceContext('11111111-2222-4333-8444-555555555555', '0f8fad5b-d9cb-469f-a165-70867728950e') };
+    const photo = await files.jpegWithPrivateMetadata();
+    const stored = await storage.put(key, files.bodyOf(photo), { maxBytes: MB, sealing });
+    const atRest = await readAll(await storage.get(key));
+    expect(atRest.subarray(0, 8).toString('latin1')).toBe('ADUANEV1');
+    expect(atRest.includes(Buffer.from([0xff, 0xd8, 0xff])), 'no JPEG in the clear').toBe(false);
+    const plain = await readAll((await storage.get(key)).pipe(createDecryptStream(sealing)));
+    expect({ size: plain.length, sha256: sha256(plain) }).toEqual({ size: stored.size, sha256: stored.sha256 });
+    expect(plain.subarray(0, 3).toString('hex')).toBe('ffd8ff');
     expect(await harness.listEverything()).toEqual([key]);
   });
 
