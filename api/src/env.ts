@@ -84,6 +84,8 @@ const envSchema = z.object({
   /** Evidence files: a folder on disk, or S3-compatible storage. */
   EVIDENCE_STORAGE: z.enum(['local', 's3']).default('local'),
   EVIDENCE_DIR: z.string().default(path.join(REPO_ROOT, '.data', 'evidence')),
+  // How long an uploaded file that no report took is kept after its upload link expired.
+  EVIDENCE_UNATTACHED_GRACE_MINUTES: z.coerce.number().int().min(0).max(7 * 24 * 60).default(24 * 60),
   S3_ENDPOINT: z.url().optional(),
   S3_REGION: z.string().default('us-east-1'),
   S3_BUCKET: z.string().optional(),

@@ -131,6 +131,12 @@ describe.runIf(browserTestsEnabled)('filing and following a report in Chromium',
     const { context, page } = await open(`${BONTANG}/`);
     await page.getByRole('link', { name: 'Laporkan: Pengaduan (Whistleblowing System)' }).click();
     await page.waitForURL(`**${BONTANG}/lapor/whistleblowing`);
+    // The form says what is removed from the files, and that their names are not kept.
+    const evidenceHints = await page.locator('#evidence').evaluate((input) =>
+      (input.getAttribute('aria-describedby') ?? '').split(' ').map((id) => document.getElementById(id)?.textContent ?? '').join(' '),
+    );
+    expect(evidenceHints).toContain('lokasi GPS, nomor seri');
+    expect(evidenceHints).toContain('bukti-1, bukti-2');
     await fillAnonymousReport(page, { javaScript: true });
     await page.getByRole('button', { name: 'Kirim laporan' }).click();
 
@@ -142,7 +148,9 @@ describe.runIf(browserTestsEnabled)('filing and following a report in Chromium',
     expect(text).toContain('Inspektorat Kota Bontang');
     expect(text).toContain('Anonim');
     expect(text).toMatch(/pukul \d{2}\.\d{2} WITA/);
-    expect(text).toContain('IMG_2031 kantor.jpg');
+    // A whistleblowing report keeps no file name of the reporter's.
+    expect(text).toContain('bukti-1.jpg');
+    expect(text).not.toContain('IMG_2031');
     expect(await page.getByRole('button', { name: 'Cetak / simpan sebagai PDF' }).count()).toBe(1);
     // The code is on the page and nowhere else: not in the address, not in a cookie.
     expect(page.url()).not.toContain(code);
@@ -158,7 +166,7 @@ describe.runIf(browserTestsEnabled)('filing and following a report in Chromium',
     const body = await caseView.innerText();
     expect(body).toContain(number);
     expect(body).toContain('Diterima, menunggu verifikasi');
-    expect(body).toContain('IMG_2031 kantor.jpg');
+    expect(body).toContain('bukti-1.jpg');
     expect(body).toContain('Laporan dikirim');
     expect(tracked.url()).toBe(`${web.url}${BONTANG}/lacak`);
 
@@ -209,7 +217,7 @@ describe.runIf(browserTestsEnabled)('filing and following a report in Chromium',
     const { number, code, text } = await readReceipt(page);
     expect(number).toMatch(NUMBER);
     expect(code).toMatch(CODE);
-    expect(text).toContain('IMG_2031 kantor.jpg');
+    expect(text).toContain('bukti-1.jpg');
     expect(text).toContain('Ctrl+P');
     const tracked = await track(context, number, code);
     expect(await tracked.locator('[data-case] [data-status]').innerText()).toContain('Diterima, menunggu verifikasi');
@@ -298,6 +306,7 @@ describe.runIf(browserTestsEnabled)('filing and following a report in Chromium',
     expect(await page.getByLabel('Report title').count()).toBe(1);
     expect(await page.getByLabel('Anonymous').count()).toBe(1);
     expect(await page.getByRole('button', { name: 'Send report' }).count()).toBe(1);
+    expect(await page.locator('.field').filter({ has: page.locator('#evidence') }).innerText()).toContain('the GPS location, serial number and make of the camera');
     expect(await page.locator('.reporter-nav').innerText()).toContain('Track a report');
     await page.goto(`${web.url}${BONTANG}/lacak`);
     expect(await page.locator('h1').innerText()).toBe('Track a report');

@@ -120,7 +120,7 @@ export async function transferCase(
         data: source.full.evidence.map((file) => ({
           tenantId: target.id, caseId: newId, caseTypeId: caseType.id, status: 'ATTACHED' as const, uploadExpiresAt: file.uploadExpiresAt,
           maxBytes: file.maxBytes, fileName: file.fileName, contentType: file.contentType, size: file.size, sha256: file.sha256,
-          storageKey: file.storageKey, storedAt: file.storedAt,
+          storageKey: file.storageKey, storedAt: file.storedAt, encryptedFor: file.encryptedFor,
         })),
       });
     }

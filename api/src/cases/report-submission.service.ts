@@ -266,6 +266,7 @@ export async function submitReport(
       evidenceIds, evidenceIds.length, JSON.stringify({ evidenceCount: evidenceIds.length }), tenant.registrationPrefix,
       reportText(title, answers.values),
       seal === null ? null : sealTrackingCode(trackingCode, { ...seal, caseId }),
+      caseType.confidential,
     ])) as [SubmitRow];
   } catch (error) {
     // Two sends of the same form racing each other: the unique key lets one through, and
@@ -375,8 +376,13 @@ const SUBMIT_REPORT = `
     INSERT INTO case_sla (case_id, tenant_id, received_at, overdue_at, next_reminder_at)
     SELECT new_case.id, $2::uuid, $15::timestamp, $20::timestamp, $23::timestamp FROM new_case
   ),
+  -- A confidential type's files are named by their place in the report (bukti-1.jpg): the
+  -- upload kept no name of the reporter's (evidence-upload.service.ts).
   attached AS (
-    UPDATE evidence SET status = 'ATTACHED', case_id = new_case.id
+    UPDATE evidence SET status = 'ATTACHED', case_id = new_case.id,
+      file_name = CASE WHEN $30::boolean
+        THEN 'bukti-' || array_position($24::uuid[], evidence.id)::text || coalesce(substring(evidence.file_name from '[.][a-z0-9]+$'), '')
+        ELSE evidence.file_name END
     FROM new_case
     WHERE evidence.id IN (SELECT id FROM evidence_to_attach)
     RETURNING evidence.id::text AS id, evidence.file_name AS "fileName", evidence.size,

@@ -4,11 +4,13 @@
  * read its case (CASL and row-level security, as for the case itself), as an attachment
  * that the browser does not sniff or cache.
  */
+import type { Readable } from 'node:stream';
 import type { RequestHandler } from 'express';
 import { toStaffViewer, type AppServices } from '../context.ts';
 import { withDataScope } from '../auth/data-scope.ts';
 import { findStaffSession } from '../auth/staff-auth.service.ts';
 import { casesWhere } from '../cases/staff-cases.service.ts';
+import { createDecryptStream, tenantOfContext } from './evidence-crypto.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -35,11 +37,18 @@ export function createEvidenceDownloadHandler(services: AppServices): RequestHan
       const file = await withDataScope(services.db.prisma, viewer.scope, (tx) =>
         tx.evidence.findFirst({
           where: { id, tenantId: tenant.id, status: 'ATTACHED', case: casesWhere(viewer.ability, 'read') },
-          select: { storageKey: true, fileName: true, contentType: true, size: true, sha256: true },
+          select: { storageKey: true, fileName: true, contentType: true, size: true, sha256: true, encryptedFor: true },
         }),
       );
       if (!file) return void refuse(404, 'NOT_FOUND', 'No such file.');
-      const body = await services.evidenceStorage.get(file.storageKey);
+      const stored = (await services.evidenceStorage.get(file.storageKey)) as Readable;
+      // Files from before encryption at rest have no context and are served as stored.
+      const body = file.encryptedFor
+        ? stored.pipe(
+            createDecryptStream({ key: await services.vault.evidenceKey(services.db.prisma, tenantOfContext(file.encryptedFor)), context: file.encryptedFor }),
+          )
+        : stored;
+      if (body !== stored) stored.on('error', (error) => body.destroy(error));
       response.set({
         'content-type': file.contentType ?? 'application/octet-stream',
         'content-disposition': contentDisposition(file.fileName),
@@ -49,7 +58,11 @@ export function createEvidenceDownloadHandler(services: AppServices): RequestHan
         ...(file.size !== null ? { 'content-length': String(file.size) } : {}),
         ...(file.sha256 ? { 'x-evidence-sha256': file.sha256 } : {}),
       });
-      body.on('error', (error) => response.destroy(error));
+      // A file that fails to decrypt ends the download midway: the client sees a broken transfer.
+      body.on('error', (error) => {
+        services.logger.error({ err: error }, 'evidence download failed');
+        response.destroy();
+      });
       body.pipe(response);
     } catch (error) {
       next(error);

@@ -4,14 +4,16 @@
  * Memory stays bounded by the head sample plus one chunk, whatever the file size.
  */
 import { createHash, randomUUID, type Hash } from 'node:crypto';
-import { mkdir, open, rm } from 'node:fs/promises';
+import { mkdir, open, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { finished, Transform, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { fileTypeFromBuffer, fileTypeFromFile, type FileTypeResult } from 'file-type';
 import { EVIDENCE_CONTENT_TYPES, extensionFor, findEvidenceContentType } from './content-types.ts';
+import { cleanEvidence, EvidenceContentRefusedError, isCleanedType } from './evidence-cleaning.ts';
 
-export type EvidenceRejection = 'TOO_LARGE' | 'EMPTY' | 'TYPE_NOT_ALLOWED';
+/** CONTENT_REFUSED: the content cannot be cleaned safely (macros, PDF scripts, a zip bomb, HEIC). */
+export type EvidenceRejection = 'TOO_LARGE' | 'EMPTY' | 'TYPE_NOT_ALLOWED' | 'CONTENT_REFUSED';
 
 /** The upload itself is unacceptable; `reason` is for the caller to translate. */
 export class EvidenceRejectedError extends Error {
@@ -78,7 +80,16 @@ export async function receiveToTempFile(
     if (contentType === undefined || !allowed.has(contentType)) {
       throw typeNotAllowed(detected?.mime, allowed);
     }
-    return { path, size: inspector.size, sha256: inspector.hash.digest('hex'), contentType, discard };
+    if (!isCleanedType(contentType)) {
+      return { path, size: inspector.size, sha256: inspector.hash.digest('hex'), contentType, discard };
+    }
+    // What is stored, hashed and counted is the cleaned file (evidence-cleaning.ts).
+    const cleaned = await cleanEvidence(await readFile(path), contentType).catch((error: unknown) => {
+      throw error instanceof EvidenceContentRefusedError ? new EvidenceRejectedError('CONTENT_REFUSED', error.message) : error;
+    });
+    await writeFile(path, cleaned.bytes, { flush: true });
+    const sha256 = createHash('sha256').update(cleaned.bytes).digest('hex');
+    return { path, size: cleaned.bytes.length, sha256, contentType: cleaned.contentType, discard };
   } catch (error) {
     // Wait for the handle to close, so no write still in flight recreates the file after rm.
     output.destroy();

@@ -18,6 +18,7 @@ import {
   type EvidenceStorage,
 } from './evidence-storage.ts';
 import * as files from './test-files.ts';
+import { createDecryptStream, evidenceContext } from './evidence-crypto.ts';
 
 const MB = 1024 * 1024;
 
@@ -124,10 +125,8 @@ describe.each([
   });
 
   it.each([
-    ['a PNG', 'image/png', files.png()],
-    ['a JPEG', 'image/jpeg', files.jpeg()],
-    ['a PDF', 'application/pdf', files.pdf()],
-    ['a Word document', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', files.docx()],
+    ['an MP3', 'audio/mpeg', files.mp3()],
+    ['an MP4 video', 'video/mp4', files.isoMedia('isom', ['isom', 'mp41'])],
   ])('stores %s as %s with its size and SHA-256, and gives back the same bytes', async (_label, contentType, content) => {
     const key = 'tenant-btg/case-2026-000123/0f8fad5b-d9cb-469f-a165-70867728950e';
     const stored = await storage.put(key, files.bodyOf(content, 7), { maxBytes: MB });
@@ -136,9 +135,36 @@ describe.each([
     expect(await harness.listEverything()).toEqual([key]);
   });
 
+  it.each([
+    ['a PNG', 'image/png', files.png()],
+    ['a JPEG', 'image/jpeg', files.jpeg()],
+    ['a PDF', 'application/pdf', files.pdf()],
+    ['a Word document', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', files.docx()],
+  ])('stores %s as %s cleaned, with the size and SHA-256 of what it gives back', async (_label, contentType, content) => {
+    const key = 'tenant-btg/case-2026-000123/0f8fad5b-d9cb-469f-a165-70867728950e';
+    const stored = await storage.put(key, files.bodyOf(content, 7), { maxBytes: MB });
+    const back = await readAll(await storage.get(key));
+    expect(stored).toEqual({ key, size: back.length, sha256: sha256(back), contentType });
+    expect(await harness.listEverything()).toEqual([key]);
+  });
+
+  it('stores an encrypted file when given the tenant key: what rests is not the plaintext, and it decrypts to the cleaned file', async () => {
+    const key = 'tenant-btg/0f8fad5b-d9cb-469f-a165-70867728950e';
+    const sealing = { key: Buffer.alloc(32, 9), context: evidenceContext('11111111-2222-4333-8444-555555555555', '0f8fad5b-d9cb-469f-a165-70867728950e') };
+    const photo = await files.jpegWithPrivateMetadata();
+    const stored = await storage.put(key, files.bodyOf(photo), { maxBytes: MB, sealing });
+    const atRest = await readAll(await storage.get(key));
+    expect(atRest.subarray(0, 8).toString('latin1')).toBe('ADUANEV1');
+    expect(atRest.includes(Buffer.from([0xff, 0xd8, 0xff])), 'no JPEG in the clear').toBe(false);
+    const plain = await readAll((await storage.get(key)).pipe(createDecryptStream(sealing)));
+    expect({ size: plain.length, sha256: sha256(plain) }).toEqual({ size: stored.size, sha256: stored.sha256 });
+    expect(plain.subarray(0, 3).toString('hex')).toBe('ffd8ff');
+    expect(await harness.listEverything()).toEqual([key]);
+  });
+
   it('stores a file exactly at the limit and rejects one byte over', async () => {
     const limit = 64 * 1024;
-    const atLimit = files.padTo(files.png(), limit);
+    const atLimit = files.padTo(files.mp3(), limit);
     expect(await storage.put('at-limit', files.bodyOf(atLimit), { maxBytes: limit })).toMatchObject({ size: limit, sha256: sha256(atLimit) });
 
     const error = await rejection(storage.put('over-limit', files.bodyOf(files.padTo(files.png(), limit + 1)), { maxBytes: limit }));
@@ -250,10 +276,10 @@ describe('an upload over HTTP', () => {
   }
 
   it('stores a streamed request body', async () => {
-    const content = files.padTo(files.jpeg(), 300 * 1024);
+    const content = files.padTo(files.mp3(), 300 * 1024);
     const { status, text } = await put(files.bodyOf(content));
     expect(status).toBe(201);
-    expect(JSON.parse(text)).toEqual({ key: 'upload-1', size: content.length, sha256: sha256(content), contentType: 'image/jpeg' });
+    expect(JSON.parse(text)).toEqual({ key: 'upload-1', size: content.length, sha256: sha256(content), contentType: 'audio/mpeg' });
   });
 
   it('lets the server answer 413 to an endless upload, which stops early', async () => {

@@ -8,21 +8,24 @@
  * are single-use: put replaces an existing object, and a failed S3 put deletes the key.
  */
 import { randomUUID } from 'node:crypto';
-import { createReadStream } from 'node:fs';
+import { createReadStream, createWriteStream } from 'node:fs';
 import { copyFile, mkdir, open, rename, rm, unlink } from 'node:fs/promises';
+import { pipeline } from 'node:stream/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import type { Readable } from 'node:stream';
 import { DeleteObjectCommand, GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { AppError } from '../errors.ts';
 import { receiveToTempFile, type EvidenceLimits } from './evidence-intake.ts';
+import { createEncryptStream, encryptedSize, type EvidenceSealing } from './evidence-crypto.ts';
 
 export { EvidenceRejectedError, type EvidenceRejection } from './evidence-intake.ts';
 
 export interface StoredObject {
   key: string;
+  /** Of the (cleaned) plaintext, which is what a download gives back. */
   size: number;
-  /** Lowercase hex SHA-256 of the stored bytes. */
+  /** Lowercase hex SHA-256 of the (cleaned) plaintext. */
   sha256: string;
   /** One of EVIDENCE_CONTENT_TYPES, as detected from the content. */
   contentType: string;
@@ -30,9 +33,12 @@ export interface StoredObject {
 
 export interface EvidenceStorage {
   readonly kind: 'local' | 's3';
-  /** Rejects with EvidenceRejectedError (TOO_LARGE, EMPTY, TYPE_NOT_ALLOWED); see receiveToTempFile. */
-  put(key: string, body: NodeJS.ReadableStream, options: EvidenceLimits): Promise<StoredObject>;
-  /** Throws AppError NOT_FOUND (`code === 'NOT_FOUND'`) when there is no such object. */
+  /**
+   * Rejects with EvidenceRejectedError (TOO_LARGE, EMPTY, TYPE_NOT_ALLOWED, CONTENT_REFUSED);
+   * see receiveToTempFile. With `sealing`, what is stored is encrypted (evidence-crypto.ts).
+   */
+  put(key: string, body: NodeJS.ReadableStream, options: EvidenceLimits & { sealing?: EvidenceSealing }): Promise<StoredObject>;
+  /** The stored bytes (encrypted when put with sealing). Throws AppError NOT_FOUND when there is no such object. */
   get(key: string): Promise<NodeJS.ReadableStream>;
   /** Idempotent: deleting a missing object succeeds. */
   delete(key: string): Promise<void>;
@@ -74,21 +80,27 @@ export function createLocalEvidenceStorage(options: { dir: string; tempDir?: str
   return {
     kind: 'local',
 
-    async put(key, body, limits) {
+    async put(key, body, { sealing, ...limits }) {
       const target = pathFor(key);
       const file = await receiveToTempFile(body, { ...limits, tempDir });
+      const sealed = sealing ? `${file.path}.sealed` : null;
       try {
+        if (sealed) {
+          await pipeline(createReadStream(file.path), createEncryptStream(sealing!), createWriteStream(sealed, { flush: true, mode: 0o600 }));
+        }
         const folder = dirname(target);
         // One mkdir per folder (an agency's), not per file; again if the folder disappeared.
         if (!foldersMade.has(folder)) await mkdir(folder, { recursive: true });
-        await moveFile(file.path, target).catch(async (error: NodeJS.ErrnoException) => {
+        const source = sealed ?? file.path;
+        await moveFile(source, target).catch(async (error: NodeJS.ErrnoException) => {
           if (error.code !== 'ENOENT' || !foldersMade.has(folder)) throw error;
           await mkdir(folder, { recursive: true });
-          await moveFile(file.path, target);
+          await moveFile(source, target);
         });
         foldersMade.add(folder);
       } finally {
         await file.discard();
+        if (sealed) await rm(sealed, { force: true });
       }
       return { key, size: file.size, sha256: file.sha256, contentType: file.contentType };
     },
@@ -159,7 +171,7 @@ export function createS3EvidenceStorage(options: {
   return {
     kind: 's3',
 
-    async put(key, body, limits) {
+    async put(key, body, { sealing, ...limits }) {
       assertEvidenceKey(key);
       const file = await receiveToTempFile(body, { ...limits, tempDir });
       const upload = createReadStream(file.path);
@@ -168,10 +180,11 @@ export function createS3EvidenceStorage(options: {
           new PutObjectCommand({
             Bucket: bucket,
             Key: key,
-            Body: upload,
-            ContentLength: file.size,
-            ContentType: file.contentType,
-            Metadata: { sha256: file.sha256 },
+            Body: sealing ? upload.pipe(createEncryptStream(sealing)) : upload,
+            ContentLength: sealing ? encryptedSize(file.size) : file.size,
+            // Encrypted, the object is opaque bytes: its type and hash stay in the database.
+            ContentType: sealing ? 'application/octet-stream' : file.contentType,
+            Metadata: sealing ? {} : { sha256: file.sha256 },
           }),
         );
       } catch (error) {

@@ -14,7 +14,7 @@ export function createEvidenceUploadHandler(services: AppServices): RequestHandl
       }
       await services.rateLimits.consume('upload', `ip:${request.ip}`);
       const outcome = await receiveEvidenceUpload(
-        { db: services.db, storage: services.evidenceStorage },
+        { db: services.db, storage: services.evidenceStorage, vault: services.vault },
         { tenantId: tenant.id, token: String(request.params.token), body: request },
       );
       // A refused upload may leave unread bytes: close the connection rather than read them.

@@ -17,8 +17,12 @@ import { reportMessage } from '../cases/report-messages.ts';
 import { EVIDENCE_CONTENT_TYPES } from './content-types.ts';
 import { EvidenceRejectedError, type EvidenceStorage } from './evidence-storage.ts';
 import { sanitizeFileName } from './file-name.ts';
+import { evidenceContext } from './evidence-crypto.ts';
+import type { IdentityVault } from '../identity/identity-vault.service.ts';
 
 export const UPLOAD_URL_MINUTES = 15;
+/** The name of a confidential type's file until it is attached (then `bukti-<n>.<ext>`). */
+export const NEUTRAL_FILE_NAME = 'bukti';
 
 function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
@@ -46,7 +50,8 @@ export async function createEvidenceUpload(
       hashToken(token),
       expiresAt.toISOString(),
       caseType.evidenceMaxFileBytes,
-      sanitizeFileName(input.fileName.slice(0, 500), 'application/octet-stream'),
+      // Confidential types keep no name of the reporter's: a file name often says who took it.
+      caseType.confidential ? NEUTRAL_FILE_NAME : sanitizeFileName(input.fileName.slice(0, 500), 'application/octet-stream'),
       `${request.tenant.id}/${id}`,
       now.toISOString(),
     ],
@@ -62,9 +67,11 @@ export async function createEvidenceUpload(
 
 export type UploadOutcome =
   | { status: 201; body: { evidenceId: string; fileName: string; size: number; contentType: string; sha256: string } }
-  | { status: 400 | 404 | 409 | 413 | 415; body: { error: string; message: string } };
+  | { status: 400 | 404 | 409 | 413 | 415 | 422; body: { error: string; message: string } };
 
-const REJECTION_STATUS = { TOO_LARGE: 413, EMPTY: 400, TYPE_NOT_ALLOWED: 415 } as const;
+const REJECTION_STATUS = { TOO_LARGE: 413, EMPTY: 400, TYPE_NOT_ALLOWED: 415, CONTENT_REFUSED: 422 } as const;
+/** The error code in the answer: a refused content is bad input like any other (the reason says which). */
+const REJECTION_CODE = { TOO_LARGE: 'TOO_LARGE', EMPTY: 'EMPTY', TYPE_NOT_ALLOWED: 'TYPE_NOT_ALLOWED', CONTENT_REFUSED: 'BAD_USER_INPUT' } as const;
 
 interface ClaimRow {
   id: string;
@@ -94,7 +101,7 @@ const CLAIM_UPLOAD = `
 
 /** Receives the bytes of a PUT to an upload URL. */
 export async function receiveEvidenceUpload(
-  deps: { db: Database; storage: EvidenceStorage },
+  deps: { db: Database; storage: EvidenceStorage; vault: IdentityVault },
   request: { tenantId: string; token: string; body: NodeJS.ReadableStream },
 ): Promise<UploadOutcome> {
   const [evidence] = await deps.db.sql.query<ClaimRow>(CLAIM_UPLOAD, [hashToken(request.token), request.tenantId, new Date().toISOString()]);
@@ -103,17 +110,26 @@ export async function receiveEvidenceUpload(
   }
   if (!evidence.claimed) return { status: 409, body: { error: 'CONFLICT', message: 'This upload link was already used.' } };
   try {
-    const stored = await deps.storage.put(evidence.storage_key, request.body, { maxBytes: evidence.max_bytes });
+    // Encrypted at rest with the tenant's key, bound to this record (evidence-crypto.ts).
+    const context = evidenceContext(request.tenantId, evidence.id);
+    const sealing = { key: await deps.vault.evidenceKey(deps.db.prisma, request.tenantId), context };
+    const stored = await deps.storage.put(evidence.storage_key, request.body, { maxBytes: evidence.max_bytes, sealing });
     const fileName = sanitizeFileName(evidence.file_name, stored.contentType);
-    await deps.db.sql.query(
-      `UPDATE evidence SET status = 'STORED', file_name = $2, content_type = $3, size = $4, sha256 = $5, stored_at = $6::timestamp WHERE id = $1::uuid`,
-      [evidence.id, fileName, stored.contentType, stored.size, stored.sha256, new Date().toISOString()],
+    const updated = await deps.db.sql.query(
+      `UPDATE evidence SET status = 'STORED', file_name = $2, content_type = $3, size = $4, sha256 = $5, stored_at = $6::timestamp, encrypted_for = $7
+       WHERE id = $1::uuid AND status = 'PENDING' RETURNING id`,
+      [evidence.id, fileName, stored.contentType, stored.size, stored.sha256, new Date().toISOString(), context],
     );
+    if (updated.length === 0) {
+      // The cleanup job took the link while the bytes were arriving: keep nothing.
+      await deps.storage.delete(evidence.storage_key);
+      return { status: 404, body: { error: 'NOT_FOUND', message: 'This upload link does not exist or has expired. Ask for a new one.' } };
+    }
     return { status: 201, body: { evidenceId: evidence.id, fileName, size: stored.size, contentType: stored.contentType, sha256: stored.sha256 } };
   } catch (error) {
     await deps.db.sql.query('DELETE FROM evidence WHERE id = $1::uuid', [evidence.id]).catch(() => {});
     if (error instanceof EvidenceRejectedError) {
-      return { status: REJECTION_STATUS[error.reason], body: { error: error.reason, message: error.message } };
+      return { status: REJECTION_STATUS[error.reason], body: { error: REJECTION_CODE[error.reason], message: error.message } };
     }
     throw error;
   }

@@ -3,7 +3,9 @@
  * so each test shows exactly what it feeds the checks.
  */
 import { Readable } from 'node:stream';
-import { crc32, deflateSync } from 'node:zlib';
+import { constants as zlibConstants, crc32, deflateRawSync, deflateSync } from 'node:zlib';
+import { PDFDocument, PDFName, PDFString } from '@cantoo/pdf-lib';
+import sharp from 'sharp';
 
 const ascii = (text: string) => Buffer.from(text, 'latin1');
 
@@ -74,6 +76,45 @@ export function pdf(): Buffer {
   return ascii(body);
 }
 
+/** Marks planted in `jpegWithPrivateMetadata`, to look for in what comes out. */
+export const PRIVATE_MARKS = Object.freeze({ serial: 'SN-4242-KALTIM', gps: 'WGS-84-GPS-MARK', model: 'Acme Phone 9', trailer: 'APPENDED-SECRET-TRAILER' });
+
+/**
+ * A 16×8 photo (turned a quarter by its EXIF orientation, so it shows 8×16) carrying what a
+ * phone writes: camera make and model, the body's serial number, a GPS position; then bytes
+ * after the end of the image, where some tools hide data.
+ */
+export async function jpegWithPrivateMetadata(): Promise<Buffer> {
+  const photo = await sharp({ create: { width: 16, height: 8, channels: 3, background: { r: 200, g: 20, b: 20 } } })
+    .jpeg()
+    .withExif({
+      IFD0: { Make: 'Acme', Model: PRIVATE_MARKS.model },
+      IFD2: { BodySerialNumber: PRIVATE_MARKS.serial },
+      IFD3: { GPSLatitudeRef: 'S', GPSLatitude: '0/1 30/1 0/1', GPSLongitudeRef: 'E', GPSLongitude: '117/1 9/1 0/1', GPSMapDatum: PRIVATE_MARKS.gps },
+    } as Parameters<ReturnType<typeof sharp>['withExif']>[0])
+    .withMetadata({ orientation: 6 })
+    .toBuffer();
+  return Buffer.concat([photo, Buffer.from(PRIVATE_MARKS.trailer)]);
+}
+
+/**
+ * A one-page PDF with an author in its Info dictionary and, as a viewer would run on
+ * opening, `action` (JavaScript unless said otherwise). `objectStreams`: every object
+ * compressed into object streams, where a byte search cannot see it.
+ */
+export async function pdfWith(options: { action?: 'JavaScript' | 'Launch' | null; objectStreams?: boolean; author?: string } = {}): Promise<Buffer> {
+  const document = await PDFDocument.create({ updateMetadata: false });
+  document.addPage([200, 200]);
+  if (options.author) document.setAuthor(options.author);
+  const action = options.action === undefined ? 'JavaScript' : options.action;
+  if (action === 'JavaScript') {
+    document.catalog.set(PDFName.of('OpenAction'), document.context.register(document.context.obj({ S: 'JavaScript', JS: PDFString.of('app.alert(1)') })));
+  } else if (action === 'Launch') {
+    document.catalog.set(PDFName.of('OpenAction'), document.context.register(document.context.obj({ S: 'Launch', F: PDFString.of('calc.exe') })));
+  }
+  return Buffer.from(await document.save({ useObjectStreams: options.objectStreams ?? false }));
+}
+
 /** What a "photo.jpg" from a hostile reporter may really be. */
 export function htmlPretendingToBeJpeg(): Buffer {
   return Buffer.from('<!doctype html><html><body><script>alert(document.cookie)</script></body></html>\n');
@@ -124,43 +165,110 @@ export function mp3(tagBytes = 100): Buffer {
   return Buffer.concat([tag, frame, frame, frame, frame]);
 }
 
-/** A ZIP archive with stored (uncompressed) entries. */
-export function zip(entries: Record<string, string>): Buffer {
+/** One entry as it sits in an archive: its bytes as stored and what it claims to expand to. */
+interface RawZipEntry {
+  name: string;
+  stored: Buffer;
+  method: 0 | 8;
+  uncompressedSize: number;
+  crc: number;
+}
+
+/** A ZIP archive of raw entries (local headers, central directory, end record). */
+function zipOfRaw(entries: RawZipEntry[]): Buffer {
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
-  for (const [name, text] of Object.entries(entries)) {
-    const nameBytes = Buffer.from(name, 'utf8');
-    const data = Buffer.from(text, 'utf8');
-    const checksum = crc32(data);
+  for (const entry of entries) {
+    const nameBytes = Buffer.from(entry.name, 'utf8');
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4); // version needed
-    local.writeUInt32LE(checksum >>> 0, 14);
-    local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(data.length, 22);
+    local.writeUInt16LE(entry.method, 8);
+    local.writeUInt32LE(entry.crc >>> 0, 14);
+    local.writeUInt32LE(entry.stored.length, 18);
+    local.writeUInt32LE(entry.uncompressedSize, 22);
     local.writeUInt16LE(nameBytes.length, 26);
     const central = Buffer.alloc(46);
     central.writeUInt32LE(0x02014b50, 0);
     central.writeUInt16LE(20, 4);
     central.writeUInt16LE(20, 6);
-    central.writeUInt32LE(checksum >>> 0, 16);
-    central.writeUInt32LE(data.length, 20);
-    central.writeUInt32LE(data.length, 24);
+    central.writeUInt16LE(entry.method, 10);
+    central.writeUInt32LE(entry.crc >>> 0, 16);
+    central.writeUInt32LE(entry.stored.length, 20);
+    central.writeUInt32LE(entry.uncompressedSize, 24);
     central.writeUInt16LE(nameBytes.length, 28);
     central.writeUInt32LE(offset, 42);
-    locals.push(local, nameBytes, data);
+    locals.push(local, nameBytes, entry.stored);
     centrals.push(central, nameBytes);
-    offset += local.length + nameBytes.length + data.length;
+    offset += local.length + nameBytes.length + entry.stored.length;
   }
   const directory = Buffer.concat(centrals);
   const end = Buffer.alloc(22);
   end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(centrals.length / 2, 8);
-  end.writeUInt16LE(centrals.length / 2, 10);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
   end.writeUInt32LE(directory.length, 12);
   end.writeUInt32LE(offset, 16);
   return Buffer.concat([...locals, directory, end]);
+}
+
+const storedEntry = (name: string, content: string | Buffer): RawZipEntry => {
+  const data = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
+  return { name, stored: data, method: 0, uncompressedSize: data.length, crc: crc32(data) };
+};
+
+/** A ZIP archive with stored (uncompressed) entries. */
+export function zip(entries: Record<string, string | Buffer>): Buffer {
+  return zipOfRaw(Object.entries(entries).map(([name, content]) => storedEntry(name, content)));
+}
+
+const DOCX_CONTENT_TYPES =
+  '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
+  '<Default Extension="xml" ContentType="application/xml"/>' +
+  '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>';
+const DOCX_DOCUMENT =
+  '<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>Laporan</w:t></w:r></w:p></w:body></w:document>';
+
+/**
+ * A zip bomb dressed as a Word document: a real `[Content_Types].xml` and `word/document.xml`,
+ * then `word/media/filler.bin`, `megabytes` MB of zeros deflated to about 1 KB per MB (one
+ * full-flushed block of a zero megabyte repeated, then an empty final block).
+ * `lieAboutSize`: the headers claim the filler expands to 1 KB, as a smarter bomb would.
+ */
+export function zipBombDocx(megabytes = 1024, lieAboutSize = false): Buffer {
+  const megabyte = Buffer.alloc(1024 * 1024);
+  const block = deflateRawSync(megabyte, { finishFlush: zlibConstants.Z_FULL_FLUSH });
+  const stored = Buffer.concat([...new Array<Buffer>(megabytes).fill(block), Buffer.from([0x03, 0x00])]);
+  let crc = 0;
+  for (let index = 0; index < megabytes; index += 1) crc = crc32(megabyte, crc);
+  return zipOfRaw([
+    storedEntry('[Content_Types].xml', DOCX_CONTENT_TYPES),
+    storedEntry('word/document.xml', DOCX_DOCUMENT),
+    { name: 'word/media/filler.bin', stored, method: 8, uncompressedSize: lieAboutSize ? 1024 : Math.min(megabytes * 1024 * 1024, 0xffffffff), crc },
+  ]);
+}
+
+/** A Word document with the personal properties Word writes: author, last editor, company. */
+export function docxWithProperties(): Buffer {
+  return zip({
+    '[Content_Types].xml': DOCX_CONTENT_TYPES,
+    'word/document.xml': DOCX_DOCUMENT,
+    'docProps/core.xml':
+      '<?xml version="1.0" encoding="UTF-8"?><cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/">' +
+      '<dc:creator>Budi Santoso</dc:creator><cp:lastModifiedBy>Budi Santoso</cp:lastModifiedBy></cp:coreProperties>',
+    'docProps/app.xml':
+      '<?xml version="1.0" encoding="UTF-8"?><Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Company>Dinas Rahasia</Company></Properties>',
+  });
+}
+
+/** A macro-enabled Word document (.docm) named and typed as a .docx would be, with its VBA project. */
+export function docxWithMacros(): Buffer {
+  return zip({
+    '[Content_Types].xml': DOCX_CONTENT_TYPES,
+    'word/document.xml': DOCX_DOCUMENT,
+    'word/vbaProject.bin': Buffer.from('d0cf11e0a1b11ae1', 'hex'),
+  });
 }
 
 /**
@@ -170,12 +278,8 @@ export function zip(entries: Record<string, string>): Buffer {
 export function docx(leadingEntryBytes = 0): Buffer {
   return zip({
     ...(leadingEntryBytes > 0 ? { 'docProps/thumbnail.jpeg': 'x'.repeat(leadingEntryBytes) } : {}),
-    '[Content_Types].xml':
-      '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
-      '<Default Extension="xml" ContentType="application/xml"/>' +
-      '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
-    'word/document.xml':
-      '<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>Laporan</w:t></w:r></w:p></w:body></w:document>',
+    '[Content_Types].xml': DOCX_CONTENT_TYPES,
+    'word/document.xml': DOCX_DOCUMENT,
   });
 }
 

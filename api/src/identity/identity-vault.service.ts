@@ -4,6 +4,7 @@
  * tenant's data key. The additional data binds every ciphertext to its tenant and case,
  * so a row copied to another case does not open.
  */
+import { hkdfSync } from 'node:crypto';
 import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
 import { AppError } from '../errors.ts';
 import { createCustodianKeys, assertPassphraseStrength, type CustodianKeyOptions } from './custodian-keys.ts';
@@ -30,6 +31,7 @@ export function identityAad(tenantId: string, caseId: string): string {
 export class IdentityVault {
   /** Unwrapped tenant keys, kept in memory for the life of the process. */
   readonly #tenantKeys = new Map<string, Buffer>();
+  readonly #evidenceKeys = new Map<string, Buffer>();
 
   constructor(private readonly masterKey: Buffer) {}
 
@@ -71,6 +73,20 @@ export class IdentityVault {
     } finally {
       plaintext.fill(0);
     }
+  }
+
+  /**
+   * The key a tenant's evidence files are encrypted under (evidence/evidence-crypto.ts): derived
+   * from the tenant key (HKDF, its own label), so the tenant key itself never leaves the vault.
+   * Needs the owner's connection, like openTenantKeyed.
+   */
+  async evidenceKey(db: Db, tenantId: string): Promise<Buffer> {
+    const cached = this.#evidenceKeys.get(tenantId);
+    if (cached) return cached;
+    const tenantKey = await this.#tenantKey(db, tenantId);
+    const key = Buffer.from(hkdfSync('sha256', tenantKey, Buffer.alloc(0), `aduan/evidence/tenant-key/v1|tenant:${tenantId}`, 32));
+    this.#evidenceKeys.set(tenantId, key);
+    return key;
   }
 
   async #tenantKey(db: Db, tenantId: string): Promise<Buffer> {

@@ -1,5 +1,6 @@
 /**
- * Background work of an API process: the recurring SLA sweep (sla/sla-sweep.service.ts).
+ * Background work of an API process: the recurring SLA sweep (sla/sla-sweep.service.ts), and
+ * with it the deletion of evidence uploads nobody attached (evidence/evidence-cleanup.service.ts).
  *
  * - On PostgreSQL the sweep is a pg-boss job (docs/decisions/0009). The queue's `stately`
  *   policy keeps at most one sweep waiting and one running across every API instance: each
@@ -13,6 +14,7 @@
 import PgBoss from 'pg-boss';
 import type { AppServices } from '../context.ts';
 import { runSlaSweep, type SlaSweepResult } from '../sla/sla-sweep.service.ts';
+import { deleteExpiredUploads } from '../evidence/evidence-cleanup.service.ts';
 
 export const SLA_SWEEP_QUEUE = 'sla-sweep';
 
@@ -22,10 +24,14 @@ export interface JobRunner {
   stop(): Promise<void>;
 }
 
-type JobServices = Pick<AppServices, 'env' | 'db' | 'configs' | 'calendars' | 'logger'>;
+type JobServices = Pick<AppServices, 'env' | 'db' | 'configs' | 'calendars' | 'logger' | 'evidenceStorage'>;
 
-function sweepOnce(services: JobServices): Promise<SlaSweepResult> {
-  return runSlaSweep({ db: services.db, configs: services.configs, calendars: services.calendars, logger: services.logger });
+/** One sweep: the SLA work, then the upload links nobody attached (evidence-cleanup.service.ts). */
+async function sweepOnce(services: JobServices): Promise<SlaSweepResult> {
+  const result = await runSlaSweep({ db: services.db, configs: services.configs, calendars: services.calendars, logger: services.logger });
+  const cleanup = await deleteExpiredUploads({ db: services.db, storage: services.evidenceStorage }, { graceMinutes: services.env.EVIDENCE_UNATTACHED_GRACE_MINUTES });
+  if (cleanup.deleted > 0) services.logger.info({ deleted: cleanup.deleted }, 'deleted unattached evidence uploads');
+  return result;
 }
 
 export function createJobRunner(services: JobServices): JobRunner {

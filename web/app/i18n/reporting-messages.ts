@@ -67,6 +67,9 @@ export const reportingMessagesId = {
   'form.evidence': 'Berkas bukti',
   'form.evidenceLimits': 'Hingga {files} berkas, paling besar {size} per berkas. Jenis: {types}.',
   'form.evidenceRequired': 'Lampirkan paling sedikit satu berkas (foto atau dokumen).',
+  'form.evidenceCleaned':
+    'Demi keamanan Anda, data tersembunyi dihapus sebelum berkas disimpan: lokasi GPS, nomor seri dan merek kamera pada foto, nama penulis, penyunting dan instansi pada dokumen, serta apa pun yang ditempelkan di akhir berkas. Dokumen bermakro, PDF berskrip atau berisi berkas sisipan, dan foto HEIC tidak diterima.',
+  'form.evidenceNeutralNames': 'Nama berkas Anda tidak disimpan: petugas melihatnya sebagai bukti-1, bukti-2, dan seterusnya.',
   'form.evidenceNoScript': 'Berkas ikut terkirim bersama formulir ini; setelah menekan tombol kirim, tunggu hingga halaman berikutnya terbuka.',
   'form.reattach': 'Demi keamanan, berkas tidak disimpan bila laporan belum terkirim: lampirkan kembali berkas bukti Anda.',
   'form.submit': 'Kirim laporan',
@@ -86,6 +89,8 @@ export const reportingMessagesId = {
   'upload.tooMany': 'paling banyak {max} berkas',
   'upload.tooLarge': 'berkas {fileName} terlalu besar (paling besar {size})',
   'upload.typeNotAllowed': 'jenis berkas {fileName} tidak diterima; gunakan foto, PDF, dokumen, audio atau video',
+  'upload.contentRefused':
+    'berkas {fileName} tidak dapat diterima karena tidak dapat dibersihkan dengan aman (makro, skrip, berkas sisipan, arsip terlalu besar, atau foto HEIC); simpan ulang sebagai PDF biasa atau foto JPEG',
   'upload.empty': 'berkas {fileName} kosong',
   'upload.expired': 'tautan unggah untuk {fileName} sudah kedaluwarsa; lampirkan lagi',
   'upload.error': 'berkas {fileName} tidak dapat diunggah; coba lagi',
@@ -301,6 +306,9 @@ export const reportingMessagesEn: Record<ReportingMessageKey, string> = {
   'form.evidence': 'Evidence files',
   'form.evidenceLimits': 'Up to {files} files, at most {size} each. Types: {types}.',
   'form.evidenceRequired': 'Attach at least one file (a photo or a document).',
+  'form.evidenceCleaned':
+    'For your safety, hidden data is removed before files are stored: the GPS location, serial number and make of the camera in photos, the author, editor and organisation in documents, and anything appended to the end of a file. Documents with macros, PDFs with scripts or embedded files, and HEIC photos are not accepted.',
+  'form.evidenceNeutralNames': 'Your file names are not kept: staff see them as bukti-1, bukti-2, and so on.',
   'form.evidenceNoScript': 'The files are sent with this form; after pressing the send button, wait until the next page opens.',
   'form.reattach': 'For your safety, files are not kept when a report was not sent: please attach your evidence files again.',
   'form.submit': 'Send report',
@@ -320,6 +328,8 @@ export const reportingMessagesEn: Record<ReportingMessageKey, string> = {
   'upload.tooMany': 'at most {max} files',
   'upload.tooLarge': 'the file {fileName} is too large (at most {size})',
   'upload.typeNotAllowed': 'the file type of {fileName} is not accepted; use photos, PDF, documents, audio or video',
+  'upload.contentRefused':
+    'the file {fileName} cannot be accepted because it cannot be cleaned safely (macros, scripts, embedded files, an archive too large, or a HEIC photo); save it again as a plain PDF or a JPEG photo',
   'upload.empty': 'the file {fileName} is empty',
   'upload.expired': 'the upload link for {fileName} has expired; attach it again',
   'upload.error': 'the file {fileName} could not be uploaded; try again',

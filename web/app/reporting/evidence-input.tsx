@@ -60,12 +60,15 @@ export function EvidenceInput({
   problems,
   reattach,
   label,
+  neutralNames = false,
 }: {
   uploadHref: string;
   limits: EvidenceLimits;
   problems: readonly FormProblem[];
   reattach: boolean;
   label: string;
+  /** The case type is confidential: the API keeps no file names (bukti-1, bukti-2, …). */
+  neutralNames?: boolean;
 }) {
   const { locale, t } = useTranslation();
   const [enhanced, setEnhanced] = useState(false);
@@ -116,7 +119,7 @@ export function EvidenceInput({
     }
     const { status, answer } = await sendFile(uploadHref, file, (fraction) => update(key, { percent: Math.min(99, Math.round(fraction * 100)) }));
     if (status === 201 && answer?.evidenceId) {
-      update(key, { state: 'done', percent: 100, evidenceId: answer.evidenceId, size: answer.size ?? file.size, fileName: answer.fileName ?? file.name });
+      update(key, { state: 'done', percent: 100, evidenceId: answer.evidenceId, size: answer.size ?? file.size, fileName: file.name });
     } else {
       update(key, { state: 'failed', message: answer?.message ?? describeUploadProblem(findUploadProblem(status), details, t, locale) });
     }
@@ -160,6 +163,10 @@ export function EvidenceInput({
         {limitText}
         {enhanced ? null : ` ${t('form.evidenceNoScript')}`}
       </p>
+      <p className="hint" id={`${hintId(EVIDENCE_FIELD)}-cleaned`}>
+        {t('form.evidenceCleaned')}
+        {neutralNames ? ` ${t('form.evidenceNeutralNames')}` : null}
+      </p>
       {reattach ? <p className="note">{t('form.reattach')}</p> : null}
       <FieldError id={EVIDENCE_FIELD} problems={problems} />
       <input
@@ -170,7 +177,7 @@ export function EvidenceInput({
         multiple
         accept={EVIDENCE_ACCEPT}
         onChange={onChange}
-        aria-describedby={describedBy(EVIDENCE_FIELD, { hint: true, problems })}
+        aria-describedby={`${describedBy(EVIDENCE_FIELD, { hint: true, problems })} ${hintId(EVIDENCE_FIELD)}-cleaned`}
         aria-invalid={problems.length > 0 ? true : undefined}
       />
       {enhanced && uploads.length > 0 ? (

@@ -304,6 +304,7 @@ export function ReportForm({
                 problems={findProblems(problems, 'evidence')}
                 reattach={reattach}
                 label={t('form.evidence')}
+                neutralNames={caseType.identity.confidential}
               />
             </section>
           ) : null}

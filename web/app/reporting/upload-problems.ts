@@ -3,7 +3,7 @@ import type { Locale } from '../i18n/locale';
 import type { Translate } from '../i18n/translate';
 import { formatBytes } from './formats';
 
-export type UploadProblem = 'TOO_MANY' | 'TOO_LARGE' | 'TYPE_NOT_ALLOWED' | 'EMPTY' | 'EXPIRED' | 'RATE_LIMITED' | 'FAILED';
+export type UploadProblem = 'TOO_MANY' | 'TOO_LARGE' | 'TYPE_NOT_ALLOWED' | 'CONTENT_REFUSED' | 'EMPTY' | 'EXPIRED' | 'RATE_LIMITED' | 'FAILED';
 
 /** The upload endpoint's HTTP status → the problem. */
 export function findUploadProblem(status: number): UploadProblem {
@@ -12,6 +12,9 @@ export function findUploadProblem(status: number): UploadProblem {
       return 'TOO_LARGE';
     case 415:
       return 'TYPE_NOT_ALLOWED';
+    // The API could not clean the file (macros, PDF scripts, an archive too large, HEIC).
+    case 422:
+      return 'CONTENT_REFUSED';
     case 400:
       return 'EMPTY';
     case 404:
@@ -38,6 +41,8 @@ export function describeUploadProblem(
       return t('upload.tooLarge', { fileName, size: formatBytes(details.maxFileBytes, locale) });
     case 'TYPE_NOT_ALLOWED':
       return t('upload.typeNotAllowed', { fileName });
+    case 'CONTENT_REFUSED':
+      return t('upload.contentRefused', { fileName });
     case 'EMPTY':
       return t('upload.empty', { fileName });
     case 'EXPIRED':
