@@ -161,27 +161,27 @@ function AccountCard({ account, self, result, viewer }: { account: StaffAccount;
       ) : null}
       {!self && !admin && head ? <ProposeCustodian account={account} /> : null}
       {self || !admin ? null : (
-      <details open={mine.length > 0 ? true : undefined}>
-        <summary>{t('staffAdmin.change')}</summary>
-        <div>
-          <form method="post" className="sub-form">
-            <input type="hidden" name="intent" value="roles" />
-            <input type="hidden" name="staffUserId" value={account.id} />
-            <RoleChecks id={rolesId(account.id)} legend={t('staffAdmin.rolesOf', { name: account.name })} chosen={account.roles} problems={mine} hint={t('trust.sensitiveHint')} />
-            <button type="submit" className="button secondary">
-              {t('staffAdmin.saveRoles')}
-            </button>
-          </form>
-          <form method="post" className="sub-form">
-            <input type="hidden" name="intent" value={account.active ? 'deactivate' : 'activate'} />
-            <input type="hidden" name="staffUserId" value={account.id} />
-            {account.active ? <p className="hint">{t('staffAdmin.deactivateHint')}</p> : null}
-            <button type="submit" className="button secondary" data-action-submit={account.active ? 'deactivate' : 'activate'}>
-              {t(account.active ? 'staffAdmin.deactivate' : 'staffAdmin.activate')}
-            </button>
-          </form>
-        </div>
-      </details>
+        <details open={mine.length > 0 ? true : undefined}>
+          <summary>{t('staffAdmin.change')}</summary>
+          <div>
+            <form method="post" className="sub-form">
+              <input type="hidden" name="intent" value="roles" />
+              <input type="hidden" name="staffUserId" value={account.id} />
+              <RoleChecks id={rolesId(account.id)} legend={t('staffAdmin.rolesOf', { name: account.name })} chosen={account.roles} problems={mine} hint={t('trust.sensitiveHint')} />
+              <button type="submit" className="button secondary">
+                {t('staffAdmin.saveRoles')}
+              </button>
+            </form>
+            <form method="post" className="sub-form">
+              <input type="hidden" name="intent" value={account.active ? 'deactivate' : 'activate'} />
+              <input type="hidden" name="staffUserId" value={account.id} />
+              {account.active ? <p className="hint">{t('staffAdmin.deactivateHint')}</p> : null}
+              <button type="submit" className="button secondary" data-action-submit={account.active ? 'deactivate' : 'activate'}>
+                {t(account.active ? 'staffAdmin.deactivate' : 'staffAdmin.activate')}
+              </button>
+            </form>
+          </div>
+        </details>
       )}
     </li>
   );
@@ -248,7 +248,7 @@ export default function StaffAdmin() {
           <RoleProposalList proposals={proposals as RoleChangeProposal[]} names={names} viewerId={viewer.id} timeZone={frame.timeZone} problemOf={decisionProblem} />
         )}
       </section>
-      <div className="admin-layout">
+      <div className={admin ? 'admin-layout' : undefined}>
         <section aria-labelledby="akun-petugas" className="case-section">
           <h2 id="akun-petugas">{t('staffAdmin.accounts')}</h2>
           <ul className="card-list account-list" data-accounts>
@@ -258,30 +258,30 @@ export default function StaffAdmin() {
           </ul>
         </section>
         {admin ? (
-        <section aria-labelledby="tambah-petugas" className="case-section">
-          <h2 id="tambah-petugas">{t('staffAdmin.add')}</h2>
-          <form method="post" className="action-block" data-action="create-staff">
-            <input type="hidden" name="intent" value="create" />
-            <Problems problems={problems} />
-            <TextField id={NEW_STAFF.name} name="name" label={t('staffAdmin.name')} required problems={problems} value={create?.values.name} autoComplete="off" />
-            <TextField id={NEW_STAFF.email} name="email" type="email" label={t('staffAdmin.email')} required problems={problems} value={create?.values.email} autoComplete="off" />
-            <TextField id={NEW_STAFF.title} name="title" label={t('staffAdmin.jobTitle')} required={false} problems={problems} value={create?.values.title} autoComplete="off" />
-            <RoleChecks id={NEW_STAFF.roles} legend={t('staffAdmin.roles')} chosen={create?.values.roles ?? []} problems={problems} hint={t('trust.sensitiveHint')} />
-            <TextField
-              id={NEW_STAFF.password}
-              name="password"
-              type="password"
-              label={t('staffAdmin.password')}
-              hint={t('staffAdmin.passwordHint')}
-              required
-              problems={problems}
-              autoComplete="new-password"
-            />
-            <button type="submit" className="button" data-action-submit="create-staff">
-              {t('staffAdmin.submit')}
-            </button>
-          </form>
-        </section>
+          <section aria-labelledby="tambah-petugas" className="case-section">
+            <h2 id="tambah-petugas">{t('staffAdmin.add')}</h2>
+            <form method="post" className="action-block" data-action="create-staff">
+              <input type="hidden" name="intent" value="create" />
+              <Problems problems={problems} />
+              <TextField id={NEW_STAFF.name} name="name" label={t('staffAdmin.name')} required problems={problems} value={create?.values.name} autoComplete="off" />
+              <TextField id={NEW_STAFF.email} name="email" type="email" label={t('staffAdmin.email')} required problems={problems} value={create?.values.email} autoComplete="off" />
+              <TextField id={NEW_STAFF.title} name="title" label={t('staffAdmin.jobTitle')} required={false} problems={problems} value={create?.values.title} autoComplete="off" />
+              <RoleChecks id={NEW_STAFF.roles} legend={t('staffAdmin.roles')} chosen={create?.values.roles ?? []} problems={problems} hint={t('trust.sensitiveHint')} />
+              <TextField
+                id={NEW_STAFF.password}
+                name="password"
+                type="password"
+                label={t('staffAdmin.password')}
+                hint={t('staffAdmin.passwordHint')}
+                required
+                problems={problems}
+                autoComplete="new-password"
+              />
+              <button type="submit" className="button" data-action-submit="create-staff">
+                {t('staffAdmin.submit')}
+              </button>
+            </form>
+          </section>
         ) : null}
       </div>
     </ConsolePage>
