@@ -31,6 +31,7 @@ export default [
   route('t/:slug/konsol/kustodian', 'routes/console/custodian.tsx', { id: 'console/agency-custodian' }),
   route('t/:slug/konsol/petugas', 'routes/console/staff-admin.tsx', { id: 'console/agency-staff' }),
   route('t/:slug/konsol/notifikasi', 'routes/console/notifications.tsx', { id: 'console/agency-notifications' }),
+  route('t/:slug/konsol/audit', 'routes/console/audit.tsx', { id: 'console/agency-audit' }),
   route('konsol/sekretariat', 'routes/console/home.ts', { id: 'console/secretariat-home' }),
   route('konsol/sekretariat/kotak-masuk', 'routes/console/inbox.tsx', { id: 'console/secretariat-inbox' }),
   route('konsol/sekretariat/masuk', 'routes/console/sign-in.tsx', { id: 'console/secretariat-sign-in' }),
@@ -38,5 +39,7 @@ export default [
   route('konsol/sekretariat/kasus/:id', 'routes/console/case.tsx', { id: 'console/secretariat-case' }),
   route('konsol/sekretariat/bukti/:agency/:id', 'routes/console/evidence.ts', { id: 'console/secretariat-evidence' }),
   route('konsol/sekretariat/notifikasi', 'routes/console/notifications.tsx', { id: 'console/secretariat-notifications' }),
+  route('konsol/sekretariat/audit', 'routes/console/audit.tsx', { id: 'console/secretariat-audit' }),
+  route('konsol/sekretariat/keputusan', 'routes/console/decisions.tsx', { id: 'console/secretariat-decisions' }),
   route('*', 'routes/not-found.tsx'),
 ] satisfies RouteConfig;

@@ -353,6 +353,7 @@ export function CaseActions({
                   </ChoiceField>
                 )}
                 text={{ id: 'colleague-reason', name: 'reason', label: t('action.conflictReason'), required: false, rows: 2 }}
+                after={<p className="hint" data-conflict-waits>{t('action.colleagueWaits')}</p>}
               >
                 <button type="submit" className="button secondary">
                   {t('action.colleagueSubmit')}

@@ -5,7 +5,7 @@ import { MAIN_ID, SkipLink } from '../components/skip-link';
 import type { StaffViewer } from '../graphql/console-types';
 import { useTranslation } from '../i18n/use-translation';
 import type { ConsoleFrame } from './console-frame';
-import { consoleCustodianPath, consoleInboxPath, consoleIntakePath, consoleNotificationsPath, consoleSignOutPath, consoleStaffPath } from './console-paths';
+import { consoleAuditPath, consoleCustodianPath, consoleDecisionsPath, consoleInboxPath, consoleIntakePath, consoleNotificationsPath, consoleSignOutPath, consoleStaffPath } from './console-paths';
 
 /** The header's notifications link: the unread count in words ("3 baru"), never a bare number. */
 function NotificationsLabel({ unread }: { unread: number }) {
@@ -46,7 +46,15 @@ export function ConsolePage({ frame, viewer, page, children }: { frame: ConsoleF
     },
     { href: slug ? consoleIntakePath(slug) : '', label: t('console.record'), page: 'console-intake', show: Boolean(slug && viewer?.canRecordIntake) },
     { href: slug ? consoleCustodianPath(slug) : '', label: t('console.custodian'), page: 'console-custodian', show: Boolean(slug && roles.includes('IDENTITY_CUSTODIAN')) },
-    { href: slug ? consoleStaffPath(slug) : '', label: t('console.staff'), page: 'console-staff', show: Boolean(slug && roles.includes('TENANT_ADMIN')) },
+    { href: slug ? consoleStaffPath(slug) : '', label: t('console.staff'), page: 'console-staff', show: Boolean(slug && (roles.includes('TENANT_ADMIN') || roles.includes('AGENCY_HEAD'))) },
+    { href: slug ? '' : consoleDecisionsPath(), label: t('console.decisions'), page: 'console-decisions', show: !slug && roles.includes('PROVINCIAL_SECRETARIAT') },
+    // The audit log: the head reads their agency's, the secretariat its province's.
+    {
+      href: consoleAuditPath(frame.scope),
+      label: t('console.audit'),
+      page: 'console-audit',
+      show: slug ? roles.includes('AGENCY_HEAD') : roles.includes('PROVINCIAL_SECRETARIAT'),
+    },
   ].filter((link) => link.show);
   return (
     <>

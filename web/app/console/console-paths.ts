@@ -93,3 +93,13 @@ export function consoleEvidencePath(scope: ConsoleScope, agencySlug: string, id:
     ? `${consoleBase(scope)}/bukti/${encodeURIComponent(id)}`
     : `${consoleBase(scope)}/bukti/${encodeURIComponent(agencySlug)}/${encodeURIComponent(id)}`;
 }
+
+/** The audit log: the agency head's (`/t/<slug>/konsol/audit`) or the secretariat's. */
+export function consoleAuditPath(scope: ConsoleScope): string {
+  return `${consoleBase(scope)}/audit`;
+}
+
+/** The secretariat's decisions: head appointments and conflicts marked on heads. */
+export function consoleDecisionsPath(): string {
+  return '/konsol/sekretariat/keputusan';
+}

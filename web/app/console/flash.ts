@@ -28,6 +28,13 @@ export const FLASHES = [
   'staffDeactivated',
   'staffActivated',
   'notificationsRead',
+  'staffProposed',
+  'roleProposed',
+  'roleConfirmed',
+  'roleDeclined',
+  'conflictProposed',
+  'conflictConfirmed',
+  'conflictDeclined',
 ] as const;
 export type Flash = (typeof FLASHES)[number];
 

@@ -23,6 +23,7 @@ import type {
   TemplateUse,
 } from './types';
 import type { EvidenceFile, ReportingCaseType, StageDeadline } from './reporting-types';
+import type { PendingRoleChange, RoleChangeProposal } from './trust-types';
 
 export interface StaffSession {
   token: string;
@@ -437,16 +438,19 @@ export interface StaffAccount {
   roles: StaffRole[];
   active: boolean;
   lastLoginAt: string | null;
+  /** Changes to the custodian or head role that wait for a second person. */
+  pendingRoleChanges: PendingRoleChange[];
 }
 export interface StaffAccountsQuery {
   viewerStaff: StaffViewer | null;
   staffAccounts: StaffAccount[];
+  roleChangeProposals: RoleChangeProposal[];
 }
 export interface CreateStaffMemberVariables {
   input: { email: string; name: string; title: string | null; roles: StaffRole[]; password: string };
 }
 export interface CreateStaffMemberMutation {
-  createStaffMember: { id: string; email: string };
+  createStaffMember: { id: string; email: string; roles: StaffRole[] };
 }
 export interface UpdateStaffMemberVariables {
   input: { staffUserId: string; roles?: StaffRole[]; active?: boolean };

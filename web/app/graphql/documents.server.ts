@@ -49,6 +49,23 @@ import submitReport from './submit-report.graphql?raw';
 import tenantPortal from './tenant-portal.graphql?raw';
 import trackReport from './track-report.graphql?raw';
 import viewerReporter from './viewer-reporter.graphql?raw';
+import proposeRoleChange from './propose-role-change.graphql?raw';
+import decideRoleChange from './decide-role-change.graphql?raw';
+import decideConflict from './decide-conflict.graphql?raw';
+import auditLog from './audit-log.graphql?raw';
+import secretariatDecisions from './secretariat-decisions.graphql?raw';
+import caseConflictProposals from './case-conflict-proposals.graphql?raw';
+import type {
+  AuditLogQuery,
+  AuditLogVariables,
+  CaseConflictProposalsQuery,
+  DecideConflictMutation,
+  DecideRoleChangeMutation,
+  DecideVariables,
+  ProposeRoleChangeMutation,
+  ProposeRoleChangeVariables,
+  SecretariatDecisionsQuery,
+} from './trust-types';
 import type {
   CreateEvidenceUploadMutation,
   CreateEvidenceUploadVariables,
@@ -159,7 +176,7 @@ export const SendStaffMessageDocument: Document<CaseActionResult<'sendStaffMessa
 export const DraftCaseAnswerDocument: Document<CaseActionResult<'draftCaseAnswer'>, DraftCaseAnswerVariables> = define('DraftCaseAnswer', draftCaseAnswer);
 export const ReturnCaseAnswerDocument: Document<CaseActionResult<'returnCaseAnswer'>, ReturnCaseAnswerVariables> = define('ReturnCaseAnswer', returnCaseAnswer);
 export const SetCasePriorityDocument: Document<CaseActionResult<'setCasePriority'>, SetCasePriorityVariables> = define('SetCasePriority', setCasePriority);
-export const RecordConflictDocument: Document<CaseActionResult<'recordConflict'>, RecordConflictVariables> = define('RecordConflict', recordConflict);
+export const RecordConflictDocument: Document<{ recordConflict: { id: string; exclusions: { staff: { id: string } }[] } | null }, RecordConflictVariables> = define('RecordConflict', recordConflict);
 export const RestrictCaseDocument: Document<CaseActionResult<'restrictCase'>, RestrictCaseVariables> = define('RestrictCase', restrictCase);
 export const TransferCaseDocument: Document<CaseActionResult<'transferCase'> & { transferCase: { transferredTo: string | null } | null }, TransferCaseVariables> = define('TransferCase', transferCase);
 export const ResponseTemplatesDocument: Document<ResponseTemplatesQuery> = define('ResponseTemplates', responseTemplates);
@@ -190,3 +207,11 @@ export const MarkStaffNotificationsReadDocument: Document<MarkStaffNotifications
   'MarkStaffNotificationsRead',
   markStaffNotificationsRead,
 );
+
+/* Separation of duties: role and conflict proposals, decisions, the audit log. */
+export const ProposeRoleChangeDocument: Document<ProposeRoleChangeMutation, ProposeRoleChangeVariables> = define('ProposeRoleChange', proposeRoleChange);
+export const DecideRoleChangeDocument: Document<DecideRoleChangeMutation, DecideVariables> = define('DecideRoleChange', decideRoleChange);
+export const DecideConflictDocument: Document<DecideConflictMutation, DecideVariables> = define('DecideConflict', decideConflict);
+export const AuditLogDocument: Document<AuditLogQuery, AuditLogVariables> = define('AuditLog', auditLog);
+export const SecretariatDecisionsDocument: Document<SecretariatDecisionsQuery> = define('SecretariatDecisions', secretariatDecisions);
+export const CaseConflictProposalsDocument: Document<CaseConflictProposalsQuery, { caseId: string }> = define('CaseConflictProposals', caseConflictProposals);

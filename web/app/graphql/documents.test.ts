@@ -85,6 +85,7 @@ const LABELLED: Partial<Record<keyof typeof ENUMS, string>> = {
   RevealRequestStatus: 'revealStatus',
   StaffNotificationKind: 'notificationKind',
   EscalationSource: 'escalationSource',
+  AuditAction: 'auditAction',
 };
 
 describe.each(Object.keys(ENUMS) as (keyof typeof ENUMS)[])('enum %s', (name) => {

@@ -49,6 +49,29 @@ export const ENUMS = {
   RevealRequestStatus: ['PENDING', 'REVEALED', 'DECLINED'],
   StaffNotificationKind: ['REMINDER', 'OVERDUE', 'SILENCE_NOTICE', 'SILENCE_CLOSED'],
   EscalationSource: ['SLA_SWEEP', 'REPORTER'],
+  RoleChange: ['GRANT', 'REVOKE'],
+  ProposalStatus: ['PENDING', 'CONFIRMED', 'DECLINED'],
+  ConflictProposalStatus: ['PENDING', 'CONFIRMED', 'DECLINED'],
+  AuditAction: [
+    'CASE_RESTRICTED',
+    'CONFLICT_CONFIRMED',
+    'CONFLICT_DECLARED',
+    'CONFLICT_DECLINED',
+    'CONFLICT_PROPOSED',
+    'CUSTODIAN_KEY_REMOVED',
+    'CUSTODIAN_KEY_SET_UP',
+    'IDENTITIES_RESEALED',
+    'IDENTITY_REVEALED',
+    'IDENTITY_REVEAL_DECLINED',
+    'IDENTITY_REVEAL_REQUESTED',
+    'ROLE_CHANGE_CONFIRMED',
+    'ROLE_CHANGE_DECLINED',
+    'ROLE_CHANGE_PROPOSED',
+    'STAFF_CREATED',
+    'STAFF_DEACTIVATED',
+    'STAFF_REACTIVATED',
+    'STAFF_ROLES_CHANGED',
+  ],
 } as const;
 
 type EnumOf<Name extends keyof typeof ENUMS> = (typeof ENUMS)[Name][number];
@@ -78,6 +101,10 @@ export type DuplicateReason = EnumOf<'DuplicateReason'>;
 export type RevealRequestStatus = EnumOf<'RevealRequestStatus'>;
 export type StaffNotificationKind = EnumOf<'StaffNotificationKind'>;
 export type EscalationSource = EnumOf<'EscalationSource'>;
+export type RoleChange = EnumOf<'RoleChange'>;
+export type ProposalStatus = EnumOf<'ProposalStatus'>;
+export type ConflictProposalStatus = EnumOf<'ConflictProposalStatus'>;
+export type AuditAction = EnumOf<'AuditAction'>;
 
 export interface DirectoryQuery {
   provinces: {

@@ -7,6 +7,7 @@
 import { consoleMessagesEn, consoleMessagesId } from './console-messages';
 import { consoleMoreMessagesEn, consoleMoreMessagesId } from './console-more-messages';
 import { consoleNotificationMessagesEn, consoleNotificationMessagesId } from './console-notification-messages';
+import { consoleTrustMessagesEn, consoleTrustMessagesId } from './console-trust-messages';
 import { reportingMessagesEn, reportingMessagesId } from './reporting-messages';
 
 const id = {
@@ -14,6 +15,7 @@ const id = {
   ...consoleMessagesId,
   ...consoleMoreMessagesId,
   ...consoleNotificationMessagesId,
+  ...consoleTrustMessagesId,
   'site.name': 'Aduan',
   'site.tagline': 'Layanan pengaduan dan whistleblowing instansi daerah',
   'site.skipToContent': 'Langsung ke konten utama',
@@ -157,6 +159,7 @@ const en: Record<MessageKey, string> = {
   ...consoleMessagesEn,
   ...consoleMoreMessagesEn,
   ...consoleNotificationMessagesEn,
+  ...consoleTrustMessagesEn,
   'site.name': 'Aduan',
   'site.tagline': 'Complaint and whistleblowing services of regional agencies',
   'site.skipToContent': 'Skip to main content',

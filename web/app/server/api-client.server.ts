@@ -34,11 +34,13 @@ export class ApiError extends Error {
   readonly registrationNumber: string | null;
   /** The API's own message for this code, already in the request's language (not for logs). */
   readonly apiMessage: string | null;
+  /** Why a CONFLICT was refused, when the API names it (e.g. LAST_ACTOR). */
+  readonly reason: string | null;
 
   constructor(
     readonly code: ApiErrorCode,
     message: string,
-    options?: { cause?: unknown; issues?: ApiIssue[]; retryAfterSeconds?: number | null; registrationNumber?: string | null; apiMessage?: string | null },
+    options?: { cause?: unknown; issues?: ApiIssue[]; retryAfterSeconds?: number | null; registrationNumber?: string | null; apiMessage?: string | null; reason?: string | null },
   ) {
     super(message, options);
     this.name = 'ApiError';
@@ -46,6 +48,7 @@ export class ApiError extends Error {
     this.retryAfterSeconds = options?.retryAfterSeconds ?? null;
     this.registrationNumber = options?.registrationNumber ?? null;
     this.apiMessage = options?.apiMessage ?? null;
+    this.reason = options?.reason ?? null;
   }
 }
 
@@ -67,7 +70,7 @@ export interface ApiRequest<Result, Variables> {
 
 interface GraphQLErrorBody {
   message?: string;
-  extensions?: { code?: unknown; issues?: unknown; retryAfterSeconds?: unknown; registrationNumber?: unknown };
+  extensions?: { code?: unknown; issues?: unknown; retryAfterSeconds?: unknown; registrationNumber?: unknown; reason?: unknown };
 }
 
 interface GraphQLResponse<Result> {
@@ -101,12 +104,14 @@ function toApiError(errors: GraphQLErrorBody[], operationName: string): ApiError
   const issues = errors.flatMap((error) => (Array.isArray(error.extensions?.issues) ? error.extensions.issues.filter(isIssue) : []));
   const retry = errors.map((error) => error.extensions?.retryAfterSeconds).find((value): value is number => typeof value === 'number');
   const registrationNumber = errors.map((error) => error.extensions?.registrationNumber).find((value): value is string => typeof value === 'string');
+  const reason = errors.map((error) => error.extensions?.reason).find((value): value is string => typeof value === 'string');
   const apiMessage = errors.find((error, index) => codes[index] === code && typeof error.message === 'string')?.message;
   return new ApiError(code, `The API answered ${operationName} with ${code}.`, {
     issues,
     retryAfterSeconds: retry ?? null,
     registrationNumber: registrationNumber ?? null,
     apiMessage: apiMessage ?? null,
+    reason: reason ?? null,
   });
 }
 

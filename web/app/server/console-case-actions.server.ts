@@ -58,6 +58,8 @@ function describeCode(error: ApiError, t: Translate): { message: string; status:
     case 'FORBIDDEN':
       return { message: t('actionError.forbidden'), status: 403 };
     case 'CONFLICT':
+      // The last person able to act on a case cannot be excluded: say so, not "try again".
+      if (error.reason === 'LAST_ACTOR') return { message: t('actionError.lastActor'), status: 409 };
       return { message: t('actionError.conflict'), status: 409 };
     case 'RATE_LIMITED':
       return { message: t('actionError.rateLimited', { wait: formatWait(error.retryAfterSeconds ?? 60, t) }), status: 429 };
@@ -155,8 +157,16 @@ export async function handleCaseAction(request: Request, call: AgencyConsoleCall
         const staffUserId = text(fields, 'staffUserId');
         if (!UUID.test(staffUserId)) throw new Refusal([{ field: 'colleague-id', label: t('action.colleague'), message: t('actionError.choose') }]);
         const reason = typed('reason', 'colleague-reason', t('action.conflictReason'), false);
-        const { recordConflict } = await callConsole(call, RecordConflictDocument, { input: { caseId, staffUserId, reason } });
-        return recordConflict ? done('conflictColleague') : done('gone', { to: inbox });
+        let recorded;
+        try {
+          recorded = (await callConsole(call, RecordConflictDocument, { input: { caseId, staffUserId, reason } })).recordConflict;
+        } catch (error) {
+          if (error instanceof ApiError && error.code === 'CONFLICT' && error.reason !== 'LAST_ACTOR') throw new Refusal([{ field: null, label: '', message: t('actionError.conflictPending') }], 409);
+          throw error;
+        }
+        if (!recorded) return done('gone', { to: inbox });
+        // The head's mark on a non-head excludes at once; any other mark waits for a decision.
+        return done(recorded.exclusions.some((exclusion) => exclusion.staff.id === staffUserId) ? 'conflictColleague' : 'conflictProposed');
       }
       case 'restrict': {
         const handlerIds = fields.getAll('handlerIds').filter((value): value is string => typeof value === 'string' && UUID.test(value));

@@ -23,6 +23,10 @@ function text(fields: FormData, name: string, max = 300): string {
   return typeof value === 'string' ? value.slice(0, max) : '';
 }
 
+function sameRoles(actual: readonly StaffRole[], wanted: readonly StaffRole[]): boolean {
+  return actual.length === wanted.length && wanted.every((role) => actual.includes(role));
+}
+
 export async function handleStaffAction(request: Request, call: AgencyConsoleCall) {
   const t = createTranslator(call.locale);
   const fields = await request.formData();
@@ -59,16 +63,19 @@ export async function handleStaffAction(request: Request, call: AgencyConsoleCal
         if (roles.length === 0) problems.push({ field: NEW_STAFF.roles, label: t('staffAdmin.roles'), message: t('staffAdmin.chooseRole') });
         if ([...password].length < 12) problems.push({ field: NEW_STAFF.password, label: t('staffAdmin.password'), message: t('staffAdmin.passwordShort') });
         if (problems.length > 0) return refuse(problems);
-        await callConsole(call, CreateStaffMemberDocument, {
+        if (roles.includes('TENANT_ADMIN') && roles.includes('IDENTITY_CUSTODIAN')) return refuse([{ field: NEW_STAFF.roles, label: t('staffAdmin.roles'), message: t('trustError.incompatible') }]);
+        const { createStaffMember } = await callConsole(call, CreateStaffMemberDocument, {
           input: { email: values.email.trim(), name: values.name.trim(), title: values.title.trim() || null, roles, password },
         });
-        return done('staffCreated');
+        // Custodian and head are not given at once: they wait as proposals.
+        return done(sameRoles(createStaffMember.roles, roles) ? 'staffCreated' : 'staffProposed');
       }
       case 'roles': {
         if (!staffUserId) return refuse([{ field: null, label: '', message: t('actionError.unknown') }]);
         if (roles.length === 0) return refuse([{ field: rolesControl, label: t('staffAdmin.roles'), message: t('staffAdmin.chooseRole') }]);
-        await callConsole(call, UpdateStaffMemberDocument, { input: { staffUserId, roles } });
-        return done('staffRoles');
+        if (roles.includes('TENANT_ADMIN') && roles.includes('IDENTITY_CUSTODIAN')) return refuse([{ field: rolesControl, label: t('staffAdmin.roles'), message: t('trustError.incompatible') }]);
+        const { updateStaffMember } = await callConsole(call, UpdateStaffMemberDocument, { input: { staffUserId, roles } });
+        return done(sameRoles(updateStaffMember.roles, roles) ? 'staffRoles' : 'staffProposed');
       }
       case 'deactivate':
       case 'activate': {
@@ -83,10 +90,17 @@ export async function handleStaffAction(request: Request, call: AgencyConsoleCal
     if (!(error instanceof ApiError)) throw error;
     if (error.code === 'UNAUTHENTICATED') return createSignInRedirect(request, call, 'ended');
     if (error.code === 'BAD_USER_INPUT' && error.issues.length > 0) {
-      return refuse(error.issues.map((issue) => ({ ...controlOf(issue.path[issue.path.length - 1]), message: issue.message })));
+      // The API's words are English: a role clash is said in the page's language.
+      return refuse(
+        error.issues.map((issue) => {
+          const control = controlOf(issue.path[issue.path.length - 1]);
+          if (control.field !== rolesControl) return { ...control, message: issue.message };
+          return { ...control, message: t(roles.includes('TENANT_ADMIN') || roles.includes('IDENTITY_CUSTODIAN') ? 'trustError.incompatible' : 'trustError.roles') };
+        }),
+      );
     }
     if (error.code === 'RATE_LIMITED') return refuse([{ field: null, label: '', message: t('actionError.rateLimited', { wait: formatWait(error.retryAfterSeconds ?? 60, t) }) }], 429);
-    if (error.code === 'FORBIDDEN') return refuse([{ field: null, label: '', message: error.apiMessage ?? t('actionError.forbidden') }], 403);
+    if (error.code === 'FORBIDDEN') return refuse([{ field: null, label: '', message: t('trustError.forbidden') }], 403);
     if (error.code === 'CONFLICT' || error.code === 'BAD_USER_INPUT' || error.code === 'NOT_FOUND') {
       const control = intent === 'create' && error.code === 'CONFLICT' ? { field: NEW_STAFF.email, label: t('staffAdmin.email') } : { field: null, label: '' };
       return refuse([{ ...control, message: error.apiMessage ?? t('actionError.unknown') }], error.code === 'CONFLICT' ? 409 : 400);

@@ -12,7 +12,10 @@ import { consoleCasePath, consoleInboxPath } from '../../console/console-paths';
 import { PossibleDuplicates } from '../../console/possible-duplicates';
 import { describeFlash } from '../../console/flash';
 import { LiveCase } from '../../console/live-case';
-import { AgencyStaffDocument, ConsoleCaseDocument, ConsoleProvincesDocument, ResponseTemplatesDocument } from '../../graphql/documents.server';
+import { AgencyStaffDocument, CaseConflictProposalsDocument, ConsoleCaseDocument, ConsoleProvincesDocument, ResponseTemplatesDocument } from '../../graphql/documents.server';
+import type { ConflictProposal } from '../../graphql/trust-types';
+import { ConflictProposalList, TrustProblem } from '../../console/proposal-lists';
+import { handleTrustAction, type TrustActionData } from '../../server/console-trust.server';
 import type { AgencyStaffQuery, ResponseTemplate } from '../../graphql/console-types';
 import { ENUMS, type TemplateUse } from '../../graphql/types';
 import { findMetaLocale, useTranslation } from '../../i18n/use-translation';
@@ -62,7 +65,17 @@ export async function loader(args: LoaderFunctionArgs) {
               throw error;
             })
         : Promise.resolve([]);
-    const [result, staff, templateList] = await Promise.all([callConsole(call, ConsoleCaseDocument, { id }), colleagues, templates]);
+    // Colleagues' conflict marks on this case that wait for a decision; the page works without them.
+    const conflictProposals: Promise<ConflictProposal[]> =
+      call.scope.kind === 'agency'
+        ? callConsole(call, CaseConflictProposalsDocument, { caseId: id })
+            .then((result) => result.conflictProposals)
+            .catch((error: unknown) => {
+              if (error instanceof ApiError && error.code !== 'UNAUTHENTICATED') return [];
+              throw error;
+            })
+        : Promise.resolve([]);
+    const [result, staff, templateList, proposals] = await Promise.all([callConsole(call, ConsoleCaseDocument, { id }), colleagues, templates, conflictProposals]);
     const viewer = requireViewer(result.viewerStaff, request, call);
     const item = result.staffCase;
     const [frame, transferTargets] = await Promise.all([
@@ -73,7 +86,7 @@ export async function loader(args: LoaderFunctionArgs) {
     const flash = describeFlash(takeFlash(request, call, headers), createTranslator(call.locale));
     const chosenTemplate = findChosenTemplate(new URL(request.url), templateList);
     return data(
-      { frame, themeStyle: frame.themeStyle ?? undefined, viewer, item, colleagues: staff, flash, templates: templateList, chosenTemplate, transferTargets },
+      { frame, themeStyle: frame.themeStyle ?? undefined, viewer, item, colleagues: staff, flash, templates: templateList, chosenTemplate, transferTargets, proposals },
       { headers },
     );
   } catch (error) {
@@ -102,15 +115,22 @@ function findChosenTemplate(url: URL, templates: ResponseTemplate[]): ChosenTemp
 export async function action(args: ActionFunctionArgs) {
   // The secretariat reads; it never acts on a case.
   const call = startConsoleAction(args, { agencyOnly: true });
-  return handleCaseAction(args.request, call, findCaseId(args.params));
+  const caseId = findCaseId(args.params);
+  const fields = await args.request.clone().formData();
+  if (fields.get('intent') === 'decideConflict') return handleTrustAction(args.request, call, fields, consoleCasePath(call.scope, caseId));
+  return handleCaseAction(args.request, call, caseId);
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   data ? createReporterMeta(findMetaLocale(matches), data.frame.title || undefined, 'staffCase.title', { number: data.item.registrationNumber }) : [];
 
 export default function ConsoleCase() {
-  const { frame, viewer, item, colleagues, flash, templates, chosenTemplate, transferTargets } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
+  const { frame, viewer, item, colleagues, flash, templates, chosenTemplate, transferTargets, proposals } = useLoaderData<typeof loader>();
+  const actionResult = useActionData<typeof action>();
+  const trustResult = actionResult && 'trust' in actionResult ? (actionResult as TrustActionData) : null;
+  const result = actionResult && !('trust' in actionResult) ? actionResult : undefined;
+  const trustProblemOf = (proposalId: string) => (trustResult?.subject === proposalId ? trustResult.problem : null);
+  const trustKnown = trustResult?.subject ? proposals.some((proposal) => proposal.id === trustResult.subject) : false;
   const { t } = useTranslation();
   const readOnly = frame.scope.kind !== 'agency';
   const allowed = readOnly ? null : findAllowedActions(item, viewer, colleagues);
@@ -126,6 +146,7 @@ export default function ConsoleCase() {
       </p>
       <FlashMessage text={flash} />
       {problems.length > 0 ? <ErrorSummary problems={problems} /> : null}
+      <TrustProblem problem={trustResult && !trustKnown ? trustResult.problem : null} />
       <div className="case-heading" data-case={item.registrationNumber}>
         <h1>
           <span className="report-number">{item.registrationNumber}</span>
@@ -154,6 +175,12 @@ export default function ConsoleCase() {
         </div>
         <div className="case-side" id="tindakan">
           {item.status === 'SUBMITTED' || item.status === 'IN_VERIFICATION' ? <PossibleDuplicates scope={frame.scope} item={item} /> : null}
+          {proposals.length > 0 ? (
+            <section aria-labelledby="benturan-menunggu" className="case-section" data-section="case-conflict-proposals">
+              <h2 id="benturan-menunggu">{t('conflictProposal.title')}</h2>
+              <ConflictProposalList proposals={proposals} scope={frame.scope} timeZone={item.agency.timeZone} showCase={false} problemOf={trustProblemOf} />
+            </section>
+          ) : null}
           {allowed && hasAnyAction(allowed) ? (
             <CaseActions
               item={item}
