@@ -174,7 +174,8 @@ describe('staff notifications', () => {
     expect((await listOf(staff.reviewer!)).find((item) => item.id === ids.restricted)!.read).toBe(false);
     expect(codeOf(await staff.secretariatSelatan!.call(MARK, { input: { notificationIds: [ids.province] } }))).toBe('NOT_FOUND');
     expect(codeOf(await staff.kalsel!.call(MARK, { input: { notificationIds: [ids.overdue] } }))).toBe('NOT_FOUND');
-    expect(codeOf(await staff.verifier!.call(MARK, { input: { notificationIds: ['bukan-id'] } }))).toBe('NOT_FOUND');
+    // An id that is not a UUID is malformed input, refused at the edge with the field named.
+    expect(codeOf(await staff.verifier!.call(MARK, { input: { notificationIds: ['bukan-id'] } }))).toBe('BAD_USER_INPUT');
     expect(codeOf(await staff.verifier!.call(MARK, { input: { notificationIds: [] } }))).toBe('BAD_USER_INPUT');
     const anonymous = await graphql(`${api.url}/t/${KALBAR}/graphql`, MARK, { variables: { input: { notificationIds: [ids.overdue] } } });
     expect(codeOf(anonymous)).toBe('UNAUTHENTICATED');

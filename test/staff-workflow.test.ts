@@ -4,6 +4,7 @@
  * reporter is asked for facts), forbidden transitions, conflicts of interest, restriction,
  * and what another agency (or province) can never see.
  */
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from './support/database.ts';
 import { graphql } from './support/graphql.ts';
@@ -297,7 +298,10 @@ describe('who sees what', () => {
     expect(ok.headers.get('content-disposition')).toContain('attachment; filename="foto.png"');
     expect(ok.headers.get('x-content-type-options')).toBe('nosniff');
     expect(ok.headers.get('cache-control')).toBe('private, no-store');
-    expect(Buffer.from(await ok.arrayBuffer()).equals(png())).toBe(true);
+    // The stored file is the one cleaned at intake (re-encoded, ADR 0014): the hash staff see, a PNG still.
+    const bytes = Buffer.from(await ok.arrayBuffer());
+    expect(createHash('sha256').update(bytes).digest('hex')).toBe(evidence[0].sha256);
+    expect(bytes.subarray(0, 8).equals(png().subarray(0, 8))).toBe(true);
     expect((await download(staff.secretariat!)).status).toBe(200);
     expect((await download()).status).toBe(401);
     expect((await download(staff.bkad!)).status).toBe(401);

@@ -47,8 +47,8 @@ function startApiTrusting(trustedProxies: string): Promise<RunningProcess> {
     REDIS_KEY_PREFIX: `proxies-${randomBytes(4).toString('hex')}`,
     TENANTS_DIR: tenantsDir,
     TRUSTED_PROXIES: trustedProxies,
-    // login: 20 × 0.15 = 3 attempts per address per 15 minutes.
-    RATE_LIMIT_SCALE: '0.15',
+    // Failed sign-ins per address: 100 × 0.03 = 3 per 15 minutes (api/src/abuse/sign-in-guard.ts).
+    RATE_LIMIT_SCALE: '0.03',
     LIVE_MAX_CONNECTIONS_PER_IP: '2',
     SLA_SWEEP_ENABLED: 'false',
     LOG_LEVEL: 'warn',

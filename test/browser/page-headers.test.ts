@@ -64,7 +64,8 @@ describe.skipIf(!browserTestsEnabled)('security headers of the pages', () => {
     await setupTenants(database);
     api = await startApi({ ...database.env, SLA_SWEEP_ENABLED: 'false' });
     scratch = mkdtempSync(path.join(os.tmpdir(), 'aduan-page-headers-'));
-    web = await startBuiltWeb(api.url, buildWebInto(scratch));
+    // The test stands where a TLS-terminating proxy would: the web server trusts loopback's X-Forwarded-Proto.
+    web = await startBuiltWeb(api.url, buildWebInto(scratch), { TRUST_PROXY: 'loopback' });
     browser = await launchChromium();
   }, 240_000);
 
@@ -128,7 +129,7 @@ describe.skipIf(!browserTestsEnabled)('security headers of the pages', () => {
       for (const feature of ['camera', 'microphone', 'geolocation', 'payment', 'usb']) expect(policy, pathname).toContain(`${feature}=()`);
       expect(plain.headers.get('strict-transport-security'), pathname).toBeNull();
     }
-    // The test talks to the web server over loopback, which `trust proxy` trusts by default: as a proxy ending TLS would.
+    // Over loopback, which this web server trusts (TRUST_PROXY=loopback), as a proxy ending TLS would.
     const overTls = await fetch(`${web.url}/`, { headers: { 'X-Forwarded-Proto': 'https' } });
     expect(overTls.headers.get('strict-transport-security')).toBe('max-age=31536000');
   });
