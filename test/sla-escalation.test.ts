@@ -4,6 +4,9 @@
  * offering it; then two API processes sweep every second through pg-boss, and a case whose
  * deadline passed is escalated exactly once and reaches the province's secretariat.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '@aduan/api/db.ts';
 import { png } from '@aduan/api/evidence/test-files.ts';
@@ -28,6 +31,10 @@ const NOTIFICATIONS = '{ staffNotifications(first: 50) { kind forProvince regist
 let database: TestDatabase;
 let db: Database;
 const apis: RunningProcess[] = [];
+// Every process shares the deployment's master key and evidence store, as instances of one deployment do:
+// a file uploaded through one and the agency keys made by another must be readable by both.
+const shared = mkdtempSync(path.join(os.tmpdir(), 'aduan-escalation-'));
+const deployment = { IDENTITY_MASTER_KEY_FILE: path.join(shared, 'master.key'), EVIDENCE_DIR: path.join(shared, 'evidence') };
 
 async function fileComplaint(api: RunningProcess) {
   const caseType = (await caseTypesOf(api.url, KALBAR)).find((item) => item.key === 'complaint') as CaseTypeInfo;
@@ -68,7 +75,7 @@ beforeAll(async () => {
   await setupTenants(database);
   db = database.open();
   // The first process does not sweep, so the reporter's own escalation is not raced by a sweep.
-  apis.push(await startApi({ ...database.env, SLA_SWEEP_ENABLED: 'false' }));
+  apis.push(await startApi({ ...database.env, ...deployment, SLA_SWEEP_ENABLED: 'false' }));
 }, 180_000);
 
 afterAll(async () => {
@@ -76,6 +83,7 @@ afterAll(async () => {
   await Promise.all(apis.map((api) => api.stop()));
   await db?.close();
   await database?.drop();
+  rmSync(shared, { recursive: true, force: true });
 });
 
 describe.skipIf(!usingPostgres)('escalation on PostgreSQL with two sweeping API processes', () => {
@@ -110,7 +118,7 @@ describe.skipIf(!usingPostgres)('escalation on PostgreSQL with two sweeping API 
 
   it('escalates an overdue case exactly once from two processes, to the secretariat of the province', async () => {
     // Two more API processes, each offering a sweep every second through pg-boss.
-    const sweepers = await Promise.all([0, 1].map(() => startApi({ ...database.env, SLA_SWEEP_INTERVAL_SECONDS: '1' })));
+    const sweepers = await Promise.all([0, 1].map(() => startApi({ ...database.env, ...deployment, SLA_SWEEP_INTERVAL_SECONDS: '1' })));
     apis.push(...sweepers);
     // The job runner starts right after the server listens.
     await expect.poll(() => sweepers.every((api) => api.output().includes('"jobs":"pg-boss"')), { timeout: 15_000 }).toBe(true);

@@ -151,7 +151,10 @@ describe.runIf(browserTestsEnabled)('filing and following a report in Chromium',
     // A whistleblowing report keeps no file name of the reporter's.
     expect(text).toContain('bukti-1.jpg');
     expect(text).not.toContain('IMG_2031');
-    expect(await page.getByRole('button', { name: 'Cetak / simpan sebagai PDF' }).count()).toBe(1);
+    // The print button appears once the page's script has run (receipt.tsx): wait for it, then count.
+    const printButton = page.getByRole('button', { name: 'Cetak / simpan sebagai PDF' });
+    await printButton.waitFor({ state: 'visible' });
+    expect(await printButton.count()).toBe(1);
     // The code is on the page and nowhere else: not in the address, not in a cookie.
     expect(page.url()).not.toContain(code);
     expect(JSON.stringify(await context.cookies())).not.toContain(code.slice(0, 9));
