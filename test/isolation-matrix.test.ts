@@ -253,6 +253,17 @@ describe('the hostile insider', () => {
     expect((await head().call(DECIDE_CONFLICT, { input: { proposalId: aboutReviewer.id, confirm: true } })).data!.decideConflict.status).toBe('CONFIRMED');
     expect((await clients.reviewer!.call(STAFF_CASE, { id: buried.id })).data?.staffCase ?? null).toBeNull();
     expect((await head().call(STAFF_CASE, { id: buried.id })).data!.staffCase.id).toBe(buried.id);
+    // The secretariat confirms a second mark on the head: the head loses the case, and the audit log
+    // the head reads still shows what happened, but not which case or why.
+    const second = await clients.verifier!.call(RECORD_CONFLICT, { input: { caseId: buried.id, staffUserId: ids.pimpinan, reason: 'Kepala disebut dalam laporan' } });
+    expect(second.errors).toBeUndefined();
+    const again = (await secretariat().call('query($caseId: ID) { conflictProposals(caseId: $caseId) { id staffName } }', { caseId: buried.id })).data!.conflictProposals;
+    expect((await secretariat().call(DECIDE_CONFLICT, { input: { proposalId: again[0].id, confirm: true } })).data!.decideConflict.status).toBe('CONFIRMED');
+    expect((await head().call(STAFF_CASE, { id: buried.id })).data?.staffCase ?? null).toBeNull();
+    const seenByHead = JSON.stringify((await head().call(AUDIT)).data!.auditLog.entries);
+    expect(seenByHead).not.toContain(buried.number);
+    expect(seenByHead).not.toContain('Kepala disebut dalam laporan');
+    expect(JSON.stringify((await secretariat().call(AUDIT)).data!.auditLog.entries)).toContain('Kepala disebut dalam laporan');
   });
 
   it('a case always keeps someone able to act on it', async () => {

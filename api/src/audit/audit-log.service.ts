@@ -16,6 +16,7 @@ import { AppError } from '../errors.ts';
 import type { StaffViewer } from '../context.ts';
 import type { Database } from '../db.ts';
 import { withDataScope, type ScopedTransaction } from '../auth/data-scope.ts';
+import { casesWhere } from '../cases/staff-cases.service.ts';
 
 export type { AuditAction };
 
@@ -83,20 +84,28 @@ export async function listAuditEntries(
     const caseIds = [...new Set(rows.flatMap((row) => (row.caseId ? [row.caseId] : [])))];
     const [staff, cases, tenants] = await Promise.all([
       tx.staffUser.findMany({ where: { id: { in: [...ids] } }, select: { id: true, name: true } }),
-      tx.case.findMany({ where: { id: { in: caseIds } }, select: { id: true, registrationNumber: true } }),
+      // Only cases the reader may open: a head excluded from a case (it may be about them) must not
+      // learn its number or the reason given from the log.
+      tx.case.findMany({ where: { AND: [casesWhere(viewer.ability, 'read'), { id: { in: caseIds } }] }, select: { id: true, registrationNumber: true } }),
       tx.tenant.findMany({ where: { id: { in: tenantIds } }, select: { id: true, slug: true, name: true } }),
     ]);
     const names = new Map(staff.map((person) => [person.id, person.name]));
     const numbers = new Map(cases.map((item) => [item.id, item.registrationNumber]));
     const agencies = new Map(tenants.map((tenant) => [tenant.id, tenant]));
     return {
-      entries: rows.slice(0, first).map((row) => ({
-        ...row,
-        actorName: row.actorId ? (names.get(row.actorId) ?? null) : null,
-        subjectName: row.subjectStaffId ? (names.get(row.subjectStaffId) ?? null) : null,
-        registrationNumber: row.caseId ? (numbers.get(row.caseId) ?? null) : null,
-        agency: row.tenantId ? (agencies.get(row.tenantId) ?? null) : null,
-      })),
+      entries: rows.slice(0, first).map((row) => {
+        // The entry stays (who did what, when); what would point at a case the reader may not open is left out.
+        const hidden = row.caseId !== null && !numbers.has(row.caseId);
+        return {
+          ...row,
+          caseId: hidden ? null : row.caseId,
+          data: hidden ? { caseHidden: true } : row.data,
+          actorName: row.actorId ? (names.get(row.actorId) ?? null) : null,
+          subjectName: row.subjectStaffId ? (names.get(row.subjectStaffId) ?? null) : null,
+          registrationNumber: row.caseId ? (numbers.get(row.caseId) ?? null) : null,
+          agency: row.tenantId ? (agencies.get(row.tenantId) ?? null) : null,
+        };
+      }),
       hasMore: rows.length > first,
     };
   });
