@@ -84,9 +84,13 @@ export async function listAuditEntries(
     const caseIds = [...new Set(rows.flatMap((row) => (row.caseId ? [row.caseId] : [])))];
     const [staff, cases, tenants] = await Promise.all([
       tx.staffUser.findMany({ where: { id: { in: [...ids] } }, select: { id: true, name: true } }),
-      // Only cases the reader may open: a head excluded from a case (it may be about them) must not
-      // learn its number or the reason given from the log.
-      tx.case.findMany({ where: { AND: [casesWhere(viewer.ability, 'read'), { id: { in: caseIds } }] }, select: { id: true, registrationNumber: true } }),
+      // A head sees only the cases they may open: one excluded from a case (it may be about them) must
+      // not learn its number or the reason given from the log. The secretariat oversees the province's
+      // heads, restricted cases included, so it keeps every number (opening a case stays under CASL).
+      tx.case.findMany({
+        where: viewer.tenantId ? { AND: [casesWhere(viewer.ability, 'read'), { id: { in: caseIds } }] } : { id: { in: caseIds } },
+        select: { id: true, registrationNumber: true },
+      }),
       tx.tenant.findMany({ where: { id: { in: tenantIds } }, select: { id: true, slug: true, name: true } }),
     ]);
     const names = new Map(staff.map((person) => [person.id, person.name]));
