@@ -140,7 +140,7 @@ builder.mutationFields((t) => ({
     resolve: async (_, { input }, ctx) => {
       const viewer = await getStaff(ctx);
       const proposal = await proposeRoleChange(ctx.db, viewer, { staffUserId: uuidOf(input.staffUserId, 'staff member'), role: input.role, change: input.change });
-      return (await listRoleProposals(ctx.db, viewer, { pendingOnly: true })).find((item) => item.id === proposal.id)!;
+      return (await listRoleProposals(ctx.db, viewer, { pendingOnly: true, id: proposal.id }))[0]!;
     },
   }),
   decideRoleChange: t.field({
@@ -151,7 +151,7 @@ builder.mutationFields((t) => ({
       const viewer = await getStaff(ctx);
       const decided = await decideRoleChange(ctx.db, viewer, { proposalId: uuidOf(input.proposalId, 'proposal'), confirm: input.confirm });
       ctx.live.connections.announceStaffChange(ctx.live.bus, decided.staffUserId);
-      return (await listRoleProposals(ctx.db, viewer, { pendingOnly: false })).find((item) => item.id === decided.proposalId)!;
+      return (await listRoleProposals(ctx.db, viewer, { pendingOnly: false, id: decided.proposalId }))[0]!;
     },
   }),
 }));

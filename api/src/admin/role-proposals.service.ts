@@ -113,7 +113,7 @@ export async function decideRoleChange(db: Database, viewer: StaffViewer, input:
  * Proposals the viewer may see: the agency's for its admin and head, and the heads of the
  * province's agencies for the secretariat.
  */
-export function listRoleProposals(db: Database, viewer: StaffViewer, input: { pendingOnly: boolean }) {
+export function listRoleProposals(db: Database, viewer: StaffViewer, input: { pendingOnly: boolean; id?: string }) {
   const agency = viewer.tenantId !== null && (viewer.roles.includes('TENANT_ADMIN') || viewer.roles.includes('AGENCY_HEAD'));
   const secretariat = viewer.roles.includes('PROVINCIAL_SECRETARIAT');
   if (!agency && !secretariat) return Promise.resolve([]);
@@ -121,6 +121,7 @@ export function listRoleProposals(db: Database, viewer: StaffViewer, input: { pe
     tx.roleProposal.findMany({
       where: {
         tenantId: { in: [...viewer.scope.tenantIds] },
+        ...(input.id ? { id: input.id } : {}),
         ...(agency ? {} : { role: 'AGENCY_HEAD' }),
         ...(input.pendingOnly ? { status: 'PENDING' } : {}),
       },

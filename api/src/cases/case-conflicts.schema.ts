@@ -56,8 +56,8 @@ builder.mutationFields((t) => ({
     resolve: async (_, { input }, ctx) => {
       const viewer = await getStaff(ctx);
       const decided = await decideConflict(ctx.db, viewer, { proposalId: idOf(input.proposalId, 'proposal'), confirm: input.confirm });
-      const listed = await listConflictProposals(ctx.db, viewer, { caseId: null, pendingOnly: false });
-      const found = listed.find((item) => item.id === decided.proposalId);
+      // Read back by id: a list of the newest hundred could miss an older proposal just decided.
+      const [found] = await listConflictProposals(ctx.db, viewer, { caseId: decided.caseId, pendingOnly: false, id: decided.proposalId });
       if (!found) throw new AppError('NOT_FOUND', 'No such proposal.');
       return found;
     },

@@ -162,13 +162,14 @@ export async function decideConflict(db: Database, viewer: StaffViewer, input: {
  * Proposals the viewer decides or made: the head's agency (cases they may act on), the
  * secretariat's heads; optionally one case's.
  */
-export function listConflictProposals(db: Database, viewer: StaffViewer, input: { caseId?: string | null; pendingOnly: boolean }) {
+export function listConflictProposals(db: Database, viewer: StaffViewer, input: { caseId?: string | null; pendingOnly: boolean; id?: string }) {
   const secretariat = viewer.roles.includes('PROVINCIAL_SECRETARIAT');
   return withDataScope(db.prisma, viewer.scope, async (tx) => {
     const rows = await tx.conflictProposal.findMany({
       where: {
         tenantId: { in: [...viewer.scope.tenantIds] },
         ...(input.caseId ? { caseId: input.caseId } : {}),
+        ...(input.id ? { id: input.id } : {}),
         ...(input.pendingOnly ? { status: 'PENDING' } : {}),
         ...(secretariat ? {} : { case: casesWhere(viewer.ability, 'handle') }),
       },
