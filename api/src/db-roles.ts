@@ -4,7 +4,8 @@
  * docs/trust/row-level-security.md).
  *
  * - `provisionApiRole` (run by `pnpm ops migrate` as the owner, from API_DATABASE_URL) creates
- *   the login when it is missing and makes it a member of `aduan_app`, nothing else.
+ *   the login when it is missing and makes it a member of `aduan_app`, nothing else (the owner
+ *   becomes a member of it, to end its sessions).
  * - `inspectConnectionRole` says what the connection's role could do behind the API's back;
  *   the API refuses to start in production when it could reach every agency's rows.
  */
@@ -73,9 +74,18 @@ export async function provisionApiRole(sql: Sql, apiDatabaseUrl: string): Promis
         await sql.exec(statement!.text);
         created = true;
       }
-      const [member] = await sql.query<{ yes: boolean }>("SELECT pg_has_role($1, 'aduan_app', 'MEMBER') AS yes", [role]);
+      const [member] = await sql.query<{ yes: boolean; owner_manages: boolean }>(
+        "SELECT pg_has_role($1, 'aduan_app', 'MEMBER') AS yes, pg_has_role(current_user, $1, 'MEMBER') AS owner_manages",
+        [role],
+      );
       if (!member!.yes) {
         const [grant] = await sql.query<{ text: string }>("SELECT format('GRANT aduan_app TO %I', $1::text) AS text", [role]);
+        await sql.exec(grant!.text);
+      }
+      // The other way round: the owner may end the API's sessions (pg_terminate_backend, a
+      // DROP or restore of the database). It gives the API's role nothing.
+      if (!member!.owner_manages) {
+        const [grant] = await sql.query<{ text: string }>('SELECT format(\'GRANT %I TO %I\', $1::text, current_user) AS text', [role]);
         await sql.exec(grant!.text);
       }
       break;
