@@ -11,7 +11,7 @@
  * - one agency's (`withTenantScope`): a portal's own work, a reporter's, a submission;
  * - the platform's (`withPlatformScope`): work that is the platform's by nature and not any
  *   viewer's: finding a session or an account by its secret, the SLA sweep, the live feed.
- * See prisma/migrations/20261124010000_row_level_security and docs/decisions/0007.
+ * See prisma/migrations/20261124010000_row_level_security and docs/decisions/0008 and 0019.
  */
 import type { SqlRunner } from '../db.ts';
 import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
