@@ -47,29 +47,26 @@ export async function enterPlatformScope(tx: ScopedTransaction): Promise<void> {
   await tx.$queryRawUnsafe(ENTER_PLATFORM_SCOPE);
 }
 
-/** Runs `work` in one transaction limited to the scope's tenants by row-level security. */
-export function withDataScope<T>(
-  prisma: PrismaClient,
-  scope: DataScope,
-  work: (tx: ScopedTransaction) => Promise<T>,
-  options: { timeout?: number } = {},
-): Promise<T> {
+type ScopeOptions = { timeout?: number };
+
+/** One transaction that first enters a scope. */
+function inScope<T>(prisma: PrismaClient, enter: (tx: ScopedTransaction) => Promise<void>, work: (tx: ScopedTransaction) => Promise<T>, options: ScopeOptions): Promise<T> {
   return prisma.$transaction(
     async (tx) => {
-      await enterScope(tx, scope);
+      await enter(tx);
       return work(tx);
     },
     { timeout: options.timeout ?? 15_000, maxWait: 15_000 },
   );
 }
 
+/** Runs `work` in one transaction limited to the scope's tenants by row-level security. */
+export function withDataScope<T>(prisma: PrismaClient, scope: DataScope, work: (tx: ScopedTransaction) => Promise<T>, options: ScopeOptions = {}): Promise<T> {
+  return inScope(prisma, (tx) => enterScope(tx, scope), work, options);
+}
+
 /** Runs `work` in one transaction limited to one agency's rows. */
-export function withTenantScope<T>(
-  prisma: PrismaClient,
-  tenantId: string,
-  work: (tx: ScopedTransaction) => Promise<T>,
-  options: { timeout?: number } = {},
-): Promise<T> {
+export function withTenantScope<T>(prisma: PrismaClient, tenantId: string, work: (tx: ScopedTransaction) => Promise<T>, options: ScopeOptions = {}): Promise<T> {
   return withDataScope(prisma, { tenantIds: [tenantId] }, work, options);
 }
 
@@ -78,18 +75,8 @@ export function withTenantScope<T>(
  * the platform's and not a viewer's (a session or account found by its secret, the SLA
  * sweep, the live feed). A viewer's request narrows to the viewer's scope.
  */
-export function withPlatformScope<T>(
-  prisma: PrismaClient,
-  work: (tx: ScopedTransaction) => Promise<T>,
-  options: { timeout?: number } = {},
-): Promise<T> {
-  return prisma.$transaction(
-    async (tx) => {
-      await enterPlatformScope(tx);
-      return work(tx);
-    },
-    { timeout: options.timeout ?? 15_000, maxWait: 15_000 },
-  );
+export function withPlatformScope<T>(prisma: PrismaClient, work: (tx: ScopedTransaction) => Promise<T>, options: ScopeOptions = {}): Promise<T> {
+  return inScope(prisma, enterPlatformScope, work, options);
 }
 
 /** The same scopes for plain SQL (`db.sql`): one transaction on one connection. */
