@@ -27,7 +27,7 @@ import { staffTenantIds } from '@aduan/api/auth/staff-auth.service.ts';
 import { countInbox, listInbox, type InboxFilter } from '@aduan/api/cases/staff-cases.service.ts';
 import type { CaseStatus } from '@aduan/api/cases/case-lifecycle.ts';
 import { DEMO_STAFF_PASSWORD, runCommand } from '../src/commands/index.ts';
-import { BENCH_MASTER_KEY, createBenchDatabase, freePort, machine, REPO_ROOT, startChild, TSX_CLI, writeResults, type Child } from './support.ts';
+import { BENCH_MASTER_KEY, benchApiEnv, createBenchDatabase, freePort, setupBenchDatabase, machine, REPO_ROOT, startChild, TSX_CLI, writeResults, type Child } from './support.ts';
 import { countData, generate, loadAgency, MAIN_AGENCY, type AgencyIds, type GeneratedCounts } from './inbox-data.ts';
 
 const { values } = parseArgs({
@@ -69,8 +69,7 @@ async function openBenchDatabase(): Promise<{ url: string; drop(): Promise<void>
   if (!adminUrl) throw new Error('inbox: set DATABASE_URL');
   const url = new URL(adminUrl);
   url.pathname = `/${DB_NAME}`;
-  const env = parseEnv({ DATABASE_URL: url.toString() });
-  await runCommand('setup', { env, tenantsDir: env.TENANTS_DIR, actor: 'bench', print: () => {} });
+  await setupBenchDatabase(url.toString());
   return {
     url: url.toString(),
     async drop() {
@@ -328,7 +327,7 @@ try {
   console.log('inbox: starting the API');
   const port = await freePort();
   const api = await startChild(process.execPath, [TSX_CLI, 'src/main.ts'], path.join(REPO_ROOT, 'api'), {
-    DATABASE_URL: benchDb.url, API_PORT: String(port), API_HOST: '127.0.0.1', NODE_ENV: 'production', LOG_LEVEL: 'info',
+    ...benchApiEnv(benchDb.url), API_PORT: String(port), API_HOST: '127.0.0.1', NODE_ENV: 'production', LOG_LEVEL: 'info',
     RATE_LIMIT_SCALE: '100000', DATABASE_POOL_SIZE: '10', IDENTITY_MASTER_KEY: BENCH_MASTER_KEY,
     EVIDENCE_DIR: path.join(REPO_ROOT, '.data', 'bench-evidence'),
   }, port, '/readyz');

@@ -27,7 +27,7 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { png } from '@aduan/api/evidence/test-files.ts';
 import { DEMO_STAFF_PASSWORD } from '../src/commands/index.ts';
-import { BENCH_MASTER_KEY, createBenchDatabase, freePort, machine, REPO_ROOT, startChild, writeResults, type Child } from './support.ts';
+import { BENCH_MASTER_KEY, benchApiEnv, createBenchDatabase, freePort, machine, REPO_ROOT, startChild, writeResults, type Child } from './support.ts';
 import { summariseProfile, type ProfileSummary } from './cpu-profile.ts';
 import type { Arrival, FromClient, PlannedConnection, ToClient } from './live-client.ts';
 
@@ -121,7 +121,7 @@ async function startApi(databaseUrl: string, redisUrl: string | undefined, index
     ['--expose-gc', '--import', 'tsx', '--import', path.join(import.meta.dirname, 'live-probe.ts'), 'src/main.ts'],
     path.join(REPO_ROOT, 'api'),
     {
-      DATABASE_URL: databaseUrl, REDIS_URL: redisUrl ?? '', API_PORT: String(port), API_HOST: '127.0.0.1', NODE_ENV: 'production', LOG_LEVEL: 'warn',
+      ...benchApiEnv(databaseUrl), REDIS_URL: redisUrl ?? '', API_PORT: String(port), API_HOST: '127.0.0.1', NODE_ENV: 'production', LOG_LEVEL: 'warn',
       RATE_LIMIT_SCALE: '100000', DATABASE_POOL_SIZE: '20', LIVE_MAX_CONNECTIONS_PER_IP: '0',
       IDENTITY_MASTER_KEY: BENCH_MASTER_KEY, EVIDENCE_DIR: path.join(REPO_ROOT, '.data', 'bench-evidence'), BENCH_MEMORY_FILE: memoryFile,
       ...(profileFile ? { BENCH_PROFILE_FILE: profileFile } : {}),

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { openDatabase } from '@aduan/api/db.ts';
 import { createStaffUser } from '@aduan/api/auth/staff-auth.service.ts';
-import { BENCH_MASTER_KEY, createBenchDatabase, freePort, machine, REPO_ROOT, startChild, TSX_CLI, writeResults, type Child } from './support.ts';
+import { BENCH_MASTER_KEY, benchApiEnv, createBenchDatabase, freePort, machine, REPO_ROOT, startChild, TSX_CLI, writeResults, type Child } from './support.ts';
 
 const { values } = parseArgs({ options: { rounds: { type: 'string', default: '40' } }, allowPositionals: true });
 const rounds = Number(values.rounds);
@@ -29,7 +29,7 @@ try {
 
   const port = await freePort();
   const api = await startChild(process.execPath, [TSX_CLI, 'src/main.ts'], path.join(REPO_ROOT, 'api'), {
-    DATABASE_URL: benchDb.url, API_PORT: String(port), API_HOST: '127.0.0.1', NODE_ENV: 'production', LOG_LEVEL: 'warn',
+    ...benchApiEnv(benchDb.url), API_PORT: String(port), API_HOST: '127.0.0.1', NODE_ENV: 'production', LOG_LEVEL: 'warn',
     RATE_LIMIT_SCALE: '1', IDENTITY_MASTER_KEY: BENCH_MASTER_KEY, EVIDENCE_DIR: path.join(REPO_ROOT, '.data', 'bench-evidence'),
   }, port, '/readyz');
   children.push(api);

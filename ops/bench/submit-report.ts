@@ -14,7 +14,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { png } from '@aduan/api/evidence/test-files.ts';
-import { BENCH_MASTER_KEY, createBenchDatabase, freePort, machine, REPO_ROOT, startChild, TSX_CLI, writeResults, type Child } from './support.ts';
+import { BENCH_MASTER_KEY, benchApiEnv, createBenchDatabase, freePort, machine, REPO_ROOT, startChild, TSX_CLI, writeResults, type Child } from './support.ts';
 
 const { values } = parseArgs({ options: { duration: { type: 'string', default: '10' } }, allowPositionals: true });
 const durationMs = Number(values.duration) * 1000;
@@ -168,7 +168,7 @@ const children: Child[] = [];
 try {
   const port = await freePort();
   const api = await startChild(process.execPath, [TSX_CLI, 'src/main.ts'], path.join(REPO_ROOT, 'api'), {
-    DATABASE_URL: benchDb.url, API_PORT: String(port), API_HOST: '127.0.0.1', NODE_ENV: 'production', LOG_LEVEL: 'info',
+    ...benchApiEnv(benchDb.url), API_PORT: String(port), API_HOST: '127.0.0.1', NODE_ENV: 'production', LOG_LEVEL: 'info',
     RATE_LIMIT_SCALE: '100000', DATABASE_POOL_SIZE: '20',
     IDENTITY_MASTER_KEY: BENCH_MASTER_KEY,
     EVIDENCE_DIR: path.join(REPO_ROOT, '.data', 'bench-evidence'),

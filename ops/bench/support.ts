@@ -127,7 +127,26 @@ export async function createBenchDatabase(benchmark: string, name: string): Prom
   console.log(`${benchmark}: preparing database ${name}`);
   await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
   await admin(`CREATE DATABASE ${name}`);
-  const env = parseEnv({ DATABASE_URL: url.toString() });
-  await runCommand('setup', { env, tenantsDir: env.TENANTS_DIR, actor: 'bench', print: () => {} });
+  await setupBenchDatabase(url.toString());
   return { url: url.toString(), drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => {}) };
+}
+
+/** The API's own login on a bench database (ADR 0019), as the tests' `aduan_api`. */
+const BENCH_API_ROLE = 'aduan_api';
+
+/**
+ * How a benchmark starts the API on a bench database: with its own login, which owns nothing
+ * (as in production), and the demo's accounts, which the benchmarks sign in as.
+ */
+export function benchApiEnv(url: string): { API_DATABASE_URL: string; ADUAN_MODE: 'demo' } {
+  const api = new URL(url);
+  api.username = BENCH_API_ROLE;
+  api.password = BENCH_API_ROLE;
+  return { API_DATABASE_URL: api.toString(), ADUAN_MODE: 'demo' };
+}
+
+/** `pnpm ops setup` on a bench database: migrations, agencies, demo accounts, the API's login. */
+export async function setupBenchDatabase(url: string): Promise<void> {
+  const env = parseEnv({ DATABASE_URL: url, API_DATABASE_URL: benchApiEnv(url).API_DATABASE_URL });
+  await runCommand('setup', { env, tenantsDir: env.TENANTS_DIR, actor: 'bench', print: () => {} });
 }

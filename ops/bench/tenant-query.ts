@@ -11,7 +11,7 @@ import { readFile } from 'node:fs/promises';
 import http from 'node:http';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { BENCH_MASTER_KEY, createBenchDatabase, freePort, machine, REPO_ROOT, runLoad, startChild, TSX_CLI, writeResults, type Child, type LoadResult } from './support.ts';
+import { BENCH_MASTER_KEY, benchApiEnv, createBenchDatabase, freePort, machine, REPO_ROOT, runLoad, startChild, TSX_CLI, writeResults, type Child, type LoadResult } from './support.ts';
 
 const { values } = parseArgs({ options: { duration: { type: 'string', default: '10' } }, allowPositionals: true });
 const duration = Number(values.duration);
@@ -57,7 +57,7 @@ try {
 
   const apiPort = await freePort();
   const api = await startChild(process.execPath, [TSX_CLI, 'src/main.ts'], path.join(REPO_ROOT, 'api'), {
-    DATABASE_URL: benchDb.url, API_PORT: String(apiPort), API_HOST: '127.0.0.1', NODE_ENV: 'production', LOG_LEVEL: 'info',
+    ...benchApiEnv(benchDb.url), API_PORT: String(apiPort), API_HOST: '127.0.0.1', NODE_ENV: 'production', LOG_LEVEL: 'info',
     IDENTITY_MASTER_KEY: BENCH_MASTER_KEY,
   }, apiPort, '/readyz');
   children.push(api);
