@@ -236,6 +236,8 @@ describe('a reporter following their report', () => {
   it('asks to reload for a cursor the server never gave: a number, a tampered token, another deployment\'s', async () => {
     const filed = await fileComplaint();
     const cursor = await reportCursor(filed);
+    // Internal work does not move the reporter's cursor, nor the fresh one a RELOAD gives them.
+    await note(filed.id);
     const foreign = createLiveCursorCodec(randomBytes(32)).encode('1');
     for (const after of ['999999999999', tamper(cursor), foreign]) {
       const reporter = connect(KALBAR);
@@ -417,6 +419,18 @@ describe('live cursors: opaque, and moved only by what the viewer may follow', (
     const after = await inboxCursor(staff.bkad!);
     expect(after).toMatch(TOKEN);
     expect(after).not.toBe(before);
+  });
+
+  it("keeps a reporter's liveCursor still while staff work on the case internally", async () => {
+    const filed = await fileComplaint();
+    const before = await reportCursor(filed);
+    await note(filed.id);
+    await staff.verifier!.call(ADD_NOTE, { input: { caseId: filed.id, kind: 'NOTE', body: 'Perlu cek ke dinas teknis' } });
+    expect(await reportCursor(filed)).toBe(before);
+    await message(filed.id, 'Laporan Anda sedang kami periksa.');
+    const after = await reportCursor(filed);
+    expect(after).not.toBe(before);
+    expect(await timelineCursors(filed)).toContain(after);
   });
 
   it("answers a tampered, foreign, numeric or garbled cursor with one RELOAD and the viewer's own fresh cursor, then only the viewer's events", async () => {

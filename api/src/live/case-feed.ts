@@ -225,11 +225,13 @@ export class CaseFeed {
    * A cursor to follow `scope` from now on: the newest event of the case, or of the inbox's
    * tenants. Never the platform's newest: it would show other agencies' activity (and, though
    * clients see it only as an opaque token, it anchors the replay, which filters by scope).
+   * `reporterVisible`: the case's newest event its reporter sees, so internal work does not move it.
    */
-  async latestCursor(scope: FeedScope): Promise<string | null> {
+  async latestCursor(scope: FeedScope, options: { reporterVisible?: boolean } = {}): Promise<string | null> {
+    const visible = options.reporterVisible ? " AND visibility = 'REPORTER'" : '';
     const [row] =
       'caseId' in scope
-        ? await this.#sql.query<{ cursor: string | null }>('SELECT max(id)::text AS cursor FROM case_event WHERE tenant_id = $1::uuid AND case_id = $2::uuid', [scope.tenantId, scope.caseId])
+        ? await this.#sql.query<{ cursor: string | null }>(`SELECT max(id)::text AS cursor FROM case_event WHERE tenant_id = $1::uuid AND case_id = $2::uuid${visible}`, [scope.tenantId, scope.caseId])
         : await this.#sql.query<{ cursor: string | null }>('SELECT max(id)::text AS cursor FROM case_event WHERE tenant_id = ANY($1::uuid[])', [[...scope.tenantIds]]);
     return row?.cursor ?? null;
   }

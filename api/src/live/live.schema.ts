@@ -13,7 +13,8 @@
  * ids are encoded on the way out and decoded from `after`, here and nowhere else, so a
  * client learns neither the platform's event count nor other agencies' activity. A token
  * this deployment did not make is answered like a cursor naming no event: one RELOAD. A
- * `liveCursor` comes from the viewer's own scope only (the case, or the viewer's agencies).
+ * `liveCursor` comes from the viewer's own scope only (the case, or the viewer's agencies; for
+ * a reporter, the events they see, so internal work on their case does not move it).
  */
 import { subject } from '@casl/ability';
 import { builder } from '../builder.ts';
@@ -232,7 +233,7 @@ builder.subscriptionFields((t) => ({
           return item.visibility === 'REPORTER';
         },
         toPayload: (item) => sharedPayload(item, 'report', async () => ({ cursor: item.cursor, signal: 'EVENT', tracked: await tracked(item.cursor) })),
-        reload: async () => ({ cursor: (await ctx.live.feed.latestCursor(scope)) ?? '0', signal: 'RELOAD', tracked: await tracked(null) }),
+        reload: async () => ({ cursor: (await ctx.live.feed.latestCursor(scope, { reporterVisible: true })) ?? '0', signal: 'RELOAD', tracked: await tracked(null) }),
       });
     },
     resolve: (update) => update,
@@ -302,7 +303,8 @@ builder.objectField(TrackedReport, 'liveCursor', (t) =>
   t.id({
     nullable: true,
     description: liveCursorDescription,
-    resolve: async ({ found }, _, ctx) => liveCursorOf(ctx, await ctx.live.feed.latestCursor({ tenantId: found.tenantId, caseId: found.id })),
+    // The newest event the reporter sees: staff's internal work on the case must not move it.
+    resolve: async ({ found }, _, ctx) => liveCursorOf(ctx, await ctx.live.feed.latestCursor({ tenantId: found.tenantId, caseId: found.id }, { reporterVisible: true })),
   }),
 );
 
