@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseEnv } from '@aduan/api/env.ts';
 import { DEMO_CUSTODIAN_PASSPHRASE, DEMO_STAFF_PASSWORD, runCommand } from '@aduan/ops/src/commands/index.ts';
-import { createTestDatabase, type TestDatabase } from './support/database.ts';
+import { createTestDatabase, usingPostgres, type TestDatabase } from './support/database.ts';
 import { graphql } from './support/graphql.ts';
 import { startApi, type RunningProcess } from './support/processes.ts';
 import { REPO_TENANTS_DIR, setupTenants } from './support/setup-tenants.ts';
@@ -103,4 +103,13 @@ describe('production mode', () => {
     const response = await login(api, 'inspektorat-kalbar', 'admin@inspektorat-kalbar.test', DEMO_STAFF_PASSWORD);
     expect(response.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   }, 120_000); // starts an API process twice and runs a production setup
+
+  it.skipIf(!usingPostgres)("refuses to start on PostgreSQL as the tables' owner, where row-level security would be no wall", async () => {
+    const { API_DATABASE_URL: _ownLogin, ...asOwner } = fresh.env;
+    await expect(startApi({ ...asOwner, ...PRODUCTION })).rejects.toThrow(/refusing to start in production: the API connects as \w+ is owner .*set API_DATABASE_URL/);
+    // With its own login (the test databases' aduan_api) the same API starts.
+    const api = await startApi({ ...fresh.env, ...PRODUCTION });
+    apis.push(api);
+    expect((await fetch(`${api.url}/healthz`)).status).toBe(200);
+  }, 90_000); // starts an API process twice
 });

@@ -19,7 +19,9 @@ export interface SqlRunner {
   exec(sql: string): Promise<void>;
   query<Row = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<Row[]>;
   /** Runs `work` on one connection, holding it for the duration (locks, transactions). */
-  withConnection<T>(work: (runner: Omit<SqlRunner, 'withConnection'>) => Promise<T>): Promise<T>;
+  withConnection<T>(work: (runner: Omit<SqlRunner, 'withConnection' | 'transaction'>) => Promise<T>): Promise<T>;
+  /** Runs `work` in one transaction on one connection: committed if it returns, rolled back if it throws. */
+  transaction<T>(work: (runner: Omit<SqlRunner, 'withConnection' | 'transaction'>) => Promise<T>): Promise<T>;
 }
 
 export interface Database {
@@ -33,10 +35,18 @@ export interface DatabaseOptions {
   databaseUrl?: string;
   pgliteDataDir: string;
   poolSize?: number;
+  /**
+   * PGlite only: the role the connection works as. `app` is the API's: walled in by
+   * row-level security like the API's own login role on PostgreSQL (whose role is the
+   * URL's). Default `owner`: migrations, ops commands, tests that look behind the wall.
+   */
+  pgliteRole?: 'owner' | 'app';
 }
 
 export function openDatabase(options: DatabaseOptions): Database {
-  return options.databaseUrl ? openPostgres(options.databaseUrl, options.poolSize ?? 10) : openPglite(options.pgliteDataDir);
+  return options.databaseUrl
+    ? openPostgres(options.databaseUrl, options.poolSize ?? 10)
+    : openPglite(options.pgliteDataDir, options.pgliteRole ?? 'owner');
 }
 
 function openPostgres(connectionString: string, poolSize: number): Database {
@@ -63,6 +73,24 @@ function openPostgres(connectionString: string, poolSize: number): Database {
           return await work(runnerFor(client));
         } finally {
           client.release();
+        }
+      },
+      async transaction(work) {
+        const client = await pool.connect();
+        let broken: Error | undefined;
+        try {
+          await client.query('BEGIN');
+          const result = await work(runnerFor(client));
+          await client.query('COMMIT');
+          return result;
+        } catch (error) {
+          await client.query('ROLLBACK').catch((rollbackError: Error) => {
+            broken = rollbackError;
+          });
+          throw error;
+        } finally {
+          // A connection that could not roll back is not given to the next caller.
+          client.release(broken);
         }
       },
     },
@@ -103,22 +131,30 @@ function isAlive(pid: number): boolean {
   }
 }
 
-function openPglite(dataDir: string): Database {
+function openPglite(dataDir: string, role: 'owner' | 'app'): Database {
   const unlock = dataDir.startsWith('memory://') ? () => {} : lockDataDir(dataDir);
   const pglite = new PGlite(dataDir);
+  // PGlite runs its statements in order: this is the first. Without the role (a database
+  // never migrated) it fails, and so does every query after it that needs a table.
+  if (role === 'app') void pglite.exec('SET ROLE aduan_app').catch(() => {});
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
-  const runner = {
+  const runnerFor = (client: Pick<PGlite, 'exec' | 'query'>) => ({
     async exec(sql: string) {
-      await pglite.exec(sql);
+      await client.exec(sql);
     },
     async query<Row>(sql: string, params: unknown[] = []) {
-      return (await pglite.query<Row>(sql, params)).rows;
+      return (await client.query<Row>(sql, params)).rows;
     },
-  };
+  });
+  const runner = runnerFor(pglite);
   return {
     kind: 'pglite',
     prisma,
-    sql: { ...runner, withConnection: (work) => work(runner) },
+    sql: {
+      ...runner,
+      withConnection: (work) => work(runner),
+      transaction: (work) => pglite.transaction((tx) => work(runnerFor(tx))),
+    },
     async close() {
       await prisma.$disconnect();
       await pglite.close();

@@ -55,6 +55,17 @@ const envSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, 'must be a postgresql:// URL')
     .optional()
     .or(z.literal('').transform(() => undefined)),
+  /**
+   * PostgreSQL: the API's own login, a role that owns nothing (row-level security applies to
+   * it; `pnpm ops migrate` creates it). DATABASE_URL stays the owner's, for `pnpm ops`; an API
+   * process needs only this one. Unset, the API connects with DATABASE_URL, which production
+   * refuses when that role owns the tables (docs/trust/row-level-security.md).
+   */
+  API_DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgresql:// URL')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
   /** Connections in the PostgreSQL pool of one API process. */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   PGLITE_DATA_DIR: z.string().default(path.join(REPO_ROOT, '.data', 'pglite')),
@@ -124,7 +135,7 @@ const envSchema = z.object({
       if (!env[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'is required when EVIDENCE_STORAGE=s3' });
     }
   }
-  if ((env.NODE_ENV === 'production' || env.ADUAN_MODE === 'production') && env.DATABASE_URL && !env.IDENTITY_MASTER_KEY) {
+  if ((env.NODE_ENV === 'production' || env.ADUAN_MODE === 'production') && (env.DATABASE_URL || env.API_DATABASE_URL) && !env.IDENTITY_MASTER_KEY) {
     ctx.addIssue({ code: 'custom', path: ['IDENTITY_MASTER_KEY'], message: 'is required in production with PostgreSQL' });
   }
 });
@@ -157,3 +168,8 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
 }
 
 export const REPOSITORY_ROOT = REPO_ROOT;
+
+/** The PostgreSQL URL an API process connects with: its own login, else the owner's; none for PGlite. */
+export function apiDatabaseUrl(env: Pick<Env, 'API_DATABASE_URL' | 'DATABASE_URL'>): string | undefined {
+  return env.API_DATABASE_URL ?? env.DATABASE_URL;
+}

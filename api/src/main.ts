@@ -5,6 +5,7 @@ import { createJobRunner } from './jobs/job-runner.ts';
 import { createApiServer } from './server.ts';
 import { createServices } from './services.ts';
 import { describeDemoDoors, findDemoDoors } from './admin/demo-doors.service.ts';
+import { describeRole, inspectConnectionRole, isWalledIn } from './db-roles.ts';
 
 let env;
 try {
@@ -15,6 +16,19 @@ try {
 }
 const logger = createLogger(env.LOG_LEVEL);
 const services = createServices(env, logger);
+if (services.db.kind === 'postgresql') {
+  // Row-level security is a wall only for a role that owns nothing (docs/trust/row-level-security.md).
+  const role = await inspectConnectionRole(services.db.sql).catch(() => null);
+  if (role && !isWalledIn(role)) {
+    const message = `the API connects as ${describeRole(role)}: set API_DATABASE_URL to a role of its own (\`pnpm ops migrate\` creates it)`;
+    if (env.ADUAN_MODE === 'production') {
+      logger.fatal({ role: role.role }, `refusing to start in production: ${message}`);
+      await services.db.close();
+      process.exit(1);
+    }
+    logger.warn({ role: role.role }, message);
+  }
+}
 if (env.ADUAN_MODE === 'production') {
   // A production API never opens with a published password inside it.
   const doors = await findDemoDoors(services.db.prisma);

@@ -2,7 +2,7 @@
 import type { AppServices } from './context.ts';
 import { TenantConfigCache } from './config/tenant-config.service.ts';
 import { openDatabase } from './db.ts';
-import type { Env } from './env.ts';
+import { apiDatabaseUrl, type Env } from './env.ts';
 import { createLocalEvidenceStorage, createS3EvidenceStorage, type EvidenceStorage } from './evidence/evidence-storage.ts';
 import { IdentityVault } from './identity/identity-vault.service.ts';
 import { loadMasterKey } from './identity/master-key.ts';
@@ -28,15 +28,17 @@ function createEvidenceStorage(env: Env): EvidenceStorage {
 
 export function createServices(env: Env, logger: Logger): AppServices {
   const db = openDatabase({
-    databaseUrl: env.DATABASE_URL,
+    // The API's own login, walled in by row-level security (docs/trust/row-level-security.md).
+    databaseUrl: apiDatabaseUrl(env),
     pgliteDataDir: env.PGLITE_DATA_DIR,
     poolSize: env.DATABASE_POOL_SIZE,
+    pgliteRole: 'app',
   });
   const ttlMs = env.CONFIG_CACHE_TTL_SECONDS * 1000;
   const masterKey = loadMasterKey({
     value: env.IDENTITY_MASTER_KEY,
     file: env.IDENTITY_MASTER_KEY_FILE,
-    allowGenerate: env.NODE_ENV !== 'production' || !env.DATABASE_URL,
+    allowGenerate: env.NODE_ENV !== 'production' || !apiDatabaseUrl(env),
   });
   return {
     env,

@@ -1,6 +1,10 @@
 /**
  * A fresh, migrated database per test file: a new PostgreSQL database when DATABASE_URL
  * is set (the CI's second run), otherwise a new embedded PGlite folder.
+ *
+ * On PostgreSQL the API processes log in as their own role, as in production: `aduan_api`,
+ * which owns nothing and is walled in by row-level security (API_DATABASE_URL). The
+ * database itself is prepared, and `open()` looks at it, as the owner.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -9,11 +13,16 @@ import path from 'node:path';
 import pg from 'pg';
 import { openDatabase, type Database } from '@aduan/api/db.ts';
 import { migrate } from '@aduan/api/db-migrate.ts';
+import { provisionApiRole } from '@aduan/api/db-roles.ts';
+import { prepareJobQueue } from '@aduan/api/jobs/job-runner.ts';
+
+/** The API's login on the test cluster (shared by every test database; owns nothing). */
+const API_ROLE = 'aduan_api';
 
 export interface TestDatabase {
   kind: 'pglite' | 'postgresql';
   /** Environment that points a process at this database. */
-  env: { DATABASE_URL?: string; PGLITE_DATA_DIR?: string };
+  env: { DATABASE_URL?: string; API_DATABASE_URL?: string; PGLITE_DATA_DIR?: string };
   open(): Database;
   drop(): Promise<void>;
 }
@@ -31,12 +40,17 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     const url = new URL(adminUrl);
     url.pathname = `/${name}`;
     const databaseUrl = url.toString();
+    const apiUrl = new URL(databaseUrl);
+    apiUrl.username = API_ROLE;
+    apiUrl.password = API_ROLE;
     const db = openDatabase({ databaseUrl, pgliteDataDir: 'unused', poolSize: 2 });
     await migrate(db.sql);
+    await prepareJobQueue(databaseUrl, db.sql);
+    await provisionApiRole(db.sql, apiUrl.toString());
     await db.close();
     return {
       kind: 'postgresql',
-      env: { DATABASE_URL: databaseUrl },
+      env: { DATABASE_URL: databaseUrl, API_DATABASE_URL: apiUrl.toString() },
       open: () => openDatabase({ databaseUrl, pgliteDataDir: 'unused', poolSize: 4 }),
       async drop() {
         const client = new pg.Client({ connectionString: adminUrl });

@@ -98,6 +98,7 @@ export async function startApi(env: Record<string, string | undefined>): Promise
       API_PORT: String(port),
       LOG_LEVEL: 'info',
       DATABASE_URL: undefined,
+      API_DATABASE_URL: undefined,
       REDIS_URL: undefined,
       IDENTITY_MASTER_KEY_FILE: path.join(scratch, 'identity-master.key'),
       EVIDENCE_DIR: path.join(scratch, 'evidence'),

@@ -10,6 +10,7 @@ import { randomBytes } from 'node:crypto';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { recordAudit } from '../audit/audit-log.service.ts';
+import { withPlatformScope } from '../auth/data-scope.ts';
 
 /** A demo account is marked, or lives at the reserved `.test` domain, which no real mailbox uses. */
 const demoAccount = { active: true, OR: [{ demo: true }, { emailKey: { endsWith: '.test' } }] };
@@ -19,12 +20,12 @@ export interface DemoDoors {
   custodians: number;
 }
 
+/** Every agency's demo doors: the API looks in the platform's scope, the operator as the owner. */
 export async function findDemoDoors(prisma: PrismaClient): Promise<DemoDoors> {
-  const [accounts, custodians] = await Promise.all([
-    prisma.staffUser.count({ where: demoAccount }),
-    prisma.identityCustodian.count({ where: { active: true, demo: true } }),
-  ]);
-  return { accounts, custodians };
+  return withPlatformScope(prisma, async (tx) => ({
+    accounts: await tx.staffUser.count({ where: demoAccount }),
+    custodians: await tx.identityCustodian.count({ where: { active: true, demo: true } }),
+  }));
 }
 
 export function describeDemoDoors(doors: DemoDoors): string {

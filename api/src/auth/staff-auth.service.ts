@@ -1,11 +1,13 @@
 /**
  * Staff accounts: sign in to an agency's console (or, without an agency, the provincial
  * secretariat's), sessions as hashed bearer tokens, guessing limited per account and
- * address (abuse/sign-in-guard.ts, ADR 0016). Authentication runs before any data scope exists, so it reads the account
- * tables directly; everything after it runs inside the viewer's scope.
+ * address (abuse/sign-in-guard.ts, ADR 0016). Authentication runs before a viewer's scope
+ * exists: it finds the account by its address or its session's secret in the platform's
+ * scope (auth/data-scope.ts); everything after it runs inside the viewer's scope.
  */
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import { AppError } from '../errors.ts';
+import { withPlatformScope } from './data-scope.ts';
 import type { StaffRole } from '../cases/case-lifecycle.ts';
 import { createToken, hashPassword, hashToken, verifyPassword } from './passwords.ts';
 import type { SignInGuard } from '../abuse/sign-in-guard.ts';
@@ -68,23 +70,30 @@ export async function loginStaff(
   await guard.checkAddress(input.address);
   const key = emailKey(input.email);
   const account = `staff:${key}`;
-  const [user, mayTry] = await Promise.all([prisma.staffUser.findUnique({ where: { emailKey: key } }), guard.mayTry(account, input.address)]);
+  const [user, mayTry] = await Promise.all([
+    withPlatformScope(prisma, (tx) => tx.staffUser.findUnique({ where: { emailKey: key } })),
+    guard.mayTry(account, input.address),
+  ]);
   const candidate = mayTry && user && user.active && user.tenantId === input.tenantId ? user : null;
   if (!(await verifyPassword(candidate?.passwordHash ?? null, input.password)) || !candidate) {
     await guard.recordFailure(account, input.address, mayTry);
     throw wrongStaffCredentials();
   }
   await guard.recordSuccess(account, input.address);
-  await prisma.staffUser.update({ where: { id: candidate.id }, data: { lastLoginAt: new Date() } });
   const token = createToken();
   const expiresAt = new Date(Date.now() + input.sessionHours * 3600_000);
-  await prisma.staffSession.create({ data: { staffUserId: candidate.id, tokenHash: hashToken(token), expiresAt } });
+  await withPlatformScope(prisma, async (tx) => {
+    await tx.staffUser.update({ where: { id: candidate.id }, data: { lastLoginAt: new Date() } });
+    await tx.staffSession.create({ data: { staffUserId: candidate.id, tokenHash: hashToken(token), expiresAt } });
+  });
   return { token, expiresAt };
 }
 
 /** The signed-in staff member of a bearer token, or null (unknown, expired, revoked, deactivated). */
 export async function findStaffSession(prisma: PrismaClient, token: string): Promise<StaffSessionRef | null> {
-  const session = await prisma.staffSession.findUnique({ where: { tokenHash: hashToken(token) }, include: { staffUser: true } });
+  const session = await withPlatformScope(prisma, (tx) =>
+    tx.staffSession.findUnique({ where: { tokenHash: hashToken(token) }, include: { staffUser: true } }),
+  );
   if (!session || session.revokedAt || session.expiresAt <= new Date() || !session.staffUser.active) return null;
   const user = session.staffUser;
   const provinceTenantIds =

@@ -13,6 +13,7 @@ import { AppError, isUniqueViolation } from '../errors.ts';
 import type { Locale } from '../i18n/locale.ts';
 import type { IdentityVault, ReporterIdentity } from '../identity/identity-vault.service.ts';
 import type { Database } from '../db.ts';
+import { withSqlScope, withTenantScope } from '../auth/data-scope.ts';
 import { NO_STAGE, startStage } from '../sla/stage-clock.ts';
 import { localDate, projectStageDeadlines, type WorkingCalendar } from '../sla/working-days.ts';
 import { validateAnswers, type FieldIssue, type FormFieldDefinition } from './report-answers.ts';
@@ -186,7 +187,7 @@ async function replaySubmission(
     : null;
   // Other content under the same key, or a case filed before codes were sealed.
   if (!trackingCode) throw alreadySubmitted(first.registrationNumber, request.locale);
-  const written = await loadReporterCase(db.prisma, first.id);
+  const written = await loadReporterCase(db.prisma, request.tenantId, first.id);
   return { caseId: first.id, registrationNumber: first.registrationNumber, trackingCode, written, replayed: true };
 }
 
@@ -257,7 +258,7 @@ export async function submitReport(
   });
   let row: SubmitRow;
   try {
-    [row] = (await deps.db.sql.query<SubmitRow>(SUBMIT_REPORT, [
+    [row] = (await withSqlScope(deps.db.sql, { tenantIds: [tenant.id] }, (sql) => sql.query<SubmitRow>(SUBMIT_REPORT, [
       caseId, tenant.id, year, caseType.id, categoryId, channelId, input.identityMode, protectedIdentity.protection,
       protectedIdentity.envelope === null ? null : JSON.stringify(protectedIdentity.envelope),
       actorId, hashTrackingCode(trackingCode), title, JSON.stringify(answers.values), locale, at, JSON.stringify(deadlines),
@@ -267,15 +268,17 @@ export async function submitReport(
       reportText(title, answers.values),
       seal === null ? null : sealTrackingCode(trackingCode, { ...seal, caseId }),
       caseType.confidential,
-    ])) as [SubmitRow];
+    ]))) as [SubmitRow];
   } catch (error) {
     // Two sends of the same form racing each other: the unique key lets one through, and
     // the other's statement (its number included) is rolled back; it answers as a re-send.
     if (isUniqueViolation(error) && seal) {
-      const first = await deps.db.prisma.case.findUnique({
-        where: { tenantId_clientSubmissionKeyHash: { tenantId: tenant.id, clientSubmissionKeyHash: hashSubmissionKey(seal.submissionKey) } },
-        select: { id: true, registrationNumber: true, trackingCodeSealed: true },
-      });
+      const first = await withTenantScope(deps.db.prisma, tenant.id, (tx) =>
+        tx.case.findUnique({
+          where: { tenantId_clientSubmissionKeyHash: { tenantId: tenant.id, clientSubmissionKeyHash: hashSubmissionKey(seal.submissionKey) } },
+          select: { id: true, registrationNumber: true, trackingCodeSealed: true },
+        }),
+      );
       if (first) return replaySubmission(deps.db, { ...seal, locale }, first);
     }
     throw error;

@@ -5,6 +5,7 @@
  * the reporter is returned: reporter-visible events and messages, never internal notes,
  * never the identity.
  */
+import { withTenantScope } from '../auth/data-scope.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import { AppError } from '../errors.ts';
 import type { Locale } from '../i18n/locale.ts';
@@ -42,34 +43,39 @@ export async function findReporterCase(
 ) {
   const registrationNumber = access.registrationNumber.trim().toUpperCase();
   // Only what the check needs: a guess costs one small lookup, whether the number exists or not.
+  // In the portal's own scope: another agency's number is not found here at all.
   const found = REGISTRATION_NUMBER_PATTERN.test(registrationNumber)
-    ? await prisma.case.findUnique({
-        where: { registrationNumber },
-        select: { id: true, tenantId: true, trackingCodeHash: true, reporterAccountId: true },
-      })
+    ? await withTenantScope(prisma, tenantId, (tx) =>
+        tx.case.findUnique({
+          where: { registrationNumber },
+          select: { id: true, tenantId: true, trackingCodeHash: true, reporterAccountId: true },
+        }),
+      )
     : null;
   const sameTenant = found?.tenantId === tenantId ? found : null;
   const byOwner = Boolean(sameTenant && access.reporterAccountId && sameTenant.reporterAccountId === access.reporterAccountId);
   // Always compare, even without a case, so the answer takes the same time.
   const byCode = access.trackingCode ? trackingCodeMatches(access.trackingCode, sameTenant?.trackingCodeHash ?? null) : false;
   if (!sameTenant || !(byOwner || byCode)) throw notFound();
-  return loadReporterCase(prisma, sameTenant.id);
+  return loadReporterCase(prisma, tenantId, sameTenant.id);
 }
 
 /** A case as its reporter sees it, once access is proven (by the caller). */
-export function loadReporterCase(prisma: PrismaClient, caseId: string) {
-  return prisma.case.findUniqueOrThrow({ where: { id: caseId }, include: reporterView });
+export function loadReporterCase(prisma: PrismaClient, tenantId: string, caseId: string) {
+  return withTenantScope(prisma, tenantId, (tx) => tx.case.findUniqueOrThrow({ where: { id: caseId }, include: reporterView }));
 }
 
 export type ReporterCase = Awaited<ReturnType<typeof findReporterCase>>;
 
 export async function listReporterCases(prisma: PrismaClient, tenantId: string, reporterAccountId: string) {
-  return prisma.case.findMany({
-    where: { tenantId, reporterAccountId },
-    orderBy: { submittedAt: 'desc' },
-    take: 200,
-    include: reporterView,
-  });
+  return withTenantScope(prisma, tenantId, (tx) =>
+    tx.case.findMany({
+      where: { tenantId, reporterAccountId },
+      orderBy: { submittedAt: 'desc' },
+      take: 200,
+      include: reporterView,
+    }),
+  );
 }
 
 /**
@@ -90,7 +96,7 @@ export async function sendReporterMessage(
   }
   const evidenceIds = [...new Set(input.evidenceIds ?? [])];
   const actorId = found.reporterAccountId && found.reporterAccountId === request.reporterAccountId ? request.reporterAccountId : null;
-  return prisma.$transaction(async (tx) => {
+  return withTenantScope(prisma, request.tenantId, async (tx) => {
     const message = await tx.caseMessage.create({
       data: { tenantId: request.tenantId, caseId: found.id, authorKind: 'REPORTER', authorId: actorId, visibility: 'REPORTER', body },
     });

@@ -5,6 +5,7 @@
  * only when the version moved. Writers in this process call `invalidate` directly.
  */
 import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
+import { withTenantScope } from '../auth/data-scope.ts';
 
 const activeByPosition = { where: { active: true }, orderBy: { position: 'asc' } } as const;
 
@@ -33,8 +34,9 @@ export type TenantConfig = Prisma.TenantGetPayload<{ include: typeof tenantConfi
 export type CaseTypeConfig = TenantConfig['caseTypes'][number];
 export type SlaPolicyConfig = TenantConfig['slaPolicies'][number];
 
+/** In the tenant's scope: its response templates are its own, not public like the rest. */
 export function findTenantConfig(prisma: PrismaClient, tenantId: string): Promise<TenantConfig | null> {
-  return prisma.tenant.findUnique({ where: { id: tenantId }, include: tenantConfigInclude });
+  return withTenantScope(prisma, tenantId, (tx) => tx.tenant.findUnique({ where: { id: tenantId }, include: tenantConfigInclude }));
 }
 
 interface CacheEntry {

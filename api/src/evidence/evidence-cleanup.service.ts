@@ -15,6 +15,7 @@
  * (evidence-upload.service.ts).
  */
 import type { Database } from '../db.ts';
+import { queryInScope } from '../auth/data-scope.ts';
 import type { EvidenceStorage } from './evidence-storage.ts';
 
 const BATCH = 100;
@@ -41,10 +42,11 @@ export async function deleteExpiredUploads(
   const cutoff = new Date((options.now ?? new Date()).getTime() - options.graceMinutes * 60_000);
   let deleted = 0;
   for (;;) {
-    const rows = await deps.db.sql.query<{ id: string; storage_key: string }>(CLAIM_EXPIRED, [cutoff.toISOString()]);
+    // Every agency's expired uploads: the platform's own housekeeping.
+    const rows = await queryInScope<{ id: string; storage_key: string }>(deps.db.sql, 'platform', CLAIM_EXPIRED, [cutoff.toISOString()]);
     if (rows.length === 0) break;
     for (const row of rows) await deps.storage.delete(row.storage_key);
-    await deps.db.sql.query(`DELETE FROM evidence WHERE id = ANY($1::uuid[]) AND status = 'EXPIRED'`, [rows.map((row) => row.id)]);
+    await queryInScope(deps.db.sql, 'platform', `DELETE FROM evidence WHERE id = ANY($1::uuid[]) AND status = 'EXPIRED'`, [rows.map((row) => row.id)]);
     deleted += rows.length;
     if (rows.length < BATCH) break;
   }

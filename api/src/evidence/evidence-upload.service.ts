@@ -5,11 +5,12 @@
  * message later references the stored file by id. Downloads come with the staff console.
  *
  * Each database step is one parameterised SQL statement through `db.sql`, not Prisma: this
- * is the hot path of every submission (ADR 0007). Timestamps are passed as UTC ISO text and
+ * is the hot path of every submission (ADR 0007). Each runs in the agency's scope. Timestamps are passed as UTC ISO text and
  * cast to `timestamp`, which is how Prisma stores DateTime.
  */
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { Database } from '../db.ts';
+import { queryInScope } from '../auth/data-scope.ts';
 import type { TenantConfig } from '../config/tenant-config.service.ts';
 import type { Locale } from '../i18n/locale.ts';
 import { inputError } from '../cases/report-submission.service.ts';
@@ -40,7 +41,9 @@ export async function createEvidenceUpload(
   const id = randomUUID();
   const now = new Date();
   const expiresAt = new Date(now.getTime() + UPLOAD_URL_MINUTES * 60_000);
-  await db.sql.query(
+  await queryInScope(
+    db.sql,
+    { tenantIds: [request.tenant.id] },
     `INSERT INTO evidence (id, tenant_id, case_type_id, status, upload_token_hash, upload_expires_at, max_bytes, file_name, storage_key, created_at)
      VALUES ($1::uuid, $2::uuid, $3::uuid, 'PENDING', $4, $5::timestamp, $6, $7, $8, $9::timestamp)`,
     [
@@ -104,7 +107,8 @@ export async function receiveEvidenceUpload(
   deps: { db: Database; storage: EvidenceStorage; vault: IdentityVault },
   request: { tenantId: string; token: string; body: NodeJS.ReadableStream },
 ): Promise<UploadOutcome> {
-  const [evidence] = await deps.db.sql.query<ClaimRow>(CLAIM_UPLOAD, [hashToken(request.token), request.tenantId, new Date().toISOString()]);
+  const scope = { tenantIds: [request.tenantId] };
+  const [evidence] = await queryInScope<ClaimRow>(deps.db.sql, scope, CLAIM_UPLOAD, [hashToken(request.token), request.tenantId, new Date().toISOString()]);
   if (!evidence) {
     return { status: 404, body: { error: 'NOT_FOUND', message: 'This upload link does not exist or has expired. Ask for a new one.' } };
   }
@@ -115,7 +119,9 @@ export async function receiveEvidenceUpload(
     const sealing = { key: await deps.vault.evidenceKey(deps.db.prisma, request.tenantId), context };
     const stored = await deps.storage.put(evidence.storage_key, request.body, { maxBytes: evidence.max_bytes, sealing });
     const fileName = sanitizeFileName(evidence.file_name, stored.contentType);
-    const updated = await deps.db.sql.query(
+    const updated = await queryInScope(
+      deps.db.sql,
+      scope,
       `UPDATE evidence SET status = 'STORED', file_name = $2, content_type = $3, size = $4, sha256 = $5, stored_at = $6::timestamp, encrypted_for = $7
        WHERE id = $1::uuid AND status = 'PENDING' RETURNING id`,
       [evidence.id, fileName, stored.contentType, stored.size, stored.sha256, new Date().toISOString(), context],
@@ -127,7 +133,7 @@ export async function receiveEvidenceUpload(
     }
     return { status: 201, body: { evidenceId: evidence.id, fileName, size: stored.size, contentType: stored.contentType, sha256: stored.sha256 } };
   } catch (error) {
-    await deps.db.sql.query('DELETE FROM evidence WHERE id = $1::uuid', [evidence.id]).catch(() => {});
+    await queryInScope(deps.db.sql, scope, 'DELETE FROM evidence WHERE id = $1::uuid', [evidence.id]).catch(() => {});
     if (error instanceof EvidenceRejectedError) {
       return { status: REJECTION_STATUS[error.reason], body: { error: REJECTION_CODE[error.reason], message: error.message } };
     }

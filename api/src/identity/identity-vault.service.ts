@@ -6,6 +6,7 @@
  */
 import { hkdfSync } from 'node:crypto';
 import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
+import { withTenantScope } from '../auth/data-scope.ts';
 import { AppError } from '../errors.ts';
 import { createCustodianKeys, assertPassphraseStrength, type CustodianKeyOptions } from './custodian-keys.ts';
 import { sealToRecipients } from './sealed-box.ts';
@@ -36,7 +37,7 @@ export class IdentityVault {
   constructor(private readonly masterKey: Buffer) {}
 
   async protect(
-    db: Db,
+    db: PrismaClient,
     input: { tenantId: string; caseId: string; confidential: boolean; identity: ReporterIdentity },
   ): Promise<{ protection: IdentityProtection; envelope: Prisma.InputJsonValue | null }> {
     const fields = Object.fromEntries(Object.entries(input.identity).filter(([, value]) => value !== undefined && value !== ''));
@@ -44,10 +45,12 @@ export class IdentityVault {
     const plaintext = JSON.stringify(fields);
     const aad = identityAad(input.tenantId, input.caseId);
     if (input.confidential) {
-      const custodians = await db.identityCustodian.findMany({
-        where: { tenantId: input.tenantId, active: true },
-        select: { id: true, publicKey: true },
-      });
+      const custodians = await withTenantScope(db, input.tenantId, (tx) =>
+        tx.identityCustodian.findMany({
+          where: { tenantId: input.tenantId, active: true },
+          select: { id: true, publicKey: true },
+        }),
+      );
       if (custodians.length === 0) {
         throw new AppError(
           'CONFLICT',
@@ -63,7 +66,7 @@ export class IdentityVault {
 
   /**
    * Opens an identity kept with the tenant's key (never a sealed one: only a custodian can).
-   * Needs the owner's connection: the app role is not granted the tenant keys.
+   * The wrapped tenant keys are readable outside any scope; only the master key opens them.
    */
   async openTenantKeyed(db: Db, input: { tenantId: string; caseId: string; envelope: unknown }): Promise<ReporterIdentity> {
     const key = await this.#tenantKey(db, input.tenantId);
@@ -78,7 +81,6 @@ export class IdentityVault {
   /**
    * The key a tenant's evidence files are encrypted under (evidence/evidence-crypto.ts): derived
    * from the tenant key (HKDF, its own label), so the tenant key itself never leaves the vault.
-   * Needs the owner's connection, like openTenantKeyed.
    */
   async evidenceKey(db: Db, tenantId: string): Promise<Buffer> {
     const cached = this.#evidenceKeys.get(tenantId);

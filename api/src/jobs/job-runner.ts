@@ -13,6 +13,8 @@
  */
 import PgBoss from 'pg-boss';
 import type { AppServices } from '../context.ts';
+import type { SqlRunner } from '../db.ts';
+import { apiDatabaseUrl } from '../env.ts';
 import { runSlaSweep, type SlaSweepResult } from '../sla/sla-sweep.service.ts';
 import { deleteExpiredUploads } from '../evidence/evidence-cleanup.service.ts';
 
@@ -37,7 +39,8 @@ async function sweepOnce(services: JobServices): Promise<SlaSweepResult> {
 export function createJobRunner(services: JobServices): JobRunner {
   const { env } = services;
   if (!env.SLA_SWEEP_ENABLED) return { kind: 'disabled', start: async () => {}, stop: async () => {} };
-  if (env.DATABASE_URL && services.db.kind === 'postgresql') return createPgBossRunner(services, env.DATABASE_URL);
+  const databaseUrl = apiDatabaseUrl(env);
+  if (databaseUrl && services.db.kind === 'postgresql') return createPgBossRunner(services, databaseUrl);
   return createInProcessRunner(services);
 }
 
@@ -70,6 +73,39 @@ function createInProcessRunner(services: JobServices): JobRunner {
   };
 }
 
+const JOB_SCHEMA = 'pgboss';
+
+function sweepQueueOptions(intervalSeconds: number) {
+  return {
+    policy: 'stately' as const,
+    // A failed sweep is not retried as such: the next offer is the retry.
+    retryLimit: 0,
+    expireInSeconds: Math.max(300, intervalSeconds * 5),
+    retentionMinutes: 60,
+  };
+}
+
+/**
+ * Creates (or upgrades) pg-boss's tables and the sweep's queue as the database owner, and lets
+ * the API's role (a member of aduan_app) use them. `pnpm ops migrate` runs it on PostgreSQL.
+ */
+export async function prepareJobQueue(ownerUrl: string, sql: Pick<SqlRunner, 'exec'>): Promise<void> {
+  const boss = new PgBoss({ connectionString: ownerUrl, schema: JOB_SCHEMA, max: 1, supervise: false, schedule: false });
+  boss.on('error', () => {});
+  try {
+    await boss.start();
+    if (!(await boss.getQueue(SLA_SWEEP_QUEUE))) {
+      await boss.createQueue(SLA_SWEEP_QUEUE, { name: SLA_SWEEP_QUEUE, ...sweepQueueOptions(60) });
+    }
+  } finally {
+    await boss.stop({ graceful: false, wait: true });
+  }
+  await sql.exec(`
+    GRANT USAGE ON SCHEMA ${JOB_SCHEMA} TO aduan_app;
+    GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA ${JOB_SCHEMA} TO aduan_app;
+    GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA ${JOB_SCHEMA} TO aduan_app;`);
+}
+
 /** How long the API waits before trying again to start the job queue on PostgreSQL. */
 const START_RETRY_SECONDS = 15;
 
@@ -80,11 +116,14 @@ function createPgBossRunner(services: JobServices, connectionString: string): Jo
   const createBoss = () => {
     const created = new PgBoss({
       connectionString,
-      schema: 'pgboss',
+      schema: JOB_SCHEMA,
       max: 2,
       application_name: 'aduan-jobs',
       // No cron schedules: the interval is in seconds and offered by every instance (above).
       schedule: false,
+      // The queue's tables are the owner's (`pnpm ops migrate`, prepareJobQueue); the API's
+      // role owns nothing and only uses them.
+      migrate: false,
     });
     created.on('error', (error: Error) => logger.warn({ err: error }, 'job queue error'));
     return created;
@@ -97,14 +136,8 @@ function createPgBossRunner(services: JobServices, connectionString: string): Jo
     boss.send(SLA_SWEEP_QUEUE, {}).catch((error: unknown) => logger.warn({ err: error }, 'could not offer an sla sweep'));
   const startQueue = async () => {
     await boss.start();
-    await boss.createQueue(SLA_SWEEP_QUEUE, {
-      name: SLA_SWEEP_QUEUE,
-      policy: 'stately',
-      // A failed sweep is not retried as such: the next offer is the retry.
-      retryLimit: 0,
-      expireInSeconds: Math.max(300, intervalSeconds * 5),
-      retentionMinutes: 60,
-    });
+    if (!(await boss.getQueue(SLA_SWEEP_QUEUE))) throw new Error(`the job queue ${SLA_SWEEP_QUEUE} is missing: run \`pnpm ops migrate\` first`);
+    await boss.updateQueue(SLA_SWEEP_QUEUE, { name: SLA_SWEEP_QUEUE, ...sweepQueueOptions(intervalSeconds) });
     await boss.work(SLA_SWEEP_QUEUE, { pollingIntervalSeconds: Math.max(0.5, Math.min(2, intervalSeconds / 2)), batchSize: 1 }, async () => {
       await sweepOnce(services);
     });

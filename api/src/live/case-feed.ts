@@ -13,6 +13,7 @@
  * Only committed rows are visible, so a rolled-back change is never announced.
  */
 import type { Database, SqlRunner } from '../db.ts';
+import { queryInScope, type DataScope } from '../auth/data-scope.ts';
 import type { Logger } from '../logger.ts';
 import { LIVE_CHANNELS, type LiveBus } from './live-bus.ts';
 
@@ -37,6 +38,11 @@ export interface FeedItem {
 }
 
 export type FeedScope = { tenantId: string; caseId: string } | { tenantIds: readonly string[] };
+
+/** The row-level security scope a feed scope reads in. */
+function dataScopeOf(scope: FeedScope): DataScope {
+  return 'caseId' in scope ? { tenantIds: [scope.tenantId] } : { tenantIds: scope.tenantIds };
+}
 
 export type ReplayResult = { kind: 'events'; items: FeedItem[] } | { kind: 'reload' };
 
@@ -212,10 +218,11 @@ export class CaseFeed {
   async replay(scope: FeedScope, cursor: string, limit: number): Promise<ReplayResult> {
     if (!CURSOR_PATTERN.test(cursor)) return { kind: 'reload' };
     const params = 'caseId' in scope ? [cursor, scope.caseId, limit + 1, scope.tenantId] : [cursor, [...scope.tenantIds], limit + 1];
-    const rows = await this.#sql.query<EventRow>(replayStatement(scope), params);
+    const rows = await queryInScope<EventRow>(this.#sql, dataScopeOf(scope), replayStatement(scope), params);
     if (rows.length > limit) return { kind: 'reload' };
     if (rows.length === 0) {
-      const [anchor] = await this.#sql.query<{ found: boolean }>('SELECT EXISTS (SELECT 1 FROM case_event WHERE id = $1::bigint) AS found', [cursor]);
+      // Whether the cursor names an event at all, whichever agency's (cursors are global ids).
+      const [anchor] = await queryInScope<{ found: boolean }>(this.#sql, 'platform', 'SELECT EXISTS (SELECT 1 FROM case_event WHERE id = $1::bigint) AS found', [cursor]);
       if (!anchor?.found) return { kind: 'reload' };
     }
     return { kind: 'events', items: rows.map(toItem) };
@@ -231,8 +238,8 @@ export class CaseFeed {
     const visible = options.reporterVisible ? " AND visibility = 'REPORTER'" : '';
     const [row] =
       'caseId' in scope
-        ? await this.#sql.query<{ cursor: string | null }>(`SELECT max(id)::text AS cursor FROM case_event WHERE tenant_id = $1::uuid AND case_id = $2::uuid${visible}`, [scope.tenantId, scope.caseId])
-        : await this.#sql.query<{ cursor: string | null }>('SELECT max(id)::text AS cursor FROM case_event WHERE tenant_id = ANY($1::uuid[])', [[...scope.tenantIds]]);
+        ? await queryInScope<{ cursor: string | null }>(this.#sql, dataScopeOf(scope), `SELECT max(id)::text AS cursor FROM case_event WHERE tenant_id = $1::uuid AND case_id = $2::uuid${visible}`, [scope.tenantId, scope.caseId])
+        : await queryInScope<{ cursor: string | null }>(this.#sql, dataScopeOf(scope), 'SELECT max(id)::text AS cursor FROM case_event WHERE tenant_id = ANY($1::uuid[])', [[...scope.tenantIds]]);
     return row?.cursor ?? null;
   }
 
@@ -277,7 +284,9 @@ export class CaseFeed {
   async #readNew(): Promise<void> {
     if (!this.#positioned || this.listenerCount === 0) {
       // Nobody to deliver to in this process (or not started yet): move to the present without reading the rows.
-      const [row] = await this.#sql.query<{ up_to: string; oldest: string }>(PRESENT_POSITION);
+      // The feed reads every agency's events once for all listeners of this process, which
+      // get only theirs (#dispatch, and each subscription checks the listener's rights).
+      const [row] = await queryInScope<{ up_to: string; oldest: string }>(this.#sql, 'platform', PRESENT_POSITION);
       this.#seenUpTo = BigInt(row!.up_to);
       this.#oldestRunning = BigInt(row!.oldest);
       this.#delivered.clear();
@@ -289,7 +298,7 @@ export class CaseFeed {
     let page = '0';
     let firstSnapshotOldest: bigint | null = null;
     for (;;) {
-      const rows = await this.#sql.query<EventRow>(READ_NEW_EVENTS, [upTo, oldest, this.#batchSize, page]);
+      const rows = await queryInScope<EventRow>(this.#sql, 'platform', READ_NEW_EVENTS, [upTo, oldest, this.#batchSize, page]);
       firstSnapshotOldest ??= BigInt(rows[0]!.snapshot_xmin);
       const events = rows.filter((row) => row.cursor !== null);
       for (const row of events) {

@@ -26,17 +26,28 @@ describe.skipIf(!redisUrl)('the live bus over Redis', () => {
   it("carries a signal to the deployment's other instances only", async () => {
     const heardByB: Record<string, unknown>[] = [];
     const heardElsewhere: Record<string, unknown>[] = [];
-    await instanceB!.subscribe(LIVE_CHANNELS.accounts, (payload) => heardByB.push(payload));
-    await elsewhere!.subscribe(LIVE_CHANNELS.accounts, (payload) => heardElsewhere.push(payload));
-
-    // The publisher connects lazily: publish until B hears (a signal lost meanwhile costs only latency).
-    for (let attempt = 0; attempt < 50 && heardByB.length === 0; attempt += 1) {
-      await instanceA!.publish(LIVE_CHANNELS.accounts, { staffUserId: 'signal-1' });
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    expect(heardByB[0]).toEqual({ staffUserId: 'signal-1' });
-    // Given the same time, the other deployment heard nothing.
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(heardElsewhere).toEqual([]);
+    let heardFirst!: () => void;
+    let heardMarker!: () => void;
+    const firstByB = new Promise<void>((resolve) => (heardFirst = resolve));
+    const markerElsewhere = new Promise<void>((resolve) => (heardMarker = resolve));
+    // Each subscription resolves once Redis acknowledged it.
+    await instanceB!.subscribe(LIVE_CHANNELS.accounts, (payload) => {
+      heardByB.push(payload);
+      heardFirst();
+    });
+    await elsewhere!.subscribe(LIVE_CHANNELS.accounts, (payload) => {
+      heardElsewhere.push(payload);
+      if (payload.marker) heardMarker();
+    });
+    // The publisher refuses to queue while it connects (a signal is only a shortcut): wait for it.
+    await Promise.all([instanceA!.whenReady(), elsewhere!.whenReady()]);
+    await instanceA!.publish(LIVE_CHANNELS.accounts, { staffUserId: 'signal-1' });
+    await firstByB;
+    expect(heardByB).toEqual([{ staffUserId: 'signal-1' }]);
+    // Redis delivers in the order it received the publications: had A's signal been routed to
+    // the other deployment, it would arrive there before that deployment's own later marker.
+    await elsewhere!.publish(LIVE_CHANNELS.accounts, { marker: true });
+    await markerElsewhere;
+    expect(heardElsewhere).toEqual([{ marker: true }]);
   });
 });

@@ -27,15 +27,25 @@ export interface LiveBus {
   publish(channel: LiveChannel, payload: Record<string, unknown>): Promise<void>;
   /** Calls `handler` for every message on `channel`; resolves to the unsubscribe function. */
   subscribe(channel: LiveChannel, handler: (payload: Record<string, unknown>) => void): Promise<() => void>;
+  /** Resolves once the bus can carry a signal (Redis: both connections are up). */
+  whenReady(): Promise<void>;
   close(): Promise<void>;
 }
 
 const PUBLISH_WARNING_INTERVAL_MS = 60_000;
 
-function busOver(kind: LiveBus['kind'], engine: PubSubEngine, closeEngine: () => Promise<void>, logger: Logger, prefix = ''): LiveBus {
+function busOver(
+  kind: LiveBus['kind'],
+  engine: PubSubEngine,
+  closeEngine: () => Promise<void>,
+  logger: Logger,
+  prefix = '',
+  whenReady: () => Promise<void> = async () => {},
+): LiveBus {
   let lastWarning = 0;
   return {
     kind,
+    whenReady,
     async publish(channel, payload) {
       try {
         await engine.publish(prefix + channel, payload);
@@ -79,6 +89,7 @@ export function createLiveBus(options: { redisUrl?: string; prefix?: string; log
   const publisher = connect('publisher');
   const subscriber = connect('subscriber');
   const engine = new RedisPubSub({ publisher, subscriber });
+  const ready = (client: Redis) => (client.status === 'ready' ? Promise.resolve() : new Promise<void>((resolve) => client.once('ready', () => resolve())));
   return busOver(
     'redis',
     engine,
@@ -87,5 +98,8 @@ export function createLiveBus(options: { redisUrl?: string; prefix?: string; log
     },
     logger,
     `${options.prefix ?? 'aduan'}:`,
+    async () => {
+      await Promise.all([ready(publisher), ready(subscriber)]);
+    },
   );
 }

@@ -188,12 +188,12 @@ async function countersFor(ctx: Context, viewer: StaffViewer): Promise<CountersS
 const reporterViews = new Map<string, Promise<Awaited<ReturnType<typeof loadReporterCase>>>>();
 const REPORTER_VIEW_TTL_MS = 5000;
 
-function reporterViewAt(ctx: Context, caseId: string, cursor: string | null) {
-  if (cursor === null) return loadReporterCase(ctx.db.prisma, caseId);
+function reporterViewAt(ctx: Context, tenantId: string, caseId: string, cursor: string | null) {
+  if (cursor === null) return loadReporterCase(ctx.db.prisma, tenantId, caseId);
   const key = `${caseId}:${cursor}`;
   let view = reporterViews.get(key);
   if (!view) {
-    view = loadReporterCase(ctx.db.prisma, caseId);
+    view = loadReporterCase(ctx.db.prisma, tenantId, caseId);
     reporterViews.set(key, view);
     const forget = () => setTimeout(() => reporterViews.delete(key), REPORTER_VIEW_TTL_MS).unref();
     view.then(forget, () => reporterViews.delete(key));
@@ -218,7 +218,7 @@ builder.subscriptionFields((t) => ({
       const byCodeOnly = Boolean(input.trackingCode) && found.reporterAccountId !== reporter?.accountId;
       const scope = { tenantId: tenant.id, caseId: found.id };
       const tracked = async (cursor: string | null): Promise<TrackedShape> => ({
-        found: await reporterViewAt(ctx, found.id, cursor),
+        found: await reporterViewAt(ctx, tenant.id, found.id, cursor),
         tenant: (await ctx.configs.find(tenant.id)) ?? tenant,
       });
       return followFeed<ReportUpdateShape>({

@@ -4,6 +4,7 @@
  * stored only as hashes; guessing is limited per account and address, as for staff
  * (abuse/sign-in-guard.ts, ADR 0016), never by locking the account.
  */
+import { withTenantScope } from '../auth/data-scope.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import { createToken, hashPassword, hashToken, verifyPassword } from '../auth/passwords.ts';
 import type { SignInGuard } from '../abuse/sign-in-guard.ts';
@@ -39,10 +40,10 @@ function checkCredentials(pseudonym: string, password: string, locale: Locale) {
   return { pseudonym: normalized, pseudonymKey: normalized.toLowerCase() };
 }
 
-async function createSession(prisma: PrismaClient, tenantId: string, accountId: string, hours: number) {
+async function createSession(tx: Pick<PrismaClient, 'reporterSession'>, tenantId: string, accountId: string, hours: number) {
   const token = createToken();
   const expiresAt = new Date(Date.now() + hours * 3600 * 1000);
-  await prisma.reporterSession.create({ data: { tenantId, accountId, tokenHash: hashToken(token), expiresAt } });
+  await tx.reporterSession.create({ data: { tenantId, accountId, tokenHash: hashToken(token), expiresAt } });
   return { token, expiresAt };
 }
 
@@ -52,17 +53,18 @@ export async function registerReporter(
 ) {
   const { pseudonym, pseudonymKey } = checkCredentials(input.pseudonym, input.password, input.locale);
   const passwordHash = await hashPassword(input.password);
-  const existing = await prisma.reporterAccount.findUnique({ where: { tenantId_pseudonymKey: { tenantId: input.tenantId, pseudonymKey } } });
-  if (existing) throw badInput('pseudonym', reportMessage('pseudonymTaken', input.locale));
-  let account;
   try {
-    account = await prisma.reporterAccount.create({ data: { tenantId: input.tenantId, pseudonym, pseudonymKey, passwordHash } });
+    return await withTenantScope(prisma, input.tenantId, async (tx) => {
+      const existing = await tx.reporterAccount.findUnique({ where: { tenantId_pseudonymKey: { tenantId: input.tenantId, pseudonymKey } } });
+      if (existing) throw badInput('pseudonym', reportMessage('pseudonymTaken', input.locale));
+      const account = await tx.reporterAccount.create({ data: { tenantId: input.tenantId, pseudonym, pseudonymKey, passwordHash } });
+      const session = await createSession(tx, input.tenantId, account.id, input.sessionHours);
+      return { ...session, pseudonym: account.pseudonym };
+    });
   } catch (error) {
     if (isUniqueViolation(error)) throw badInput('pseudonym', reportMessage('pseudonymTaken', input.locale));
     throw error;
   }
-  const session = await createSession(prisma, input.tenantId, account.id, input.sessionHours);
-  return { ...session, pseudonym: account.pseudonym };
 }
 
 export async function loginReporter(
@@ -74,7 +76,9 @@ export async function loginReporter(
   const pseudonymKey = input.pseudonym.normalize('NFC').trim().toLowerCase();
   const accountKey = `reporter:${input.tenantId}:${pseudonymKey}`;
   const [account, mayTry] = await Promise.all([
-    prisma.reporterAccount.findUnique({ where: { tenantId_pseudonymKey: { tenantId: input.tenantId, pseudonymKey } } }),
+    withTenantScope(prisma, input.tenantId, (tx) =>
+      tx.reporterAccount.findUnique({ where: { tenantId_pseudonymKey: { tenantId: input.tenantId, pseudonymKey } } }),
+    ),
     guard.mayTry(accountKey, input.address),
   ]);
   const candidate = mayTry ? account : null;
@@ -83,16 +87,21 @@ export async function loginReporter(
     throw wrongReporterCredentials();
   }
   await guard.recordSuccess(accountKey, input.address);
-  await prisma.reporterAccount.update({ where: { id: candidate.id }, data: { lastLoginAt: new Date() } });
-  const session = await createSession(prisma, input.tenantId, candidate.id, input.sessionHours);
+  const session = await withTenantScope(prisma, input.tenantId, async (tx) => {
+    await tx.reporterAccount.update({ where: { id: candidate.id }, data: { lastLoginAt: new Date() } });
+    return createSession(tx, input.tenantId, candidate.id, input.sessionHours);
+  });
   return { ...session, pseudonym: candidate.pseudonym };
 }
 
 export async function findReporterSession(prisma: PrismaClient, tenantId: string, token: string): Promise<ReporterSessionRef | null> {
-  const session = await prisma.reporterSession.findUnique({
-    where: { tokenHash: hashToken(token) },
-    include: { account: { select: { pseudonym: true } } },
-  });
+  const session = await withTenantScope(prisma, tenantId, (tx) =>
+    // The tenant in the filter: another portal's session (whose account is out of scope) is none here.
+    tx.reporterSession.findFirst({
+      where: { tokenHash: hashToken(token), tenantId },
+      include: { account: { select: { pseudonym: true } } },
+    }),
+  );
   if (!session || session.tenantId !== tenantId || session.revokedAt || session.expiresAt <= new Date()) return null;
   return { accountId: session.accountId, sessionId: session.id, pseudonym: session.account.pseudonym };
 }

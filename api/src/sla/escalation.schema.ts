@@ -8,6 +8,7 @@ import type { ObjectRef } from '@pothos/core';
 import { z } from 'zod';
 import { builder } from '../builder.ts';
 import { findReporter, getStaff, getTenantConfig, type Context } from '../context.ts';
+import { withTenantScope } from '../auth/data-scope.ts';
 import { AppError } from '../errors.ts';
 import { text } from '../config/config.schema.ts';
 import type { TenantConfig } from '../config/tenant-config.service.ts';
@@ -86,7 +87,9 @@ builder.mutationFields((t) => ({
         parsed,
       );
       ctx.logger.info({ caseId: escalated.caseId }, 'report escalated by the reporter');
-      const row = await ctx.db.prisma.case.findUniqueOrThrow({ where: { id: escalated.caseId }, select: { registrationNumber: true, status: true } });
+      const row = await withTenantScope(ctx.db.prisma, tenant.id, (tx) =>
+        tx.case.findUniqueOrThrow({ where: { id: escalated.caseId }, select: { registrationNumber: true, status: true } }),
+      );
       return { registrationNumber: row.registrationNumber, status: row.status, escalatedAt: escalated.escalatedAt };
     },
   }),

@@ -8,7 +8,7 @@
 import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
 import { AppError } from '../errors.ts';
 import type { StaffViewer } from '../context.ts';
-import { withDataScope } from '../auth/data-scope.ts';
+import { withDataScope, withTenantScope } from '../auth/data-scope.ts';
 import { OPEN_STATUSES, type CaseStatus } from '../cases/case-lifecycle.ts';
 import { findReporterCase } from '../cases/report-tracking.service.ts';
 import { casesWhere } from '../cases/staff-cases.service.ts';
@@ -54,7 +54,7 @@ export async function escalateReport(
   const refusal = findEscalationRefusal(found, now);
   if (refusal) throw new AppError('INVALID_TRANSITION', REFUSALS[refusal], { reason: refusal });
   const actorId = found.reporterAccountId && found.reporterAccountId === request.reporterAccountId ? request.reporterAccountId : null;
-  await prisma.$transaction(async (tx) => {
+  await withTenantScope(prisma, request.tenantId, async (tx) => {
     // The same guard as the sweep's: whichever commits first escalates, the other finds nothing.
     const written = await tx.caseSla.updateMany({
       where: { caseId: found.id, escalatedAt: null, case: { waitingSince: null, status: found.status, stageDeadline: { lt: now } } },

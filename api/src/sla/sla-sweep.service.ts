@@ -22,6 +22,7 @@ import type { TenantConfig, TenantConfigCache } from '../config/tenant-config.se
 import { planTransition, TRANSITIONS } from '../cases/case-lifecycle.ts';
 import type { Database } from '../db.ts';
 import type { Prisma } from '../generated/prisma/client.ts';
+import { enterPlatformScope } from '../auth/data-scope.ts';
 import type { Logger } from '../logger.ts';
 import { CLOSE_SILENT, ESCALATE_OVERDUE, SELECT_DUE_REMINDERS, SEND_SILENCE_NOTICES, WRITE_REMINDERS } from './sla-sweep.sql.ts';
 import { findStage, reminderDueAt, type StageDefinition } from './stage-clock.ts';
@@ -79,6 +80,8 @@ type Tx = Prisma.TransactionClient;
  * flush.
  */
 async function configureBatch(tx: Tx): Promise<void> {
+  // The sweep is the platform's own work, across every agency (auth/data-scope.ts).
+  await enterPlatformScope(tx);
   await tx.$executeRawUnsafe('SET LOCAL synchronous_commit TO OFF');
   // The batch statements join CTEs to each other (a batch's picked rows, notices, messages).
   // A CTE has no statistics, so the planner guesses a few rows and may nest loops over two

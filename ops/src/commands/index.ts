@@ -3,6 +3,8 @@ import { syncTenantFiles } from '@aduan/api/config/config-sync.service.ts';
 import { loadTenantFiles } from '@aduan/api/config/tenant-files.loader.ts';
 import { openDatabase, type Database } from '@aduan/api/db.ts';
 import { migrate } from '@aduan/api/db-migrate.ts';
+import { provisionApiRole } from '@aduan/api/db-roles.ts';
+import { prepareJobQueue } from '@aduan/api/jobs/job-runner.ts';
 import type { Env } from '@aduan/api/env.ts';
 import { loadNationalCalendar, readCalendarFiles } from '@aduan/api/sla/calendar.service.ts';
 import { createIdentityCustodian } from '@aduan/api/identity/identity-vault.service.ts';
@@ -61,13 +63,22 @@ function demoOnly(step: Step, what: string): Step {
   };
 }
 
-const migrateStep: Step = async (db, { print }) => {
+const migrateStep: Step = async (db, { env, print }) => {
   const result = await migrate(db.sql);
   print(
     result.applied.length > 0
       ? `migrate: applied ${result.applied.join(', ')}`
       : `migrate: up to date (${result.alreadyApplied} migrations)`,
   );
+  if (db.kind !== 'postgresql' || !env.DATABASE_URL) return;
+  await prepareJobQueue(env.DATABASE_URL, db.sql);
+  // The API's own login: row-level security is a wall only for a role that owns nothing.
+  if (env.API_DATABASE_URL) {
+    const { role, created } = await provisionApiRole(db.sql, env.API_DATABASE_URL);
+    print(`migrate: the API's role ${role} ${created ? 'created' : 'is ready'} (a member of aduan_app only)`);
+  } else {
+    print('migrate: API_DATABASE_URL is not set; the API would connect as the owner (refused in production, see docs/trust/row-level-security.md)');
+  }
 };
 
 const calendarStep: Step = async (db, { env, print }) => {
