@@ -3,11 +3,14 @@
  * Two instances share Redis; their timers read the event log only every 10 minutes here,
  * so anything delivered within the test's wait went through Redis. And the event log's
  * cursor rule: a transaction that commits after a later one is not lost on resume, and a
- * rolled-back event is never delivered.
+ * rolled-back event is never delivered. Both instances are one deployment (one master key),
+ * so each reads the other's cursors.
  */
+import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { png } from '@aduan/api/evidence/test-files.ts';
+import { createLiveCursorCodec } from '@aduan/api/live/live-cursor.ts';
 import { createTestDatabase, usingPostgres, type TestDatabase } from './support/database.ts';
 import { graphql } from './support/graphql.ts';
 import { liveClient, liveUrl, REPORT_UPDATES, settle, type LiveClient } from './support/live.ts';
@@ -18,6 +21,9 @@ import { INBOX, staffClient, TRANSITION_CASE, type StaffClient } from './support
 
 const KALBAR = 'inspektorat-kalbar';
 const redisUrl = process.env.REDIS_URL;
+/** The deployment's master key, shared by both instances; the test reads cursors with it as an insider would. */
+const MASTER_KEY = randomBytes(32).toString('base64');
+const cursors = createLiveCursorCodec(Buffer.from(MASTER_KEY, 'base64'));
 let database: TestDatabase;
 let apiA: RunningProcess;
 let apiB: RunningProcess;
@@ -45,7 +51,7 @@ async function followOn(api: RunningProcess, filed: { registrationNumber: string
   open.push(client);
   const from = after ?? (page.data!.trackReport.liveCursor as string);
   // A page loaded at `from` skips what it already shows; a client resuming from `after` keeps all.
-  return { client, updates: client.subscribe(REPORT_UPDATES, { number: filed.registrationNumber, code: filed.trackingCode, after: from }, after ? {} : { skipUpTo: from }) };
+  return { client, updates: client.subscribe(REPORT_UPDATES, { number: filed.registrationNumber, code: filed.trackingCode, after: from }, after ? {} : { seen: [from] }) };
 }
 
 async function staffMessage(id: string, body: string) {
@@ -71,7 +77,7 @@ describe.skipIf(!usingPostgres || !redisUrl)('two API instances sharing Redis', 
   beforeAll(async () => {
     database = await createTestDatabase();
     await setupTenants(database);
-    const env = { ...database.env, REDIS_URL: redisUrl, LIVE_POLL_INTERVAL_MS: '600000', SLA_SWEEP_ENABLED: 'false' };
+    const env = { ...database.env, REDIS_URL: redisUrl, LIVE_POLL_INTERVAL_MS: '600000', SLA_SWEEP_ENABLED: 'false', IDENTITY_MASTER_KEY: MASTER_KEY };
     [apiA, apiB] = await Promise.all([startApi(env), startApi(env)]);
     verifierOnA = await staffClient(apiA.url, KALBAR, 'verifikator');
   }, 180_000);
@@ -106,14 +112,16 @@ describe.skipIf(!usingPostgres || !redisUrl)('two API instances sharing Redis', 
     const late = await eventInOpenTransaction(filed.id);
     await staffMessage(filed.id, 'Ditulis setelah, disimpan lebih dulu');
     const seen = (await updates.next()).data!.reportUpdates.cursor as string;
-    expect(BigInt(seen)).toBeGreaterThan(BigInt(late.id));
+    // The scenario: the event seen is later in the log than the one still uncommitted.
+    expect(BigInt(cursors.decode(seen)!)).toBeGreaterThan(BigInt(late.id));
     await client.dispose();
 
     await late.client.query('COMMIT');
     await late.client.end();
+    // Resumed on the other instance, from a cursor the first one gave.
     const resumed = (await followOn(apiA, filed, seen)).updates;
     const replayed = (await resumed.next()).data!.reportUpdates;
-    expect(replayed.cursor).toBe(late.id);
+    expect(replayed).toMatchObject({ signal: 'EVENT', cursor: cursors.encode(late.id) });
   });
 
   it('never delivers an event whose transaction rolled back', async () => {
@@ -129,6 +137,6 @@ describe.skipIf(!usingPostgres || !redisUrl)('two API instances sharing Redis', 
     expect(delivered.report.messages.at(-1).body).toBe('Satu-satunya perubahan');
     await settle();
     expect(updates.received.map((payload) => payload.data!.reportUpdates.cursor)).toEqual([delivered.cursor]);
-    expect(delivered.cursor).not.toBe(doomed.id);
+    expect(delivered.cursor).not.toBe(cursors.encode(doomed.id));
   });
 });

@@ -6,17 +6,23 @@
  * (sign-in at init, close codes, subscriptions per connection, connections per address).
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { createTestDatabase, usingPostgres, type TestDatabase } from './support/database.ts';
 import { graphql } from './support/graphql.ts';
 import { liveClient, liveUrl, REPORT_UPDATES, settle, type LiveClient } from './support/live.ts';
 import { startApi, type RunningProcess } from './support/processes.ts';
 import { caseTypesOf, SUBMIT_REPORT, uploadEvidence, validAnswers, type CaseTypeInfo } from './support/reporting.ts';
 import { png } from '@aduan/api/evidence/test-files.ts';
+import { createLiveCursorCodec } from '@aduan/api/live/live-cursor.ts';
 import { setupTenants } from './support/setup-tenants.ts';
 import { INBOX, loginStaff, staffClient, TRANSITION_CASE, type StaffClient } from './support/staff.ts';
 
 const KALBAR = 'inspektorat-kalbar';
+/** A live cursor as clients see it: an opaque token (docs/trust/live-cursors.md). */
+const TOKEN = /^[A-Za-z0-9_-]{22}$/;
+/** The deployment's master key; the test reads the event log's cursors with it, as an insider. */
+const MASTER_KEY = randomBytes(32).toString('base64');
+const cursors = createLiveCursorCodec(Buffer.from(MASTER_KEY, 'base64'));
 const MAX_SUBSCRIPTIONS = 3;
 const MAX_CONNECTIONS = 12;
 const REVALIDATE_MS = 1000;
@@ -57,12 +63,43 @@ async function reportCursor(filed: { registrationNumber: string; trackingCode: s
   return page.data!.trackReport.liveCursor as string;
 }
 
+/**
+ * What a page loaded with the live cursor `from` already has: that event and, on PostgreSQL,
+ * every event committed so far (read from the log, as an insider). A stream followed from
+ * `from` may repeat some of them when a transaction elsewhere on the database server ran
+ * long meanwhile (another test file's: transaction ids are server-wide); a client skips the
+ * cursors it has. PGlite runs one transaction at a time, so there it repeats none.
+ */
+async function pageHas(from: string): Promise<string[]> {
+  if (!usingPostgres) return [from];
+  const db = database.open();
+  try {
+    const rows = await db.sql.query<{ id: string }>('SELECT id::text FROM case_event');
+    return [from, ...rows.map((row) => cursors.encode(row.id))];
+  } finally {
+    await db.close();
+  }
+}
+
+/** The cursors of the reporter's timeline, oldest first (reporter-visible events only). */
+async function timelineCursors(filed: { registrationNumber: string; trackingCode: string }): Promise<string[]> {
+  const page = await graphql(`${api.url}/t/${KALBAR}/graphql`, 'query T($n: String!, $c: String) { trackReport(registrationNumber: $n, trackingCode: $c) { timeline { cursor } } }', {
+    variables: { n: filed.registrationNumber, c: filed.trackingCode },
+  });
+  return page.data!.trackReport.timeline.map((entry: { cursor: string }) => entry.cursor);
+}
+
 async function inboxCursor(client: StaffClient): Promise<string> {
   return (await client.call('{ inbox(first: 1) { liveCursor } }')).data!.inbox.liveCursor as string;
 }
 
 async function caseCursor(client: StaffClient, id: string): Promise<string> {
   return (await client.call('query C($id: ID!) { staffCase(id: $id) { liveCursor } }', { id })).data!.staffCase.liveCursor as string;
+}
+
+/** The token with one character changed. */
+function tamper(token: string): string {
+  return token.slice(0, 7) + (token[7] === 'A' ? 'B' : 'A') + token.slice(8);
 }
 
 async function note(id: string, body = 'Koordinasi internal dengan bidang terkait') {
@@ -83,6 +120,7 @@ beforeAll(async () => {
     LIVE_MAX_SUBSCRIPTIONS_PER_CONNECTION: String(MAX_SUBSCRIPTIONS),
     LIVE_MAX_CONNECTIONS_PER_IP: String(MAX_CONNECTIONS),
     LIVE_REVALIDATE_MS: String(REVALIDATE_MS),
+    IDENTITY_MASTER_KEY: MASTER_KEY,
   });
   staff.verifier = await staffClient(api.url, KALBAR, 'verifikator');
   staff.head = await staffClient(api.url, KALBAR, 'pimpinan');
@@ -111,7 +149,7 @@ describe('a reporter following their report', () => {
     const filed = await fileComplaint();
     const reporter = connect(KALBAR);
     const from = await reportCursor(filed);
-    const updates = reporter.subscribe(REPORT_UPDATES, { number: filed.registrationNumber, code: filed.trackingCode, after: from }, { skipUpTo: from });
+    const updates = reporter.subscribe(REPORT_UPDATES, { number: filed.registrationNumber, code: filed.trackingCode, after: from }, { seen: await pageHas(from) });
     await reporter.connected;
     await settle(300);
 
@@ -120,12 +158,13 @@ describe('a reporter following their report', () => {
     expect(asked.errors).toBeUndefined();
     const first = (await updates.next()).data!.reportUpdates;
     expect(first).toMatchObject({ signal: 'EVENT', report: { status: 'NEEDS_INFO' } });
-    expect(first.cursor).toMatch(/^\d+$/);
+    expect(first.cursor).toMatch(TOKEN);
 
     await message(filed.id, 'Terima kasih, kami tunggu jawaban Anda.');
     const second = (await updates.next()).data!.reportUpdates;
     expect(second.report.messages.at(-1)).toMatchObject({ author: 'STAFF', body: 'Terima kasih, kami tunggu jawaban Anda.' });
-    expect(BigInt(second.cursor)).toBeGreaterThan(BigInt(first.cursor));
+    expect(second.cursor).toMatch(TOKEN);
+    expect(second.cursor).not.toBe(first.cursor);
 
     // The note came first: had it been delivered, it would have been the first payload.
     await settle();
@@ -143,15 +182,18 @@ describe('a reporter following their report', () => {
     expect(b.errors?.[0]).toEqual(a.errors?.[0]);
   });
 
-  it('misses nothing after reconnecting with its last cursor', async () => {
+  it('misses nothing after reconnecting with its last cursor, and gets nothing twice', async () => {
     const filed = await fileComplaint();
     const first = connect(KALBAR);
     const from = await reportCursor(filed);
-    const updates = first.subscribe(REPORT_UPDATES, { number: filed.registrationNumber, code: filed.trackingCode, after: from }, { skipUpTo: from });
+    const updates = first.subscribe(REPORT_UPDATES, { number: filed.registrationNumber, code: filed.trackingCode, after: from }, { seen: await pageHas(from) });
     await first.connected;
     await settle(300);
     await message(filed.id, 'Pesan pertama');
     const seen = (await updates.next()).data!.reportUpdates.cursor as string;
+    // What the page shows has the same cursors as the live updates of those events.
+    const shown = await timelineCursors(filed);
+    expect(shown).toContain(seen);
     await first.dispose();
 
     // While the reporter is away: two messages for them, one note that is not.
@@ -160,24 +202,22 @@ describe('a reporter following their report', () => {
     await message(filed.id, 'Pesan ketiga');
 
     const again = connect(KALBAR);
-    const resumed = again.subscribe(REPORT_UPDATES, { number: filed.registrationNumber, code: filed.trackingCode, after: seen });
-    // Events from before the cursor may come again while other transactions run (the same
-    // cursors the client has: it skips them); the two it missed come, in order, once.
-    const newer = () => resumed.received.map((payload) => payload.data!.reportUpdates).filter((update) => BigInt(update.cursor) > BigInt(seen));
-    while (newer().length < 2) await resumed.next();
-    const missed = newer();
+    // Events the client has may come again while other transactions run (the same cursors:
+    // it skips them); the two it missed come, in order, once.
+    const resumed = again.subscribe(REPORT_UPDATES, { number: filed.registrationNumber, code: filed.trackingCode, after: seen }, { seen: [seen, ...shown] });
+    const missed = [(await resumed.next()).data!.reportUpdates, (await resumed.next()).data!.reportUpdates];
     // Each shows the report as it was at its event or later: the second and third messages.
     expect(missed[0].report.messages.length).toBeGreaterThanOrEqual(2);
     expect(missed[1].report.messages.map((item: { body: string }) => item.body)).toEqual(['Pesan pertama', 'Pesan kedua', 'Pesan ketiga']);
     expect(missed.map((update) => update.signal)).toEqual(['EVENT', 'EVENT']);
-    expect(BigInt(missed[1].cursor)).toBeGreaterThan(BigInt(missed[0].cursor));
+    // In the order of the timeline, which now ends with them.
+    expect((await timelineCursors(filed)).slice(-2)).toEqual(missed.map((update) => update.cursor));
     await settle();
-    expect(newer()).toHaveLength(2);
+    expect(resumed.received).toHaveLength(2);
 
     // And it goes on live after the replay.
     await message(filed.id, 'Pesan keempat');
-    while (newer().length < 3) await resumed.next();
-    expect(newer()[2].report.messages.at(-1).body).toBe('Pesan keempat');
+    expect((await resumed.next()).data!.reportUpdates.report.messages.at(-1).body).toBe('Pesan keempat');
   });
 
   it('follows from the liveCursor of the page it loaded', async () => {
@@ -186,20 +226,26 @@ describe('a reporter following their report', () => {
       variables: { n: filed.registrationNumber, c: filed.trackingCode },
     });
     const cursor = page.data!.trackReport.liveCursor as string;
-    expect(cursor).toMatch(/^\d+$/);
+    expect(cursor).toMatch(TOKEN);
     await message(filed.id, 'Terjadi sebelum halaman tersambung');
     const reporter = connect(KALBAR);
     const updates = reporter.subscribe(REPORT_UPDATES, { number: filed.registrationNumber, code: filed.trackingCode, after: cursor });
     expect((await updates.next()).data!.reportUpdates.report.messages.at(-1).body).toBe('Terjadi sebelum halaman tersambung');
   });
 
-  it('asks to reload for a cursor the server never gave', async () => {
+  it('asks to reload for a cursor the server never gave: a number, a tampered token, another deployment\'s', async () => {
     const filed = await fileComplaint();
-    const reporter = connect(KALBAR);
-    const updates = reporter.subscribe(REPORT_UPDATES, { number: filed.registrationNumber, code: filed.trackingCode, after: '999999999999' });
-    const reload = (await updates.next()).data!.reportUpdates;
-    expect(reload.signal).toBe('RELOAD');
-    expect(reload.report.status).toBe('SUBMITTED');
+    const cursor = await reportCursor(filed);
+    // Internal work does not move the reporter's cursor, nor the fresh one a RELOAD gives them.
+    await note(filed.id);
+    const foreign = createLiveCursorCodec(randomBytes(32)).encode('1');
+    for (const after of ['999999999999', tamper(cursor), foreign]) {
+      const reporter = connect(KALBAR);
+      const updates = reporter.subscribe(REPORT_UPDATES, { number: filed.registrationNumber, code: filed.trackingCode, after });
+      const reload = await updates.next();
+      expect(reload.errors).toBeUndefined();
+      expect(reload.data!.reportUpdates).toMatchObject({ signal: 'RELOAD', cursor, report: { status: 'SUBMITTED' } });
+    }
   });
 });
 
@@ -224,7 +270,7 @@ describe('a pseudonymous reporter signed in', () => {
     const page = await graphql(endpoint, 'query T($n: String!) { trackReport(registrationNumber: $n) { liveCursor } }', { variables: { n: number }, headers: { authorization: `Bearer ${token}` } });
     const from = page.data!.trackReport.liveCursor as string;
     const reporter = connect('inspektorat-bontang', token);
-    const updates = reporter.subscribe(REPORT_UPDATES, { number, after: from }, { skipUpTo: from });
+    const updates = reporter.subscribe(REPORT_UPDATES, { number, after: from }, { seen: await pageHas(from) });
     const sent = await bontang.call(SEND_MESSAGE, { input: { caseId, body: 'Kami sedang menelaah laporan Anda.' } });
     expect(sent.errors).toBeUndefined();
     expect((await updates.next()).data!.reportUpdates.report.messages.at(-1).body).toBe('Kami sedang menelaah laporan Anda.');
@@ -238,7 +284,7 @@ describe('staff following the inbox and a case', () => {
   it("delivers an agency's events to its staff and its province's secretariat only", async () => {
     const subscribe = async (slug: string | null, client: StaffClient) => {
       const after = await inboxCursor(client);
-      return connect(slug, client.token).subscribe(INBOX_UPDATES, { after }, { skipUpTo: after });
+      return connect(slug, client.token).subscribe(INBOX_UPDATES, { after }, { seen: await pageHas(after) });
     };
     const own = await subscribe(KALBAR, staff.head!);
     const secretariat = await subscribe(null, staff.secretariat!);
@@ -264,8 +310,8 @@ describe('staff following the inbox and a case', () => {
   it('stops delivering a case to a staff member once it is restricted away from them', async () => {
     const filed = await fileComplaint();
     const [verifierFrom, headFrom] = [await caseCursor(staff.verifier!, filed.id), await caseCursor(staff.head!, filed.id)];
-    const verifier = connect(KALBAR, staff.verifier!.token).subscribe(CASE_UPDATES, { id: filed.id, after: verifierFrom }, { skipUpTo: verifierFrom });
-    const head = connect(KALBAR, staff.head!.token).subscribe(CASE_UPDATES, { id: filed.id, after: headFrom }, { skipUpTo: headFrom });
+    const verifier = connect(KALBAR, staff.verifier!.token).subscribe(CASE_UPDATES, { id: filed.id, after: verifierFrom }, { seen: await pageHas(verifierFrom) });
+    const head = connect(KALBAR, staff.head!.token).subscribe(CASE_UPDATES, { id: filed.id, after: headFrom }, { seen: await pageHas(headFrom) });
     await settle(500);
     const headId = (await staff.head!.call('{ viewerStaff { id } }')).data!.viewerStaff.id;
     const restricted = await staff.head!.call('mutation R($input: RestrictCaseInput!) { restrictCase(input: $input) { id } }', { input: { caseId: filed.id, handlerIds: [headId] } });
@@ -295,7 +341,7 @@ describe('staff following the inbox and a case', () => {
     const rina = connect(KALBAR, token);
     const otherTab = connect(KALBAR, token);
     const rinaFrom = await inboxCursor({ token, call: (query, variables) => graphql(`${api.url}/t/${KALBAR}/graphql`, query, { variables, headers: { authorization: `Bearer ${token}` } }) });
-    const inbox = rina.subscribe(INBOX_UPDATES, { after: rinaFrom }, { skipUpTo: rinaFrom });
+    const inbox = rina.subscribe(INBOX_UPDATES, { after: rinaFrom }, { seen: await pageHas(rinaFrom) });
     await settle(500);
     const first = await fileComplaint();
     expect((await inbox.next()).data!.inboxUpdates.caseId).toBe(first.id);
@@ -328,6 +374,83 @@ describe('staff following the inbox and a case', () => {
     // Within one re-check period (and a little).
     expect(await first.closed).toMatchObject({ code: 4401 });
     expect(await second.closed).toMatchObject({ code: 4401 });
+  });
+});
+
+describe('live cursors: opaque, and moved only by what the viewer may follow', () => {
+  const BKAD = 'bkad-kalbar';
+
+  /** A case at BKAD (same province as the inspectorate), which takes none online: its verifier records a visit. */
+  async function recordAtBkad(marker: string): Promise<{ id: string }> {
+    const caseType = (await caseTypesOf(api.url, BKAD)).find((item) => item.key === 'complaint') as CaseTypeInfo;
+    const recorded = await staff.bkad!.call('mutation($input: RecordOfflineIntakeInput!) { recordOfflineIntake(input: $input) { case { id } } }', {
+      input: {
+        caseTypeKey: caseType.key,
+        channelKey: 'office-visit',
+        receivedAt: new Date().toISOString(),
+        answers: validAnswers(caseType, marker),
+        identityMode: 'IDENTIFIED',
+        reporter: { name: 'Pelapor Kursor', idNumber: '6171010101010011' },
+      },
+    });
+    if (recorded.errors) throw new Error(JSON.stringify(recorded.errors));
+    return { id: recorded.data!.recordOfflineIntake.case.id as string };
+  }
+
+  it("keeps an agency's inbox liveCursor still while another agency is busy, and shows no number", async () => {
+    await recordAtBkad('honor kegiatan belum dibayar');
+    const before = await inboxCursor(staff.bkad!);
+    expect(before).toMatch(TOKEN);
+    expect(Number.isNaN(Number(before))).toBe(true);
+    const otherProvince = await inboxCursor(staff.kalsel!);
+    const secretariat = await inboxCursor(staff.secretariat!);
+
+    // Another agency of the same province is busy: a new case, a note, a message.
+    const busy = await fileComplaint(KALBAR, 'jalan berlubang di depan sekolah');
+    await note(busy.id);
+    await message(busy.id, 'Sedang kami periksa di lapangan.');
+    expect(await inboxCursor(staff.bkad!)).toBe(before);
+    expect(await inboxCursor(staff.kalsel!)).toBe(otherProvince);
+    // The province's secretariat oversees that agency: its cursor moves.
+    expect(await inboxCursor(staff.secretariat!)).not.toBe(secretariat);
+
+    // The agency's own activity moves it.
+    await recordAtBkad('anggaran dicairkan dua kali');
+    const after = await inboxCursor(staff.bkad!);
+    expect(after).toMatch(TOKEN);
+    expect(after).not.toBe(before);
+  });
+
+  it("keeps a reporter's liveCursor still while staff work on the case internally", async () => {
+    const filed = await fileComplaint();
+    const before = await reportCursor(filed);
+    await note(filed.id);
+    await staff.verifier!.call(ADD_NOTE, { input: { caseId: filed.id, kind: 'NOTE', body: 'Perlu cek ke dinas teknis' } });
+    expect(await reportCursor(filed)).toBe(before);
+    await message(filed.id, 'Laporan Anda sedang kami periksa.');
+    const after = await reportCursor(filed);
+    expect(after).not.toBe(before);
+    expect(await timelineCursors(filed)).toContain(after);
+  });
+
+  it("answers a tampered, foreign, numeric or garbled cursor with one RELOAD and the viewer's own fresh cursor, then only the viewer's events", async () => {
+    await recordAtBkad('pajak daerah tidak disetor');
+    const fresh = await inboxCursor(staff.bkad!);
+    const foreign = createLiveCursorCodec(randomBytes(32)).encode('1');
+    const inboxes = [];
+    for (const after of [tamper(fresh), foreign, '1', 'bukan-kursor']) {
+      const inbox = connect(BKAD, staff.bkad!.token).subscribe(INBOX_UPDATES, { after });
+      const reload = await inbox.next();
+      expect(reload.errors).toBeUndefined();
+      expect(reload.data!.inboxUpdates).toMatchObject({ signal: 'RELOAD', cursor: fresh, caseId: null, registrationNumber: null });
+      inboxes.push(inbox);
+    }
+
+    await fileComplaint(KALBAR, 'lampu taman mati');
+    const own = await recordAtBkad('retribusi parkir tanpa karcis');
+    for (const inbox of inboxes) expect((await inbox.next()).data!.inboxUpdates).toMatchObject({ signal: 'EVENT', caseId: own.id, agencySlug: BKAD });
+    await settle();
+    for (const inbox of inboxes) expect(inbox.received).toHaveLength(2);
   });
 });
 
@@ -376,8 +499,8 @@ describe('one execution shared by subscribers who ask the same', () => {
 
     const selective = `subscription S($after: ID, $withNumber: Boolean!) { inboxUpdates(after: $after) { cursor caseId registrationNumber @include(if: $withNumber) } }`;
     const [withFrom, withoutFrom] = [await inboxCursor(staff.head!), await inboxCursor(staff.verifier!)];
-    const withNumber = connect(KALBAR, staff.head!.token).subscribe(selective, { after: withFrom, withNumber: true }, { skipUpTo: withFrom });
-    const withoutNumber = connect(KALBAR, staff.verifier!.token).subscribe(selective, { after: withoutFrom, withNumber: false }, { skipUpTo: withoutFrom });
+    const withNumber = connect(KALBAR, staff.head!.token).subscribe(selective, { after: withFrom, withNumber: true }, { seen: await pageHas(withFrom) });
+    const withoutNumber = connect(KALBAR, staff.verifier!.token).subscribe(selective, { after: withoutFrom, withNumber: false }, { seen: await pageHas(withoutFrom) });
     await settle(500);
 
     await message(filed.id, 'Laporan Anda kami terima.');
@@ -404,7 +527,7 @@ describe('connection limits', () => {
     subscriptions[0]!.stop();
     await settle(300);
     const from = await inboxCursor(staff.head!);
-    const accepted = client.subscribe(INBOX_UPDATES, { after: from }, { skipUpTo: from });
+    const accepted = client.subscribe(INBOX_UPDATES, { after: from }, { seen: await pageHas(from) });
     await fileComplaint();
     expect((await accepted.next()).data!.inboxUpdates.eventKind).toBe('SUBMITTED');
   });

@@ -50,6 +50,6 @@ export function createServices(env: Env, logger: Logger): AppServices {
     vault: new IdentityVault(masterKey),
     rateLimits: new RateLimits(env.RATE_LIMIT_SCALE, env.REDIS_URL ? { url: env.REDIS_URL, prefix: env.REDIS_KEY_PREFIX } : undefined),
     evidenceStorage: createEvidenceStorage(env),
-    live: createLiveServices(env, db, logger),
+    live: createLiveServices(env, db, logger, masterKey),
   };
 }

@@ -26,6 +26,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { png } from '@aduan/api/evidence/test-files.ts';
+import { createLiveCursorCodec } from '@aduan/api/live/live-cursor.ts';
 import { DEMO_STAFF_PASSWORD } from '../src/commands/index.ts';
 import { BENCH_MASTER_KEY, benchApiEnv, createBenchDatabase, freePort, machine, REPO_ROOT, startChild, writeResults, type Child } from './support.ts';
 import { summariseProfile, type ProfileSummary } from './cpu-profile.ts';
@@ -296,6 +297,8 @@ interface EventSent {
   answeredAt: number;
 }
 
+const liveCursors = createLiveCursorCodec(Buffer.from(BENCH_MASTER_KEY, 'base64'));
+
 async function runOnce(connections: number, instances: number) {
   const redisUrl = instances > 1 ? process.env.REDIS_URL : undefined;
   if (instances > 1 && !redisUrl) throw new Error('live: more than one instance needs REDIS_URL=redis://127.0.0.1:6379');
@@ -384,7 +387,8 @@ async function runOnce(connections: number, instances: number) {
       for (const row of rows) {
         const by = writes.find((item) => item.target.id === row.case_id);
         if (!by) continue; // another writer (an SLA sweep): not ours to time
-        sent.push({ caseId: row.case_id, cursor: row.id, visibility: row.visibility, kind: row.kind, phase: by.phase, sentAt: by.sentAt, answeredAt: by.answeredAt });
+        // Clients see each event's cursor as the deployment's opaque token of its id.
+        sent.push({ caseId: row.case_id, cursor: liveCursors.encode(row.id), visibility: row.visibility, kind: row.kind, phase: by.phase, sentAt: by.sentAt, answeredAt: by.answeredAt });
       }
       if (rows.length) lastEventId = rows.at(-1)!.id;
     };

@@ -4,6 +4,7 @@
  * appears on the reporter's open track page without a reload. Both instances read the
  * event log on their own only every 10 minutes here, so only Redis can bring it in time.
  */
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -34,7 +35,8 @@ describe.skipIf(!browserTestsEnabled || !usingPostgres || !redisUrl)('live updat
   beforeAll(async () => {
     database = await createTestDatabase();
     await setupTenants(database);
-    const env = { ...database.env, REDIS_URL: redisUrl, LIVE_POLL_INTERVAL_MS: '600000', SLA_SWEEP_ENABLED: 'false' };
+    // One deployment: both instances share the master key, so each reads the other's live cursors.
+    const env = { ...database.env, REDIS_URL: redisUrl, LIVE_POLL_INTERVAL_MS: '600000', SLA_SWEEP_ENABLED: 'false', IDENTITY_MASTER_KEY: randomBytes(32).toString('base64') };
     [apiA, apiB] = await Promise.all([startApi(env), startApi(env)]);
     scratch = mkdtempSync(path.join(os.tmpdir(), 'aduan-live-instances-web-'));
     web = await startBuiltWeb(apiB.url, buildWebInto(scratch));

@@ -19,10 +19,12 @@ export interface LiveSubscription<Data> {
 
 export interface LiveClient {
   /**
-   * `skipUpTo`: drop payloads whose cursor is at or below it, as a page loaded with that live
-   * cursor may (events from before it can come again while other transactions run).
+   * `seen`: the cursors the client already has (the page's live cursor): an event payload
+   * with one of them, or repeating an earlier payload's cursor, is dropped, as a client does
+   * (web/app/live/live-follow.ts): a resumed stream may repeat a few. Cursors are opaque
+   * tokens, so repeats are recognised by equality. Without `seen`, every payload is kept.
    */
-  subscribe<Data = Record<string, any>>(query: string, variables?: Record<string, unknown>, options?: { skipUpTo?: string }): LiveSubscription<Data>;
+  subscribe<Data = Record<string, any>>(query: string, variables?: Record<string, unknown>, options?: { seen?: readonly (string | null | undefined)[] }): LiveSubscription<Data>;
   /** Resolves with the close code once the socket closes. */
   readonly closed: Promise<Closed>;
   /** Resolves once the server acknowledged the connection. */
@@ -65,16 +67,20 @@ export function liveClient(url: string, options: { authToken?: string; headers?:
   return {
     closed,
     connected,
-    subscribe<Data>(query: string, variables?: Record<string, unknown>, options: { skipUpTo?: string } = {}): LiveSubscription<Data> {
+    subscribe<Data>(query: string, variables?: Record<string, unknown>, options: { seen?: readonly (string | null | undefined)[] } = {}): LiveSubscription<Data> {
       type Payload = { data?: Data; errors?: { message: string; extensions?: Record<string, unknown> }[] };
       const received: Payload[] = [];
       const waiters: ((payload: Payload) => void)[] = [];
       let taken = 0;
       let resolveCompleted!: () => void;
       const completed = new Promise<void>((resolve) => (resolveCompleted = resolve));
+      const seen = options.seen ? new Set(options.seen.filter((cursor): cursor is string => typeof cursor === 'string')) : null;
       const push = (payload: Payload) => {
-        const cursor = Object.values((payload.data ?? {}) as Record<string, { cursor?: string } | null>)[0]?.cursor;
-        if (options.skipUpTo !== undefined && cursor !== undefined && BigInt(cursor) <= BigInt(options.skipUpTo)) return;
+        const update = Object.values((payload.data ?? {}) as Record<string, { cursor?: string; signal?: string } | null>)[0];
+        if (seen && update?.cursor !== undefined && update.signal !== 'RELOAD') {
+          if (seen.has(update.cursor)) return;
+          seen.add(update.cursor);
+        }
         received.push(payload);
         const waiter = waiters.shift();
         if (waiter) {

@@ -107,7 +107,7 @@ export interface CaseShape {
 
 const TimelineEvent = builder.objectRef<{ event: StaffCase['events'][number]; names: StaffNames }>('StaffTimelineEntry').implement({
   fields: (t) => ({
-    cursor: t.string({ resolve: ({ event }) => event.id.toString() }),
+    cursor: t.string({ description: 'The live cursor of this event: an opaque token, equal to the `cursor` of the live update for the same event.', resolve: ({ event }, _, ctx) => ctx.live.cursors.encode(event.id.toString()) }),
     kind: t.field({ type: CaseEventKind, resolve: ({ event }) => event.kind }),
     status: t.field({ type: CaseStatus, resolve: ({ event }) => event.status }),
     visibility: t.field({ type: EventVisibilityEnum, resolve: ({ event }) => event.visibility }),

@@ -2,7 +2,7 @@
  * Malformed input is the client's error, checked once for every operation before anything runs:
  * no string anywhere in the arguments (literal or variable) may hold a NUL byte (PostgreSQL
  * cannot store one, so it would fail deep inside a service as a database error), and every
- * ID-typed value must be a UUID, except the live cursors (`after`), which are event numbers.
+ * ID-typed value must be a UUID, except the live cursors (`after`), which are opaque tokens.
  * The refusal is BAD_USER_INPUT with `issues` naming each bad value's path, e.g.
  * `['input', 'answers', 0, 'value']`, in the request's language.
  *

@@ -3,7 +3,7 @@
  * database's event log and hands them to this process's subscribers (ADR 0010).
  *
  * The event log is the source of truth; the bus only says "read now". An event's cursor
- * is its id. Ids come from a sequence, so a transaction can commit after another one
+ * is its id (clients see only its opaque token: live-cursor.ts). Ids come from a sequence, so a transaction can commit after another one
  * with a higher id; every event therefore records its transaction (`tx_id`) and the
  * oldest transaction running when it was written (`tx_xmin`). A reader that has seen
  * everything up to id W as of a snapshot whose oldest running transaction was X finds
@@ -229,14 +229,17 @@ export class CaseFeed {
   }
 
   /**
-   * A cursor to follow `scope` from now on: the case's newest event, or for an inbox the
-   * newest event of the platform (ids are global; replay filters by scope).
+   * A cursor to follow `scope` from now on: the newest event of the case, or of the inbox's
+   * tenants. Never the platform's newest: it would show other agencies' activity (and, though
+   * clients see it only as an opaque token, it anchors the replay, which filters by scope).
+   * `reporterVisible`: the case's newest event its reporter sees, so internal work does not move it.
    */
-  async latestCursor(scope: FeedScope): Promise<string | null> {
+  async latestCursor(scope: FeedScope, options: { reporterVisible?: boolean } = {}): Promise<string | null> {
+    const visible = options.reporterVisible ? " AND visibility = 'REPORTER'" : '';
     const [row] =
       'caseId' in scope
-        ? await queryInScope<{ cursor: string | null }>(this.#sql, dataScopeOf(scope), 'SELECT max(id)::text AS cursor FROM case_event WHERE tenant_id = $1::uuid AND case_id = $2::uuid', [scope.tenantId, scope.caseId])
-        : await queryInScope<{ cursor: string | null }>(this.#sql, 'platform', 'SELECT max(id)::text AS cursor FROM case_event');
+        ? await queryInScope<{ cursor: string | null }>(this.#sql, dataScopeOf(scope), `SELECT max(id)::text AS cursor FROM case_event WHERE tenant_id = $1::uuid AND case_id = $2::uuid${visible}`, [scope.tenantId, scope.caseId])
+        : await queryInScope<{ cursor: string | null }>(this.#sql, dataScopeOf(scope), 'SELECT max(id)::text AS cursor FROM case_event WHERE tenant_id = ANY($1::uuid[])', [[...scope.tenantIds]]);
     return row?.cursor ?? null;
   }
 

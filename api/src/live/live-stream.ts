@@ -95,7 +95,7 @@ class PushIterator<T> implements AsyncIterableIterator<T> {
 export interface FollowOptions<T> {
   feed: CaseFeed;
   scope: FeedScope;
-  /** The last cursor the client saw; what it missed comes first. */
+  /** The last cursor the client saw (an event id: decoded from the client's token); what it missed comes first. */
   after: string | null;
   /** More missed events than this, or an unknown cursor: one reload signal instead. */
   replayLimit: number;
@@ -119,7 +119,8 @@ export function followFeed<T>(options: FollowOptions<T>): AsyncIterableIterator<
   const stream = new PushIterator<T>(() => unlisten());
   let startFloor = 0n;
   const deliver = async (item: FeedItem) => {
-    if (stream.done || replayed.has(item.cursor) || BigInt(item.cursor) <= startFloor) return;
+    // The client's own cursor names an event it has: the feed may read that one just after subscribing.
+    if (stream.done || replayed.has(item.cursor) || item.cursor === options.after || BigInt(item.cursor) <= startFloor) return;
     if (!(await options.accept(item)) || stream.done) return;
     const payload = await options.toPayload(item);
     if (stream.buffered >= options.maxBuffered) stream.replaceBuffered(await options.reload());

@@ -8,6 +8,13 @@
  * subscribes again and first receives what it missed (possibly a few it already has, with
  * the same cursors: skip those), or one RELOAD signal when too much was missed. Queries
  * give a `liveCursor` to subscribe from, so nothing between the page and the stream is lost.
+ *
+ * Cursors are opaque tokens (live-cursor.ts, docs/trust/live-cursors.md): the feed's event
+ * ids are encoded on the way out and decoded from `after`, here and nowhere else, so a
+ * client learns neither the platform's event count nor other agencies' activity. A token
+ * this deployment did not make is answered like a cursor naming no event: one RELOAD. A
+ * `liveCursor` comes from the viewer's own scope only (the case, or the viewer's agencies; for
+ * a reporter, the events they see, so internal work on their case does not move it).
  */
 import { subject } from '@casl/ability';
 import { builder } from '../builder.ts';
@@ -19,7 +26,8 @@ import { findReporterCase, loadReporterCase } from '../cases/report-tracking.ser
 import { Agency, StaffCaseRef } from '../cases/staff-case.schema.ts';
 import { canOnCase } from '../cases/staff-cases.service.ts';
 import { withDataScope } from '../auth/data-scope.ts';
-import { CURSOR_PATTERN, type FeedItem, type FeedScope } from './case-feed.ts';
+import type { FeedItem, FeedScope } from './case-feed.ts';
+import { UNKNOWN_CURSOR } from './live-cursor.ts';
 import { countCases, type AgencyCounters } from './case-counters.service.ts';
 import { followFeed, followThrottled } from './live-stream.ts';
 
@@ -36,10 +44,12 @@ interface ReportUpdateShape {
   tracked: TrackedShape;
 }
 
+const CURSOR = 'An opaque token: pass the last one you saw back as `after`. Equal tokens are the same event; tokens have no order.';
+
 const ReportUpdate = builder.objectRef<ReportUpdateShape>('ReportUpdate').implement({
   description: 'A change to a report, as its reporter sees it: the whole report as it was read after this event (it may already include later changes).',
   fields: (t) => ({
-    cursor: t.id({ resolve: (update) => update.cursor }),
+    cursor: t.id({ description: CURSOR, resolve: (update, _, ctx) => ctx.live.cursors.encode(update.cursor) }),
     signal: t.field({ type: LiveSignal, resolve: (update) => update.signal }),
     report: t.field({ type: TrackedReport, resolve: (update) => update.tracked }),
   }),
@@ -55,7 +65,7 @@ interface CaseUpdateShape {
 const CaseUpdate = builder.objectRef<CaseUpdateShape>('CaseUpdate').implement({
   description: 'A case event that the staff member may see (what happened; fetch the case for the details), or a RELOAD signal.',
   fields: (t) => ({
-    cursor: t.id({ resolve: (update) => update.cursor }),
+    cursor: t.id({ description: CURSOR, resolve: (update, _, ctx) => ctx.live.cursors.encode(update.cursor) }),
     signal: t.field({ type: LiveSignal, resolve: (update) => update.signal }),
     caseId: t.id({ nullable: true, resolve: (update) => update.item?.caseId ?? null }),
     agencySlug: t.string({ nullable: true, resolve: (update) => update.agencySlug }),
@@ -91,13 +101,16 @@ const LIMITS = {
   countersIntervalMs: 1000,
 };
 
-const AFTER = 'The last cursor you saw: what you missed since then comes first.';
+const AFTER = 'The last cursor you saw, as given: what you missed since then comes first (maybe a few you have: skip equal cursors). A cursor this server cannot read gets one RELOAD.';
 
-function parseAfter(after: string | number | null | undefined): string | null {
+/**
+ * The event id in a client's `after`. A token this deployment did not make (garbled, forged,
+ * from another deployment or an older key) is no error the client cannot recover from: it
+ * is followed as a cursor that names no event, which answers one RELOAD with a fresh cursor.
+ */
+function parseAfter(ctx: Context, after: string | number | null | undefined): string | null {
   if (after === null || after === undefined) return null;
-  const cursor = String(after);
-  if (!CURSOR_PATTERN.test(cursor)) throw new AppError('BAD_USER_INPUT', 'The cursor is not one this server gave.');
-  return cursor;
+  return ctx.live.cursors.decode(String(after)) ?? UNKNOWN_CURSOR;
 }
 
 function live(ctx: Context) {
@@ -197,7 +210,7 @@ builder.subscriptionFields((t) => ({
     args: { registrationNumber: t.arg.string({ required: true }), trackingCode: t.arg.string(), after: t.arg.id({ description: AFTER }) },
     subscribe: async (_, args, ctx) => {
       const input = bounded.track.parse(args);
-      const after = parseAfter(args.after);
+      const after = parseAfter(ctx, args.after);
       const tenant = await getTenantConfig(ctx);
       await ctx.rateLimits.consume('track', `ip:${ctx.clientIp}`);
       const reporter = await findReporter(ctx);
@@ -220,7 +233,7 @@ builder.subscriptionFields((t) => ({
           return item.visibility === 'REPORTER';
         },
         toPayload: (item) => sharedPayload(item, 'report', async () => ({ cursor: item.cursor, signal: 'EVENT', tracked: await tracked(item.cursor) })),
-        reload: async () => ({ cursor: (await ctx.live.feed.latestCursor(scope)) ?? '0', signal: 'RELOAD', tracked: await tracked(null) }),
+        reload: async () => ({ cursor: (await ctx.live.feed.latestCursor(scope, { reporterVisible: true })) ?? '0', signal: 'RELOAD', tracked: await tracked(null) }),
       });
     },
     resolve: (update) => update,
@@ -230,7 +243,7 @@ builder.subscriptionFields((t) => ({
     description: 'Follow one case live as staff: every event you may see, internal ones too.',
     args: { id: t.arg.id({ required: true }), after: t.arg.id({ description: AFTER }) },
     subscribe: async (_, args, ctx) => {
-      const after = parseAfter(args.after);
+      const after = parseAfter(ctx, args.after);
       const viewer = await getStaff(ctx);
       const caseId = String(args.id);
       const found = /^[0-9a-f-]{36}$/i.test(caseId)
@@ -248,7 +261,7 @@ builder.subscriptionFields((t) => ({
     description: "Follow the inbox live: events of every case you may see, in your agency (the secretariat: the province's agencies).",
     args: { after: t.arg.id({ description: AFTER }) },
     subscribe: async (_, args, ctx) => {
-      const after = parseAfter(args.after);
+      const after = parseAfter(ctx, args.after);
       const viewer = await getStaff(ctx);
       return followAsStaff(ctx, { tenantIds: viewer.scope.tenantIds }, after);
     },
@@ -279,13 +292,19 @@ builder.queryFields((t) => ({
   }),
 }));
 
-const liveCursorDescription = 'Subscribe with this as `after` to miss nothing that happens after this response.';
+const liveCursorDescription = 'Subscribe with this as `after` to miss nothing that happens after this response (an opaque token, like every cursor).';
+
+/** A feed cursor as the client sees it. */
+function liveCursorOf(ctx: Context, cursor: string | null): string | null {
+  return cursor === null ? null : ctx.live.cursors.encode(cursor);
+}
 
 builder.objectField(TrackedReport, 'liveCursor', (t) =>
   t.id({
     nullable: true,
     description: liveCursorDescription,
-    resolve: ({ found }, _, ctx) => ctx.live.feed.latestCursor({ tenantId: found.tenantId, caseId: found.id }),
+    // The newest event the reporter sees: staff's internal work on the case must not move it.
+    resolve: async ({ found }, _, ctx) => liveCursorOf(ctx, await ctx.live.feed.latestCursor({ tenantId: found.tenantId, caseId: found.id }, { reporterVisible: true })),
   }),
 );
 
@@ -293,7 +312,7 @@ builder.objectField(StaffCaseRef, 'liveCursor', (t) =>
   t.id({
     nullable: true,
     description: liveCursorDescription,
-    resolve: ({ found }, _, ctx) => ctx.live.feed.latestCursor({ tenantId: found.tenantId, caseId: found.id }),
+    resolve: async ({ found }, _, ctx) => liveCursorOf(ctx, await ctx.live.feed.latestCursor({ tenantId: found.tenantId, caseId: found.id })),
   }),
 );
 
@@ -301,6 +320,7 @@ builder.objectField(InboxPage, 'liveCursor', (t) =>
   t.id({
     nullable: true,
     description: liveCursorDescription,
-    resolve: (_, __, ctx) => ctx.live.feed.latestCursor({ tenantIds: [] }),
+    // The newest event of the viewer's own agencies: other agencies' activity must not move it.
+    resolve: async (_, __, ctx) => liveCursorOf(ctx, await ctx.live.feed.latestCursor({ tenantIds: (await getStaff(ctx)).scope.tenantIds })),
   }),
 );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { follow, isNewer, retryDelay, shouldRetry, type LiveSink, type Subscribe } from './live-follow';
+import { createSeenCursors, follow, retryDelay, shouldRetry, SEEN_CURSORS_LIMIT, type LiveSink, type Subscribe } from './live-follow';
 
 type Data = { updates: { cursor: string; signal: 'EVENT' | 'RELOAD' } };
 
@@ -41,33 +41,47 @@ function start(server: ReturnType<typeof fakeServer>, after: string | null) {
 }
 
 describe('following a live stream', () => {
-  it("subscribes from the page's cursor and skips what it already has", () => {
+  it("subscribes from the page's cursor and skips what it already has, by equality alone", () => {
     const server = fakeServer();
-    const { seen } = start(server, '40');
-    expect(server.started[0]!.variables).toEqual({ id: 'x', after: '40' });
-    server.send('39');
-    server.send('40');
-    server.send('41');
-    server.send('41');
-    server.send('100');
-    expect(seen).toEqual(['EVENT:41', 'EVENT:100']);
+    // Opaque tokens, as the API gives them: their order means nothing.
+    const { seen } = start(server, 'pQ2x');
+    expect(server.started[0]!.variables).toEqual({ id: 'x', after: 'pQ2x' });
+    server.send('pQ2x');
+    server.send('Zk9a');
+    server.send('Zk9a');
+    server.send('A0b1');
+    server.send('Zk9a');
+    expect(seen).toEqual(['EVENT:Zk9a', 'EVENT:A0b1']);
   });
 
-  it('resumes after a dropped connection from the last cursor it saw, with a growing delay', () => {
+  it('delivers an event whose token sorts before the last one (a later commit with an earlier position)', () => {
     const server = fakeServer();
-    const { seen, states } = start(server, '5');
-    server.send('6');
+    const { seen } = start(server, 'm');
+    server.send('z');
+    server.send('b');
+    server.send('9');
+    expect(seen).toEqual(['EVENT:z', 'EVENT:b', 'EVENT:9']);
+  });
+
+  it('resumes after a dropped connection from the last cursor it saw, with a growing delay, and skips what it had', () => {
+    const server = fakeServer();
+    const { seen, states } = start(server, 'e5');
+    server.send('e6');
     server.started[0]!.sink.error({ code: 1006, reason: '' });
     expect(states.at(-1)).toBe(false);
     expect(server.timers.map((timer) => timer.ms)).toEqual([750]);
     server.timers.shift()!.run();
-    expect(server.started[1]!.variables).toEqual({ id: 'x', after: '6' });
+    expect(server.started[1]!.variables).toEqual({ id: 'x', after: 'e6' });
     server.started[1]!.sink.error({ code: 1001, reason: 'restarting' });
     expect(server.timers[0]!.ms).toBe(1500);
     server.timers.shift()!.run();
-    server.send('6');
-    server.send('7', 'RELOAD');
-    expect(seen).toEqual(['EVENT:6', 'RELOAD:7']);
+    expect(server.started[2]!.variables).toEqual({ id: 'x', after: 'e6' });
+    // The replay repeats the page's cursor and one seen before the drop; then the one missed.
+    server.send('e5');
+    server.send('e6');
+    server.send('e7');
+    server.send('e8', 'RELOAD');
+    expect(seen).toEqual(['EVENT:e6', 'EVENT:e7', 'RELOAD:e8']);
     // A payload resets the backoff.
     server.started[2]!.sink.error({ code: 1006 });
     expect(server.timers[0]!.ms).toBe(750);
@@ -119,12 +133,29 @@ describe('following a live stream', () => {
   });
 });
 
-describe('cursor order and backoff', () => {
-  it('compares cursors as numbers past 2^53', () => {
-    expect(isNewer('10', '9')).toBe(true);
-    expect(isNewer('9007199254740993', '9007199254740992')).toBe(true);
-    expect(isNewer('9', '10')).toBe(false);
-    expect(isNewer('1', null)).toBe(true);
+describe('repeats and backoff', () => {
+  it('never skips a RELOAD, even with a cursor already seen, and follows from its cursor', () => {
+    const server = fakeServer();
+    const { seen } = start(server, 'k1');
+    server.send('k2');
+    server.send('k2', 'RELOAD');
+    server.send('k2');
+    server.started[0]!.sink.error({ code: 1006 });
+    server.timers.shift()!.run();
+    expect(server.started[1]!.variables).toEqual({ id: 'x', after: 'k2' });
+    expect(seen).toEqual(['EVENT:k2', 'RELOAD:k2']);
+  });
+
+  it('remembers a bounded number of cursors, forgetting the oldest first', () => {
+    const cursors = createSeenCursors(3);
+    for (const cursor of ['a', 'b', 'c', 'b']) cursors.add(cursor);
+    expect(['a', 'b', 'c'].map(cursors.has)).toEqual([true, true, true]);
+    cursors.add('d');
+    expect(['a', 'b', 'c', 'd'].map(cursors.has)).toEqual([false, true, true, true]);
+    const many = createSeenCursors();
+    for (let i = 0; i < SEEN_CURSORS_LIMIT + 10; i++) many.add(`t${i}`);
+    expect(many.has('t0')).toBe(false);
+    expect(many.has(`t${SEEN_CURSORS_LIMIT + 9}`)).toBe(true);
   });
 
   it('doubles up to 30 s, half of it random', () => {

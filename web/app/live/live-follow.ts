@@ -1,8 +1,10 @@
 /**
  * Following one subscription of the live API with resume: the last cursor seen is kept, a
- * payload at or below it is skipped (a resumed stream may repeat a few), and after a dropped
- * connection the subscription starts again with `after` set to that cursor and a growing,
- * jittered delay. Pure logic over a `subscribe` function, so it is tested without a socket.
+ * payload repeating a cursor already seen is skipped (a resumed stream may repeat a few), and
+ * after a dropped connection the subscription starts again with `after` set to that cursor and
+ * a growing, jittered delay. Cursors are opaque tokens (docs/trust/live-cursors.md): they are
+ * compared only for equality, never ordered. Pure logic over a `subscribe` function, so it is
+ * tested without a socket.
  */
 
 /** What the server sends for each change: its cursor, and EVENT or RELOAD. */
@@ -44,11 +46,23 @@ export interface FollowOptions<Data, Update extends LiveUpdate> {
   random?(): number;
 }
 
-/** True when `cursor` comes after `last` (cursors are decimal numbers up to 19 digits). */
-export function isNewer(cursor: string, last: string | null): boolean {
-  if (last === null) return true;
-  if (!/^\d{1,19}$/.test(cursor) || !/^\d{1,19}$/.test(last)) return cursor !== last;
-  return BigInt(cursor) > BigInt(last);
+/** Cursors remembered to recognise repeats: far more than a resumed stream repeats. */
+export const SEEN_CURSORS_LIMIT = 1000;
+
+/**
+ * The cursors a page has: its own live cursor and every one delivered since, across
+ * reconnects, the oldest forgotten past `limit`. A repeat is recognised by equality alone.
+ */
+export function createSeenCursors(limit = SEEN_CURSORS_LIMIT) {
+  const seen = new Set<string>();
+  return {
+    has: (cursor: string) => seen.has(cursor),
+    add(cursor: string) {
+      if (seen.has(cursor)) return;
+      seen.add(cursor);
+      if (seen.size > limit) seen.delete(seen.values().next().value as string);
+    },
+  };
 }
 
 const FIRST_DELAY_MS = 1000;
@@ -87,6 +101,8 @@ export function follow<Data, Update extends LiveUpdate>(options: FollowOptions<D
   const random = options.random ?? Math.random;
   const resume = options.resume ?? true;
   let cursor = options.after;
+  const seen = createSeenCursors();
+  if (cursor !== null) seen.add(cursor);
   let attempt = 0;
   let stopped = false;
   let unsubscribe: (() => void) | null = null;
@@ -120,7 +136,11 @@ export function follow<Data, Update extends LiveUpdate>(options: FollowOptions<D
           if (!update) return;
           attempt = 0;
           options.onState?.(true);
-          if (resume && !isNewer(update.cursor, cursor)) return;
+          if (resume) {
+            // A repeated event is skipped; a RELOAD never is (its cursor may be one already seen).
+            if (update.signal === 'EVENT' && seen.has(update.cursor)) return;
+            seen.add(update.cursor);
+          }
           cursor = update.cursor;
           options.onUpdate(update);
         },
