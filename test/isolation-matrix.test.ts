@@ -314,6 +314,17 @@ describe('the hostile insider', () => {
     expect(new Set(seenBySecretariat.map((entry) => entry.agencySlug))).toEqual(new Set([KALBAR]));
     expect((await clients['secretariat of another province']!.call(AUDIT)).data!.auditLog.entries).toEqual([]);
     for (const name of ['verifier', 'reviewer', 'custodian', 'tenant admin']) expect(codeOf(await clients[name]!.call(AUDIT)), name).toBe('FORBIDDEN');
+    // Entry ids and page cursors are opaque: the platform-wide numbering (other agencies' activity) stays inside.
+    const PAGE = 'query($before: String) { auditLog(first: 2, before: $before) { entries { id action } hasMore nextBefore } }';
+    const first = (await head().call(PAGE)).data!.auditLog as { entries: { id: string }[]; hasMore: boolean; nextBefore: string };
+    expect(first.hasMore).toBe(true);
+    for (const token of [...first.entries.map((entry) => entry.id), first.nextBefore]) expect(token).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    const second = (await head().call(PAGE, { before: first.nextBefore })).data!.auditLog as { entries: { id: string }[] };
+    expect(second.entries).toHaveLength(2);
+    expect(second.entries.map((entry) => entry.id)).not.toContain(first.entries[1]!.id);
+    for (const before of ['1', first.nextBefore.replace(/^./, (c) => (c === 'A' ? 'B' : 'A'))]) {
+      expect(codeOf(await head().call(PAGE, { before })), before).toBe('BAD_USER_INPUT');
+    }
     // Not even the database's owner changes or removes an entry (the embedded database belongs to one process: stop the API).
     await api.stop();
     const db = database.open();

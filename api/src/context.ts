@@ -18,6 +18,7 @@ import { defineAbilityFor, type AppAbility } from './auth/abilities.ts';
 import type { DataScope } from './auth/data-scope.ts';
 import { findStaffSession, staffTenantIds, type StaffSessionRef } from './auth/staff-auth.service.ts';
 import type { LiveServices } from './live/live-services.ts';
+import type { OpaqueIdCodec } from './live/live-cursor.ts';
 import type { LiveConnection } from './live/live-connections.ts';
 
 /** Long-lived services shared by all requests of one process. */
@@ -33,6 +34,8 @@ export interface AppServices {
   evidenceStorage: EvidenceStorage;
   /** Live updates: the bus between instances, the event feed, the open WebSocket connections. */
   live: LiveServices;
+  /** Audit entry ids to and from the opaque tokens clients see (one sequence for the platform). */
+  auditIds: OpaqueIdCodec;
 }
 
 /** How the request named its tenant, for the error message when none matched. */

@@ -11,6 +11,8 @@ import { RateLimits } from './abuse/rate-limits.ts';
 import { NationalCalendarCache } from './sla/working-calendar.service.ts';
 import { TenantDirectory } from './tenancy/tenant-directory.ts';
 import { createLiveServices } from './live/live-services.ts';
+import { createOpaqueIdCodec } from './live/live-cursor.ts';
+import { AUDIT_ID_INFO } from './audit/audit-log.service.ts';
 
 function createEvidenceStorage(env: Env): EvidenceStorage {
   if (env.EVIDENCE_STORAGE === 's3') {
@@ -51,5 +53,6 @@ export function createServices(env: Env, logger: Logger): AppServices {
     rateLimits: new RateLimits(env.RATE_LIMIT_SCALE, env.REDIS_URL ? { url: env.REDIS_URL, prefix: env.REDIS_KEY_PREFIX } : undefined),
     evidenceStorage: createEvidenceStorage(env),
     live: createLiveServices(env, db, logger, masterKey),
+    auditIds: createOpaqueIdCodec(masterKey, AUDIT_ID_INFO),
   };
 }

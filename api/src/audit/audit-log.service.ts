@@ -58,6 +58,12 @@ export function canReadAuditLog(viewer: Pick<StaffViewer, 'roles' | 'tenantId'>)
 export const AUDIT_PAGE_MAX = 100;
 
 /**
+ * Entry ids are one sequence for the whole platform: clients get them as opaque tokens under this
+ * label (live/live-cursor.ts), so an agency's page tells nothing of other agencies' activity.
+ */
+export const AUDIT_ID_INFO = 'aduan/audit-entry/v1';
+
+/**
  * The newest entries first, `first` at a time, older than the `before` id. The head reads their
  * agency's; the secretariat reads every agency of its province (optionally one).
  */

@@ -1,5 +1,4 @@
 /** The audit log of insider actions in GraphQL: read by the agency head and the provincial secretariat. */
-import { z } from 'zod';
 import { builder } from '../builder.ts';
 import { getStaff } from '../context.ts';
 import { AppError } from '../errors.ts';
@@ -12,7 +11,7 @@ const AuditActionEnum = builder.enumType('AuditAction', { values: Object.values(
 const AuditEntry = builder.objectRef<AuditEntryView>('AuditEntry').implement({
   description: 'One insider action on roles, custodian keys, identities or exclusions. Never changed, never deleted.',
   fields: (t) => ({
-    id: t.id({ resolve: (entry) => entry.id.toString() }),
+    id: t.id({ description: 'An opaque token.', resolve: (entry, _, ctx) => ctx.auditIds.encode(entry.id.toString()) }),
     at: t.field({ type: 'DateTime', resolve: (entry) => entry.at }),
     action: t.field({ type: AuditActionEnum, resolve: (entry) => entry.action }),
     actorId: t.id({ nullable: true, resolve: (entry) => entry.actorId }),
@@ -32,11 +31,16 @@ const AuditPage = builder.objectRef<{ entries: AuditEntryView[]; hasMore: boolea
   fields: (t) => ({
     entries: t.field({ type: [AuditEntry], resolve: (page) => page.entries }),
     hasMore: t.exposeBoolean('hasMore'),
-    nextBefore: t.string({ nullable: true, description: 'Pass as `before` for the next, older page.', resolve: (page) => (page.hasMore ? (page.entries.at(-1)?.id.toString() ?? null) : null) }),
+    nextBefore: t.string({
+      nullable: true,
+      description: 'Pass as `before` for the next, older page (an opaque token).',
+      resolve: (page, _, ctx) => {
+        const last = page.hasMore ? page.entries.at(-1) : undefined;
+        return last ? ctx.auditIds.encode(last.id.toString()) : null;
+      },
+    }),
   }),
 });
-
-const before = z.string().regex(/^\d{1,19}$/);
 
 builder.queryFields((t) => ({
   auditLog: t.field({
@@ -51,9 +55,9 @@ builder.queryFields((t) => ({
       const viewer = await getStaff(ctx);
       let beforeId: bigint | null = null;
       if (args.before != null) {
-        const parsed = before.safeParse(String(args.before));
-        if (!parsed.success) throw new AppError('BAD_USER_INPUT', 'Not a page cursor.', { issues: [{ path: ['before'], message: 'Not a page cursor.' }] });
-        beforeId = BigInt(parsed.data);
+        const id = ctx.auditIds.decode(String(args.before));
+        if (id === null) throw new AppError('BAD_USER_INPUT', 'Not a page cursor.', { issues: [{ path: ['before'], message: 'Not a page cursor.' }] });
+        beforeId = BigInt(id);
       }
       const tenantId = args.agencySlug ? ((await ctx.directory.findBySlug(args.agencySlug.toLowerCase()))?.id ?? 'none') : null;
       return listAuditEntries(ctx.db, viewer, { first: args.first ?? 50, before: beforeId, tenantId });

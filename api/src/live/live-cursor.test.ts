@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { createLiveCursorCodec, UNKNOWN_CURSOR } from './live-cursor.ts';
+import { createLiveCursorCodec, createOpaqueIdCodec, UNKNOWN_CURSOR } from './live-cursor.ts';
 
 const masterKey = Buffer.alloc(32, 7);
 const codec = createLiveCursorCodec(masterKey);
@@ -38,6 +38,14 @@ describe('live cursor tokens', () => {
     expect(other.encode('12345')).not.toBe(token);
     expect(other.decode(token)).toBeNull();
     for (let i = 0; i < 200; i++) expect(other.decode(createLiveCursorCodec(randomBytes(32)).encode(String(i + 1)))).toBeNull();
+  });
+
+  it('keep each sequence under its own key: an audit entry token is no live cursor, and the reverse', () => {
+    const audit = createOpaqueIdCodec(masterKey, 'aduan/audit-entry/v1');
+    expect(audit.decode(audit.encode('12345'))).toBe('12345');
+    expect(audit.encode('12345')).not.toBe(codec.encode('12345'));
+    expect(codec.decode(audit.encode('12345'))).toBeNull();
+    expect(audit.decode(codec.encode('12345'))).toBeNull();
   });
 
   it('refuse a tampered token: any one character changed', () => {

@@ -16,6 +16,9 @@
  *
  * The key is HKDF-SHA256 of the identity master key with info `aduan/live-cursor/v1`, so every
  * API instance of a deployment reads the others' tokens and none of another deployment's.
+ *
+ * The same construction, under its own label, hides any other platform-wide sequence a client
+ * would otherwise see (`createOpaqueIdCodec`): the audit log's entry ids and page cursors.
  */
 import { createCipheriv, createDecipheriv, createSecretKey, hkdfSync, timingSafeEqual, type KeyObject } from 'node:crypto';
 
@@ -33,20 +36,27 @@ const MAX_ID = 2n ** 63n - 1n;
  */
 export const UNKNOWN_CURSOR = '0';
 
-export interface LiveCursorCodec {
+export interface OpaqueIdCodec {
   /** The token of an event id (decimal, as the feed gives it; `'0'` for "no event yet"). */
   encode(id: string): string;
   /** The event id in a token of this deployment, or null for anything else. */
   decode(token: string): string | null;
 }
 
-function deriveKey(masterKey: Buffer): KeyObject {
+export type LiveCursorCodec = OpaqueIdCodec;
+
+function deriveKey(masterKey: Buffer, info: string): KeyObject {
   if (!Buffer.isBuffer(masterKey) || masterKey.length !== KEY_BYTES) throw new TypeError('the master key must be 32 bytes');
-  return createSecretKey(Buffer.from(hkdfSync('sha256', masterKey, Buffer.alloc(0), INFO, KEY_BYTES)));
+  return createSecretKey(Buffer.from(hkdfSync('sha256', masterKey, Buffer.alloc(0), info, KEY_BYTES)));
 }
 
 export function createLiveCursorCodec(masterKey: Buffer): LiveCursorCodec {
-  const key = deriveKey(masterKey);
+  return createOpaqueIdCodec(masterKey, INFO);
+}
+
+/** Opaque tokens for the ids of one sequence; `info` names it (each its own key). */
+export function createOpaqueIdCodec(masterKey: Buffer, info: string): OpaqueIdCodec {
+  const key = deriveKey(masterKey, info);
   const crypt = (block: Buffer, direction: 'encrypt' | 'decrypt'): Buffer => {
     const cipher = direction === 'encrypt' ? createCipheriv('aes-256-ecb', key, null) : createDecipheriv('aes-256-ecb', key, null);
     cipher.setAutoPadding(false);
