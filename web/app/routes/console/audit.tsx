@@ -23,7 +23,8 @@ import { createPageError } from '../../server/page-errors.server';
 export const headers = reporterPageHeaders;
 
 const PAGE_SIZE = 50;
-const CURSOR = /^[0-9]{1,20}$/;
+/** An audit page cursor: an opaque token (docs/trust/live-cursors.md, "The audit log's ids"). */
+const CURSOR = /^[A-Za-z0-9_-]{22}$/;
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 export async function loader(args: LoaderFunctionArgs) {
