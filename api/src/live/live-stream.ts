@@ -141,6 +141,9 @@ export function followFeed<T>(options: FollowOptions<T>): AsyncIterableIterator<
     } else {
       const missed = await feed.replay(scope, options.after, options.replayLimit);
       if (missed.kind === 'reload') {
+        // The client reloads its page and follows from now: as for a subscription without a cursor,
+        // the feed may still hand over events it read just before; the page will have those.
+        startFloor = BigInt((await feed.latestCursor(scope)) ?? '0');
         stream.push(await options.reload());
       } else {
         for (const item of missed.items) {
