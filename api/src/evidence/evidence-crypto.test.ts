@@ -20,7 +20,9 @@ describe('evidence encryption at rest', () => {
     const plain = randomBytes(size);
     const sealed = await run(createEncryptStream(sealing()), plain, 777);
     expect(sealed.length).toBe(encryptedSize(size));
-    expect(sealed.includes(plain.subarray(0, Math.min(size, 64)))).toBe(false);
+    // No run of the plaintext shows in the file. A 1-byte file's byte appears in ~1 ciphertext of
+    // 256 by chance (the flake CI met): only runs of 16 bytes or more tell encryption from luck.
+    if (size >= 16) expect(sealed.includes(plain.subarray(0, Math.min(size, 64)))).toBe(false);
     expect((await run(createDecryptStream(sealing()), sealed, 5000)).equals(plain)).toBe(true);
   });
 
