@@ -200,7 +200,9 @@ describe.runIf(browserTestsEnabled)('the staff console in Chromium', () => {
     const head = await open(CONSOLE);
     await signIn(head.page, demoEmail('pimpinan', KALBAR));
     await openCase(head.page, filed.registrationNumber);
-    expect(await head.page.locator('[data-action="return-answer"]').count()).toBe(1);
+    // Said in full when it fails: the status and answer the head's page was given.
+    const seen = async () => `status ${await statusOf(head.page)}; answers: ${await head.page.locator('[data-answer-status]').evaluateAll((items) => items.map((item) => item.getAttribute('data-answer-status')).join(','))}`;
+    expect(await head.page.locator('[data-action="return-answer"]').count(), await seen()).toBe(1);
     await head.page.locator('[data-transition="APPROVE_ANSWER"]').click();
     await head.page.locator('[data-flash]').waitFor();
     expect(await statusOf(head.page)).toBe('ANSWERED');

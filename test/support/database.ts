@@ -52,12 +52,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       kind: 'postgresql',
       env: { DATABASE_URL: databaseUrl, API_DATABASE_URL: apiUrl.toString() },
       open: () => openDatabase({ databaseUrl, pgliteDataDir: 'unused', poolSize: 4 }),
-      async drop() {
-        const client = new pg.Client({ connectionString: adminUrl });
-        await client.connect();
-        await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-        await client.end();
-      },
+      drop: () => dropDatabase(adminUrl, name),
     };
   }
   const dir = await mkdtemp(path.join(os.tmpdir(), 'aduan-pglite-'));
@@ -71,4 +66,34 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     open: () => openDatabase({ pgliteDataDir: dataDir }),
     drop: () => rm(dir, { recursive: true, force: true }),
   };
+}
+
+/**
+ * `DROP DATABASE … WITH (FORCE)` as the owner. The owner may end the API role's sessions, but
+ * not a backend that has no role yet: an autovacuum worker, or a connection still logging in.
+ * PostgreSQL then refuses the whole drop (42501); such a backend is gone a moment later, so the
+ * drop is tried again, and the error names who was connected if it never goes through.
+ */
+async function dropDatabase(adminUrl: string, name: string): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    for (let attempt = 0; ; attempt += 1) {
+      try {
+        await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        return;
+      } catch (error) {
+        if ((error as { code?: string }).code !== '42501' || attempt >= 40) {
+          const { rows } = await client.query<{ who: string }>(
+            "SELECT coalesce(usename, '-') || ' ' || backend_type AS who FROM pg_stat_activity WHERE datname = $1",
+            [name],
+          );
+          throw new Error(`dropping ${name}: ${(error as Error).message} (connected: ${rows.map((row) => row.who).join(', ') || 'nobody'})`);
+        }
+        await new Promise((resolve) => setTimeout(resolve, 250));
+      }
+    }
+  } finally {
+    await client.end();
+  }
 }
