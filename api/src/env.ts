@@ -31,7 +31,7 @@ const proxyList = z
   .transform((value) => value.split(',').map((entry) => entry.trim()).filter(Boolean))
   .refine((entries) => entries.every(isProxyEntry), 'comma-separated addresses, CIDRs, loopback, linklocal or uniquelocal');
 
-const envSchema = z.object({
+export const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   /**
    * `demo`: the README's first look (demo agencies, accounts and custodian with published
@@ -109,7 +109,6 @@ const envSchema = z.object({
   REPORTER_SESSION_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
   /** How long a staff member's console session lasts. */
   STAFF_SESSION_HOURS: z.coerce.number().int().min(1).max(24 * 7).default(10),
-  /** Run the SLA sweep (reminders, escalations, silence closures) in this process. */
   /** How often each API process reads the event log for live updates without being told to (ms). */
   LIVE_POLL_INTERVAL_MS: z.coerce.number().int().min(50).max(3_600_000).default(1000),
   /** Open live (WebSocket) connections allowed per client address; 0 means no limit. */
@@ -120,6 +119,7 @@ const envSchema = z.object({
   LIVE_KEEPALIVE_MS: z.coerce.number().int().min(1000).max(300_000).default(15_000),
   /** How often every live connection's session is looked up again (expiry, revocation) (ms). */
   LIVE_REVALIDATE_MS: z.coerce.number().int().min(1000).max(3_600_000).default(60_000),
+  /** Run the SLA sweep (reminders, escalations, silence closures) in this process. */
   SLA_SWEEP_ENABLED: booleanFlag.default(true),
   /** How often the SLA sweep runs, in seconds (pg-boss on PostgreSQL, a timer on PGlite). */
   SLA_SWEEP_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
