@@ -7,7 +7,8 @@ import { data } from '@remix-run/node';
 import { z } from 'zod';
 import { SendReporterMessageDocument, TrackReportDocument, type Document } from '../graphql/documents.server';
 import escalateReport from '../graphql/escalate-report.graphql?raw';
-import type { EscalateReportMutation, EscalateReportVariables, ReportingTenant } from '../graphql/reporting-types';
+import type { EscalateReportMutation, EscalateReportMutationVariables } from '../graphql/generated/graphql';
+import type { ReportingTenant } from '../graphql/results';
 import { createTranslator } from '../i18n/translate';
 import { EVIDENCE_FIELD, EVIDENCE_ID_FIELD } from '../reporting/form-ids';
 import type { FormProblem } from '../reporting/report-form-data';
@@ -18,7 +19,7 @@ import { toPageError } from './page-errors.server';
 import { createClearSessionCookie } from './reporter-session.server';
 import { callApi, describeApiProblem, findProblemStatus, type ReporterCall } from './reporter.server';
 
-const EscalateReportDocument: Document<EscalateReportMutation, EscalateReportVariables> = { operationName: 'EscalateReport', source: escalateReport };
+const EscalateReportDocument: Document<EscalateReportMutation, EscalateReportMutationVariables> = { operationName: 'EscalateReport', source: escalateReport };
 
 const TrackFormSchema = z.object({
   intent: z.enum(['track', 'open', 'message', 'escalate']),
