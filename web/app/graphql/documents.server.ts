@@ -11,6 +11,7 @@ import consoleInbox from './console-inbox.graphql?raw';
 import consoleProvinces from './console-provinces.graphql?raw';
 import consoleTenant from './console-tenant.graphql?raw';
 import createEvidenceUpload from './create-evidence-upload.graphql?raw';
+import escalateReport from './escalate-report.graphql?raw';
 import draftCaseAnswer from './draft-case-answer.graphql?raw';
 import loginStaff from './login-staff.graphql?raw';
 import logoutStaff from './logout-staff.graphql?raw';
@@ -92,6 +93,8 @@ import type {
   DirectoryQueryVariables,
   DraftCaseAnswerMutation,
   DraftCaseAnswerMutationVariables,
+  EscalateReportMutation,
+  EscalateReportMutationVariables,
   IntakeReceiptQuery,
   IntakeReceiptQueryVariables,
   IntakeTenantQuery,
@@ -188,6 +191,7 @@ export const MyReportsDocument: Document<MyReportsQuery, MyReportsQueryVariables
 export const CreateEvidenceUploadDocument: Document<CreateEvidenceUploadMutation, CreateEvidenceUploadMutationVariables> = define('CreateEvidenceUpload', createEvidenceUpload);
 export const SubmitReportDocument: Document<SubmitReportMutation, SubmitReportMutationVariables> = define('SubmitReport', submitReport);
 export const TrackReportDocument: Document<TrackReportQuery, TrackReportQueryVariables> = define('TrackReport', trackReport);
+export const EscalateReportDocument: Document<EscalateReportMutation, EscalateReportMutationVariables> = define('EscalateReport', escalateReport);
 export const SendReporterMessageDocument: Document<SendReporterMessageMutation, SendReporterMessageMutationVariables> = define('SendReporterMessage', sendReporterMessage);
 
 /* The staff console. */

@@ -37,6 +37,29 @@ describe('GraphQL documents', () => {
   });
 });
 
+describe('documents.server.ts', () => {
+  const source = readFileSync(new URL('documents.server.ts', here), 'utf8');
+  const imports = new Map([...source.matchAll(/^import (\w+) from '\.\/([\w-]+)\.graphql\?raw';$/gm)].map((match) => [match[1]!, match[2]!]));
+  const definitions = [...source.matchAll(/export const (\w+)Document: Document<(\w+), (\w+)> = define\(\s*'(\w+)',\s*(\w+),?\s*\)/g)];
+
+  it('defines a document for each operation file it imports, and imports every query and mutation', () => {
+    expect(definitions.length).toBe(imports.size - 1);
+    const operations = documents.filter((name) => !/^\s*subscription\s/m.test(readFileSync(new URL(name, here), 'utf8')));
+    expect([...imports.values()].filter((file) => file !== 'fragments').sort()).toEqual(operations.map((name) => name.replace(/\.graphql$/, '')).sort());
+  });
+
+  it.each(definitions.map((match) => [match[1]!, match]))('pairs %s with its own file and its own generated types', (_, match) => {
+    const [, exported, result, variables, operationName, text] = match;
+    const kind = /^(Query|Mutation|Subscription)$/;
+    expect(operationName).toBe(exported);
+    expect(result!.slice(0, operationName!.length)).toBe(operationName);
+    expect(result!.slice(operationName!.length)).toMatch(kind);
+    expect(variables).toBe(`${result}Variables`);
+    const file = imports.get(text!);
+    expect(file && file.replace(/(^|-)(\w)/g, (_, __, letter: string) => letter.toUpperCase())).toBe(operationName);
+  });
+});
+
 describe('shared fragments', () => {
   const definitions = parse(fragmentsText).definitions;
 
