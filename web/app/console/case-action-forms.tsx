@@ -5,8 +5,8 @@
  * What was typed comes back after a refusal; otherwise a chosen template's text fills it.
  */
 import { createContext, useContext, type ReactNode } from 'react';
-import type { ResponseTemplate } from '../graphql/console-types';
-import type { TemplateUse } from '../graphql/types';
+import type { TemplateUse } from '../graphql/generated/graphql';
+import type { ResponseTemplate } from '../graphql/results';
 import { useTranslation } from '../i18n/use-translation';
 import { describedBy, FieldError, Hint } from '../reporting/form-controls';
 import { findProblems, type FormProblem } from '../reporting/report-form-data';

@@ -6,8 +6,10 @@
  * (works without a script), built as one `TextActionForm`; response templates are picked with
  * a small GET form beside the textarea they fill.
  */
-import type { AgencyStaffQuery, StaffCase, StaffViewer } from '../graphql/console-types';
-import { ENUMS, type StaffTransition } from '../graphql/types';
+import { isValueOf } from '../graphql/enum-values';
+import { StaffTransition, type AgencyStaffQuery } from '../graphql/generated/graphql';
+import { CASE_PRIORITIES, NOTE_KINDS } from './enum-order';
+import type { StaffCase, StaffViewer } from '../graphql/results';
 import { useTranslation } from '../i18n/use-translation';
 import { describedBy, FieldError, Hint } from '../reporting/form-controls';
 import { ActionForms, GeneralProblems, TextActionForm, useFormState, type ActionFormsValue } from './case-action-forms';
@@ -28,7 +30,7 @@ export function findAllowedActions(item: StaffCase, viewer: StaffViewer, colleag
   const can = item.viewerCan;
   const excluded = new Set(item.exclusions.map((exclusion) => exclusion.staff.id));
   return {
-    transitions: can.transitions.filter((name) => (ENUMS.StaffTransition as readonly string[]).includes(name)),
+    transitions: can.transitions.filter((name) => isValueOf(StaffTransition, name)),
     note: can.addNote,
     message: can.sendMessage,
     priority: can.setPriority,
@@ -116,7 +118,7 @@ function PriorityForm({ priority }: { priority: StaffCase['priority'] }) {
       <GeneralProblems state={state} />
       <div className="inline-field">
         <select id="priority" name="priority" defaultValue={state.value('priority', priority)}>
-          {[...ENUMS.CasePriority].reverse().map((value) => (
+          {[...CASE_PRIORITIES].reverse().map((value) => (
             <option key={value} value={value}>
               {t(`priority.${value}`)}
             </option>
@@ -309,7 +311,7 @@ export function CaseActions({
               <div className="field">
                 <label htmlFor="note-kind">{t('action.noteKind')}</label>
                 <select id="note-kind" name="kind" defaultValue={state.value('kind', 'NOTE')}>
-                  {ENUMS.NoteKind.map((kind) => (
+                  {NOTE_KINDS.map((kind) => (
                     <option key={kind} value={kind}>
                       {t(`noteKind.${kind}`)}
                     </option>

@@ -1,6 +1,5 @@
 /** The case as staff read it: summary, the report, evidence, messages, notes, answers, timeline, people. */
-import type { EvidenceFile } from '../graphql/reporting-types';
-import type { StaffCase } from '../graphql/console-types';
+import type { EvidenceFile, StaffCase } from '../graphql/results';
 import { useTranslation } from '../i18n/use-translation';
 import { formatBytes, formatDateTime } from '../reporting/formats';
 import { consoleEvidencePath, consoleReceiptPath, type ConsoleScope } from './console-paths';

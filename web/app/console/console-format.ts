@@ -1,5 +1,5 @@
 /** The console's small judgements: how late a case is, and dates for its tables. */
-import type { CurrentStage } from '../graphql/console-types';
+import type { CurrentStage } from '../graphql/results';
 import type { Locale } from '../i18n/locale';
 import { findZoneName } from '../reporting/formats';
 

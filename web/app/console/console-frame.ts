@@ -1,4 +1,4 @@
-import type { ConsoleProvince, ConsoleTenant } from '../graphql/console-types';
+import type { ConsoleProvince, ConsoleTenant } from '../graphql/results';
 import type { ThemeStyle } from '../theme/theme';
 import type { ConsoleScope } from './console-paths';
 

@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { LanguageSwitch } from '../components/language-switch';
 import { Monogram } from '../components/monogram';
 import { MAIN_ID, SkipLink } from '../components/skip-link';
-import type { StaffViewer } from '../graphql/console-types';
+import type { StaffViewer } from '../graphql/results';
 import { useTranslation } from '../i18n/use-translation';
 import type { ConsoleFrame } from './console-frame';
 import { consoleAuditPath, consoleCustodianPath, consoleDecisionsPath, consoleInboxPath, consoleIntakePath, consoleNotificationsPath, consoleSignOutPath, consoleStaffPath } from './console-paths';

@@ -1,5 +1,5 @@
 /** The custodian page's forms: intents, control ids, and what an action answers. */
-import type { ResealResult, RevealedIdentity } from '../graphql/console-types';
+import type { ResealResult, RevealedIdentity } from '../graphql/results';
 import type { FormProblem } from '../reporting/report-form-data';
 
 export const CUSTODIAN_INTENTS = ['reveal', 'decline', 'setUp', 'reseal', 'remove'] as const;

@@ -1,4 +1,4 @@
-import type { CurrentStage } from '../graphql/console-types';
+import type { CurrentStage } from '../graphql/results';
 import { useTranslation } from '../i18n/use-translation';
 import { findDeadlineState } from './console-format';
 

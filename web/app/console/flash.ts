@@ -2,7 +2,8 @@
  * Flashes: what an action tells the page it redirects to. The cookie holds only a name from
  * this list (and, for a transition, the new status), never text: the words come from the catalog.
  */
-import { ENUMS, type CaseStatus } from '../graphql/types';
+import { isValueOf } from '../graphql/enum-values';
+import { CaseStatus } from '../graphql/generated/graphql';
 import type { Translate } from '../i18n/translate';
 
 export const FLASHES = [
@@ -48,8 +49,8 @@ export function describeFlash(value: string | null, t: Translate): string | null
   const [name, status] = value.split(':');
   if (!(FLASHES as readonly string[]).includes(name!)) return null;
   if (name === 'transition') {
-    if (!status || !(ENUMS.CaseStatus as readonly string[]).includes(status)) return null;
-    return t('flash.transition', { status: t(`staffStatus.${status as CaseStatus}`) });
+    if (!isValueOf(CaseStatus, status)) return null;
+    return t('flash.transition', { status: t(`staffStatus.${status}`) });
   }
   return t(`flash.${name as Exclude<Flash, 'transition'>}`);
 }

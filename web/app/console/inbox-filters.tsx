@@ -1,5 +1,5 @@
-import { ENUMS } from '../graphql/types';
-import type { KeyedName } from '../graphql/console-types';
+import { CASE_PRIORITIES, CASE_STATUSES } from './enum-order';
+import type { KeyedName } from '../graphql/results';
 import { useTranslation } from '../i18n/use-translation';
 import { INBOX_PARAMS, isFiltered, type InboxQuery } from './inbox-query';
 
@@ -55,7 +55,7 @@ export function InboxFilters({
             </p>
           </div>
           {agencies.length > 0 ? <Select id={INBOX_PARAMS.agency} label={t('inbox.filterAgency')} value={query.agency} options={toOptions(agencies)} /> : null}
-          <Select id={INBOX_PARAMS.status} label={t('inbox.filterStatus')} value={query.status} options={ENUMS.CaseStatus.map((value) => ({ value, label: t(`staffStatus.${value}`) }))} />
+          <Select id={INBOX_PARAMS.status} label={t('inbox.filterStatus')} value={query.status} options={CASE_STATUSES.map((value) => ({ value, label: t(`staffStatus.${value}`) }))} />
           {caseTypes.length > 0 ? <Select id={INBOX_PARAMS.caseType} label={t('inbox.filterType')} value={query.caseType} options={toOptions(caseTypes)} /> : null}
           {categories.length > 0 ? <Select id={INBOX_PARAMS.category} label={t('inbox.filterCategory')} value={query.category} options={toOptions(categories)} /> : null}
           {channels.length > 0 ? <Select id={INBOX_PARAMS.channel} label={t('inbox.filterChannel')} value={query.channel} options={toOptions(channels)} /> : null}
@@ -63,7 +63,7 @@ export function InboxFilters({
             id={INBOX_PARAMS.priority}
             label={t('inbox.filterPriority')}
             value={query.priority}
-            options={[...ENUMS.CasePriority].reverse().map((value) => ({ value, label: t(`priority.${value}`) }))}
+            options={[...CASE_PRIORITIES].reverse().map((value) => ({ value, label: t(`priority.${value}`) }))}
           />
           <div className="checks">
             <label className="check">

@@ -2,8 +2,8 @@
  * The inbox's filters live in the address (a GET form), so a filtered list can be
  * bookmarked, shared with a colleague and reloaded. Unknown or malformed values are dropped.
  */
-import type { ConsoleInboxVariables, InboxFilterInput } from '../graphql/console-types';
-import { ENUMS, type CasePriority, type CaseStatus } from '../graphql/types';
+import { valuesOf } from '../graphql/enum-values';
+import { CasePriority, CaseStatus, type ConsoleInboxQueryVariables, type InboxFilter } from '../graphql/generated/graphql';
 
 export const INBOX_PAGE_SIZE = 25;
 
@@ -51,11 +51,11 @@ export function parseInboxQuery(url: URL): InboxQuery {
   const search = (get(INBOX_PARAMS.search) ?? '').trim().toUpperCase();
   const after = get(INBOX_PARAMS.after);
   return {
-    status: pick(get(INBOX_PARAMS.status), ENUMS.CaseStatus),
+    status: pick(get(INBOX_PARAMS.status), valuesOf(CaseStatus)),
     caseType: keyOf(get(INBOX_PARAMS.caseType)),
     category: keyOf(get(INBOX_PARAMS.category)),
     channel: keyOf(get(INBOX_PARAMS.channel)),
-    priority: pick(get(INBOX_PARAMS.priority), ENUMS.CasePriority),
+    priority: pick(get(INBOX_PARAMS.priority), valuesOf(CasePriority)),
     agency: keyOf(get(INBOX_PARAMS.agency)),
     overdue: get(INBOX_PARAMS.overdue) === '1',
     escalated: get(INBOX_PARAMS.escalated) === '1',
@@ -65,8 +65,8 @@ export function parseInboxQuery(url: URL): InboxQuery {
 }
 
 /** The API's filter for the query; null when nothing is filtered. */
-export function toInboxVariables(query: InboxQuery): ConsoleInboxVariables {
-  const filter: InboxFilterInput = {};
+export function toInboxVariables(query: InboxQuery): ConsoleInboxQueryVariables {
+  const filter: InboxFilter = {};
   if (query.status) filter.statuses = [query.status];
   if (query.caseType) filter.caseTypeKeys = [query.caseType];
   if (query.category) filter.categoryKeys = [query.category];

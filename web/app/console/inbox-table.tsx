@@ -1,4 +1,4 @@
-import type { InboxCase } from '../graphql/console-types';
+import type { InboxCase } from '../graphql/results';
 import { useTranslation } from '../i18n/use-translation';
 import { formatShortDateTime } from './console-format';
 import { consoleCasePath, type ConsoleScope } from './console-paths';

@@ -1,6 +1,6 @@
 /** The offline intake form: its controls' names, what a refusal carries back, which case types and channels it offers. */
-import type { IntakeChannel, IntakeTenantQuery } from '../graphql/console-types';
-import type { ReportingCaseType } from '../graphql/reporting-types';
+import type { IntakeTenantQuery } from '../graphql/generated/graphql';
+import type { IntakeChannel, ReportingCaseType } from '../graphql/results';
 import type { FormProblem } from '../reporting/report-form-data';
 
 export const INTAKE_FIELDS = {

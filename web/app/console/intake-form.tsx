@@ -3,8 +3,8 @@
  * fields for that type (rendered as on the portal), a category, and how the reporter is
  * known (never a pseudonym: that account is the reporter's own). A plain POST.
  */
-import type { IntakeChannel, IntakeTenantQuery } from '../graphql/console-types';
-import type { ReportingCaseType } from '../graphql/reporting-types';
+import type { IntakeTenantQuery } from '../graphql/generated/graphql';
+import type { IntakeChannel, ReportingCaseType } from '../graphql/results';
 import { useTranslation } from '../i18n/use-translation';
 import { describedBy, ErrorSummary, FieldError, Hint, RequiredMark } from '../reporting/form-controls';
 import { answerId, identityOptionId } from '../reporting/form-ids';

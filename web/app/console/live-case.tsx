@@ -4,14 +4,15 @@
  * without a reload. Needs the page script; without it the page is as before.
  */
 import { livePaths } from '../live/live-client';
-import { CASE_UPDATES, type CaseUpdate } from '../live/live-documents';
+import type { CaseUpdatesSubscription } from '../graphql/generated/graphql';
+import { CASE_UPDATES } from '../live/live-documents';
 import { LiveIndicator } from '../live/live-indicator';
 import { useLiveRevalidation } from '../live/live-revalidate';
 import type { ConsoleScope } from './console-paths';
 
 export function LiveCase({ scope, id, after }: { scope: ConsoleScope; id: string; after: string | null | undefined }) {
   const path = livePaths.console(scope.kind === 'agency' ? scope.slug : null);
-  const status = useLiveRevalidation<{ caseUpdates: CaseUpdate }>({
+  const status = useLiveRevalidation<CaseUpdatesSubscription>({
     path,
     query: CASE_UPDATES,
     variables: { id },

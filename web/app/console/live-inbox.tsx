@@ -7,8 +7,9 @@
  */
 import { useEffect, useState } from 'react';
 import { followLive, livePaths } from '../live/live-client';
-import type { AgencyCounters } from '../graphql/console-types';
-import { CASE_COUNTERS_UPDATES, INBOX_UPDATES, type CaseUpdate } from '../live/live-documents';
+import type { CaseCountersUpdatesSubscription, InboxUpdatesSubscription } from '../graphql/generated/graphql';
+import type { AgencyCounters } from '../graphql/results';
+import { CASE_COUNTERS_UPDATES, INBOX_UPDATES } from '../live/live-documents';
 import { LiveIndicator } from '../live/live-indicator';
 import { useLiveText } from '../live/live-messages';
 import { useLiveRevalidation } from '../live/live-revalidate';
@@ -25,7 +26,7 @@ function CountersPanel({ path, initial }: { path: string; initial: AgencyCounter
   useEffect(
     () =>
       // Counters carry no cursor: each payload is the whole count now; a resumed stream starts with the count.
-      followLive<{ caseCountersUpdates: AgencyCounters[] }, { cursor: string; signal: 'EVENT'; counters: AgencyCounters[] }>(path, {
+      followLive<CaseCountersUpdatesSubscription, { cursor: string; signal: 'EVENT'; counters: AgencyCounters[] }>(path, {
         query: CASE_COUNTERS_UPDATES,
         variables: {},
         after: null,
@@ -61,7 +62,7 @@ function CountersPanel({ path, initial }: { path: string; initial: AgencyCounter
 
 export function LiveInbox({ scope, after, counters }: { scope: ConsoleScope; after: string | null | undefined; counters: AgencyCounters[] }) {
   const path = livePaths.console(scope.kind === 'agency' ? scope.slug : null);
-  const status = useLiveRevalidation<{ inboxUpdates: CaseUpdate }>({
+  const status = useLiveRevalidation<InboxUpdatesSubscription>({
     path,
     query: INBOX_UPDATES,
     variables: {},

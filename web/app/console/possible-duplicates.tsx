@@ -1,5 +1,5 @@
 /** Other recent cases that may be the same report, shown before a verifier accepts this one. */
-import type { StaffCase } from '../graphql/console-types';
+import type { StaffCase } from '../graphql/results';
 import { joinList } from '../i18n/translate';
 import { useTranslation } from '../i18n/use-translation';
 import { formatShortDate } from '../reporting/formats';

@@ -4,7 +4,7 @@
  * (`viewerMayDecide`) gets Konfirmasi / Tolak as plain POST forms, everyone else a sentence saying
  * it waits for someone else.
  */
-import type { ConflictProposal, RoleChangeProposal } from '../graphql/trust-types';
+import type { ConflictProposal, RoleChangeProposal } from '../graphql/results';
 import { useTranslation } from '../i18n/use-translation';
 import { formatShortDateTime } from './console-format';
 import { consoleCasePath, type ConsoleScope } from './console-paths';

@@ -1,5 +1,5 @@
 /** The tenant admin's staff page: the roles an agency account may have, controls, and what a refusal carries back. */
-import type { StaffRole } from '../graphql/types';
+import type { StaffRole } from '../graphql/generated/graphql';
 import type { FormProblem } from '../reporting/report-form-data';
 
 /** Roles of an agency's own staff (the secretariat and platform roles live elsewhere). */

@@ -1,4 +1,4 @@
-import type { TenantKind } from '../graphql/types';
+import type { TenantKind } from '../graphql/generated/graphql';
 
 export interface DirectoryAgency {
   slug: string;

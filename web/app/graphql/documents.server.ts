@@ -11,6 +11,7 @@ import consoleInbox from './console-inbox.graphql?raw';
 import consoleProvinces from './console-provinces.graphql?raw';
 import consoleTenant from './console-tenant.graphql?raw';
 import createEvidenceUpload from './create-evidence-upload.graphql?raw';
+import escalateReport from './escalate-report.graphql?raw';
 import draftCaseAnswer from './draft-case-answer.graphql?raw';
 import loginStaff from './login-staff.graphql?raw';
 import logoutStaff from './logout-staff.graphql?raw';
@@ -56,81 +57,111 @@ import auditLog from './audit-log.graphql?raw';
 import secretariatDecisions from './secretariat-decisions.graphql?raw';
 import caseConflictProposals from './case-conflict-proposals.graphql?raw';
 import type {
-  AuditLogQuery,
-  AuditLogVariables,
-  CaseConflictProposalsQuery,
-  DecideConflictMutation,
-  DecideRoleChangeMutation,
-  DecideVariables,
-  ProposeRoleChangeMutation,
-  ProposeRoleChangeVariables,
-  SecretariatDecisionsQuery,
-} from './trust-types';
-import type {
-  CreateEvidenceUploadMutation,
-  CreateEvidenceUploadVariables,
-  CredentialsVariables,
-  LoginReporterMutation,
-  LogoutReporterMutation,
-  MyReportsQuery,
-  RegisterReporterMutation,
-  ReportingTenantQuery,
-  SendReporterMessageMutation,
-  SendReporterMessageVariables,
-  SubmitReportMutation,
-  SubmitReportVariables,
-  TrackReportQuery,
-  TrackReportVariables,
-  ViewerReporterQuery,
-} from './reporting-types';
-import type { DirectoryQuery, TenantPortalQuery } from './types';
-import type {
-  AddCaseNoteVariables,
+  AddCaseNoteMutation,
+  AddCaseNoteMutationVariables,
   AgencyStaffQuery,
-  CaseActionResult,
+  AgencyStaffQueryVariables,
+  AuditLogQuery,
+  AuditLogQueryVariables,
+  CaseConflictProposalsQuery,
+  CaseConflictProposalsQueryVariables,
   ConsoleCaseQuery,
+  ConsoleCaseQueryVariables,
   ConsoleInboxQuery,
-  ConsoleInboxVariables,
-  ConsoleProvincesQuery,
-  ConsoleTenantQuery,
-  DraftCaseAnswerVariables,
-  LoginStaffMutation,
-  LoginStaffVariables,
-  LogoutStaffMutation,
-  RecordConflictVariables,
-  RestrictCaseVariables,
-  ReturnCaseAnswerVariables,
-  SendStaffMessageVariables,
-  SetCasePriorityVariables,
-  TransitionCaseVariables,
-  TransferCaseVariables,
-  StaffViewer,
-  RecordOfflineIntakeMutation,
-  RecordOfflineIntakeVariables,
-  IntakeTenantQuery,
-  IntakeReceiptQuery,
-  ResponseTemplatesQuery,
-  RequestIdentityRevealMutation,
-  RequestIdentityRevealVariables,
-  CustodianConsoleQuery,
-  RevealIdentityMutation,
-  RevealIdentityVariables,
-  DeclineIdentityRevealMutation,
-  DeclineIdentityRevealVariables,
-  PassphraseVariables,
-  SetUpCustodianKeyMutation,
-  ResealIdentitiesMutation,
-  RemoveIdentityCustodianMutation,
-  RemoveIdentityCustodianVariables,
-  StaffAccountsQuery,
-  CreateStaffMemberMutation,
-  CreateStaffMemberVariables,
-  UpdateStaffMemberMutation,
-  UpdateStaffMemberVariables,
+  ConsoleInboxQueryVariables,
   ConsoleNotificationsQuery,
+  ConsoleNotificationsQueryVariables,
+  ConsoleProvincesQuery,
+  ConsoleProvincesQueryVariables,
+  ConsoleTenantQuery,
+  ConsoleTenantQueryVariables,
+  ConsoleViewerQuery,
+  ConsoleViewerQueryVariables,
+  CreateEvidenceUploadMutation,
+  CreateEvidenceUploadMutationVariables,
+  CreateStaffMemberMutation,
+  CreateStaffMemberMutationVariables,
+  CustodianConsoleQuery,
+  CustodianConsoleQueryVariables,
+  DecideConflictMutation,
+  DecideConflictMutationVariables,
+  DecideRoleChangeMutation,
+  DecideRoleChangeMutationVariables,
+  DeclineIdentityRevealMutation,
+  DeclineIdentityRevealMutationVariables,
+  DirectoryQuery,
+  DirectoryQueryVariables,
+  DraftCaseAnswerMutation,
+  DraftCaseAnswerMutationVariables,
+  EscalateReportMutation,
+  EscalateReportMutationVariables,
+  IntakeReceiptQuery,
+  IntakeReceiptQueryVariables,
+  IntakeTenantQuery,
+  IntakeTenantQueryVariables,
+  LoginReporterMutation,
+  LoginReporterMutationVariables,
+  LoginStaffMutation,
+  LoginStaffMutationVariables,
+  LogoutReporterMutation,
+  LogoutReporterMutationVariables,
+  LogoutStaffMutation,
+  LogoutStaffMutationVariables,
   MarkStaffNotificationsReadMutation,
-  MarkStaffNotificationsReadVariables,
-} from './console-types';
+  MarkStaffNotificationsReadMutationVariables,
+  MyReportsQuery,
+  MyReportsQueryVariables,
+  ProposeRoleChangeMutation,
+  ProposeRoleChangeMutationVariables,
+  RecordConflictMutation,
+  RecordConflictMutationVariables,
+  RecordOfflineIntakeMutation,
+  RecordOfflineIntakeMutationVariables,
+  RegisterReporterMutation,
+  RegisterReporterMutationVariables,
+  RemoveIdentityCustodianMutation,
+  RemoveIdentityCustodianMutationVariables,
+  ReportingTenantQuery,
+  ReportingTenantQueryVariables,
+  RequestIdentityRevealMutation,
+  RequestIdentityRevealMutationVariables,
+  ResealIdentitiesMutation,
+  ResealIdentitiesMutationVariables,
+  ResponseTemplatesQuery,
+  ResponseTemplatesQueryVariables,
+  RestrictCaseMutation,
+  RestrictCaseMutationVariables,
+  ReturnCaseAnswerMutation,
+  ReturnCaseAnswerMutationVariables,
+  RevealIdentityMutation,
+  RevealIdentityMutationVariables,
+  SecretariatDecisionsQuery,
+  SecretariatDecisionsQueryVariables,
+  SendReporterMessageMutation,
+  SendReporterMessageMutationVariables,
+  SendStaffMessageMutation,
+  SendStaffMessageMutationVariables,
+  SetCasePriorityMutation,
+  SetCasePriorityMutationVariables,
+  SetUpCustodianKeyMutation,
+  SetUpCustodianKeyMutationVariables,
+  StaffAccountsQuery,
+  StaffAccountsQueryVariables,
+  SubmitReportMutation,
+  SubmitReportMutationVariables,
+  TenantPortalQuery,
+  TenantPortalQueryVariables,
+  TrackReportQuery,
+  TrackReportQueryVariables,
+  TransferCaseMutation,
+  TransferCaseMutationVariables,
+  TransitionCaseMutation,
+  TransitionCaseMutationVariables,
+  UpdateStaffMemberMutation,
+  UpdateStaffMemberMutationVariables,
+  ViewerReporterQuery,
+  ViewerReporterQueryVariables,
+} from './generated/graphql';
 
 /** A document with the types of its result and variables attached. */
 export interface Document<Result, Variables = undefined> {
@@ -149,69 +180,70 @@ function define<Result, Variables = undefined>(operationName: string, source: st
   return { operationName, source: withFragments(source, FRAGMENTS) };
 }
 
-export const DirectoryDocument: Document<DirectoryQuery> = define('Directory', directory);
-export const TenantPortalDocument: Document<TenantPortalQuery> = define('TenantPortal', tenantPortal);
-export const ReportingTenantDocument: Document<ReportingTenantQuery> = define('ReportingTenant', reportingTenant);
-export const ViewerReporterDocument: Document<ViewerReporterQuery> = define('ViewerReporter', viewerReporter);
-export const RegisterReporterDocument: Document<RegisterReporterMutation, CredentialsVariables> = define('RegisterReporter', registerReporter);
-export const LoginReporterDocument: Document<LoginReporterMutation, CredentialsVariables> = define('LoginReporter', loginReporter);
-export const LogoutReporterDocument: Document<LogoutReporterMutation> = define('LogoutReporter', logoutReporter);
-export const MyReportsDocument: Document<MyReportsQuery> = define('MyReports', myReports);
-export const CreateEvidenceUploadDocument: Document<CreateEvidenceUploadMutation, CreateEvidenceUploadVariables> = define('CreateEvidenceUpload', createEvidenceUpload);
-export const SubmitReportDocument: Document<SubmitReportMutation, SubmitReportVariables> = define('SubmitReport', submitReport);
-export const TrackReportDocument: Document<TrackReportQuery, TrackReportVariables> = define('TrackReport', trackReport);
-export const SendReporterMessageDocument: Document<SendReporterMessageMutation, SendReporterMessageVariables> = define('SendReporterMessage', sendReporterMessage);
+export const DirectoryDocument: Document<DirectoryQuery, DirectoryQueryVariables> = define('Directory', directory);
+export const TenantPortalDocument: Document<TenantPortalQuery, TenantPortalQueryVariables> = define('TenantPortal', tenantPortal);
+export const ReportingTenantDocument: Document<ReportingTenantQuery, ReportingTenantQueryVariables> = define('ReportingTenant', reportingTenant);
+export const ViewerReporterDocument: Document<ViewerReporterQuery, ViewerReporterQueryVariables> = define('ViewerReporter', viewerReporter);
+export const RegisterReporterDocument: Document<RegisterReporterMutation, RegisterReporterMutationVariables> = define('RegisterReporter', registerReporter);
+export const LoginReporterDocument: Document<LoginReporterMutation, LoginReporterMutationVariables> = define('LoginReporter', loginReporter);
+export const LogoutReporterDocument: Document<LogoutReporterMutation, LogoutReporterMutationVariables> = define('LogoutReporter', logoutReporter);
+export const MyReportsDocument: Document<MyReportsQuery, MyReportsQueryVariables> = define('MyReports', myReports);
+export const CreateEvidenceUploadDocument: Document<CreateEvidenceUploadMutation, CreateEvidenceUploadMutationVariables> = define('CreateEvidenceUpload', createEvidenceUpload);
+export const SubmitReportDocument: Document<SubmitReportMutation, SubmitReportMutationVariables> = define('SubmitReport', submitReport);
+export const TrackReportDocument: Document<TrackReportQuery, TrackReportQueryVariables> = define('TrackReport', trackReport);
+export const EscalateReportDocument: Document<EscalateReportMutation, EscalateReportMutationVariables> = define('EscalateReport', escalateReport);
+export const SendReporterMessageDocument: Document<SendReporterMessageMutation, SendReporterMessageMutationVariables> = define('SendReporterMessage', sendReporterMessage);
 
 /* The staff console. */
-export const LoginStaffDocument: Document<LoginStaffMutation, LoginStaffVariables> = define('LoginStaff', loginStaff);
-export const LogoutStaffDocument: Document<LogoutStaffMutation> = define('LogoutStaff', logoutStaff);
-export const ConsoleTenantDocument: Document<ConsoleTenantQuery> = define('ConsoleTenant', consoleTenant);
-export const ConsoleProvincesDocument: Document<ConsoleProvincesQuery> = define('ConsoleProvinces', consoleProvinces);
-export const ConsoleInboxDocument: Document<ConsoleInboxQuery, ConsoleInboxVariables> = define('ConsoleInbox', consoleInbox);
-export const ConsoleCaseDocument: Document<ConsoleCaseQuery, { id: string }> = define('ConsoleCase', consoleCase);
-export const AgencyStaffDocument: Document<AgencyStaffQuery> = define('AgencyStaff', agencyStaff);
-export const TransitionCaseDocument: Document<CaseActionResult<'transitionCase'>, TransitionCaseVariables> = define('TransitionCase', transitionCase);
-export const AddCaseNoteDocument: Document<CaseActionResult<'addCaseNote'>, AddCaseNoteVariables> = define('AddCaseNote', addCaseNote);
-export const SendStaffMessageDocument: Document<CaseActionResult<'sendStaffMessage'>, SendStaffMessageVariables> = define('SendStaffMessage', sendStaffMessage);
-export const DraftCaseAnswerDocument: Document<CaseActionResult<'draftCaseAnswer'>, DraftCaseAnswerVariables> = define('DraftCaseAnswer', draftCaseAnswer);
-export const ReturnCaseAnswerDocument: Document<CaseActionResult<'returnCaseAnswer'>, ReturnCaseAnswerVariables> = define('ReturnCaseAnswer', returnCaseAnswer);
-export const SetCasePriorityDocument: Document<CaseActionResult<'setCasePriority'>, SetCasePriorityVariables> = define('SetCasePriority', setCasePriority);
-export const RecordConflictDocument: Document<{ recordConflict: { id: string; exclusions: { staff: { id: string } }[] } | null }, RecordConflictVariables> = define('RecordConflict', recordConflict);
-export const RestrictCaseDocument: Document<CaseActionResult<'restrictCase'>, RestrictCaseVariables> = define('RestrictCase', restrictCase);
-export const TransferCaseDocument: Document<CaseActionResult<'transferCase'> & { transferCase: { transferredTo: string | null } | null }, TransferCaseVariables> = define('TransferCase', transferCase);
-export const ResponseTemplatesDocument: Document<ResponseTemplatesQuery> = define('ResponseTemplates', responseTemplates);
-export const RequestIdentityRevealDocument: Document<RequestIdentityRevealMutation, RequestIdentityRevealVariables> = define('RequestIdentityReveal', requestIdentityReveal);
+export const LoginStaffDocument: Document<LoginStaffMutation, LoginStaffMutationVariables> = define('LoginStaff', loginStaff);
+export const LogoutStaffDocument: Document<LogoutStaffMutation, LogoutStaffMutationVariables> = define('LogoutStaff', logoutStaff);
+export const ConsoleTenantDocument: Document<ConsoleTenantQuery, ConsoleTenantQueryVariables> = define('ConsoleTenant', consoleTenant);
+export const ConsoleProvincesDocument: Document<ConsoleProvincesQuery, ConsoleProvincesQueryVariables> = define('ConsoleProvinces', consoleProvinces);
+export const ConsoleInboxDocument: Document<ConsoleInboxQuery, ConsoleInboxQueryVariables> = define('ConsoleInbox', consoleInbox);
+export const ConsoleCaseDocument: Document<ConsoleCaseQuery, ConsoleCaseQueryVariables> = define('ConsoleCase', consoleCase);
+export const AgencyStaffDocument: Document<AgencyStaffQuery, AgencyStaffQueryVariables> = define('AgencyStaff', agencyStaff);
+export const TransitionCaseDocument: Document<TransitionCaseMutation, TransitionCaseMutationVariables> = define('TransitionCase', transitionCase);
+export const AddCaseNoteDocument: Document<AddCaseNoteMutation, AddCaseNoteMutationVariables> = define('AddCaseNote', addCaseNote);
+export const SendStaffMessageDocument: Document<SendStaffMessageMutation, SendStaffMessageMutationVariables> = define('SendStaffMessage', sendStaffMessage);
+export const DraftCaseAnswerDocument: Document<DraftCaseAnswerMutation, DraftCaseAnswerMutationVariables> = define('DraftCaseAnswer', draftCaseAnswer);
+export const ReturnCaseAnswerDocument: Document<ReturnCaseAnswerMutation, ReturnCaseAnswerMutationVariables> = define('ReturnCaseAnswer', returnCaseAnswer);
+export const SetCasePriorityDocument: Document<SetCasePriorityMutation, SetCasePriorityMutationVariables> = define('SetCasePriority', setCasePriority);
+export const RecordConflictDocument: Document<RecordConflictMutation, RecordConflictMutationVariables> = define('RecordConflict', recordConflict);
+export const RestrictCaseDocument: Document<RestrictCaseMutation, RestrictCaseMutationVariables> = define('RestrictCase', restrictCase);
+export const TransferCaseDocument: Document<TransferCaseMutation, TransferCaseMutationVariables> = define('TransferCase', transferCase);
+export const ResponseTemplatesDocument: Document<ResponseTemplatesQuery, ResponseTemplatesQueryVariables> = define('ResponseTemplates', responseTemplates);
+export const RequestIdentityRevealDocument: Document<RequestIdentityRevealMutation, RequestIdentityRevealMutationVariables> = define('RequestIdentityReveal', requestIdentityReveal);
 
 /* Offline intake. */
-export const IntakeTenantDocument: Document<IntakeTenantQuery> = define('IntakeTenant', intakeTenant);
-export const RecordOfflineIntakeDocument: Document<RecordOfflineIntakeMutation, RecordOfflineIntakeVariables> = define('RecordOfflineIntake', recordOfflineIntake);
-export const IntakeReceiptDocument: Document<IntakeReceiptQuery, { id: string }> = define('IntakeReceipt', intakeReceipt);
+export const IntakeTenantDocument: Document<IntakeTenantQuery, IntakeTenantQueryVariables> = define('IntakeTenant', intakeTenant);
+export const RecordOfflineIntakeDocument: Document<RecordOfflineIntakeMutation, RecordOfflineIntakeMutationVariables> = define('RecordOfflineIntake', recordOfflineIntake);
+export const IntakeReceiptDocument: Document<IntakeReceiptQuery, IntakeReceiptQueryVariables> = define('IntakeReceipt', intakeReceipt);
 
 /* Identity custodians. */
-export const CustodianConsoleDocument: Document<CustodianConsoleQuery> = define('CustodianConsole', custodianConsole);
-export const RevealIdentityDocument: Document<RevealIdentityMutation, RevealIdentityVariables> = define('RevealIdentity', revealIdentity);
-export const DeclineIdentityRevealDocument: Document<DeclineIdentityRevealMutation, DeclineIdentityRevealVariables> = define('DeclineIdentityReveal', declineIdentityReveal);
-export const SetUpCustodianKeyDocument: Document<SetUpCustodianKeyMutation, PassphraseVariables> = define('SetUpCustodianKey', setUpCustodianKey);
-export const ResealIdentitiesDocument: Document<ResealIdentitiesMutation, PassphraseVariables> = define('ResealIdentities', resealIdentities);
-export const RemoveIdentityCustodianDocument: Document<RemoveIdentityCustodianMutation, RemoveIdentityCustodianVariables> = define('RemoveIdentityCustodian', removeIdentityCustodian);
+export const CustodianConsoleDocument: Document<CustodianConsoleQuery, CustodianConsoleQueryVariables> = define('CustodianConsole', custodianConsole);
+export const RevealIdentityDocument: Document<RevealIdentityMutation, RevealIdentityMutationVariables> = define('RevealIdentity', revealIdentity);
+export const DeclineIdentityRevealDocument: Document<DeclineIdentityRevealMutation, DeclineIdentityRevealMutationVariables> = define('DeclineIdentityReveal', declineIdentityReveal);
+export const SetUpCustodianKeyDocument: Document<SetUpCustodianKeyMutation, SetUpCustodianKeyMutationVariables> = define('SetUpCustodianKey', setUpCustodianKey);
+export const ResealIdentitiesDocument: Document<ResealIdentitiesMutation, ResealIdentitiesMutationVariables> = define('ResealIdentities', resealIdentities);
+export const RemoveIdentityCustodianDocument: Document<RemoveIdentityCustodianMutation, RemoveIdentityCustodianMutationVariables> = define('RemoveIdentityCustodian', removeIdentityCustodian);
 
 /* Staff accounts (tenant admin). */
-export const StaffAccountsDocument: Document<StaffAccountsQuery> = define('StaffAccounts', staffAccounts);
-export const CreateStaffMemberDocument: Document<CreateStaffMemberMutation, CreateStaffMemberVariables> = define('CreateStaffMember', createStaffMember);
-export const UpdateStaffMemberDocument: Document<UpdateStaffMemberMutation, UpdateStaffMemberVariables> = define('UpdateStaffMember', updateStaffMember);
-export const ConsoleViewerDocument: Document<{ viewerStaff: StaffViewer | null }> = define('ConsoleViewer', consoleViewer);
+export const StaffAccountsDocument: Document<StaffAccountsQuery, StaffAccountsQueryVariables> = define('StaffAccounts', staffAccounts);
+export const CreateStaffMemberDocument: Document<CreateStaffMemberMutation, CreateStaffMemberMutationVariables> = define('CreateStaffMember', createStaffMember);
+export const UpdateStaffMemberDocument: Document<UpdateStaffMemberMutation, UpdateStaffMemberMutationVariables> = define('UpdateStaffMember', updateStaffMember);
+export const ConsoleViewerDocument: Document<ConsoleViewerQuery, ConsoleViewerQueryVariables> = define('ConsoleViewer', consoleViewer);
 
 /* Notifications. */
-export const ConsoleNotificationsDocument: Document<ConsoleNotificationsQuery> = define('ConsoleNotifications', consoleNotifications);
-export const MarkStaffNotificationsReadDocument: Document<MarkStaffNotificationsReadMutation, MarkStaffNotificationsReadVariables> = define(
+export const ConsoleNotificationsDocument: Document<ConsoleNotificationsQuery, ConsoleNotificationsQueryVariables> = define('ConsoleNotifications', consoleNotifications);
+export const MarkStaffNotificationsReadDocument: Document<MarkStaffNotificationsReadMutation, MarkStaffNotificationsReadMutationVariables> = define(
   'MarkStaffNotificationsRead',
   markStaffNotificationsRead,
 );
 
 /* Separation of duties: role and conflict proposals, decisions, the audit log. */
-export const ProposeRoleChangeDocument: Document<ProposeRoleChangeMutation, ProposeRoleChangeVariables> = define('ProposeRoleChange', proposeRoleChange);
-export const DecideRoleChangeDocument: Document<DecideRoleChangeMutation, DecideVariables> = define('DecideRoleChange', decideRoleChange);
-export const DecideConflictDocument: Document<DecideConflictMutation, DecideVariables> = define('DecideConflict', decideConflict);
-export const AuditLogDocument: Document<AuditLogQuery, AuditLogVariables> = define('AuditLog', auditLog);
-export const SecretariatDecisionsDocument: Document<SecretariatDecisionsQuery> = define('SecretariatDecisions', secretariatDecisions);
-export const CaseConflictProposalsDocument: Document<CaseConflictProposalsQuery, { caseId: string }> = define('CaseConflictProposals', caseConflictProposals);
+export const ProposeRoleChangeDocument: Document<ProposeRoleChangeMutation, ProposeRoleChangeMutationVariables> = define('ProposeRoleChange', proposeRoleChange);
+export const DecideRoleChangeDocument: Document<DecideRoleChangeMutation, DecideRoleChangeMutationVariables> = define('DecideRoleChange', decideRoleChange);
+export const DecideConflictDocument: Document<DecideConflictMutation, DecideConflictMutationVariables> = define('DecideConflict', decideConflict);
+export const AuditLogDocument: Document<AuditLogQuery, AuditLogQueryVariables> = define('AuditLog', auditLog);
+export const SecretariatDecisionsDocument: Document<SecretariatDecisionsQuery, SecretariatDecisionsQueryVariables> = define('SecretariatDecisions', secretariatDecisions);
+export const CaseConflictProposalsDocument: Document<CaseConflictProposalsQuery, CaseConflictProposalsQueryVariables> = define('CaseConflictProposals', caseConflictProposals);

@@ -1,10 +1,12 @@
-/** The documents and enum values the web relies on must stay valid against the API's committed schema. */
+/**
+ * The documents must stay valid against the API's committed schema (the generator checks that too,
+ * in `pnpm typecheck`), and every enum value the pages name in words has its words.
+ */
 import { readdirSync, readFileSync } from 'node:fs';
 import { buildSchema, isEnumType, parse, validate } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { messages } from '../i18n/messages';
 import { findSpreads, readFragments, withFragments } from './fragments';
-import { ENUMS } from './types';
 
 const here = new URL('./', import.meta.url);
 const schema = buildSchema(readFileSync(new URL('../../../api/schema.graphql', here), 'utf8'));
@@ -35,6 +37,29 @@ describe('GraphQL documents', () => {
   });
 });
 
+describe('documents.server.ts', () => {
+  const source = readFileSync(new URL('documents.server.ts', here), 'utf8');
+  const imports = new Map([...source.matchAll(/^import (\w+) from '\.\/([\w-]+)\.graphql\?raw';$/gm)].map((match) => [match[1]!, match[2]!]));
+  const definitions = [...source.matchAll(/export const (\w+)Document: Document<(\w+), (\w+)> = define\(\s*'(\w+)',\s*(\w+),?\s*\)/g)];
+
+  it('defines a document for each operation file it imports, and imports every query and mutation', () => {
+    expect(definitions.length).toBe(imports.size - 1);
+    const operations = documents.filter((name) => !/^\s*subscription\s/m.test(readFileSync(new URL(name, here), 'utf8')));
+    expect([...imports.values()].filter((file) => file !== 'fragments').sort()).toEqual(operations.map((name) => name.replace(/\.graphql$/, '')).sort());
+  });
+
+  it.each(definitions.map((match) => [match[1]!, match]))('pairs %s with its own file and its own generated types', (_, match) => {
+    const [, exported, result, variables, operationName, text] = match;
+    const kind = /^(Query|Mutation|Subscription)$/;
+    expect(operationName).toBe(exported);
+    expect(result!.slice(0, operationName!.length)).toBe(operationName);
+    expect(result!.slice(operationName!.length)).toMatch(kind);
+    expect(variables).toBe(`${result}Variables`);
+    const file = imports.get(text!);
+    expect(file && file.replace(/(^|-)(\w)/g, (_, __, letter: string) => letter.toUpperCase())).toBe(operationName);
+  });
+});
+
 describe('shared fragments', () => {
   const definitions = parse(fragmentsText).definitions;
 
@@ -61,7 +86,7 @@ describe('shared fragments', () => {
 });
 
 /** Enums whose values the pages name in words, and the catalog prefix of those words. */
-const LABELLED: Partial<Record<keyof typeof ENUMS, string>> = {
+const LABELLED: Record<string, string> = {
   TenantKind: 'tenantKind',
   ReportCriteria: 'criteria',
   CriterionElement: 'criterion',
@@ -88,18 +113,12 @@ const LABELLED: Partial<Record<keyof typeof ENUMS, string>> = {
   AuditAction: 'auditAction',
 };
 
-describe.each(Object.keys(ENUMS) as (keyof typeof ENUMS)[])('enum %s', (name) => {
-  it('has the values of the schema', () => {
+describe.each(Object.entries(LABELLED))('words for enum %s', (name, prefix) => {
+  it('exist for every value of the schema in both languages', () => {
     const type = schema.getType(name);
     expect(isEnumType(type)).toBe(true);
     if (!isEnumType(type)) return;
-    expect([...ENUMS[name]].sort()).toEqual(type.getValues().map((value) => value.name).sort());
-  });
-});
-
-describe.each(Object.entries(LABELLED) as [keyof typeof ENUMS, string][])('words for enum %s', (name, prefix) => {
-  it('exist for every value in both languages', () => {
-    for (const value of ENUMS[name]) {
+    for (const { name: value } of type.getValues()) {
       const key = `${prefix}.${value}`;
       expect(messages.id, key).toHaveProperty([key]);
       expect(messages.en, key).toHaveProperty([key]);

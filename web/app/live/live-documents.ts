@@ -9,8 +9,7 @@ import caseCountersUpdates from '../graphql/case-counters-updates.graphql?raw';
 import caseUpdates from '../graphql/case-updates.graphql?raw';
 import inboxUpdates from '../graphql/inbox-updates.graphql?raw';
 import reportUpdates from '../graphql/report-updates.graphql?raw';
-import type { TrackedReport } from '../graphql/reporting-types';
-import type { LiveUpdate } from './live-follow';
+import type { ReportUpdatesSubscription } from '../graphql/generated/graphql';
 
 const fragments = readFragments(fragmentsText);
 export const REPORT_UPDATES = withFragments(reportUpdates, fragments);
@@ -18,9 +17,6 @@ export const INBOX_UPDATES = withFragments(inboxUpdates, fragments);
 export const CASE_UPDATES = withFragments(caseUpdates, fragments);
 export const CASE_COUNTERS_UPDATES = withFragments(caseCountersUpdates, fragments);
 
-export interface ReportUpdate extends LiveUpdate {
-  report: TrackedReport;
-}
-
-export type CaseUpdate = LiveUpdate & { caseId?: string | null };
+/** One update of a followed report: the whole report as its reporter sees it now. */
+export type ReportUpdate = ReportUpdatesSubscription['reportUpdates'];
 

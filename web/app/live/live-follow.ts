@@ -6,11 +6,12 @@
  * compared only for equality, never ordered. Pure logic over a `subscribe` function, so it is
  * tested without a socket.
  */
+import type { LiveSignal } from '../graphql/generated/graphql';
 
 /** What the server sends for each change: its cursor, and EVENT or RELOAD. */
 export interface LiveUpdate {
   cursor: string;
-  signal: 'EVENT' | 'RELOAD';
+  signal: LiveSignal;
 }
 
 /** A subscription's end: the server's GraphQL errors, a close event, or an error of the socket. */

@@ -6,7 +6,8 @@
  * code goes only into the subscription's variables over the socket, never into an address.
  */
 import { useEffect, useState } from 'react';
-import type { ReportingCaseType, TrackedReport } from '../graphql/reporting-types';
+import type { ReportUpdatesSubscription } from '../graphql/generated/graphql';
+import type { ReportingCaseType, TrackedReport } from '../graphql/results';
 import { CaseView } from '../reporting/case-view';
 import { formatDateTime } from '../reporting/formats';
 import type { TrackView } from '../reporting/track-data';
@@ -30,7 +31,7 @@ export function LiveCaseView({ view, slug, caseType }: { view: TrackView; slug: 
   useEffect(() => {
     const path = livePaths.reporter(slug);
     const stopWatching = watchLiveStatus(path, setStatus);
-    const stop = followLive<{ reportUpdates: ReportUpdate }, ReportUpdate>(path, {
+    const stop = followLive<ReportUpdatesSubscription, ReportUpdate>(path, {
       query: REPORT_UPDATES,
       variables: { registrationNumber, trackingCode },
       after: liveCursor ?? null,

@@ -3,7 +3,7 @@
  * tenant configuration: only http(s), mailto, tel, sms and WhatsApp links are ever made,
  * so a `javascript:` value stays plain text.
  */
-import type { ChannelKind, ContactKind } from '../graphql/types';
+import type { ChannelKind, ContactKind } from '../graphql/generated/graphql';
 
 const EMAIL = /^[\w.%+-]+@[a-z\d-]+(?:\.[a-z\d-]+)*\.[a-z]{2,}$/i;
 const PHONE = /^\+?[\d\s().-]{3,}$/;

@@ -1,5 +1,4 @@
-import type { ReporterAccount } from '../graphql/reporting-types';
-import type { PortalTenant } from '../graphql/types';
+import type { PortalTenant, ReporterAccount } from '../graphql/results';
 import type { ThemeStyle } from '../theme/theme';
 
 export interface PortalData {

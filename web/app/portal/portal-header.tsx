@@ -1,8 +1,7 @@
 import { LanguageSwitch } from '../components/language-switch';
 import { Monogram } from '../components/monogram';
 import { SkipLink } from '../components/skip-link';
-import type { ReporterAccount } from '../graphql/reporting-types';
-import type { PortalTenant } from '../graphql/types';
+import type { PortalTenant, ReporterAccount } from '../graphql/results';
 import { useTranslation } from '../i18n/use-translation';
 import { ReporterNav } from './reporter-nav';
 

@@ -1,5 +1,5 @@
 import type { MetaDescriptor } from '@remix-run/node';
-import type { PortalTenant } from '../graphql/types';
+import type { PortalTenant } from '../graphql/results';
 import type { Locale } from '../i18n/locale';
 import { createTranslator } from '../i18n/translate';
 

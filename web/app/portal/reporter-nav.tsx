@@ -1,5 +1,5 @@
 import { useLocation } from '@remix-run/react';
-import type { ReporterAccount } from '../graphql/reporting-types';
+import type { ReporterAccount } from '../graphql/results';
 import { useTranslation } from '../i18n/use-translation';
 
 /**

@@ -1,5 +1,5 @@
 /** The case types a reporter can file online, each with its criteria and identity rules. */
-import type { ReportingCaseType, ReportingTenant } from '../graphql/reporting-types';
+import type { ReportingCaseType, ReportingTenant } from '../graphql/results';
 import { joinList } from '../i18n/translate';
 import { useTranslation } from '../i18n/use-translation';
 

@@ -3,7 +3,7 @@
  * the timeline, the messages with staff, and the reply form (with evidence).
  */
 import type { ReactNode } from 'react';
-import type { ReportingCaseType, TrackedReport } from '../graphql/reporting-types';
+import type { ReportingCaseType, TrackedReport } from '../graphql/results';
 import { joinList } from '../i18n/translate';
 import { useTranslation } from '../i18n/use-translation';
 import { DeadlineList } from './deadline-list';

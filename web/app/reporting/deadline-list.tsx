@@ -1,4 +1,4 @@
-import type { StageDeadline } from '../graphql/reporting-types';
+import type { StageDeadline } from '../graphql/results';
 import { useTranslation } from '../i18n/use-translation';
 import { formatDate } from './formats';
 

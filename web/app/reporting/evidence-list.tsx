@@ -1,4 +1,4 @@
-import type { EvidenceFile } from '../graphql/reporting-types';
+import type { EvidenceFile } from '../graphql/results';
 import { useTranslation } from '../i18n/use-translation';
 import { formatBytes } from './formats';
 

@@ -2,7 +2,8 @@
  * Names and ids of the report form's controls, shared by the form (which renders them),
  * the action (which reads them) and the error mapping (which links a problem to its field).
  */
-import type { IdentityMode, ReporterDetail } from '../graphql/types';
+import { listInOrder } from '../graphql/enum-values';
+import type { IdentityMode, ReporterDetail } from '../graphql/generated/graphql';
 
 export const CATEGORY_FIELD = 'categoryKey';
 export const IDENTITY_FIELD = 'identityMode';
@@ -27,7 +28,7 @@ export function answerId(key: string): string {
 /** The API's names for reporter details (`reporter.phone`…). */
 export const DETAIL_FIELDS = { NAME: 'name', ID_NUMBER: 'idNumber', PHONE: 'phone', EMAIL: 'email', ADDRESS: 'address' } as const satisfies Record<ReporterDetail, string>;
 export type DetailField = (typeof DETAIL_FIELDS)[ReporterDetail];
-export const DETAIL_ORDER: readonly ReporterDetail[] = ['NAME', 'ID_NUMBER', 'PHONE', 'EMAIL', 'ADDRESS'];
+export const DETAIL_ORDER: readonly ReporterDetail[] = listInOrder<ReporterDetail>({ NAME: true, ID_NUMBER: true, PHONE: true, EMAIL: true, ADDRESS: true });
 
 /** Identified and pseudonymous details are separate controls, since both may ask for a phone. */
 export type DetailMode = Extract<IdentityMode, 'IDENTIFIED' | 'PSEUDONYMOUS'>;

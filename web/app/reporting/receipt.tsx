@@ -4,7 +4,7 @@
  * hidden in print), and the print button appears only when the page script runs.
  */
 import { useEffect, useState, type ReactNode } from 'react';
-import type { ReportReceipt } from '../graphql/reporting-types';
+import type { ReportReceipt } from '../graphql/results';
 import { useTranslation } from '../i18n/use-translation';
 import { DeadlineList } from './deadline-list';
 import { EvidenceList } from './evidence-list';

@@ -1,6 +1,6 @@
 /** What the report action answers, and what the report form needs to show it again. */
-import type { ReportReceipt } from '../graphql/reporting-types';
-import type { IdentityMode } from '../graphql/types';
+import type { IdentityMode } from '../graphql/generated/graphql';
+import type { ReportReceipt } from '../graphql/results';
 
 /** The values a reporter entered, given back after a refusal (never the files). */
 export interface ReportFormValues {

@@ -5,8 +5,8 @@
  * values come back after a refusal, each problem next to its field.
  */
 import type { ReactNode } from 'react';
-import type { ReporterAccount, ReportingCaseType, ReportingFormField, ReportingTenant } from '../graphql/reporting-types';
-import type { IdentityMode } from '../graphql/types';
+import type { IdentityMode } from '../graphql/generated/graphql';
+import type { ReporterAccount, ReportingCaseType, ReportingFormField, ReportingTenant } from '../graphql/results';
 import { joinList } from '../i18n/translate';
 import { useTranslation } from '../i18n/use-translation';
 import { EvidenceInput } from './evidence-input';

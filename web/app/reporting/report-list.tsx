@@ -2,7 +2,7 @@
  * A pseudonymous reporter's own reports. Each opens in the track view through a small POST
  * form, so report numbers never land in the browser's history or a server log.
  */
-import type { ReportSummary } from '../graphql/reporting-types';
+import type { ReportSummary } from '../graphql/results';
 import { useTranslation } from '../i18n/use-translation';
 import { formatShortDate } from './formats';
 import { INTENT_FIELD, TRACK_NUMBER_FIELD } from './track-data';

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { SiteFooter } from '../components/site-footer';
 import { MAIN_ID } from '../components/skip-link';
-import type { ReporterAccount, ReportingTenant } from '../graphql/reporting-types';
+import type { ReporterAccount, ReportingTenant } from '../graphql/results';
 import { useTranslation } from '../i18n/use-translation';
 import { PortalHeader } from '../portal/portal-header';
 

@@ -1,5 +1,5 @@
 /** What the track page shows: the look-up form, or a report with its reply form. */
-import type { TrackedReport } from '../graphql/reporting-types';
+import type { TrackedReport } from '../graphql/results';
 import type { FormProblem } from './report-form-data';
 
 export const TRACK_NUMBER_FIELD = 'registrationNumber';

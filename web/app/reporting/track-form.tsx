@@ -1,5 +1,5 @@
 /** The look-up form: registration number and tracking code, posted (never put in a URL). */
-import type { ReporterAccount, ReportSummary } from '../graphql/reporting-types';
+import type { ReportSummary, ReporterAccount } from '../graphql/results';
 import { useTranslation } from '../i18n/use-translation';
 import { ErrorSummary, Hint, RequiredMark } from './form-controls';
 import type { FormProblem } from './report-form-data';

@@ -20,7 +20,8 @@ import {
   TransferCaseDocument,
   RequestIdentityRevealDocument,
 } from '../graphql/documents.server';
-import { ENUMS, type CasePriority, type CaseStatus, type NoteKind, type StaffTransition } from '../graphql/types';
+import { isValueOf } from '../graphql/enum-values';
+import { CasePriority, NoteKind, StaffTransition, type CaseStatus } from '../graphql/generated/graphql';
 import { createTranslator, type Translate } from '../i18n/translate';
 import type { FormProblem } from '../reporting/report-form-data';
 import { formatWait } from '../reporting/formats';
@@ -110,7 +111,7 @@ export async function handleCaseAction(request: Request, call: AgencyConsoleCall
   try {
     switch (intent) {
       case 'transition': {
-        if (!isOneOf(transition, ENUMS.StaffTransition)) throw new Refusal([{ field: null, label: '', message: t('actionError.unknown') }]);
+        if (!isValueOf(StaffTransition, transition)) throw new Refusal([{ field: null, label: '', message: t('actionError.unknown') }]);
         const needsReason = transition === 'REQUEST_INFO' || transition === 'REJECT';
         const reason = needsReason ? typed('reason', `reason-${transition}`, t(`transitionReason.${transition}`), true) : null;
         const { transitionCase } = await callConsole(call, TransitionCaseDocument, { input: { caseId, transition: transition as StaffTransition, reason } });
@@ -119,7 +120,7 @@ export async function handleCaseAction(request: Request, call: AgencyConsoleCall
       }
       case 'note': {
         const kind = text(fields, 'kind');
-        if (!isOneOf(kind, ENUMS.NoteKind)) throw new Refusal([{ field: 'note-kind', label: t('action.noteKind'), message: t('actionError.choose') }]);
+        if (!isValueOf(NoteKind, kind)) throw new Refusal([{ field: 'note-kind', label: t('action.noteKind'), message: t('actionError.choose') }]);
         const body = typed('body', 'note-body', t('action.noteBody'), true)!;
         const { addCaseNote } = await callConsole(call, AddCaseNoteDocument, { input: { caseId, kind: kind as NoteKind, body } });
         return addCaseNote ? done('note') : done('gone', { to: inbox });
@@ -131,7 +132,7 @@ export async function handleCaseAction(request: Request, call: AgencyConsoleCall
       }
       case 'priority': {
         const priority = text(fields, 'priority');
-        if (!isOneOf(priority, ENUMS.CasePriority)) throw new Refusal([{ field: 'priority', label: t('action.priority'), message: t('actionError.choose') }]);
+        if (!isValueOf(CasePriority, priority)) throw new Refusal([{ field: 'priority', label: t('action.priority'), message: t('actionError.choose') }]);
         const { setCasePriority } = await callConsole(call, SetCasePriorityDocument, { input: { caseId, priority: priority as CasePriority } });
         return setCasePriority ? done('priority') : done('gone', { to: inbox });
       }

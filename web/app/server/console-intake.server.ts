@@ -9,9 +9,8 @@ import { consoleReceiptPath } from '../console/console-paths';
 import { INTAKE_FIELDS, findIntakeChannels, type IntakeActionData, type IntakeValues } from '../console/intake-data';
 import { toInstant } from '../console/zoned-time';
 import { RecordOfflineIntakeDocument } from '../graphql/documents.server';
-import type { IntakeTenantQuery, RecordOfflineIntakeVariables } from '../graphql/console-types';
-import type { ReportingCaseType } from '../graphql/reporting-types';
-import type { IdentityMode } from '../graphql/types';
+import type { IdentityMode, IntakeTenantQuery, RecordOfflineIntakeMutationVariables } from '../graphql/generated/graphql';
+import type { ReportingCaseType } from '../graphql/results';
 import { createTranslator, type Translate } from '../i18n/translate';
 import { answerId, answerName, DETAIL_FIELDS, DETAIL_ORDER, detailId, detailName, identityOptionId, type DetailField } from '../reporting/form-ids';
 import type { FormProblem } from '../reporting/report-form-data';
@@ -66,9 +65,9 @@ export function firstMode(caseType: ReportingCaseType): IdentityMode {
   return caseType.identity.allowed.find((mode) => mode !== 'PSEUDONYMOUS') ?? 'ANONYMOUS';
 }
 
-function createInput(caseType: ReportingCaseType, values: IntakeValues, receivedAt: string): RecordOfflineIntakeVariables['input'] {
+function createInput(caseType: ReportingCaseType, values: IntakeValues, receivedAt: string): RecordOfflineIntakeMutationVariables['input'] {
   const mode = values.identityMode as IdentityMode;
-  let reporter: RecordOfflineIntakeVariables['input']['reporter'] = null;
+  let reporter: RecordOfflineIntakeMutationVariables['input']['reporter'] = null;
   if (mode === 'IDENTIFIED') {
     const given = DETAIL_ORDER.map((detail) => [DETAIL_FIELDS[detail], values.details[detailName('IDENTIFIED', DETAIL_FIELDS[detail])]?.trim() ?? ''] as const).filter(
       ([, value]) => value !== '',

@@ -8,7 +8,7 @@ import { consoleBase, consoleStaffPath } from '../console/console-paths';
 import { createFlash, type Flash } from '../console/flash';
 import { AGENCY_ROLES, NEW_STAFF, rolesId, STAFF_INTENTS, type StaffActionData, type StaffIntent } from '../console/staff-admin-data';
 import { CreateStaffMemberDocument, UpdateStaffMemberDocument } from '../graphql/documents.server';
-import type { StaffRole } from '../graphql/types';
+import type { StaffRole } from '../graphql/generated/graphql';
 import { createTranslator } from '../i18n/translate';
 import type { FormProblem } from '../reporting/report-form-data';
 import { formatWait } from '../reporting/formats';

@@ -8,7 +8,8 @@ import { data, redirect } from '@remix-run/node';
 import { consoleBase } from '../console/console-paths';
 import { createFlash, type Flash } from '../console/flash';
 import { DecideConflictDocument, DecideRoleChangeDocument, ProposeRoleChangeDocument } from '../graphql/documents.server';
-import { ENUMS, type RoleChange, type StaffRole } from '../graphql/types';
+import { isValueOf } from '../graphql/enum-values';
+import { RoleChange, type StaffRole } from '../graphql/generated/graphql';
 import { createTranslator } from '../i18n/translate';
 import { formatWait } from '../reporting/formats';
 import { ApiError } from './api-client.server';
@@ -60,7 +61,7 @@ export async function handleTrustAction(request: Request, call: ConsoleCall, fie
       case 'proposeRole': {
         const role = text(fields, 'role');
         const change = text(fields, 'change');
-        if (!(SENSITIVE_ROLES as readonly string[]).includes(role) || !(ENUMS.RoleChange as readonly string[]).includes(change)) return refuse(t('actionError.unknown'), 400);
+        if (!(SENSITIVE_ROLES as readonly string[]).includes(role) || !isValueOf(RoleChange, change)) return refuse(t('actionError.unknown'), 400);
         await callConsole(call, ProposeRoleChangeDocument, { input: { staffUserId: subject, role: role as StaffRole, change: change as RoleChange } });
         return done('roleProposed');
       }

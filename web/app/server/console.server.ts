@@ -8,7 +8,7 @@ import { consoleBase, consoleSignInPath, type ConsoleScope } from '../console/co
 import type { ConsoleFrame } from '../console/console-frame';
 import type { Document } from '../graphql/documents.server';
 import { ConsoleProvincesDocument, ConsoleTenantDocument } from '../graphql/documents.server';
-import type { StaffViewer } from '../graphql/console-types';
+import type { StaffViewer } from '../graphql/results';
 import { resolveLocale } from '../i18n/locale.server';
 import type { Locale } from '../i18n/locale';
 import { findClientIp } from '../load-context';

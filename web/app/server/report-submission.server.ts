@@ -7,8 +7,8 @@
 import { data } from '@remix-run/node';
 import { z } from 'zod';
 import { SubmitReportDocument } from '../graphql/documents.server';
-import type { ReportingCaseType, SubmitReportVariables } from '../graphql/reporting-types';
-import { ENUMS, type IdentityMode } from '../graphql/types';
+import { IdentityMode, type SubmitReportMutationVariables } from '../graphql/generated/graphql';
+import type { ReportingCaseType } from '../graphql/results';
 import { createTranslator, type Translate } from '../i18n/translate';
 import {
   answerId,
@@ -32,7 +32,7 @@ import { createClearSessionCookie } from './reporter-session.server';
 import { callApi, describeApiProblem, findProblemStatus, type ReporterCall } from './reporter.server';
 import { toPageError } from './page-errors.server';
 
-const IdentityModeSchema = z.enum(ENUMS.IdentityMode);
+const IdentityModeSchema = z.enum(IdentityMode);
 
 const ReportFormSchema = z.object({
   answers: z.record(z.string(), z.string().max(20_000)),
@@ -85,9 +85,9 @@ function createInput(
   values: ReportFormValues & { identityMode: IdentityMode },
   evidenceIds: string[],
   clientSubmissionKey: string | null,
-): SubmitReportVariables['input'] {
+): SubmitReportMutationVariables['input'] {
   const mode = values.identityMode;
-  let reporter: SubmitReportVariables['input']['reporter'] = null;
+  let reporter: SubmitReportMutationVariables['input']['reporter'] = null;
   if (mode !== 'ANONYMOUS') {
     // A pseudonymous reporter gives only what the agency asks for; an identified one may add more.
     const details = mode === 'IDENTIFIED' ? DETAIL_ORDER : caseType.identity.pseudonymousRequires;

@@ -5,9 +5,8 @@
  */
 import { data } from '@remix-run/node';
 import { z } from 'zod';
-import { SendReporterMessageDocument, TrackReportDocument, type Document } from '../graphql/documents.server';
-import escalateReport from '../graphql/escalate-report.graphql?raw';
-import type { EscalateReportMutation, EscalateReportVariables, ReportingTenant } from '../graphql/reporting-types';
+import { EscalateReportDocument, SendReporterMessageDocument, TrackReportDocument } from '../graphql/documents.server';
+import type { ReportingTenant } from '../graphql/results';
 import { createTranslator } from '../i18n/translate';
 import { EVIDENCE_FIELD, EVIDENCE_ID_FIELD } from '../reporting/form-ids';
 import type { FormProblem } from '../reporting/report-form-data';
@@ -17,8 +16,6 @@ import { describeUploadOutcome, isMultipart, readStreamedForm, type UploadOutcom
 import { toPageError } from './page-errors.server';
 import { createClearSessionCookie } from './reporter-session.server';
 import { callApi, describeApiProblem, findProblemStatus, type ReporterCall } from './reporter.server';
-
-const EscalateReportDocument: Document<EscalateReportMutation, EscalateReportVariables> = { operationName: 'EscalateReport', source: escalateReport };
 
 const TrackFormSchema = z.object({
   intent: z.enum(['track', 'open', 'message', 'escalate']),

@@ -5,7 +5,7 @@
 import type { AppLoadContext, LoaderFunctionArgs } from '@remix-run/node';
 import type { Document } from '../graphql/documents.server';
 import { ReportingTenantDocument, ViewerReporterDocument } from '../graphql/documents.server';
-import type { ReporterAccount, ReportingCaseType, ReportingTenant } from '../graphql/reporting-types';
+import type { ReporterAccount, ReportingCaseType, ReportingTenant } from '../graphql/results';
 import { resolveLocale } from '../i18n/locale.server';
 import type { Locale } from '../i18n/locale';
 import { createTranslator } from '../i18n/translate';

@@ -1,10 +1,12 @@
-import type { CriterionElement, PortalCaseType } from '../../graphql/types';
+import { listInOrder } from '../../graphql/enum-values';
+import type { CriterionElement } from '../../graphql/generated/graphql';
+import type { PortalCaseType } from '../../graphql/results';
 import { joinList } from '../../i18n/translate';
 import { useTranslation } from '../../i18n/use-translation';
 import { Fact, Section, TextList } from './section';
 
 const BYTES_PER_MEGABYTE = 1024 * 1024;
-const CRITERION_ORDER: readonly CriterionElement[] = ['WHAT', 'WHO', 'WHERE', 'WHEN', 'WHY', 'HOW'];
+const CRITERION_ORDER: readonly CriterionElement[] = listInOrder<CriterionElement>({ WHAT: true, WHO: true, WHERE: true, WHEN: true, WHY: true, HOW: true });
 
 function CaseTypeCard({ caseType, slug }: { caseType: PortalCaseType; slug: string }) {
   const { locale, t } = useTranslation();

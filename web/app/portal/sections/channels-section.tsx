@@ -1,4 +1,4 @@
-import type { PortalChannel } from '../../graphql/types';
+import type { PortalChannel } from '../../graphql/results';
 import { joinList } from '../../i18n/translate';
 import { useTranslation } from '../../i18n/use-translation';
 import { findContactHref, findWebHref, formatWebAddress } from '../contact-links';

@@ -1,4 +1,4 @@
-import type { PortalContact, PortalTenant } from '../../graphql/types';
+import type { PortalContact, PortalTenant } from '../../graphql/results';
 import { useTranslation } from '../../i18n/use-translation';
 import { findContactHref, findWebHref, formatWebAddress } from '../contact-links';
 import { Fact, Section } from './section';

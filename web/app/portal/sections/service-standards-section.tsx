@@ -1,4 +1,4 @@
-import type { PortalServiceStandard } from '../../graphql/types';
+import type { PortalServiceStandard } from '../../graphql/results';
 import { joinList } from '../../i18n/translate';
 import { useTranslation } from '../../i18n/use-translation';
 import { Fact, Section, TextList } from './section';

@@ -10,9 +10,10 @@ import { useLoaderData } from '@remix-run/react';
 import { ConsolePage } from '../../console/console-page';
 import { formatShortDateTime } from '../../console/console-format';
 import { consoleAuditPath, consoleCasePath } from '../../console/console-paths';
-import type { AuditEntry } from '../../graphql/trust-types';
+import { isValueOf } from '../../graphql/enum-values';
+import { RoleChange, StaffRole } from '../../graphql/generated/graphql';
+import type { AuditEntry } from '../../graphql/results';
 import { AuditLogDocument } from '../../graphql/documents.server';
-import { ENUMS, type RoleChange, type StaffRole } from '../../graphql/types';
 import { findMetaLocale, useTranslation } from '../../i18n/use-translation';
 import type { Translate } from '../../i18n/translate';
 import { reporterPageHeaders } from '../../reporting/page-headers';
@@ -56,7 +57,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => (data ? 
 
 function roleList(value: unknown, t: Translate): string | null {
   if (!Array.isArray(value)) return null;
-  const roles = value.filter((role): role is StaffRole => typeof role === 'string' && (ENUMS.StaffRole as readonly string[]).includes(role));
+  const roles = value.filter((role): role is StaffRole => isValueOf(StaffRole, role));
   return roles.length > 0 ? roles.map((role) => t(`staffRole.${role}`)).join(', ') : t('audit.noRoles');
 }
 
@@ -71,8 +72,8 @@ export function describeDetails(details: string, t: Translate): string[] {
     return [];
   }
   const lines: string[] = [];
-  const role = typeof parsed.role === 'string' && (ENUMS.StaffRole as readonly string[]).includes(parsed.role) ? (parsed.role as StaffRole) : null;
-  const change = typeof parsed.change === 'string' && (ENUMS.RoleChange as readonly string[]).includes(parsed.change) ? (parsed.change as RoleChange) : null;
+  const role = isValueOf(StaffRole, parsed.role) ? parsed.role : null;
+  const change = isValueOf(RoleChange, parsed.change) ? parsed.change : null;
   if (role && change) lines.push(t(`audit.detail.change.${change}`, { role: t(`staffRole.${role}`) }));
   const roles = roleList(parsed.roles, t);
   if (roles) lines.push(t('audit.detail.roles', { roles }));

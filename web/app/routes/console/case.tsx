@@ -13,11 +13,11 @@ import { PossibleDuplicates } from '../../console/possible-duplicates';
 import { describeFlash } from '../../console/flash';
 import { LiveCase } from '../../console/live-case';
 import { AgencyStaffDocument, CaseConflictProposalsDocument, ConsoleCaseDocument, ConsoleProvincesDocument, ResponseTemplatesDocument } from '../../graphql/documents.server';
-import type { ConflictProposal } from '../../graphql/trust-types';
+import { isValueOf } from '../../graphql/enum-values';
+import { TemplateUse, type AgencyStaffQuery } from '../../graphql/generated/graphql';
+import type { ConflictProposal, ResponseTemplate } from '../../graphql/results';
 import { ConflictProposalList, TrustProblem } from '../../console/proposal-lists';
 import { handleTrustAction, type TrustActionData } from '../../server/console-trust.server';
-import type { AgencyStaffQuery, ResponseTemplate } from '../../graphql/console-types';
-import { ENUMS, type TemplateUse } from '../../graphql/types';
 import { findMetaLocale, useTranslation } from '../../i18n/use-translation';
 import { createTranslator } from '../../i18n/translate';
 import { ErrorSummary } from '../../reporting/form-controls';
@@ -107,7 +107,7 @@ async function findTransferTargets(call: Parameters<typeof callConsole>[0], ownS
 function findChosenTemplate(url: URL, templates: ResponseTemplate[]): ChosenTemplate | null {
   const use = url.searchParams.get('untuk') ?? '';
   const key = url.searchParams.get('templat') ?? '';
-  if (!(ENUMS.TemplateUse as readonly string[]).includes(use)) return null;
+  if (!isValueOf(TemplateUse, use)) return null;
   const template = templates.find((candidate) => candidate.key === key && candidate.uses.includes(use as TemplateUse));
   return template ? { use: use as TemplateUse, key: template.key, name: template.name, body: template.body } : null;
 }

@@ -11,7 +11,7 @@ import { useEffect, useState } from 'react';
 import { ConsolePage, FlashMessage } from '../../console/console-page';
 import { consoleCasePath } from '../../console/console-paths';
 import { describeFlash } from '../../console/flash';
-import type { IdentityCustodian, RevealRequest } from '../../graphql/console-types';
+import type { IdentityCustodian, RevealRequest } from '../../graphql/results';
 import { CustodianConsoleDocument } from '../../graphql/documents.server';
 import { findMetaLocale, useTranslation } from '../../i18n/use-translation';
 import { createTranslator } from '../../i18n/translate';

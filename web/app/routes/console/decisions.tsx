@@ -11,7 +11,7 @@ import { consoleDecisionsPath } from '../../console/console-paths';
 import { describeFlash } from '../../console/flash';
 import { ConflictProposalList, RoleProposalList, TrustProblem } from '../../console/proposal-lists';
 import { SecretariatDecisionsDocument } from '../../graphql/documents.server';
-import type { ConflictProposal, RoleChangeProposal } from '../../graphql/trust-types';
+import type { ConflictProposal, RoleChangeProposal } from '../../graphql/results';
 import { findMetaLocale, useTranslation } from '../../i18n/use-translation';
 import { createTranslator } from '../../i18n/translate';
 import { reporterPageHeaders } from '../../reporting/page-headers';

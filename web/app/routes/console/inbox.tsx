@@ -13,7 +13,7 @@ import { createInboxSearch, parseInboxQuery, toInboxVariables } from '../../cons
 import { InboxTable } from '../../console/inbox-table';
 import { LiveInbox } from '../../console/live-inbox';
 import { ConsoleInboxDocument, ConsoleViewerDocument } from '../../graphql/documents.server';
-import type { ConsoleInboxQuery } from '../../graphql/console-types';
+import type { ConsoleInboxQuery } from '../../graphql/generated/graphql';
 import { findMetaLocale, useTranslation } from '../../i18n/use-translation';
 import { createTranslator } from '../../i18n/translate';
 import { reporterPageHeaders } from '../../reporting/page-headers';
@@ -40,7 +40,7 @@ export async function loader(args: LoaderFunctionArgs) {
       if (error instanceof ApiError && error.code === 'FORBIDDEN') {
         noCases = true;
         const { viewerStaff } = await callConsole(call, ConsoleViewerDocument);
-        return { viewerStaff, inbox: { totalCount: 0, hasNextPage: false, endCursor: null, cases: [] } };
+        return { viewerStaff, caseCounters: [], inbox: { totalCount: 0, hasNextPage: false, endCursor: null, liveCursor: null, cases: [] } };
       }
       // A stale cursor or a filter the API refuses: show the first page, and say so.
       if (!(error instanceof ApiError) || error.code !== 'BAD_USER_INPUT') throw error;
@@ -56,7 +56,7 @@ export async function loader(args: LoaderFunctionArgs) {
     const headers = new Headers();
     const flash = describeFlash(takeFlash(request, call, headers), createTranslator(call.locale));
     return data(
-      { frame, themeStyle: frame.themeStyle ?? undefined, viewer, inbox: result.inbox, counters: result.caseCounters ?? [], query, badInput, noCases, flash },
+      { frame, themeStyle: frame.themeStyle ?? undefined, viewer, inbox: result.inbox, counters: result.caseCounters, query, badInput, noCases, flash },
       { headers },
     );
   } catch (error) {

@@ -10,7 +10,7 @@ import { ConsolePage, FlashMessage } from '../../console/console-page';
 import { consoleCasePath } from '../../console/console-paths';
 import { formatShortDateTime } from '../../console/console-format';
 import { describeFlash } from '../../console/flash';
-import type { StaffNotification } from '../../graphql/console-types';
+import type { StaffNotification } from '../../graphql/results';
 import { ConsoleNotificationsDocument } from '../../graphql/documents.server';
 import { findMetaLocale, useTranslation } from '../../i18n/use-translation';
 import { createTranslator } from '../../i18n/translate';

@@ -6,7 +6,7 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { useActionData, useLoaderData } from '@remix-run/react';
 import { MyReportsDocument } from '../../graphql/documents.server';
-import type { ReportSummary } from '../../graphql/reporting-types';
+import type { ReportSummary } from '../../graphql/results';
 import { findMetaLocale } from '../../i18n/use-translation';
 import type { RouteHandle } from '../../route-handle';
 import { LiveCaseView } from '../../live/live-report';
