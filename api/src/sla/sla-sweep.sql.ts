@@ -23,11 +23,8 @@
  * Parameters are positional; timestamps are passed as ISO strings and cast.
  */
 import { OPEN_STATUSES } from '../cases/case-lifecycle.ts';
+import { agencyRolesSql as agencyRoles } from '../notify/staff-notifications.service.ts';
 
-/** The agency roles told about a reminder, an overdue case or an automatic closure. */
-export const AGENCY_NOTIFICATION_ROLES = ['VERIFIER', 'REVIEWER', 'AGENCY_HEAD'] as const;
-
-const agencyRoles = `ARRAY[${AGENCY_NOTIFICATION_ROLES.map((role) => `'${role}'`).join(', ')}]::"StaffRole"[]`;
 /** The statuses whose stage clock runs: open and not waiting for the reporter. */
 const runningStatuses = `ARRAY[${OPEN_STATUSES.filter((status) => status !== 'NEEDS_INFO').map((status) => `'${status}'`).join(', ')}]::"CaseStatus"[]`;
 
