@@ -23,7 +23,9 @@
  * Parameters are positional; timestamps are passed as ISO strings and cast.
  */
 import { OPEN_STATUSES } from '../cases/case-lifecycle.ts';
+import type { Locale } from '../i18n/locale.ts';
 import { agencyRolesSql as agencyRoles } from '../notify/staff-notifications.service.ts';
+import { MONTH_NAMES, sqlFormatOf, sqlLiteral, SWEEP_MESSAGES } from './sla-sweep.messages.ts';
 
 /** The statuses whose stage clock runs: open and not waiting for the reporter. */
 const runningStatuses = `ARRAY[${OPEN_STATUSES.filter((status) => status !== 'NEEDS_INFO').map((status) => `'${status}'`).join(', ')}]::"CaseStatus"[]`;
@@ -127,20 +129,19 @@ export const ESCALATE_OVERDUE = `
   )
   SELECT (SELECT count(*) FROM queued)::int AS picked, (SELECT count(*) FROM notice)::int AS done`;
 
-const MONTHS_ID = `ARRAY['Januari','Februari','Maret','April','Mei','Juni','Juli','Agustus','September','Oktober','November','Desember']`;
-const MONTHS_EN = `ARRAY['January','February','March','April','May','June','July','August','September','October','November','December']`;
+const months = (locale: Locale) => `ARRAY[${MONTH_NAMES[locale].map(sqlLiteral).join(',')}]`;
 const localClose = `(p.silence_close_at AT TIME ZONE p.time_zone)`;
 
 /**
- * The reporter's warning before an automatic closure, in Bahasa Indonesia then English,
- * with the closing date in the agency's time zone.
+ * The reporter's warning before an automatic closure (sla-sweep.messages.ts), with the
+ * closing date in the agency's time zone.
  */
 const SILENCE_MESSAGE = `format(
-  'Laporan ini menunggu jawaban Anda atas pertanyaan petugas. Jika tidak ada jawaban, laporan akan ditutup otomatis pada %1$s %2$s %3$s. / This report is waiting for your answer to the officer''s question. Without an answer it will be closed automatically on %1$s %4$s %3$s.',
+  ${sqlLiteral(sqlFormatOf(SWEEP_MESSAGES.silenceNotice, { id: { day: 1, month: 2, year: 3 }, en: { day: 1, month: 4, year: 3 } }))},
   extract(day FROM ${localClose})::int,
-  (${MONTHS_ID})[extract(month FROM ${localClose})::int],
+  (${months('id')})[extract(month FROM ${localClose})::int],
   extract(year FROM ${localClose})::int,
-  (${MONTHS_EN})[extract(month FROM ${localClose})::int]
+  (${months('en')})[extract(month FROM ${localClose})::int]
 )`;
 
 /**
