@@ -1,7 +1,8 @@
 /**
  * Dashboard counters: per agency, how many cases the viewer may see are open, by stage,
  * overdue and escalated. Counted with the viewer's CASL filter inside their data scope,
- * so a counter never includes a case the viewer could not open.
+ * so a counter never includes a case the viewer could not open. The live module
+ * (live/live.schema.ts) pushes them to the console; dashboards will read them here.
  */
 import type { AppAbility } from '../auth/abilities.ts';
 import { withDataScope, type DataScope } from '../auth/data-scope.ts';
