@@ -8,6 +8,7 @@ import type { PrismaClient } from '../generated/prisma/client.ts';
 import { AppError } from '../errors.ts';
 import { withTenantScope } from '../auth/data-scope.ts';
 import { notifyEscalation } from '../notify/staff-notifications.service.ts';
+import { isOverdue, overdueWhere } from '../sla/deadline-state.ts';
 import { OPEN_STATUSES, type CaseStatus } from './case-lifecycle.ts';
 import { findReporterCase } from './report-tracking.service.ts';
 
@@ -29,7 +30,8 @@ export function findEscalationRefusal(found: EscalationFacts, now: Date): Escala
   if (!OPEN_STATUSES.includes(found.status)) return 'NOT_OPEN';
   if (found.waitingSince || found.status === 'NEEDS_INFO') return 'WAITING_FOR_REPORTER';
   if (!found.stageDeadline) return 'NO_DEADLINE';
-  if (found.stageDeadline.getTime() >= now.getTime()) return 'NOT_OVERDUE';
+  const facts = { status: found.status, stageDeadline: found.stageDeadline, waitingSince: found.waitingSince ?? null };
+  if (!isOverdue(facts, OPEN_STATUSES, now)) return 'NOT_OVERDUE';
   return null;
 }
 
@@ -54,7 +56,7 @@ export async function escalateReport(
   await withTenantScope(prisma, request.tenantId, async (tx) => {
     // The same guard as the sweep's: whichever commits first escalates, the other finds nothing.
     const written = await tx.caseSla.updateMany({
-      where: { caseId: found.id, escalatedAt: null, case: { waitingSince: null, status: found.status, stageDeadline: { lt: now } } },
+      where: { caseId: found.id, escalatedAt: null, case: { AND: [overdueWhere(OPEN_STATUSES, now), { status: found.status }] } },
       data: { escalatedAt: now, escalationSource: 'REPORTER', nextReminderAt: null },
     });
     if (written.count !== 1) throw new AppError('INVALID_TRANSITION', REFUSALS.ALREADY_ESCALATED, { reason: 'ALREADY_ESCALATED' });

@@ -23,12 +23,11 @@
  * Parameters are positional; timestamps are passed as ISO strings and cast.
  */
 import { OPEN_STATUSES } from '../cases/case-lifecycle.ts';
+import { clockRunsSql, overdueSql } from '../sla/deadline-state.ts';
 import type { Locale } from '../i18n/locale.ts';
 import { agencyRolesSql as agencyRoles } from '../notify/staff-notifications.service.ts';
 import { MONTH_NAMES, sqlFormatOf, sqlLiteral, SWEEP_MESSAGES } from './sla-sweep.messages.ts';
 
-/** The statuses whose stage clock runs: open and not waiting for the reporter. */
-const runningStatuses = `ARRAY[${OPEN_STATUSES.filter((status) => status !== 'NEEDS_INFO').map((status) => `'${status}'`).join(', ')}]::"CaseStatus"[]`;
 
 /** $1 now, $2 batch size: the cases whose reminder is due, locked, with their stage. */
 export const SELECT_DUE_REMINDERS = `
@@ -80,8 +79,7 @@ export const WRITE_REMINDERS = `
   SELECT (SELECT count(*) FROM notice)::int AS done`;
 
 /**
- * $1 now, $2 batch size. Cases whose running stage's deadline passed, not escalated yet,
- * not waiting for the reporter: escalated to the province's secretariat. One notification
+ * $1 now, $2 batch size. Cases overdue (sla/deadline-state.ts), not escalated yet: escalated to the province's secretariat. One notification
  * serves the agency (its roles) and the province (escalation.service.ts reads it for both).
  */
 export const ESCALATE_OVERDUE = `
@@ -96,13 +94,13 @@ export const ESCALATE_OVERDUE = `
     FROM "case" c WHERE c.id = ANY (ARRAY(SELECT case_id FROM queued))
   ), picked AS (
     SELECT x.id, x.tenant_id, x.stage_key, x.stage_deadline, x.status FROM cases x
-    WHERE x.waiting_since IS NULL AND x.stage_deadline < $1::timestamptz AND x.status = ANY (${runningStatuses})
+    WHERE ${overdueSql('x', OPEN_STATUSES, '$1::timestamptz')}
   ), escalated AS (
     UPDATE case_sla s SET escalated_at = $1::timestamptz, escalation_source = 'SLA_SWEEP'::"EscalationSource", next_reminder_at = NULL
     WHERE s.case_id = ANY (ARRAY(SELECT id FROM picked))
     RETURNING s.case_id
   ), resynced AS (
-    UPDATE case_sla s SET overdue_at = CASE WHEN x.waiting_since IS NULL AND x.status = ANY (${runningStatuses}) THEN x.stage_deadline END
+    UPDATE case_sla s SET overdue_at = CASE WHEN ${clockRunsSql('x', OPEN_STATUSES)} THEN x.stage_deadline END
     FROM cases x
     WHERE s.case_id = x.id AND s.case_id = ANY (ARRAY(SELECT id FROM cases EXCEPT SELECT id FROM picked))
     RETURNING s.case_id

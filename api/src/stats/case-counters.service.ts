@@ -8,6 +8,7 @@ import type { AppAbility } from '../auth/abilities.ts';
 import { withDataScope, type DataScope } from '../auth/data-scope.ts';
 import { OPEN_STATUSES } from '../cases/case-lifecycle.ts';
 import { casesWhere } from '../cases/staff-cases.service.ts';
+import { overdueWhere } from '../sla/deadline-state.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 
 export interface AgencyCounters {
@@ -18,7 +19,7 @@ export interface AgencyCounters {
   waitingForReporter: number;
   /** Accepted and in follow-up by the review team. */
   inFollowUp: number;
-  /** Open, not waiting for the reporter, past the stage deadline. */
+  /** Overdue (sla/deadline-state.ts). */
   overdue: number;
   /** Open and escalated. */
   escalated: number;
@@ -40,7 +41,7 @@ export async function countCases(
       tx.case.groupBy({ by: ['tenantId', 'status'], where: { AND: [readable, open] }, _count: { _all: true } }),
       tx.case.groupBy({
         by: ['tenantId'],
-        where: { AND: [readable, open, { stageDeadline: { lt: now }, waitingSince: null }] },
+        where: { AND: [readable, overdueWhere(OPEN_STATUSES, now)] },
         _count: { _all: true },
       }),
       tx.case.groupBy({ by: ['tenantId'], where: { AND: [readable, open, { sla: { is: { escalatedAt: { not: null } } } }] }, _count: { _all: true } }),

@@ -103,6 +103,7 @@ export interface CurrentStage {
   name: string;
   deadline: string;
   overdue: boolean;
+  dueSoon: boolean;
   paused: boolean;
   provisional: boolean;
 }
