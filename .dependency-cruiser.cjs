@@ -48,6 +48,25 @@ module.exports = {
       to: { path: '^api/src/cases/' },
     },
     {
+      name: 'sla-is-the-clock',
+      comment:
+        'sla/ is the clock (working days, calendars, stage clocks, timers, the one rule of overdue and due soon): the ' +
+        'folders built on it (jobs/ runs the sweep, notify/ tells staff, stats/ counts, live/ pushes) read it, never the ' +
+        'other way round, so a change of wording, audience or dashboard never touches deadline maths. Tests may use them.',
+      severity: 'error',
+      from: { path: '^api/src/sla/', pathNot: TEST_FILE },
+      to: { path: '^api/src/(jobs|notify|stats|live)/' },
+    },
+    {
+      name: 'jobs-on-top',
+      comment:
+        'jobs/ wires background work (the SLA sweep, the upload cleanup) onto the domains; a domain importing jobs/ would ' +
+        'run or know its scheduler. Only the process entry (main.ts) starts the runner; ops and tests reach it as a package.',
+      severity: 'error',
+      from: { path: '^api/src/[^/]+/', pathNot: ['^api/src/jobs/', TEST_FILE] },
+      to: { path: '^api/src/jobs/' },
+    },
+    {
       name: 'config-not-cases',
       comment:
         'Configuration (config/, tenancy/) is loaded before any case exists and is read by every domain; it must not ' +

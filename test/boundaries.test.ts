@@ -69,6 +69,8 @@ describe('each rule', () => {
     // The modules that are imported.
     write('api/package.json', JSON.stringify({ name: '@aduan/api', type: 'module', exports: { './*': './src/*' } }));
     write('api/src/db.ts', 'export const db = 1;\n');
+    write('api/src/jobs/runner.ts', 'export const run = 1;\n');
+    write('api/src/stats/counters.ts', 'export const count = 1;\n');
     write('api/src/cases/case-lifecycle.ts', 'export const OPEN = 1;\nexport type CaseStatus = string;\n');
     write('ops/package.json', JSON.stringify({ name: '@aduan/ops', type: 'module', dependencies: { '@aduan/api': 'workspace:*' } }));
     write('ops/src/cli.ts', 'export const cli = 1;\n');
@@ -85,14 +87,18 @@ describe('each rule', () => {
     write('api/src/to-web.ts', "import { root } from '../../web/app/root.tsx';\nexport const a = root;\n");
     write('api/src/sla/clock.ts', "import { OPEN } from '../cases/case-lifecycle.ts';\nexport const a = OPEN;\n");
     write('api/src/sla/types.ts', "import type { CaseStatus } from '../cases/case-lifecycle.ts';\nexport type A = CaseStatus;\n");
+    write('api/src/sla/sweep.ts', "import { run } from '../jobs/runner.ts';\nexport const a = run;\n");
+    write('api/src/sla/counts.ts', "import { count } from '../stats/counters.ts';\nexport const a = count;\n");
+    write('api/src/cases/schedule.ts', "import { run } from '../jobs/runner.ts';\nexport const a = run;\n");
     write('api/src/config/loader.ts', "import { OPEN } from '../cases/case-lifecycle.ts';\nexport const a = OPEN;\n");
     write('api/src/tenancy/tenant.ts', "import { OPEN } from '../cases/case-lifecycle.ts';\nexport const a = OPEN;\n");
     write('ops/src/by-path.ts', "import { db } from '../../api/src/db.ts';\nexport const a = db;\n");
     write('api/src/typo.ts', "import { db } from './dbb.ts';\nexport const a = db;\n");
     write('api/src/ring-a.ts', "import { b } from './ring-b.ts';\nexport const a = () => b;\n");
     write('api/src/ring-b.ts', "import { a } from './ring-a.ts';\nexport const b = () => a;\n");
-    // What is allowed: ops through the package name, a test under sla/ that builds a case.
+    // What is allowed: ops through the package name, the process entry starting the jobs, a test under sla/ that builds a case.
     write('ops/src/by-package.ts', "import { db } from '@aduan/api/db.ts';\nexport const a = db;\n");
+    write('api/src/main.ts', "import { run } from './jobs/runner.ts';\nexport const a = run;\n");
     write('api/src/sla/clock.int.test.ts', "import { OPEN } from '../cases/case-lifecycle.ts';\nexport const a = OPEN;\n");
   });
 
@@ -105,9 +111,13 @@ describe('each rule', () => {
     'api-not-ops-or-web: api/src/to-web.ts → web/app/root.tsx',
     'config-not-cases: api/src/config/loader.ts → api/src/cases/case-lifecycle.ts',
     'config-not-cases: api/src/tenancy/tenant.ts → api/src/cases/case-lifecycle.ts',
+    'jobs-on-top: api/src/cases/schedule.ts → api/src/jobs/runner.ts',
+    'jobs-on-top: api/src/sla/sweep.ts → api/src/jobs/runner.ts',
     'not-to-unresolvable: api/src/typo.ts → ./dbb.ts',
     'not-to-unresolvable: web/app/by-package.ts → @aduan/api/db.ts',
     'ops-uses-api-exports: ops/src/by-path.ts → api/src/db.ts',
+    'sla-is-the-clock: api/src/sla/counts.ts → api/src/stats/counters.ts',
+    'sla-is-the-clock: api/src/sla/sweep.ts → api/src/jobs/runner.ts',
     'sla-not-cases: api/src/sla/clock.ts → api/src/cases/case-lifecycle.ts',
     'sla-not-cases: api/src/sla/types.ts → api/src/cases/case-lifecycle.ts',
     'web-not-api: web/app/by-package.ts → @aduan/api/db.ts',

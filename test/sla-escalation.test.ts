@@ -116,6 +116,31 @@ describe.skipIf(!usingPostgres)('escalation on PostgreSQL with two sweeping API 
     expect(await eventsOf(reporterFiled.registrationNumber)).toEqual([expect.objectContaining({ actor_kind: 'REPORTER', data: expect.objectContaining({ source: 'REPORTER' }) })]);
   });
 
+  it('says overdue and due soon in the inbox and on the case page as sla/deadline-state.ts counts them, and filters by it', async () => {
+    const [api] = apis as [RunningProcess];
+    const [soon, later, late] = [await fileComplaint(api), await fileComplaint(api), await fileComplaint(api)];
+    // Due within the hour: the deadline's own working day, so due soon whatever the day. Sixty days on: not yet.
+    await db.sql.query(`UPDATE "case" SET stage_deadline = now() + interval '1 hour' WHERE registration_number = $1`, [soon.registrationNumber]);
+    await db.sql.query(`UPDATE "case" SET stage_deadline = now() + interval '60 days' WHERE registration_number = $1`, [later.registrationNumber]);
+    await makeOverdue(late.registrationNumber);
+    const verifier = await staffClient(api.url, KALBAR, 'verifikator');
+    const STAGES = 'query($filter: InboxFilter) { inbox(filter: $filter, first: 100) { cases { registrationNumber currentStage { overdue dueSoon } } } }';
+    const stageOf = async (filter: Record<string, unknown> | null) => {
+      const cases = (await verifier.call(STAGES, { filter })).data!.inbox.cases as { registrationNumber: string; currentStage: { overdue: boolean; dueSoon: boolean } }[];
+      return new Map(cases.map((item) => [item.registrationNumber, item.currentStage]));
+    };
+    const all = await stageOf(null);
+    expect(all.get(soon.registrationNumber)).toEqual({ overdue: false, dueSoon: true });
+    expect(all.get(later.registrationNumber)).toEqual({ overdue: false, dueSoon: false });
+    expect(all.get(late.registrationNumber)).toEqual({ overdue: true, dueSoon: false });
+    const overdue = await stageOf({ overdue: true });
+    expect([soon, later, late].map((filed) => overdue.has(filed.registrationNumber))).toEqual([false, false, true]);
+    const onTime = await stageOf({ overdue: false });
+    expect([soon, later, late].map((filed) => onTime.has(filed.registrationNumber))).toEqual([true, true, false]);
+    const page = await verifier.call('query($n: String!) { staffCase(registrationNumber: $n) { currentStage { overdue dueSoon } } }', { n: soon.registrationNumber });
+    expect(page.data!.staffCase.currentStage).toEqual({ overdue: false, dueSoon: true });
+  });
+
   it('escalates an overdue case exactly once from two processes, to the secretariat of the province', async () => {
     // Two more API processes, each offering a sweep every second through pg-boss.
     const sweepers = await Promise.all([0, 1].map(() => startApi({ ...database.env, ...deployment, SLA_SWEEP_INTERVAL_SECONDS: '1' })));

@@ -20,8 +20,8 @@ import { z } from 'zod';
 import { TenantConfigCache } from '@aduan/api/config/tenant-config.service.ts';
 import { openDatabase } from '@aduan/api/db.ts';
 import { planTransition, TRANSITIONS } from '@aduan/api/cases/case-lifecycle.ts';
-import { DEFAULT_SWEEP_BATCH_SIZE, runSlaSweep, type SlaSweepResult } from '@aduan/api/sla/sla-sweep.service.ts';
-import { CLOSE_SILENT, ESCALATE_OVERDUE, SELECT_DUE_REMINDERS, SEND_SILENCE_NOTICES, WRITE_REMINDERS } from '@aduan/api/sla/sla-sweep.sql.ts';
+import { DEFAULT_SWEEP_BATCH_SIZE, runSlaSweep, type SlaSweepResult } from '@aduan/api/jobs/sla-sweep.service.ts';
+import { CLOSE_SILENT, ESCALATE_OVERDUE, SELECT_DUE_REMINDERS, SEND_SILENCE_NOTICES, WRITE_REMINDERS } from '@aduan/api/jobs/sla-sweep.sql.ts';
 import { NationalCalendarCache } from '@aduan/api/sla/working-calendar.service.ts';
 import { createBenchDatabase, machine, writeResults } from './support.ts';
 

@@ -27,7 +27,7 @@ const reporterView = {
     include: { evidence: { where: { status: 'ATTACHED' }, select: { id: true, fileName: true, size: true, contentType: true } } },
   },
   evidence: { where: { status: 'ATTACHED', messageId: null }, select: { id: true, fileName: true, size: true, contentType: true, sha256: true } },
-  // Whether it was escalated (sla/escalation.service.ts), kept beside the case (ADR 0011).
+  // Whether it was escalated (escalation.service.ts), kept beside the case (ADR 0011).
   sla: { select: { escalatedAt: true } },
 } as const;
 

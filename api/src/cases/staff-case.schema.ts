@@ -12,6 +12,8 @@ import { canOnCase, getStaffCase, type InboxCase, type StaffCase } from './staff
 import { findPossibleDuplicates, type PossibleDuplicate } from './case-duplicates.service.ts';
 import type { StageDeadline } from './report-submission.service.ts';
 import type { ReporterIdentity } from '../identity/identity-vault.service.ts';
+import { DUE_SOON_WORKING_DAYS, isDueSoon, isOverdue, type DeadlineFacts } from '../sla/deadline-state.ts';
+import type { WorkingCalendar } from '../sla/working-days.ts';
 
 export const CasePriority = builder.enumType('CasePriority', { values: ['LOW', 'NORMAL', 'HIGH', 'URGENT'] as const });
 export const CaseTransition = builder.enumType('CaseTransition', {
@@ -64,7 +66,22 @@ interface CurrentStageShape {
   provisional: boolean;
   paused: boolean;
   overdue: boolean;
+  /** What `dueSoon` reads: the rule's facts, the tenant (for its working calendar), the instant `overdue` was decided at. */
+  facts: DeadlineFacts;
+  config: TenantConfig;
+  now: Date;
 }
+
+/** A tenant's working calendar, built once per request (an inbox page has many rows of few agencies). */
+const calendars = new WeakMap<object, Map<string, Promise<WorkingCalendar>>>();
+function workingCalendarOf(ctx: Context, config: TenantConfig): Promise<WorkingCalendar> {
+  let byTenant = calendars.get(ctx);
+  if (!byTenant) calendars.set(ctx, (byTenant = new Map()));
+  let calendar = byTenant.get(config.id);
+  if (!calendar) byTenant.set(config.id, (calendar = ctx.calendars.forTenant(config)));
+  return calendar;
+}
+
 export const CurrentStage = builder.objectRef<CurrentStageShape>('CurrentStage').implement({
   description: 'The SLA stage whose clock runs now.',
   fields: (t) => ({
@@ -74,23 +91,31 @@ export const CurrentStage = builder.objectRef<CurrentStageShape>('CurrentStage')
     provisional: t.exposeBoolean('provisional'),
     paused: t.exposeBoolean('paused', { description: 'The case waits for the reporter: the clock is stopped.' }),
     overdue: t.exposeBoolean('overdue'),
+    dueSoon: t.boolean({
+      description: `The clock runs, the deadline has not passed, and at most ${DUE_SOON_WORKING_DAYS} working days (the deadline's own included) are left, in the agency's working calendar.`,
+      resolve: async (stage, _, ctx) => isDueSoon(stage.facts, OPEN_STATUSES, stage.now, await workingCalendarOf(ctx, stage.config)),
+    }),
   }),
 });
 
 export function currentStage(
   row: Pick<InboxCase, 'stageKey' | 'stageDeadline' | 'stageProvisional' | 'waitingSince' | 'status' | 'caseTypeId'>,
   config: TenantConfig,
+  now = new Date(),
 ): CurrentStageShape | null {
   if (!row.stageKey || !row.stageDeadline) return null;
   const stage = config.caseTypes.find((item) => item.id === row.caseTypeId)?.slaPolicy?.stages.find((item) => item.key === row.stageKey);
-  const paused = row.waitingSince !== null;
+  const facts: DeadlineFacts = { status: row.status, stageDeadline: row.stageDeadline, waitingSince: row.waitingSince };
   return {
     key: row.stageKey,
     name: stage?.name ?? null,
     deadline: row.stageDeadline,
     provisional: row.stageProvisional,
-    paused,
-    overdue: !paused && OPEN_STATUSES.includes(row.status) && row.stageDeadline.getTime() < Date.now(),
+    paused: row.waitingSince !== null,
+    overdue: isOverdue(facts, OPEN_STATUSES, now),
+    facts,
+    config,
+    now,
   };
 }
 

@@ -10,6 +10,7 @@ import { AppError } from '../errors.ts';
 import type { AppAbility, CaseAction } from '../auth/abilities.ts';
 import type { ScopedTransaction } from '../auth/data-scope.ts';
 import { slaStateOf, type CaseSlaState } from '../sla/case-sla.ts';
+import { notOverdueWhere, overdueWhere } from '../sla/deadline-state.ts';
 import { OPEN_STATUSES, type CaseStatus } from './case-lifecycle.ts';
 import { registrationNumberSearch } from './registration-number.ts';
 
@@ -22,7 +23,7 @@ export interface InboxFilter {
   categoryIds?: string[] | null;
   channelIds?: string[] | null;
   priorities?: ('LOW' | 'NORMAL' | 'HIGH' | 'URGENT')[] | null;
-  /** Only cases whose running stage's deadline has passed (and that are not waiting on the reporter). */
+  /** Only cases overdue (true) or not (false), as sla/deadline-state.ts defines it. */
   overdue?: boolean | null;
   escalated?: boolean | null;
   /** A registration number, or part of one. */
@@ -131,8 +132,8 @@ export function inboxWhere(ability: AppAbility, filter: InboxFilter, now: Date):
   if (filter.categoryIds?.length) and.push({ categoryId: { in: filter.categoryIds } });
   if (filter.channelIds?.length) and.push({ channelId: { in: filter.channelIds } });
   if (filter.priorities?.length) and.push({ priority: { in: filter.priorities } });
-  if (filter.overdue === true) and.push({ stageDeadline: { lt: now }, waitingSince: null, status: { in: [...OPEN_STATUSES] } });
-  if (filter.overdue === false) and.push({ OR: [{ stageDeadline: null }, { stageDeadline: { gte: now } }, { waitingSince: { not: null } }] });
+  if (filter.overdue === true) and.push(overdueWhere(OPEN_STATUSES, now));
+  if (filter.overdue === false) and.push(notOverdueWhere(OPEN_STATUSES, now));
   if (filter.escalated === true) and.push({ sla: { is: { escalatedAt: { not: null } } } });
   if (filter.escalated === false) and.push({ sla: { isNot: { escalatedAt: { not: null } } } });
   // A whole number or its beginning, as comparisons an index answers under row-level security.

@@ -1,5 +1,5 @@
 /**
- * Background work of an API process: the recurring SLA sweep (sla/sla-sweep.service.ts), and
+ * Background work of an API process: the recurring SLA sweep (sla-sweep.service.ts), and
  * with it the deletion of evidence uploads nobody attached (evidence/evidence-cleanup.service.ts).
  *
  * - On PostgreSQL the sweep is a pg-boss job (docs/decisions/0009). The queue's `stately`
@@ -15,7 +15,7 @@ import PgBoss from 'pg-boss';
 import type { AppServices } from '../context.ts';
 import type { SqlRunner } from '../db.ts';
 import { apiDatabaseUrl } from '../env.ts';
-import { runSlaSweep, type SlaSweepResult } from '../sla/sla-sweep.service.ts';
+import { runSlaSweep, type SlaSweepResult } from './sla-sweep.service.ts';
 import { deleteExpiredUploads } from '../evidence/evidence-cleanup.service.ts';
 
 export const SLA_SWEEP_QUEUE = 'sla-sweep';

@@ -28,7 +28,7 @@ import { canOnCase } from '../cases/staff-cases.service.ts';
 import { withDataScope } from '../auth/data-scope.ts';
 import type { FeedItem, FeedScope } from './case-feed.ts';
 import { UNKNOWN_CURSOR } from './live-cursor.ts';
-import { countCases, type AgencyCounters } from './case-counters.service.ts';
+import { countCases, type AgencyCounters } from '../stats/case-counters.service.ts';
 import { followFeed, followThrottled } from './live-stream.ts';
 
 const LiveSignal = builder.enumType('LiveSignal', {

@@ -5,8 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { calendarFile } from './calendar.service.ts';
-import { planReminder } from './sla-sweep.service.ts';
-import { nextReminder, pauseStage, reminderDueAt, resumeStage, startStage } from './stage-clock.ts';
+import { nextReminder, pauseStage, planReminder, reminderDueAt, resumeStage, startStage } from './stage-clock.ts';
 import { createWorkingCalendar, type WorkingCalendar } from './working-days.ts';
 
 const calendar2026 = calendarFile.parse(

@@ -66,6 +66,29 @@ export function reminderDueAt(deadline: Date, daysBefore: number, start: Date, c
   return due.getTime() < start.getTime() ? start : due;
 }
 
+/** One reminder of a stage: its days before the deadline, and when it is due. */
+export interface ScheduledReminder {
+  step: number;
+  at: Date;
+}
+
+/**
+ * The stage's reminder schedule: one reminder per positive `remindDaysBefore`, each due at
+ * `reminderDueAt`. The one place the schedule is read from the policy; `nextReminder` (the
+ * lifecycle) and `planReminder` (the sweep) both go through it. `dueAt` lets the sweep pass
+ * its memoised `cachedReminderDueAt` (the same instants).
+ */
+export function scheduleReminders(
+  stage: Pick<StageDefinition, 'remindDaysBefore'>,
+  clock: { stageStartedAt: Date; stageDeadline: Date },
+  calendar: WorkingCalendar,
+  dueAt: typeof reminderDueAt = reminderDueAt,
+): ScheduledReminder[] {
+  return stage.remindDaysBefore
+    .filter((days) => days > 0)
+    .map((days) => ({ step: days, at: dueAt(clock.stageDeadline, days, clock.stageStartedAt, calendar) }));
+}
+
 /** The earliest reminder of the stage still ahead of `after`, or null. */
 export function nextReminder(
   stage: Pick<StageDefinition, 'remindDaysBefore'>,
@@ -73,12 +96,72 @@ export function nextReminder(
   after: Date,
   calendar: WorkingCalendar,
 ): Date | null {
-  const due = stage.remindDaysBefore
-    .filter((days) => days > 0)
-    .map((days) => reminderDueAt(clock.stageDeadline, days, clock.stageStartedAt, calendar))
+  const due = scheduleReminders(stage, clock, calendar)
+    .map((reminder) => reminder.at)
     .filter((at) => at.getTime() > after.getTime())
     .sort((a, b) => a.getTime() - b.getTime());
   return due[0] ?? null;
+}
+
+export interface ReminderPlan {
+  /** The reminder to send now (its days before the deadline), or null. */
+  step: number | null;
+  dueAt: Date | null;
+  /** The stage's next reminder after now, or null. */
+  next: Date | null;
+}
+
+/**
+ * `reminderDueAt` for many cases of a batch. Its day arithmetic depends on the deadline and
+ * on the local date of the stage's start only (the start itself just bounds the result
+ * from below), and an instant's local date is the same within any quarter hour (every time
+ * zone's offset and change of offset is a multiple of 15 minutes). So the day arithmetic is
+ * memoised per deadline and start quarter hour: for a batch of 5,000 cases it runs a few
+ * dozen times instead of thousands (each run converts instants to local dates, the costly
+ * part).
+ */
+const QUARTER_HOUR_MS = 15 * 60 * 1000;
+const reminderMemo = new WeakMap<WorkingCalendar, Map<string, number>>();
+
+export function cachedReminderDueAt(deadline: Date, daysBefore: number, start: Date, calendar: WorkingCalendar): Date {
+  let memo = reminderMemo.get(calendar);
+  if (!memo) reminderMemo.set(calendar, (memo = new Map()));
+  const quarter = Math.floor(start.getTime() / QUARTER_HOUR_MS) * QUARTER_HOUR_MS;
+  const key = `${deadline.getTime()}|${daysBefore}|${quarter}`;
+  let due = memo.get(key);
+  if (due === undefined) {
+    due = reminderDueAt(deadline, daysBefore, new Date(quarter), calendar).getTime();
+    if (memo.size > 100_000) memo.clear();
+    memo.set(key, due);
+  }
+  return new Date(Math.max(due, start.getTime()));
+}
+
+/**
+ * What to do for a case whose reminder is due at `now` (the SLA sweep): send the latest
+ * reminder already due (after a pause in the sweeps, one reminder, not a burst), unless the
+ * deadline itself has passed (the overdue pass speaks then), and schedule the stage's next
+ * reminder (as `nextReminder` would).
+ */
+export function planReminder(
+  stage: Pick<StageDefinition, 'remindDaysBefore'> | null,
+  clock: { stageStartedAt: Date | null; stageDeadline: Date | null },
+  now: Date,
+  calendar: WorkingCalendar,
+): ReminderPlan {
+  const { stageStartedAt, stageDeadline } = clock;
+  if (!stage || !stageStartedAt || !stageDeadline) return { step: null, dueAt: null, next: null };
+  if (stageDeadline.getTime() <= now.getTime()) return { step: null, dueAt: null, next: null };
+  let due: ScheduledReminder | null = null;
+  let next: Date | null = null;
+  for (const reminder of scheduleReminders(stage, { stageStartedAt, stageDeadline }, calendar, cachedReminderDueAt)) {
+    if (reminder.at.getTime() <= now.getTime()) {
+      if (!due || reminder.at.getTime() > due.at.getTime()) due = reminder;
+    } else if (!next || reminder.at.getTime() < next.getTime()) {
+      next = reminder.at;
+    }
+  }
+  return { step: due?.step ?? null, dueAt: due?.at ?? null, next };
 }
 
 /** A stage starting at `at`. */

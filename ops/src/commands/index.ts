@@ -12,7 +12,7 @@ import { createStaffUser, emailKey } from '@aduan/api/auth/staff-auth.service.ts
 import { hashPassword } from '@aduan/api/auth/passwords.ts';
 import type { StaffRole } from '@aduan/api/cases/case-lifecycle.ts';
 import { TenantConfigCache } from '@aduan/api/config/tenant-config.service.ts';
-import { runSlaSweep } from '@aduan/api/sla/sla-sweep.service.ts';
+import { runSlaSweep } from '@aduan/api/jobs/sla-sweep.service.ts';
 import { closeDemoDoors, describeDemoDoors, findDemoDoors } from '@aduan/api/admin/demo-doors.service.ts';
 import { addStaffStep } from './add-staff.ts';
 import { NationalCalendarCache } from '@aduan/api/sla/working-calendar.service.ts';

@@ -5,15 +5,15 @@ import { findZoneName } from '../reporting/formats';
 
 export type DeadlineState = 'onTime' | 'dueSoon' | 'overdue' | 'paused' | 'none';
 
-/** A deadline this close counts as "due soon" (two days: one working day's warning at the least). */
-export const DUE_SOON_MS = 2 * 24 * 60 * 60 * 1000;
-
-/** The state of the running stage's deadline; the API decides overdue and paused, the web only "soon". */
-export function findDeadlineState(stage: Pick<CurrentStage, 'deadline' | 'overdue' | 'paused'> | null, now = Date.now()): DeadlineState {
+/**
+ * The state of the running stage's deadline, as the API decides it (overdue, due soon in
+ * working days, paused: api/src/sla/deadline-state.ts); the web only picks the badge.
+ */
+export function findDeadlineState(stage: Pick<CurrentStage, 'overdue' | 'dueSoon' | 'paused'> | null): DeadlineState {
   if (!stage) return 'none';
   if (stage.paused) return 'paused';
   if (stage.overdue) return 'overdue';
-  return Date.parse(stage.deadline) - now <= DUE_SOON_MS ? 'dueSoon' : 'onTime';
+  return stage.dueSoon ? 'dueSoon' : 'onTime';
 }
 
 const INTL_LOCALE: Record<Locale, string> = { id: 'id-ID', en: 'en-GB' };

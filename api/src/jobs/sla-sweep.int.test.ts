@@ -14,11 +14,11 @@ import { planTransition } from '../cases/case-lifecycle.ts';
 import { TenantConfigCache, type CaseTypeConfig, type TenantConfig } from '../config/tenant-config.service.ts';
 import type { Database } from '../db.ts';
 import type { Prisma } from '../generated/prisma/client.ts';
-import { runningTimers, updateSlaTimers } from './case-sla.ts';
+import { runningTimers, updateSlaTimers } from '../sla/case-sla.ts';
 import { runSlaSweep, type SlaSweepDeps } from './sla-sweep.service.ts';
-import { startStage } from './stage-clock.ts';
-import { NationalCalendarCache } from './working-calendar.service.ts';
-import type { WorkingCalendar } from './working-days.ts';
+import { startStage } from '../sla/stage-clock.ts';
+import { NationalCalendarCache } from '../sla/working-calendar.service.ts';
+import type { WorkingCalendar } from '../sla/working-days.ts';
 
 let database: TestDatabase;
 let db: Database;

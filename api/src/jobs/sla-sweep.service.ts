@@ -4,14 +4,15 @@
  * one transaction that locks its rows with `FOR UPDATE SKIP LOCKED`:
  *
  * 1. reminders due (`next_reminder_at`): a REMINDER notice, an internal REMINDER_SENT event
- *    and a notification for the agency; the next reminder of the stage is computed here
- *    with the tenant's working calendar (stage-clock.ts);
+ *    and a notification for the agency; which reminder is due and the stage's next one come
+ *    from the stage's reminder schedule with the tenant's working calendar
+ *    (sla/stage-clock.ts `planReminder`);
  * 2. overdue stages: escalated (SLA_SWEEP) to the province's secretariat, an ESCALATED event
  *    the reporter sees, one notification for the agency and the province;
  * 3. silence notices: the reporter of a case waiting on them is told when it will close;
  * 4. silence closures: CLOSE_FOR_SILENCE, as the state machine defines it.
  *
- * The queues are the case's timers in `case_sla` (case-sla.ts); only a closure writes the
+ * The queues are the case's timers in `case_sla` (sla/case-sla.ts); only a closure writes the
  * case row itself.
  *
  * Idempotent: a batch takes a case out of its pass's queue in the same transaction that
@@ -24,10 +25,10 @@ import type { Database } from '../db.ts';
 import type { Prisma } from '../generated/prisma/client.ts';
 import { enterPlatformScope } from '../auth/data-scope.ts';
 import type { Logger } from '../logger.ts';
+import { findStage, planReminder } from '../sla/stage-clock.ts';
+import type { NationalCalendarCache } from '../sla/working-calendar.service.ts';
+import type { WorkingCalendar } from '../sla/working-days.ts';
 import { CLOSE_SILENT, ESCALATE_OVERDUE, SELECT_DUE_REMINDERS, SEND_SILENCE_NOTICES, WRITE_REMINDERS } from './sla-sweep.sql.ts';
-import { findStage, reminderDueAt, type StageDefinition } from './stage-clock.ts';
-import type { NationalCalendarCache } from './working-calendar.service.ts';
-import type { WorkingCalendar } from './working-days.ts';
 
 export const DEFAULT_SWEEP_BATCH_SIZE = 5000;
 
@@ -106,69 +107,6 @@ interface ReminderRow {
   stage_key: string | null;
   stage_started_at: Date | null;
   stage_deadline: Date | null;
-}
-
-export interface ReminderPlan {
-  /** The reminder to send now (its days before the deadline), or null. */
-  step: number | null;
-  dueAt: Date | null;
-  /** The stage's next reminder after now, or null. */
-  next: Date | null;
-}
-
-/**
- * `reminderDueAt` for many cases of a batch. Its day arithmetic depends on the deadline and
- * on the local date of the stage's start only (the start itself just bounds the result
- * from below), and an instant's local date is the same within any quarter hour (every time
- * zone's offset and change of offset is a multiple of 15 minutes). So the day arithmetic is
- * memoised per deadline and start quarter hour: for a batch of 5,000 cases it runs a few
- * dozen times instead of thousands (each run converts instants to local dates, the costly
- * part).
- */
-const QUARTER_HOUR_MS = 15 * 60 * 1000;
-const reminderMemo = new WeakMap<WorkingCalendar, Map<string, number>>();
-
-export function cachedReminderDueAt(deadline: Date, daysBefore: number, start: Date, calendar: WorkingCalendar): Date {
-  let memo = reminderMemo.get(calendar);
-  if (!memo) reminderMemo.set(calendar, (memo = new Map()));
-  const quarter = Math.floor(start.getTime() / QUARTER_HOUR_MS) * QUARTER_HOUR_MS;
-  const key = `${deadline.getTime()}|${daysBefore}|${quarter}`;
-  let due = memo.get(key);
-  if (due === undefined) {
-    due = reminderDueAt(deadline, daysBefore, new Date(quarter), calendar).getTime();
-    if (memo.size > 100_000) memo.clear();
-    memo.set(key, due);
-  }
-  return new Date(Math.max(due, start.getTime()));
-}
-
-/**
- * What to do for a case whose reminder is due at `now`: send the latest reminder already
- * due (after a pause in the sweeps, one reminder, not a burst), unless the deadline itself
- * has passed (the overdue pass speaks then), and schedule the stage's next reminder (as
- * `nextReminder` in stage-clock.ts would).
- */
-export function planReminder(
-  stage: Pick<StageDefinition, 'remindDaysBefore'> | null,
-  clock: { stageStartedAt: Date | null; stageDeadline: Date | null },
-  now: Date,
-  calendar: WorkingCalendar,
-): ReminderPlan {
-  const { stageStartedAt, stageDeadline } = clock;
-  if (!stage || !stageStartedAt || !stageDeadline) return { step: null, dueAt: null, next: null };
-  if (stageDeadline.getTime() <= now.getTime()) return { step: null, dueAt: null, next: null };
-  let due: { step: number; at: Date } | null = null;
-  let next: Date | null = null;
-  for (const days of stage.remindDaysBefore) {
-    if (days <= 0) continue;
-    const at = cachedReminderDueAt(stageDeadline, days, stageStartedAt, calendar);
-    if (at.getTime() <= now.getTime()) {
-      if (!due || at.getTime() > due.at.getTime()) due = { step: days, at };
-    } else if (!next || at.getTime() < next.getTime()) {
-      next = at;
-    }
-  }
-  return { step: due?.step ?? null, dueAt: due?.at ?? null, next };
 }
 
 /**

@@ -23,13 +23,11 @@
  * Parameters are positional; timestamps are passed as ISO strings and cast.
  */
 import { OPEN_STATUSES } from '../cases/case-lifecycle.ts';
+import { clockRunsSql, overdueSql } from '../sla/deadline-state.ts';
+import type { Locale } from '../i18n/locale.ts';
+import { agencyRolesSql as agencyRoles } from '../notify/staff-notifications.service.ts';
+import { MONTH_NAMES, sqlFormatOf, sqlLiteral, SWEEP_MESSAGES } from './sla-sweep.messages.ts';
 
-/** The agency roles told about a reminder, an overdue case or an automatic closure. */
-export const AGENCY_NOTIFICATION_ROLES = ['VERIFIER', 'REVIEWER', 'AGENCY_HEAD'] as const;
-
-const agencyRoles = `ARRAY[${AGENCY_NOTIFICATION_ROLES.map((role) => `'${role}'`).join(', ')}]::"StaffRole"[]`;
-/** The statuses whose stage clock runs: open and not waiting for the reporter. */
-const runningStatuses = `ARRAY[${OPEN_STATUSES.filter((status) => status !== 'NEEDS_INFO').map((status) => `'${status}'`).join(', ')}]::"CaseStatus"[]`;
 
 /** $1 now, $2 batch size: the cases whose reminder is due, locked, with their stage. */
 export const SELECT_DUE_REMINDERS = `
@@ -81,8 +79,7 @@ export const WRITE_REMINDERS = `
   SELECT (SELECT count(*) FROM notice)::int AS done`;
 
 /**
- * $1 now, $2 batch size. Cases whose running stage's deadline passed, not escalated yet,
- * not waiting for the reporter: escalated to the province's secretariat. One notification
+ * $1 now, $2 batch size. Cases overdue (sla/deadline-state.ts), not escalated yet: escalated to the province's secretariat. One notification
  * serves the agency (its roles) and the province (escalation.service.ts reads it for both).
  */
 export const ESCALATE_OVERDUE = `
@@ -97,13 +94,13 @@ export const ESCALATE_OVERDUE = `
     FROM "case" c WHERE c.id = ANY (ARRAY(SELECT case_id FROM queued))
   ), picked AS (
     SELECT x.id, x.tenant_id, x.stage_key, x.stage_deadline, x.status FROM cases x
-    WHERE x.waiting_since IS NULL AND x.stage_deadline < $1::timestamptz AND x.status = ANY (${runningStatuses})
+    WHERE ${overdueSql('x', OPEN_STATUSES, '$1::timestamptz')}
   ), escalated AS (
     UPDATE case_sla s SET escalated_at = $1::timestamptz, escalation_source = 'SLA_SWEEP'::"EscalationSource", next_reminder_at = NULL
     WHERE s.case_id = ANY (ARRAY(SELECT id FROM picked))
     RETURNING s.case_id
   ), resynced AS (
-    UPDATE case_sla s SET overdue_at = CASE WHEN x.waiting_since IS NULL AND x.status = ANY (${runningStatuses}) THEN x.stage_deadline END
+    UPDATE case_sla s SET overdue_at = CASE WHEN ${clockRunsSql('x', OPEN_STATUSES)} THEN x.stage_deadline END
     FROM cases x
     WHERE s.case_id = x.id AND s.case_id = ANY (ARRAY(SELECT id FROM cases EXCEPT SELECT id FROM picked))
     RETURNING s.case_id
@@ -130,20 +127,19 @@ export const ESCALATE_OVERDUE = `
   )
   SELECT (SELECT count(*) FROM queued)::int AS picked, (SELECT count(*) FROM notice)::int AS done`;
 
-const MONTHS_ID = `ARRAY['Januari','Februari','Maret','April','Mei','Juni','Juli','Agustus','September','Oktober','November','Desember']`;
-const MONTHS_EN = `ARRAY['January','February','March','April','May','June','July','August','September','October','November','December']`;
+const months = (locale: Locale) => `ARRAY[${MONTH_NAMES[locale].map(sqlLiteral).join(',')}]`;
 const localClose = `(p.silence_close_at AT TIME ZONE p.time_zone)`;
 
 /**
- * The reporter's warning before an automatic closure, in Bahasa Indonesia then English,
- * with the closing date in the agency's time zone.
+ * The reporter's warning before an automatic closure (sla-sweep.messages.ts), with the
+ * closing date in the agency's time zone.
  */
 const SILENCE_MESSAGE = `format(
-  'Laporan ini menunggu jawaban Anda atas pertanyaan petugas. Jika tidak ada jawaban, laporan akan ditutup otomatis pada %1$s %2$s %3$s. / This report is waiting for your answer to the officer''s question. Without an answer it will be closed automatically on %1$s %4$s %3$s.',
+  ${sqlLiteral(sqlFormatOf(SWEEP_MESSAGES.silenceNotice, { id: { day: 1, month: 2, year: 3 }, en: { day: 1, month: 4, year: 3 } }))},
   extract(day FROM ${localClose})::int,
-  (${MONTHS_ID})[extract(month FROM ${localClose})::int],
+  (${months('id')})[extract(month FROM ${localClose})::int],
   extract(year FROM ${localClose})::int,
-  (${MONTHS_EN})[extract(month FROM ${localClose})::int]
+  (${months('en')})[extract(month FROM ${localClose})::int]
 )`;
 
 /**

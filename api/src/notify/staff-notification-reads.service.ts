@@ -9,7 +9,7 @@ import type { PrismaClient } from '../generated/prisma/client.ts';
 import { AppError } from '../errors.ts';
 import type { StaffViewer } from '../context.ts';
 import { withDataScope } from '../auth/data-scope.ts';
-import { listStaffNotifications, MAX_NOTIFICATIONS, type StaffNotificationView } from './escalation.service.ts';
+import { listStaffNotifications, MAX_NOTIFICATIONS, type StaffNotificationView } from './staff-notifications.service.ts';
 
 export interface StaffNotificationItem extends StaffNotificationView {
   /** When the viewer marked it read; null while unread. */

@@ -1,12 +1,14 @@
 /**
  * Dashboard counters: per agency, how many cases the viewer may see are open, by stage,
  * overdue and escalated. Counted with the viewer's CASL filter inside their data scope,
- * so a counter never includes a case the viewer could not open.
+ * so a counter never includes a case the viewer could not open. The live module
+ * (live/live.schema.ts) pushes them to the console; dashboards will read them here.
  */
 import type { AppAbility } from '../auth/abilities.ts';
 import { withDataScope, type DataScope } from '../auth/data-scope.ts';
 import { OPEN_STATUSES } from '../cases/case-lifecycle.ts';
 import { casesWhere } from '../cases/staff-cases.service.ts';
+import { overdueWhere } from '../sla/deadline-state.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 
 export interface AgencyCounters {
@@ -17,7 +19,7 @@ export interface AgencyCounters {
   waitingForReporter: number;
   /** Accepted and in follow-up by the review team. */
   inFollowUp: number;
-  /** Open, not waiting for the reporter, past the stage deadline. */
+  /** Overdue (sla/deadline-state.ts). */
   overdue: number;
   /** Open and escalated. */
   escalated: number;
@@ -39,7 +41,7 @@ export async function countCases(
       tx.case.groupBy({ by: ['tenantId', 'status'], where: { AND: [readable, open] }, _count: { _all: true } }),
       tx.case.groupBy({
         by: ['tenantId'],
-        where: { AND: [readable, open, { stageDeadline: { lt: now }, waitingSince: null }] },
+        where: { AND: [readable, overdueWhere(OPEN_STATUSES, now)] },
         _count: { _all: true },
       }),
       tx.case.groupBy({ by: ['tenantId'], where: { AND: [readable, open, { sla: { is: { escalatedAt: { not: null } } } }] }, _count: { _all: true } }),
