@@ -90,7 +90,8 @@ try {
     const webPort = await freePort();
     const web = await startChild(
       process.execPath,
-      ['server.mjs', './build/server/index.js'],
+      // The web's production server through tsx's command line, as `pnpm start` runs it.
+      [path.join(REPO_ROOT, 'web', 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'server/main.ts', './build/server/index.js'],
       path.join(REPO_ROOT, 'web'),
       { PORT: String(webPort), API_URL: api.url, NODE_ENV: 'production' },
       webPort,

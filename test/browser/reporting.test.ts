@@ -4,7 +4,7 @@
  * coming back in a fresh browser to track the report, errors next to their fields, a
  * pseudonymous account from registration to "Laporan saya", English, and axe-core.
  *
- * The web runs as in production (`web/server.mjs`, which forwards the browser's address to
+ * The web runs as in production (`web/server/main.ts`, which forwards the browser's address to
  * the API), from a build of its own so that it never races the other browser test's build.
  */
 import { spawnSync } from 'node:child_process';
@@ -16,7 +16,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { jpeg } from '@aduan/api/evidence/test-files.ts';
 import { browserTestsEnabled, launchChromium, seriousViolations } from '../support/browser.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
-import { findFreePort, REPO_ROOT, startApi, startProcess, type RunningProcess } from '../support/processes.ts';
+import { findFreePort, REPO_ROOT, startApi, startProcess, webServerArgs, type RunningProcess } from '../support/processes.ts';
 import { setupTenants } from '../support/setup-tenants.ts';
 
 const WEB_DIR = path.join(REPO_ROOT, 'web');
@@ -44,7 +44,7 @@ async function startProductionWeb(apiUrl: string, buildDirectory: string): Promi
   const port = await findFreePort();
   return startProcess({
     command: process.execPath,
-    args: ['server.mjs', path.join(buildDirectory, 'server', 'index.js')],
+    args: webServerArgs(path.join(buildDirectory, 'server', 'index.js')),
     cwd: WEB_DIR,
     env: { PORT: String(port), API_URL: apiUrl, NODE_ENV: 'production' },
     readyPath: '/',

@@ -81,6 +81,15 @@ export async function startProcess(options: {
   };
 }
 
+/**
+ * The arguments that start the web's production server (`web/server/main.ts`) on `serverBuild`,
+ * run with `process.execPath` in web/: tsx's command line, as `pnpm start` runs it (see startApi
+ * for why not through node_modules/.bin).
+ */
+export function webServerArgs(serverBuild: string): string[] {
+  return [path.join(REPO_ROOT, 'web', 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'server/main.ts', serverBuild];
+}
+
 /** The API process on its own port, with the given database environment. */
 export async function startApi(env: Record<string, string | undefined>): Promise<RunningProcess> {
   const port = await findFreePort();

@@ -1,11 +1,11 @@
 /**
  * A web build of a test file's own (WEB_BUILD_DIRECTORY), so two browser test files never
- * race one build, started as in production (`web/server.mjs`).
+ * race one build, started as in production (`web/server/main.ts`).
  */
 import { spawnSync } from 'node:child_process';
 import { symlinkSync } from 'node:fs';
 import path from 'node:path';
-import { findFreePort, REPO_ROOT, startProcess, type RunningProcess } from './processes.ts';
+import { findFreePort, REPO_ROOT, startProcess, webServerArgs, type RunningProcess } from './processes.ts';
 
 const WEB_DIR = path.join(REPO_ROOT, 'web');
 
@@ -27,7 +27,7 @@ export async function startBuiltWeb(apiUrl: string, buildDirectory: string, env:
   const port = await findFreePort();
   return startProcess({
     command: process.execPath,
-    args: ['server.mjs', path.join(buildDirectory, 'server', 'index.js')],
+    args: webServerArgs(path.join(buildDirectory, 'server', 'index.js')),
     cwd: WEB_DIR,
     env: { PORT: String(port), API_URL: apiUrl, NODE_ENV: 'production', ...env },
     readyPath: '/',

@@ -1,7 +1,7 @@
 /** Builds the web package once per run and starts it against an API. */
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { findFreePort, REPO_ROOT, startProcess, type RunningProcess } from './processes.ts';
+import { findFreePort, REPO_ROOT, startProcess, webServerArgs, type RunningProcess } from './processes.ts';
 
 const WEB_DIR = path.join(REPO_ROOT, 'web');
 
@@ -16,7 +16,7 @@ export async function startWeb(apiUrl: string, readyPath = '/'): Promise<Running
   return startProcess({
     // The production server, as `pnpm start` runs it.
     command: process.execPath,
-    args: ['server.mjs', './build/server/index.js'],
+    args: webServerArgs('./build/server/index.js'),
     cwd: WEB_DIR,
     // A loaded CI machine (two suites' worth of servers on two cores) can take longer than the
     // production default of 5 s for a heavy action; the tests are about behaviour, not speed.

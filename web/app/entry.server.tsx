@@ -7,15 +7,11 @@ import { PassThrough } from 'node:stream';
 import { createReadableStreamFromReadable, type EntryContext, type HandleErrorFunction } from '@remix-run/node';
 import { RemixServer } from '@remix-run/react';
 import { renderToPipeableStream } from 'react-dom/server';
-import { env } from './env.server';
 import { NonceProvider } from './nonce';
 import { wantsHydration } from './route-handle';
 
 const RENDER_TIMEOUT_MS = 5000;
 export const streamTimeout = RENDER_TIMEOUT_MS;
-
-/** The API's address, for `server.mjs`'s WebSocket proxy: the same parsed setting the loaders use. */
-export const apiUrl = env.API_URL;
 
 function documentHydrates(context: EntryContext): boolean {
   return context.staticHandlerContext.matches.some((match) => wantsHydration(context.routeModules[match.route.id]?.handle));

@@ -1,6 +1,6 @@
 /**
  * What the HTTP server hands every loader and action besides the request. The production
- * server (`server.mjs`) sets `clientIp`; under plain `remix-serve` or the Vite dev server it
+ * server (`server/main.ts`) sets `clientIp`; under plain `remix-serve` or the Vite dev server it
  * is absent, and the API then counts requests against the web server's own address.
  */
 import type { AppLoadContext } from '@remix-run/node';

@@ -3,11 +3,11 @@
  * host that is not one of the platform's own is offered to the API as such a name.
  */
 import { env } from '../env.server';
+import { resolveRequestHost } from './browser-request.server';
 
 /** The host the browser asked for, with its port, as a reverse proxy forwards it. */
 export function getRequestHost(request: Request): string {
-  const forwarded = request.headers.get('X-Forwarded-Host')?.split(',')[0]?.trim();
-  return (forwarded || new URL(request.url).host).toLowerCase();
+  return resolveRequestHost(request.headers.get('X-Forwarded-Host'), new URL(request.url).host);
 }
 
 function stripPort(host: string): string {

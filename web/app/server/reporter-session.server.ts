@@ -3,18 +3,11 @@
  * scoped to the agency's path (`/t/<slug>`), Secure on https: never in a URL, never in
  * the page. The web server sends it on to the API as a bearer token.
  */
-const SESSION_COOKIE = 'aduan_pelapor';
-const TOKEN = /^[A-Za-z0-9_-]{20,200}$/;
+import { findSessionToken as findSessionTokenIn, REPORTER_SESSION_COOKIE as SESSION_COOKIE } from './browser-request.server';
 
 /** The session token the browser sent, or null. */
 export function findSessionToken(request: Request): string | null {
-  for (const part of (request.headers.get('Cookie') ?? '').split(';')) {
-    const [name, ...rest] = part.trim().split('=');
-    if (name !== SESSION_COOKIE) continue;
-    const value = rest.join('=').trim();
-    if (TOKEN.test(value)) return value;
-  }
-  return null;
+  return findSessionTokenIn(request.headers.get('Cookie'), SESSION_COOKIE);
 }
 
 function cookieAttributes(request: Request, slug: string): string {

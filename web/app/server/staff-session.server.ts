@@ -5,20 +5,12 @@
  * never mixes with a reporter's `aduan_pelapor` cookie. A one-shot flash cookie on the same
  * path carries "what just happened" from an action to the page it redirects to.
  */
-const SESSION_COOKIE = 'aduan_staf';
+import { findCookieValue, findSessionToken, STAFF_SESSION_COOKIE as SESSION_COOKIE } from './browser-request.server';
+
 const FLASH_COOKIE = 'aduan_staf_kabar';
-const TOKEN = /^[A-Za-z0-9_-]{20,200}$/;
 /** A flash names a catalog entry and, for a transition, the status: never free text. */
 const FLASH = /^[a-zA-Z]+(?::[A-Z_]+)?$/;
 const FLASH_SECONDS = 120;
-
-function findCookie(request: Request, name: string): string | null {
-  for (const part of (request.headers.get('Cookie') ?? '').split(';')) {
-    const [key, ...rest] = part.trim().split('=');
-    if (key === name) return rest.join('=').trim();
-  }
-  return null;
-}
 
 function cookieAttributes(request: Request, path: string): string {
   const secure = new URL(request.url).protocol === 'https:' ? '; Secure' : '';
@@ -27,8 +19,7 @@ function cookieAttributes(request: Request, path: string): string {
 
 /** The staff session token the browser sent, or null. */
 export function findStaffToken(request: Request): string | null {
-  const value = findCookie(request, SESSION_COOKIE);
-  return value && TOKEN.test(value) ? value : null;
+  return findSessionToken(request.headers.get('Cookie'), SESSION_COOKIE);
 }
 
 /** Set-Cookie for a new session; it lasts as long as the API keeps the session. */
@@ -43,8 +34,7 @@ export function createClearStaffSessionCookie(request: Request, path: string): s
 
 /** The flash the last action left, or null. */
 export function findFlash(request: Request): string | null {
-  const value = findCookie(request, FLASH_COOKIE);
-  return value && FLASH.test(value) ? value : null;
+  return findCookieValue(request.headers.get('Cookie'), FLASH_COOKIE, FLASH);
 }
 
 export function createFlashCookie(request: Request, path: string, flash: string): string {
@@ -72,7 +62,7 @@ export function createReceiptCodeCookie(request: Request, path: string, caseId: 
 
 /** The tracking code left for this case's receipt, or null. */
 export function findReceiptCode(request: Request, caseId: string): string | null {
-  const match = RECEIPT_CODE.exec(findCookie(request, RECEIPT_CODE_COOKIE) ?? '');
+  const match = RECEIPT_CODE.exec(findCookieValue(request.headers.get('Cookie'), RECEIPT_CODE_COOKIE, RECEIPT_CODE) ?? '');
   return match && match[1] === caseId ? match[2]! : null;
 }
 
