@@ -33,7 +33,6 @@ import { demoEmail, loginStaff } from './support/staff.ts';
 const schema = buildSchema(readFileSync(path.join(REPO_ROOT, 'api', 'schema.graphql'), 'utf8'));
 const NUL = 'a\u0000b';
 const NOT_A_UUID = 'not-a-uuid';
-const A_UUID = '00000000-0000-4000-8000-000000000000';
 /** ID-typed names that are not UUIDs (the live cursors). */
 const NON_UUID_IDS = new Set(['after']);
 /** What an operation may answer before it looks at the value; anything else must be BAD_USER_INPUT. */

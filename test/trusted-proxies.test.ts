@@ -6,7 +6,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import http from 'node:http';
+import type http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -87,7 +87,9 @@ async function liveUpgrades(api: RunningProcess, addresses: string[]): Promise<{
         }),
     ),
   );
-  return { statuses, close: () => sockets.forEach((socket) => socket.terminate()) };
+  return { statuses, close: () => {
+      for (const socket of sockets) socket.terminate();
+    } };
 }
 
 describe('an API that trusts no proxy (the default)', () => {

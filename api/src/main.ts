@@ -1,5 +1,5 @@
 /** Starts one API process: `pnpm --filter @aduan/api start`. */
-import { parseEnv } from './env.ts';
+import { parseEnv, type Env } from './env.ts';
 import { createLogger } from './logger.ts';
 import { createJobRunner } from './jobs/job-runner.ts';
 import { createApiServer } from './server.ts';
@@ -7,7 +7,7 @@ import { createServices } from './services.ts';
 import { describeDemoDoors, findDemoDoors } from './admin/demo-doors.service.ts';
 import { describeRole, inspectConnectionRole, isWalledIn } from './db-roles.ts';
 
-let env;
+let env: Env;
 try {
   env = parseEnv();
 } catch (error) {

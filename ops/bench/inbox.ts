@@ -19,14 +19,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { parseEnv } from '@aduan/api/env.ts';
 import { openDatabase } from '@aduan/api/db.ts';
 import { defineAbilityFor, type StaffPrincipal } from '@aduan/api/auth/abilities.ts';
 import { withDataScope } from '@aduan/api/auth/data-scope.ts';
 import { staffTenantIds } from '@aduan/api/auth/staff-auth.service.ts';
 import { countInbox, listInbox, type InboxFilter } from '@aduan/api/cases/staff-cases.service.ts';
 import type { CaseStatus } from '@aduan/api/cases/case-lifecycle.ts';
-import { DEMO_STAFF_PASSWORD, runCommand } from '../src/commands/index.ts';
+import { DEMO_STAFF_PASSWORD, } from '../src/commands/index.ts';
 import { BENCH_MASTER_KEY, benchApiEnv, createBenchDatabase, freePort, setupBenchDatabase, machine, REPO_ROOT, startChild, TSX_CLI, writeResults, type Child } from './support.ts';
 import { countData, generate, loadAgency, MAIN_AGENCY, type AgencyIds, type GeneratedCounts } from './inbox-data.ts';
 

@@ -319,7 +319,7 @@ async function runOnce(connections: number, instances: number) {
     const metas: SubscriptionMeta[] = [];
     const plan: PlannedConnection[] = [];
     const reporters = Math.round(connections * REPORTER_SHARE);
-    let staffConnections = { inbox: 0, case: 0 };
+    const staffConnections = { inbox: 0, case: 0 };
     for (let i = 0; i < connections; i += 1) {
       const instance = i % instances;
       const apiUrl = apis[instance]!.url;
@@ -439,7 +439,10 @@ async function runOnce(connections: number, instances: number) {
         continue;
       }
       let bySub = received.get(cursor);
-      if (!bySub) received.set(cursor, (bySub = new Map()));
+      if (!bySub) {
+        bySub = new Map();
+        received.set(cursor, bySub);
+      }
       bySub.set(id, [...(bySub.get(id) ?? []), at]);
     }
     const phases = ['warm-up', 'single', 'burst'].map((phase) => {
@@ -470,7 +473,8 @@ async function runOnce(connections: number, instances: number) {
           fromSend.push(latency);
           fromAnswer.push(times[0]! - event.answeredAt);
           byKind[metas[id]!.kind]!.push(latency);
-          (byInstance[metas[id]!.instance] ??= []).push(latency);
+          byInstance[metas[id]!.instance] ??= [];
+          byInstance[metas[id]!.instance]!.push(latency);
         }
       }
       const events = sent.filter((item) => item.phase === phase);
@@ -567,7 +571,7 @@ function markdown(runs: Run[], date: string, loadAverageBefore: number[]): strin
         '', '| function (self time) | ms | share |', '|---|---:|---:|', ...profile.topFunctions.map((row) => `| \`${row.name}\` | ${row.ms} | ${share(row.share)} |`));
     });
   }
-  lines.push('', 'p99 by subscriber kind (ms) per phase: ' + runs.map((run) => `${run.instances} × ${run.connections}: ` + run.phases.map((phase) => `${phase.phase} ${JSON.stringify(phase.byKindP99Ms)}`).join('; ')).join(' | '), '');
+  lines.push('', `p99 by subscriber kind (ms) per phase: ${runs.map((run) => `${run.instances} × ${run.connections}: ${run.phases.map((phase) => `${phase.phase} ${JSON.stringify(phase.byKindP99Ms)}`).join('; ')}`).join(' | ')}`, '');
   return `${lines.join('\n')}\n`;
 }
 

@@ -133,7 +133,9 @@ describe.runIf(browserTestsEnabled)('the staff console in Chromium', () => {
     );
 
     // Asking without a question is refused next to the field, and nothing changes.
-    await page.locator('form.transition-form').first().evaluate((form) => form.closest('section')!.querySelectorAll('form').forEach((each) => ((each as HTMLFormElement).noValidate = true)));
+    await page.locator('form.transition-form').first().evaluate((form) => {
+      for (const each of form.closest('section')!.querySelectorAll('form')) each.noValidate = true;
+    });
     await page.locator('[data-transition="REQUEST_INFO"]').click();
     await page.locator('#reason-REQUEST_INFO-error').waitFor();
     expect(await page.locator('#reason-REQUEST_INFO-error').innerText()).toContain('wajib diisi');

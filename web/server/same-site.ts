@@ -46,6 +46,9 @@ export function createDropUntrustedForwardedHost(trust: TrustFunction) {
 
 /** 403 with a page that says what to do, for an unsafe method sent from anywhere but a page of this site. */
 export function refuseCrossSitePosts(request: Request, response: Response, next: NextFunction): void {
-  if (!UNSAFE_METHODS.has(request.method) || isFromThisSite(request.headers)) return next();
+  if (!UNSAFE_METHODS.has(request.method) || isFromThisSite(request.headers)) {
+    next();
+    return;
+  }
   response.status(403).set({ 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'close' }).send(REFUSED_PAGE);
 }

@@ -74,7 +74,7 @@ export async function loginStaff(
     withPlatformScope(prisma, (tx) => tx.staffUser.findUnique({ where: { emailKey: key } })),
     guard.mayTry(account, input.address),
   ]);
-  const candidate = mayTry && user && user.active && user.tenantId === input.tenantId ? user : null;
+  const candidate = mayTry && user?.active && user.tenantId === input.tenantId ? user : null;
   if (!(await verifyPassword(candidate?.passwordHash ?? null, input.password)) || !candidate) {
     await guard.recordFailure(account, input.address, mayTry);
     throw wrongStaffCredentials();

@@ -159,7 +159,7 @@ export async function receiveReporterInfo(
   now: Date,
 ): Promise<void> {
   const row = await tx.case.findUnique({ where: { id: caseId }, select: transitionRowSelect });
-  if (!row || row.status !== 'NEEDS_INFO') return;
+  if (row?.status !== 'NEEDS_INFO') return;
   const plan = planTransition(row, 'RECEIVE_INFO', { kind: 'REPORTER' });
   await applyTransition(tx, deps, row, plan, { actor: { kind: 'REPORTER', id: actorId }, reason: null, message: null, now });
 }

@@ -48,7 +48,7 @@ export async function recordOfflineIntake(
   const caseType = tenant.caseTypes.find((item) => item.key === input.caseTypeKey);
   if (!caseType) throw inputError([{ path: ['caseTypeKey'], message: reportMessage('unknownCaseType', locale) }], locale);
   const channel = tenant.channels.find((item) => item.key === input.channelKey);
-  if (!channel || !channel.staffIntake) {
+  if (!channel?.staffIntake) {
     issues.push({ path: ['channelKey'], message: locale === 'en' ? 'Staff do not record intake from this channel.' : 'Kanal ini tidak dicatat oleh petugas.' });
   } else if (channel.caseTypeKeys.length > 0 && !channel.caseTypeKeys.includes(caseType.key)) {
     issues.push({ path: ['channelKey'], message: locale === 'en' ? 'This channel does not take this kind of report.' : 'Kanal ini tidak menerima jenis laporan ini.' });

@@ -76,9 +76,15 @@ interface CurrentStageShape {
 const calendars = new WeakMap<object, Map<string, Promise<WorkingCalendar>>>();
 function workingCalendarOf(ctx: Context, config: TenantConfig): Promise<WorkingCalendar> {
   let byTenant = calendars.get(ctx);
-  if (!byTenant) calendars.set(ctx, (byTenant = new Map()));
+  if (!byTenant) {
+    byTenant = new Map();
+    calendars.set(ctx, byTenant);
+  }
   let calendar = byTenant.get(config.id);
-  if (!calendar) byTenant.set(config.id, (calendar = ctx.calendars.forTenant(config)));
+  if (!calendar) {
+    calendar = ctx.calendars.forTenant(config);
+    byTenant.set(config.id, calendar);
+  }
   return calendar;
 }
 

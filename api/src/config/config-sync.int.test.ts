@@ -60,7 +60,7 @@ describe('syncing tenants/ into the database', () => {
     await editFile('inspektorat-bontang/case-types.yaml', (text) => text.replace(/Pelaporan Penerimaan Gratifikasi/, 'Laporan Gratifikasi'));
     const categories = await readFile(path.join(workDir, 'inspektorat-bontang/categories.yaml'), 'utf8');
     const firstKey = /key: ([a-z0-9-]+)/.exec(categories)![1]!;
-    await editFile('inspektorat-bontang/categories.yaml', (text) => text.replace(/^- key: [a-z0-9-]+\n(?:  .*\n|\s*#.*\n)*/m, ''));
+    await editFile('inspektorat-bontang/categories.yaml', (text) => text.replace(/^- key: [a-z0-9-]+\n(?: {2}.*\n|\s*#.*\n)*/m, ''));
 
     const result = await syncTenantFiles(db.prisma, await loadTenantFiles(workDir), 'ops:alice');
     const bontangResult = result.tenants.find((tenant) => tenant.slug === 'inspektorat-bontang')!;

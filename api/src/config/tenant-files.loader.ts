@@ -184,14 +184,15 @@ function checkReferences(folder: string, definition: TenantDefinition, issues: T
       });
     }
   });
-  const checkCaseTypeRefs = (name: TenantFileName, items: { caseTypes: string[] }[]) =>
-    items.forEach((item, index) =>
-      item.caseTypes.forEach((ref, refIndex) => {
+  const checkCaseTypeRefs = (name: TenantFileName, items: { caseTypes: string[] }[]) => {
+    for (const [index, item] of items.entries()) {
+      for (const [refIndex, ref] of item.caseTypes.entries()) {
         if (!caseTypes.has(ref)) {
           issues.push({ file: file(name), field: `${index}.caseTypes.${refIndex}`, message: `no case type "${ref}" in case-types.yaml` });
         }
-      }),
-    );
+      }
+    }
+  };
   checkCaseTypeRefs('channels.yaml', definition.channels);
   checkCaseTypeRefs('service-standards.yaml', definition.serviceStandards);
 }

@@ -293,7 +293,9 @@ export function bodyOf(buffer: Buffer, chunkSize = 16 * 1024): Readable {
   let offset = 0;
   return new Readable({
     read() {
-      this.push(offset < buffer.length ? buffer.subarray(offset, (offset += chunkSize)) : null);
+      const start = offset;
+      offset += chunkSize;
+      this.push(start < buffer.length ? buffer.subarray(start, offset) : null);
     },
   });
 }

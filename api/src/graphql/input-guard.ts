@@ -49,7 +49,9 @@ function collect(value: unknown, type: GraphQLInputType, path: (string | number)
   if (issues.length >= MAX_ISSUES || value === null || value === undefined) return;
   const nullable = getNullableType(type);
   if (isListType(nullable)) {
-    if (Array.isArray(value)) value.forEach((item, index) => collect(item, nullable.ofType, [...path, index], name, locale, issues));
+    if (Array.isArray(value)) {
+      for (const [index, item] of value.entries()) collect(item, nullable.ofType, [...path, index], name, locale, issues);
+    }
     return;
   }
   if (isInputObjectType(nullable)) {

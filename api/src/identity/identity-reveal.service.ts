@@ -100,7 +100,7 @@ export async function revealIdentity(
       where: { AND: [casesWhere(viewer.ability, 'reveal'), { id: request.caseId }] },
       select: { id: true, tenantId: true, status: true, identity: true, identityProtection: true },
     });
-    if (!row || row.identityProtection !== 'SEALED' || !row.identity) throw new AppError('NOT_FOUND', 'No such case.');
+    if (row?.identityProtection !== 'SEALED' || !row.identity) throw new AppError('NOT_FOUND', 'No such case.');
     const custodian = await activeCustodianOf(tx, viewer, tenantId);
     const privateKey = await unlock(custodian, input.passphrase);
     const envelope = sealedEnvelopeSchema.parse(row.identity);

@@ -33,7 +33,6 @@ import {
   decodeBase64Url,
   decryptAesGcm,
   describeIssues,
-  encodeBase64Url,
   encryptAesGcm,
   IdentityCryptoError,
   IV_BYTES,

@@ -34,7 +34,7 @@ export const LANGUAGE_SEPARATOR = ' / ';
  */
 export function sqlFormatOf(message: Record<Locale, string>, placeholders: Record<Locale, Record<string, number>>): string {
   const one = (locale: Locale) =>
-    message[locale].replace(/%/g, '%%').replace(/\{(\w+)\}/g, (whole, name: string) => {
+    message[locale].replace(/%/g, '%%').replace(/\{(\w+)\}/g, (_whole, name: string) => {
       const position = placeholders[locale][name];
       if (position === undefined) throw new Error(`sla sweep message: no argument for {${name}}`);
       return `%${position}$s`;

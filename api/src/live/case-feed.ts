@@ -166,10 +166,15 @@ export class CaseFeed {
     // The first read finds the present position; a database that is down does not stop the API.
     void this.readSoon();
     // Not awaited: with Redis away the subscription completes when it is back; the timer reads meanwhile.
-    this.#bus.subscribe(LIVE_CHANNELS.events, () => void this.readSoon()).then(
-      (unsubscribe) => (this.#stopped ? unsubscribe() : (this.#unsubscribe = unsubscribe)),
-      (error: unknown) => this.#logger.warn({ err: error }, 'live feed: could not listen on the bus; reading on the timer only'),
-    );
+    this.#bus
+      .subscribe(LIVE_CHANNELS.events, () => void this.readSoon())
+      .then(
+        (unsubscribe) => {
+          if (this.#stopped) unsubscribe();
+          else this.#unsubscribe = unsubscribe;
+        },
+        (error: unknown) => this.#logger.warn({ err: error }, 'live feed: could not listen on the bus; reading on the timer only'),
+      );
     this.#schedule();
   }
 
@@ -191,7 +196,10 @@ export class CaseFeed {
       'caseId' in scope ? [[this.#byCase, scope.caseId]] : scope.tenantIds.map((tenantId) => [this.#byTenant, tenantId]);
     for (const [index, key] of entries) {
       let set = index.get(key);
-      if (!set) index.set(key, (set = new Set()));
+      if (!set) {
+        set = new Set();
+        index.set(key, set);
+      }
       set.add(listener);
     }
     return () => {
@@ -222,7 +230,12 @@ export class CaseFeed {
     if (rows.length > limit) return { kind: 'reload' };
     if (rows.length === 0) {
       // Whether the cursor names an event at all, whichever agency's (cursors are global ids).
-      const [anchor] = await queryInScope<{ found: boolean }>(this.#sql, 'platform', 'SELECT EXISTS (SELECT 1 FROM case_event WHERE id = $1::bigint) AS found', [cursor]);
+      const [anchor] = await queryInScope<{ found: boolean }>(
+        this.#sql,
+        'platform',
+        'SELECT EXISTS (SELECT 1 FROM case_event WHERE id = $1::bigint) AS found',
+        [cursor],
+      );
       if (!anchor?.found) return { kind: 'reload' };
     }
     return { kind: 'events', items: rows.map(toItem) };
@@ -238,8 +251,18 @@ export class CaseFeed {
     const visible = options.reporterVisible ? " AND visibility = 'REPORTER'" : '';
     const [row] =
       'caseId' in scope
-        ? await queryInScope<{ cursor: string | null }>(this.#sql, dataScopeOf(scope), `SELECT max(id)::text AS cursor FROM case_event WHERE tenant_id = $1::uuid AND case_id = $2::uuid${visible}`, [scope.tenantId, scope.caseId])
-        : await queryInScope<{ cursor: string | null }>(this.#sql, dataScopeOf(scope), 'SELECT max(id)::text AS cursor FROM case_event WHERE tenant_id = ANY($1::uuid[])', [[...scope.tenantIds]]);
+        ? await queryInScope<{ cursor: string | null }>(
+            this.#sql,
+            dataScopeOf(scope),
+            `SELECT max(id)::text AS cursor FROM case_event WHERE tenant_id = $1::uuid AND case_id = $2::uuid${visible}`,
+            [scope.tenantId, scope.caseId],
+          )
+        : await queryInScope<{ cursor: string | null }>(
+            this.#sql,
+            dataScopeOf(scope),
+            'SELECT max(id)::text AS cursor FROM case_event WHERE tenant_id = ANY($1::uuid[])',
+            [[...scope.tenantIds]],
+          );
     return row?.cursor ?? null;
   }
 

@@ -79,7 +79,10 @@ export class LiveConnections {
         if (typeof payload.reporterAccountId === 'string') void this.#revalidateAccount(`reporter:${payload.reporterAccountId}`);
       })
       .then(
-        (unsubscribe) => (this.#stopped ? unsubscribe() : (this.#unsubscribe = unsubscribe)),
+        (unsubscribe) => {
+          if (this.#stopped) unsubscribe();
+          else this.#unsubscribe = unsubscribe;
+        },
         (error: unknown) => this.#logger.warn({ err: error }, 'live: could not listen for staff changes on the bus'),
       );
     const tick = () => {
@@ -188,7 +191,10 @@ export class LiveConnections {
     const key = accountKey(connection);
     if (!key || !this.#all.has(connection)) return;
     let set = this.#byAccount.get(key);
-    if (!set) this.#byAccount.set(key, (set = new Set()));
+    if (!set) {
+      set = new Set();
+      this.#byAccount.set(key, set);
+    }
     set.add(connection);
   }
 

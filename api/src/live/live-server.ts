@@ -13,7 +13,7 @@
 import { randomUUID } from 'node:crypto';
 import type http from 'node:http';
 import type { Duplex } from 'node:stream';
-import { GraphQLError, getOperationAST, NoSchemaIntrospectionCustomRule, parse, specifiedRules, validate, type ExecutionArgs, type GraphQLSchema, type ValidationRule } from 'graphql';
+import { GraphQLError, getOperationAST, NoSchemaIntrospectionCustomRule, parse, specifiedRules, validate, type DocumentNode, type ExecutionArgs, type GraphQLSchema, type ValidationRule } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import { resolveTenant, type AppServices, type Context, type TenantLookup } from '../context.ts';
@@ -138,7 +138,7 @@ export function attachLiveServer(httpServer: http.Server, services: AppServices,
         if (connection.subscriptions.size >= env.LIVE_MAX_SUBSCRIPTIONS_PER_CONNECTION) {
           return [new GraphQLError(`At most ${env.LIVE_MAX_SUBSCRIPTIONS_PER_CONNECTION} subscriptions per connection: complete one first.`, { extensions: { code: 'RATE_LIMITED' } })];
         }
-        let document;
+        let document: DocumentNode;
         try {
           document = parse(payload.query, { maxTokens: 2000 });
         } catch (error) {

@@ -139,7 +139,10 @@ const payloads = new WeakMap<FeedItem, Map<string, Promise<unknown>>>();
 
 function sharedPayload<T>(item: FeedItem, kind: 'case' | 'report', make: () => Promise<T>): Promise<T> {
   let byKind = payloads.get(item);
-  if (!byKind) payloads.set(item, (byKind = new Map()));
+  if (!byKind) {
+    byKind = new Map();
+    payloads.set(item, byKind);
+  }
   let payload = byKind.get(kind) as Promise<T> | undefined;
   if (!payload) {
     payload = make();

@@ -50,7 +50,10 @@ export function shareKeyOf(args: { query: string; operationName?: string | null;
 function executeShared(args: ExecutionArgs, payload: unknown, key: string | null): Result {
   if (key === null || typeof payload !== 'object' || payload === null) return execute({ ...args, rootValue: payload });
   let byKey = results.get(payload);
-  if (!byKey) results.set(payload, (byKey = new Map()));
+  if (!byKey) {
+    byKey = new Map();
+    results.set(payload, byKey);
+  }
   let result = byKey.get(key);
   if (!result) {
     result = execute({ ...args, rootValue: payload });

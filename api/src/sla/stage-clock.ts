@@ -125,7 +125,10 @@ const reminderMemo = new WeakMap<WorkingCalendar, Map<string, number>>();
 
 export function cachedReminderDueAt(deadline: Date, daysBefore: number, start: Date, calendar: WorkingCalendar): Date {
   let memo = reminderMemo.get(calendar);
-  if (!memo) reminderMemo.set(calendar, (memo = new Map()));
+  if (!memo) {
+    memo = new Map();
+    reminderMemo.set(calendar, memo);
+  }
   const quarter = Math.floor(start.getTime() / QUARTER_HOUR_MS) * QUARTER_HOUR_MS;
   const key = `${deadline.getTime()}|${daysBefore}|${quarter}`;
   let due = memo.get(key);

@@ -43,6 +43,7 @@ const RETURN_ORIGIN = 'http://return.invalid';
 export function findConsoleReturnPath(value: unknown, scope: ConsoleScope): string | null {
   if (typeof value !== 'string' || value.length > 600 || !value.startsWith('/')) return null;
   // Control characters and whitespace are stripped or refused differently by URL parsers.
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: refusing control characters is the point.
   if (/[\u0000-\u0020\u007f\\]/.test(value)) return null;
   let resolved: URL;
   try {

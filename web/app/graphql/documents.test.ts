@@ -56,7 +56,7 @@ describe('documents.server.ts', () => {
     expect(result!.slice(operationName!.length)).toMatch(kind);
     expect(variables).toBe(`${result}Variables`);
     const file = imports.get(text!);
-    expect(file && file.replace(/(^|-)(\w)/g, (_, __, letter: string) => letter.toUpperCase())).toBe(operationName);
+    expect(file?.replace(/(^|-)(\w)/g, (_, __, letter: string) => letter.toUpperCase())).toBe(operationName);
   });
 });
 

@@ -44,5 +44,5 @@ export function withFragments(source: string, fragments: ReadonlyMap<string, str
     }
   };
   visit(source);
-  return needed.length === 0 ? source : [source.trimEnd(), ...needed.map((name) => fragments.get(name)!)].join('\n\n') + '\n';
+  return needed.length === 0 ? source : `${[source.trimEnd(), ...needed.map((name) => fragments.get(name)!)].join('\n\n')}\n`;
 }

@@ -24,7 +24,7 @@ function setStatus(connection: Connection, status: LiveStatus) {
 }
 
 function connectionTo(path: string): Connection {
-  let connection = connections.get(path);
+  const connection = connections.get(path);
   if (connection) return connection;
   const url = `${window.location.protocol === 'https:' ? 'wss:' : 'ws:'}//${window.location.host}${path}`;
   const created: Connection = {

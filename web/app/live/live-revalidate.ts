@@ -26,6 +26,7 @@ export function useLiveRevalidation<Data>(options: {
   latest.current = options;
   const [status, setStatus] = useState<LiveStatus | null>(null);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the feed restarts when the page's path or key changes; the rest is read through `latest`.
   useEffect(() => {
     const { path, query, variables, after, select } = latest.current;
     let timer: ReturnType<typeof setTimeout> | null = null;

@@ -82,6 +82,7 @@ export function EvidenceInput({
 
   // Files chosen before the script ran are still in the input: upload them now, since the
   // input loses its name (and would no longer travel with the form).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs once, when the page script takes over; a later addFiles is the same upload.
   useEffect(() => {
     setEnhanced(true);
     const input = inputRef.current;

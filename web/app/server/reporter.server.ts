@@ -92,7 +92,7 @@ export async function getReporterPage(call: ReporterCall, request: Request): Pro
 /** A case type that can be filed online, or the 404 page. */
 export function getOnlineCaseType(tenant: ReportingTenant, key: string | undefined): ReportingCaseType {
   const caseType = tenant.caseTypes.find((candidate) => candidate.key === key);
-  if (!caseType || !caseType.onlineIntake) throw createPageError('PAGE_NOT_FOUND');
+  if (!caseType?.onlineIntake) throw createPageError('PAGE_NOT_FOUND');
   return caseType;
 }
 
