@@ -1,7 +1,8 @@
 /** Staff sign-in in GraphQL: sign in, sign out, who am I (with what the roles allow). */
 import { z } from 'zod';
 import { builder } from '../builder.ts';
-import { findStaff, getStaff, getTenant, type StaffViewer } from '../context.ts';
+import { findStaff, getStaff, getTenant } from '../context.ts';
+import type { StaffViewer } from './staff-viewer.ts';
 import { loginStaff, logoutStaff, wrongStaffCredentials } from './staff-auth.service.ts';
 
 export const StaffRoleEnum = builder.enumType('StaffRole', {

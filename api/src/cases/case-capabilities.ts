@@ -6,7 +6,8 @@
  * when its mutation would accept the request now, short of someone else changing the case first.
  * Pure: no I/O.
  */
-import { ANSWER_RULES, availableTransitions, OPEN_STATUSES, type CaseStatus, type StaffRole, type TransitionName } from './case-lifecycle.ts';
+import { ANSWER_RULES, availableTransitions, OPEN_STATUSES, type CaseStatus, type TransitionName } from './case-lifecycle.ts';
+import type { StaffRole } from '../auth/roles.ts';
 import type { StaffTransitionName } from './case-workflow.service.ts';
 
 /** What the capabilities read of the case. */

@@ -11,12 +11,12 @@
  */
 import type { Prisma } from '../generated/prisma/client.ts';
 import { AppError } from '../errors.ts';
-import type { StaffViewer } from '../context.ts';
+import type { StaffViewer } from '../auth/staff-viewer.ts';
 import type { Database } from '../db.ts';
 import { withDataScope, type ScopedTransaction } from '../auth/data-scope.ts';
-import { CASE_HANDLING_ROLES } from '../auth/abilities.ts';
+import { CASE_HANDLING_ROLES } from '../auth/roles.ts';
 import { recordAudit } from '../audit/audit-log.service.ts';
-import { casesWhere } from './staff-cases.service.ts';
+import { casesWhere } from '../auth/case-filter.ts';
 import { cleanText } from './case-workflow.service.ts';
 
 const caseSelect = { id: true, tenantId: true, status: true, restricted: true } as const;

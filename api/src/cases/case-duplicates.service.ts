@@ -6,7 +6,7 @@
  */
 import type { AppAbility } from '../auth/abilities.ts';
 import type { ScopedTransaction } from '../auth/data-scope.ts';
-import { casesWhere } from './staff-cases.service.ts';
+import { casesWhere } from '../auth/case-filter.ts';
 
 const LOOK_BACK_DAYS = 180;
 const CANDIDATES = 300;

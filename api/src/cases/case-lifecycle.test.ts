@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../errors.ts';
-import { availableTransitions, planTransition, TRANSITIONS, TRANSITION_NAMES, type CaseStatus, type StaffRole } from './case-lifecycle.ts';
+import { availableTransitions, planTransition, TRANSITIONS, TRANSITION_NAMES, type CaseStatus } from './case-lifecycle.ts';
+import type { StaffRole } from '../auth/roles.ts';
 
 const STATUSES: CaseStatus[] = ['SUBMITTED', 'IN_VERIFICATION', 'NEEDS_INFO', 'ACCEPTED', 'IN_FOLLOW_UP', 'ANSWERED', 'CLOSED', 'REJECTED', 'TRANSFERRED'];
 const ROLES: StaffRole[] = ['VERIFIER', 'REVIEWER', 'AGENCY_HEAD', 'IDENTITY_CUSTODIAN', 'TENANT_ADMIN', 'PROVINCIAL_SECRETARIAT', 'PLATFORM_OPERATOR'];

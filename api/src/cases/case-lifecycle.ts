@@ -11,6 +11,7 @@
  *   before the answer: reject ▶ REJECTED (verification only), transfer ▶ TRANSFERRED
  */
 import { AppError } from '../errors.ts';
+import type { StaffRole } from '../auth/roles.ts';
 
 export type CaseStatus =
   | 'SUBMITTED'
@@ -22,15 +23,6 @@ export type CaseStatus =
   | 'CLOSED'
   | 'REJECTED'
   | 'TRANSFERRED';
-
-export type StaffRole =
-  | 'VERIFIER'
-  | 'REVIEWER'
-  | 'AGENCY_HEAD'
-  | 'IDENTITY_CUSTODIAN'
-  | 'TENANT_ADMIN'
-  | 'PROVINCIAL_SECRETARIAT'
-  | 'PLATFORM_OPERATOR';
 
 /** Who makes a transition: staff in a role, the reporter (by answering), or the SLA sweep. */
 export type TransitionActor = { kind: 'STAFF'; roles: readonly StaffRole[] } | { kind: 'REPORTER' } | { kind: 'SYSTEM' };

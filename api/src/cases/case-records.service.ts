@@ -6,11 +6,11 @@
  */
 import type { Prisma } from '../generated/prisma/client.ts';
 import { AppError } from '../errors.ts';
-import type { StaffViewer } from '../context.ts';
+import type { StaffViewer } from '../auth/staff-viewer.ts';
 import { withDataScope, type ScopedTransaction } from '../auth/data-scope.ts';
 import type { Database } from '../db.ts';
 import { ANSWER_RULES, OPEN_STATUSES, type CaseStatus } from './case-lifecycle.ts';
-import { casesWhere } from './staff-cases.service.ts';
+import { casesWhere } from '../auth/case-filter.ts';
 import { cleanText, loadForHandling, type TransitionRow } from './case-workflow.service.ts';
 import { recordAudit } from '../audit/audit-log.service.ts';
 

@@ -15,7 +15,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Prisma } from '../generated/prisma/client.ts';
 import { AppError } from '../errors.ts';
-import type { StaffViewer } from '../context.ts';
+import type { StaffViewer } from '../auth/staff-viewer.ts';
 import type { IdentityVault } from '../identity/identity-vault.service.ts';
 import type { TenantDirectory } from '../tenancy/tenant-directory.ts';
 import { localize, type LocalizedText, type Locale } from '../i18n/locale.ts';

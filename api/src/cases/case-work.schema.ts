@@ -1,7 +1,8 @@
 /** The work staff do on a case, in GraphQL: transitions, transfer, intake, notes, messages, answers, templates. */
 import { z } from 'zod';
 import { builder } from '../builder.ts';
-import { getStaff, type Context, type StaffViewer } from '../context.ts';
+import { getStaff, type Context } from '../context.ts';
+import type { StaffViewer } from '../auth/staff-viewer.ts';
 import { IdentityMode, text } from '../config/config.schema.ts';
 import type { TenantConfig } from '../config/tenant-config.service.ts';
 import { AppError } from '../errors.ts';

@@ -7,7 +7,7 @@
  */
 import type { Prisma } from '../generated/prisma/client.ts';
 import { AppError } from '../errors.ts';
-import type { StaffViewer } from '../context.ts';
+import type { StaffViewer } from '../auth/staff-viewer.ts';
 import type { TenantConfig, TenantConfigCache } from '../config/tenant-config.service.ts';
 import { withDataScope, type ScopedTransaction } from '../auth/data-scope.ts';
 import type { Database } from '../db.ts';
@@ -15,7 +15,7 @@ import { updateSlaTimers } from '../sla/case-sla.ts';
 import type { NationalCalendarCache } from '../sla/working-calendar.service.ts';
 import { clockUpdate, type ClockRow } from './case-clock.ts';
 import { planTransition, type CaseStatus, type PlannedTransition, type TransitionActor, type TransitionName } from './case-lifecycle.ts';
-import { casesWhere } from './staff-cases.service.ts';
+import { casesWhere } from '../auth/case-filter.ts';
 
 export interface WorkflowDeps {
   db: Database;

@@ -1,6 +1,7 @@
 /** A case as the staff console sees it, in GraphQL: the StaffCase type and the `staffCase` query. */
 import { builder } from '../builder.ts';
-import { getStaff, type Context, type StaffViewer } from '../context.ts';
+import { getStaff, type Context } from '../context.ts';
+import type { StaffViewer } from '../auth/staff-viewer.ts';
 import { CaseType, Category, Channel, IdentityMode, text } from '../config/config.schema.ts';
 import type { TenantConfig } from '../config/tenant-config.service.ts';
 import { AppError } from '../errors.ts';

@@ -18,7 +18,8 @@
  */
 import { subject } from '@casl/ability';
 import { builder } from '../builder.ts';
-import { getStaff, getTenantConfig, findReporter, type Context, type StaffViewer } from '../context.ts';
+import { getStaff, getTenantConfig, findReporter, type Context } from '../context.ts';
+import type { StaffViewer } from '../auth/staff-viewer.ts';
 import { AppError } from '../errors.ts';
 import { InboxPage } from '../cases/inbox.schema.ts';
 import { bounded, CaseEventKind, CaseStatus, TrackedReport, type TrackedShape } from '../cases/reporting.schema.ts';

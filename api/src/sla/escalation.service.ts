@@ -7,11 +7,11 @@
  */
 import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
 import { AppError } from '../errors.ts';
-import type { StaffViewer } from '../context.ts';
+import type { StaffViewer } from '../auth/staff-viewer.ts';
 import { withDataScope, withTenantScope } from '../auth/data-scope.ts';
 import { OPEN_STATUSES, type CaseStatus } from '../cases/case-lifecycle.ts';
 import { findReporterCase } from '../cases/report-tracking.service.ts';
-import { casesWhere } from '../cases/staff-cases.service.ts';
+import { casesWhere } from '../auth/case-filter.ts';
 import { AGENCY_NOTIFICATION_ROLES } from './sla-sweep.sql.ts';
 
 /** What the check reads of a case (a tracked case has all of it; a just-filed one may not). */
