@@ -21,7 +21,9 @@ const STOP_WORDS = new Set(
   'yang dan di ke dari untuk dengan pada ini itu atau dalam tidak ada oleh sebagai juga karena akan telah sudah saya kami mereka the and of to in on for a an is was be by with at from'.split(' '),
 );
 
-export type DuplicateReason = 'SAME_REPORTER' | 'SAME_CATEGORY_AND_PLACE' | 'SIMILAR_TEXT';
+/** Why a case may be a duplicate (GraphQL's DuplicateReason is built from this list). */
+export const DUPLICATE_REASONS = ['SAME_REPORTER', 'SAME_CATEGORY_AND_PLACE', 'SIMILAR_TEXT'] as const;
+export type DuplicateReason = (typeof DUPLICATE_REASONS)[number];
 
 export interface PossibleDuplicate {
   id: string;

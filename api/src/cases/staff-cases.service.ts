@@ -5,6 +5,7 @@
  */
 import { isDeepStrictEqual } from 'node:util';
 import type { Prisma } from '../generated/prisma/client.ts';
+import type { CasePriority } from '../generated/prisma/enums.ts';
 import { AppError } from '../errors.ts';
 import type { AppAbility, CaseAction } from '../auth/abilities.ts';
 import type { ScopedTransaction } from '../auth/data-scope.ts';
@@ -21,7 +22,7 @@ export interface InboxFilter {
   caseTypeIds?: string[] | null;
   categoryIds?: string[] | null;
   channelIds?: string[] | null;
-  priorities?: ('LOW' | 'NORMAL' | 'HIGH' | 'URGENT')[] | null;
+  priorities?: CasePriority[] | null;
   /** Only cases whose running stage's deadline has passed (and that are not waiting on the reporter). */
   overdue?: boolean | null;
   escalated?: boolean | null;

@@ -32,12 +32,13 @@ import { UNKNOWN_CURSOR } from './live-cursor.ts';
 import { countCases, type AgencyCounters } from './case-counters.service.ts';
 import { followFeed, followThrottled } from './live-stream.ts';
 
+const LIVE_SIGNALS = ['EVENT', 'RELOAD'] as const;
+type Signal = (typeof LIVE_SIGNALS)[number];
+
 const LiveSignal = builder.enumType('LiveSignal', {
   description: 'EVENT: something happened. RELOAD: too much was missed to replay; fetch the page again and follow from this cursor.',
-  values: ['EVENT', 'RELOAD'] as const,
+  values: LIVE_SIGNALS,
 });
-
-type Signal = 'EVENT' | 'RELOAD';
 
 interface ReportUpdateShape {
   cursor: string;
