@@ -7,9 +7,6 @@ import { StaffRole } from '../generated/prisma/enums.ts';
 
 export { StaffRole };
 
-/** Every role, in the order the schema declares them. */
-export const STAFF_ROLES: readonly StaffRole[] = Object.values(StaffRole);
-
 /** Roles held inside one agency: they give nothing to an account without an agency. */
 export const AGENCY_ROLES: readonly StaffRole[] = ['VERIFIER', 'REVIEWER', 'AGENCY_HEAD', 'IDENTITY_CUSTODIAN'];
 
