@@ -76,6 +76,16 @@ module.exports = {
       to: { path: '^api/src/cases/' },
     },
     {
+      name: 'services-not-context',
+      comment:
+        'A service takes what it needs as arguments (the database, a StaffViewer from auth/staff-viewer.ts), never the ' +
+        "request's context: so it runs the same from a resolver, a job or an ops command, and context.ts stays the " +
+        'wiring of one request rather than a hub every domain depends on.',
+      severity: 'error',
+      from: { path: '^api/src/.+[.]service[.]ts$' },
+      to: { path: '^api/src/context[.]ts$' },
+    },
+    {
       name: 'ops-uses-api-exports',
       comment:
         'ops/ uses the API as a package, through the name @aduan/api and what its package.json exports, never by a ' +

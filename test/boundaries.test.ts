@@ -71,6 +71,7 @@ describe('each rule', () => {
     write('api/src/db.ts', 'export const db = 1;\n');
     write('api/src/jobs/runner.ts', 'export const run = 1;\n');
     write('api/src/stats/counters.ts', 'export const count = 1;\n');
+    write('api/src/context.ts', 'export type Context = { db: number };\n');
     write('api/src/cases/case-lifecycle.ts', 'export const OPEN = 1;\nexport type CaseStatus = string;\n');
     write('ops/package.json', JSON.stringify({ name: '@aduan/ops', type: 'module', dependencies: { '@aduan/api': 'workspace:*' } }));
     write('ops/src/cli.ts', 'export const cli = 1;\n');
@@ -94,11 +95,13 @@ describe('each rule', () => {
     write('api/src/tenancy/tenant.ts', "import { OPEN } from '../cases/case-lifecycle.ts';\nexport const a = OPEN;\n");
     write('ops/src/by-path.ts', "import { db } from '../../api/src/db.ts';\nexport const a = db;\n");
     write('api/src/typo.ts', "import { db } from './dbb.ts';\nexport const a = db;\n");
+    write('api/src/cases/case-work.service.ts', "import type { Context } from '../context.ts';\nexport const a = (ctx: Context) => ctx.db;\n");
     write('api/src/ring-a.ts', "import { b } from './ring-b.ts';\nexport const a = () => b;\n");
     write('api/src/ring-b.ts', "import { a } from './ring-a.ts';\nexport const b = () => a;\n");
-    // What is allowed: ops through the package name, the process entry starting the jobs, a test under sla/ that builds a case.
+    // What is allowed: ops through the package name, the process entry starting the jobs, a test under sla/ that builds a case, a schema module reading the context.
     write('ops/src/by-package.ts', "import { db } from '@aduan/api/db.ts';\nexport const a = db;\n");
     write('api/src/main.ts', "import { run } from './jobs/runner.ts';\nexport const a = run;\n");
+    write('api/src/cases/case-work.schema.ts', "import type { Context } from '../context.ts';\nexport const a = (ctx: Context) => ctx.db;\n");
     write('api/src/sla/clock.int.test.ts', "import { OPEN } from '../cases/case-lifecycle.ts';\nexport const a = OPEN;\n");
   });
 
@@ -116,6 +119,7 @@ describe('each rule', () => {
     'not-to-unresolvable: api/src/typo.ts → ./dbb.ts',
     'not-to-unresolvable: web/app/by-package.ts → @aduan/api/db.ts',
     'ops-uses-api-exports: ops/src/by-path.ts → api/src/db.ts',
+    'services-not-context: api/src/cases/case-work.service.ts → api/src/context.ts',
     'sla-is-the-clock: api/src/sla/counts.ts → api/src/stats/counters.ts',
     'sla-is-the-clock: api/src/sla/sweep.ts → api/src/jobs/runner.ts',
     'sla-not-cases: api/src/sla/clock.ts → api/src/cases/case-lifecycle.ts',

@@ -14,9 +14,8 @@ import type { EvidenceStorage } from './evidence/evidence-storage.ts';
 import type { IdentityVault } from './identity/identity-vault.service.ts';
 import { findReporterSession, type ReporterSessionRef } from './reporters/reporter-account.service.ts';
 import type { NationalCalendarCache } from './sla/working-calendar.service.ts';
-import { defineAbilityFor, type AppAbility } from './auth/abilities.ts';
-import type { DataScope } from './auth/data-scope.ts';
-import { findStaffSession, staffTenantIds, type StaffSessionRef } from './auth/staff-auth.service.ts';
+import { findStaffSession } from './auth/staff-auth.service.ts';
+import { toStaffViewer, type StaffViewer } from './auth/staff-viewer.ts';
 import type { LiveServices } from './live/live-services.ts';
 import type { OpaqueIdCodec } from './live/live-cursor.ts';
 import type { LiveConnection } from './live/live-connections.ts';
@@ -64,12 +63,6 @@ export interface Context extends AppServices, RequestTarget {
   liveConnection?: LiveConnection;
 }
 
-/** A signed-in staff member with their CASL ability and row-level security scope. */
-export interface StaffViewer extends StaffSessionRef {
-  ability: AppAbility;
-  scope: DataScope;
-}
-
 /**
  * The signed-in staff member of this request, if any. An agency's staff are signed in only
  * on their own agency's address; secretariat staff and operators only on the platform's.
@@ -80,10 +73,6 @@ export function findStaff(ctx: Context): Promise<StaffViewer | null> {
     session && session.tenantId === (ctx.tenant?.id ?? null) ? toStaffViewer(session) : null,
   );
   return ctx.staffLookup;
-}
-
-export function toStaffViewer(session: StaffSessionRef): StaffViewer {
-  return { ...session, ability: defineAbilityFor(session), scope: { tenantIds: staffTenantIds(session) } };
 }
 
 export async function getStaff(ctx: Context): Promise<StaffViewer> {

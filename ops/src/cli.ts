@@ -14,6 +14,7 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { parseEnv } from '@aduan/api/env.ts';
+import { AGENCY_STAFF_ROLES } from '@aduan/api/auth/roles.ts';
 import { runCommand, COMMANDS, type CommandName } from './commands/index.ts';
 
 const usage = `usage: pnpm ops <${Object.keys(COMMANDS).join('|')}> [--tenants DIR] [--actor NAME]
@@ -32,7 +33,8 @@ const argsSchema = z.object({
       email: z.string().email('--email must be an email address'),
       name: z.string().trim().min(2, '--name needs at least 2 characters').max(200),
       title: z.string().trim().max(200).optional(),
-      roles: z.array(z.enum(['VERIFIER', 'REVIEWER', 'AGENCY_HEAD', 'IDENTITY_CUSTODIAN', 'TENANT_ADMIN', 'PROVINCIAL_SECRETARIAT'])).min(1, 'give at least one --role'),
+      // An agency's roles, or the province's secretariat; never the platform operator.
+      roles: z.array(z.enum([...AGENCY_STAFF_ROLES, 'PROVINCIAL_SECRETARIAT'])).min(1, 'give at least one --role'),
     })
     .optional(),
 });

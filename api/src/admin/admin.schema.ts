@@ -1,6 +1,7 @@
 /** The tenant admin's staff accounts in GraphQL. */
 import { z } from 'zod';
 import { builder } from '../builder.ts';
+import { ProposalStatus, RoleChange } from '../generated/prisma/enums.ts';
 import { getStaff, type Context } from '../context.ts';
 import { mayConfirmRole } from './role-rules.ts';
 import { AppError } from '../errors.ts';
@@ -8,8 +9,8 @@ import { StaffRoleEnum } from '../auth/auth.schema.ts';
 import { createStaffMember, listStaffMembers, updateStaffMember } from './staff-admin.service.ts';
 import { decideRoleChange, listRoleProposals, proposeRoleChange, type RoleProposalView } from './role-proposals.service.ts';
 
-const RoleChangeEnum = builder.enumType('RoleChange', { values: ['GRANT', 'REVOKE'] as const });
-const ProposalStatusEnum = builder.enumType('ProposalStatus', { values: ['PENDING', 'CONFIRMED', 'DECLINED'] as const });
+const RoleChangeEnum = builder.enumType(RoleChange, { name: 'RoleChange' });
+const ProposalStatusEnum = builder.enumType(ProposalStatus, { name: 'ProposalStatus' });
 
 type PendingShape = Awaited<ReturnType<typeof listStaffMembers>>[number]['roleProposals'][number];
 const PendingRoleChange = builder.objectRef<PendingShape>('PendingRoleChange').implement({

@@ -4,10 +4,10 @@
  * new reports are no longer sealed to it. Every step is in the audit log.
  */
 import { AppError } from '../errors.ts';
-import type { StaffViewer } from '../context.ts';
+import type { StaffViewer } from '../auth/staff-viewer.ts';
 import type { Database } from '../db.ts';
 import { withDataScope, type ScopedTransaction } from '../auth/data-scope.ts';
-import type { StaffRole } from '../cases/case-lifecycle.ts';
+import type { StaffRole } from '../auth/roles.ts';
 import { recordAudit } from '../audit/audit-log.service.ts';
 import type { RoleChange } from '../generated/prisma/enums.ts';
 import { findIncompatibleRoles, mayConfirmRole, mayProposeRole, SENSITIVE_ROLES } from './role-rules.ts';

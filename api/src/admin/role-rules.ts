@@ -12,9 +12,7 @@
  *   confirmed by the provincial secretariat: otherwise an admin could create a head of their own
  *   to confirm their own custodian.
  */
-import type { StaffRole } from '../cases/case-lifecycle.ts';
-
-export const AGENCY_STAFF_ROLES: readonly StaffRole[] = ['VERIFIER', 'REVIEWER', 'AGENCY_HEAD', 'IDENTITY_CUSTODIAN', 'TENANT_ADMIN'];
+import type { StaffRole } from '../auth/roles.ts';
 
 /** Roles no account may hold together. */
 export const INCOMPATIBLE_ROLES: readonly (readonly [StaffRole, StaffRole])[] = [['TENANT_ADMIN', 'IDENTITY_CUSTODIAN']];

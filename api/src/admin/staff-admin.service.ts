@@ -6,17 +6,16 @@
  * the audit log.
  */
 import { AppError, isUniqueViolation } from '../errors.ts';
-import type { StaffViewer } from '../context.ts';
+import type { StaffViewer } from '../auth/staff-viewer.ts';
 import type { Database } from '../db.ts';
 import { withDataScope, type ScopedTransaction } from '../auth/data-scope.ts';
 import { emailKey } from '../auth/staff-auth.service.ts';
 import { hashPassword } from '../auth/passwords.ts';
-import type { StaffRole } from '../cases/case-lifecycle.ts';
+import { AGENCY_STAFF_ROLES, type StaffRole } from '../auth/roles.ts';
 import { recordAudit } from '../audit/audit-log.service.ts';
-import { AGENCY_STAFF_ROLES, findIncompatibleRoles, isSensitiveRole } from './role-rules.ts';
+import { findIncompatibleRoles, isSensitiveRole } from './role-rules.ts';
 import { createRoleProposal } from './role-proposals.service.ts';
 
-export { AGENCY_STAFF_ROLES };
 const MIN_PASSWORD_LENGTH = 12;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 

@@ -13,10 +13,10 @@
 import type { Prisma } from '../generated/prisma/client.ts';
 import type { AuditAction } from '../generated/prisma/enums.ts';
 import { AppError } from '../errors.ts';
-import type { StaffViewer } from '../context.ts';
+import type { StaffViewer } from '../auth/staff-viewer.ts';
 import type { Database } from '../db.ts';
 import { withDataScope, type ScopedTransaction } from '../auth/data-scope.ts';
-import { casesWhere } from '../cases/staff-cases.service.ts';
+import { casesWhere } from '../auth/case-filter.ts';
 
 export type { AuditAction };
 

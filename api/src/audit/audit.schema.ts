@@ -6,7 +6,7 @@ import { localize, type LocalizedText } from '../i18n/locale.ts';
 import { AuditAction } from '../generated/prisma/enums.ts';
 import { AUDIT_PAGE_MAX, listAuditEntries, type AuditEntryView } from './audit-log.service.ts';
 
-const AuditActionEnum = builder.enumType('AuditAction', { values: Object.values(AuditAction) });
+const AuditActionEnum = builder.enumType(AuditAction, { name: 'AuditAction' });
 
 const AuditEntry = builder.objectRef<AuditEntryView>('AuditEntry').implement({
   description: 'One insider action on roles, custodian keys, identities or exclusions. Never changed, never deleted.',

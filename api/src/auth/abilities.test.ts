@@ -1,8 +1,8 @@
 /** The CASL rules as a role × action × record matrix, evaluated in memory. */
 import { subject } from '@casl/ability';
 import { describe, expect, it } from 'vitest';
-import type { StaffRole } from '../cases/case-lifecycle.ts';
-import { CASE_HANDLING_ROLES, defineAbilityFor, type CaseAction } from './abilities.ts';
+import { defineAbilityFor, type CaseAction } from './abilities.ts';
+import { CASE_HANDLING_ROLES, type StaffRole } from './roles.ts';
 
 const ME = '11111111-1111-1111-1111-111111111111';
 const OTHER_STAFF = '22222222-2222-2222-2222-222222222222';

@@ -14,7 +14,7 @@
 import { AbilityBuilder, type Ability } from '@casl/ability';
 import { createPrismaAbility, type PrismaQueryOf, type Subjects } from '@casl/prisma/runtime';
 import type { Prisma } from '../generated/prisma/client.ts';
-import type { StaffRole } from '../cases/case-lifecycle.ts';
+import { AGENCY_ROLES, type StaffRole } from './roles.ts';
 
 export type CaseAction = 'read' | 'handle' | 'restrict' | 'reveal' | 'record';
 export type StaffAction = 'read' | 'manage';
@@ -35,11 +35,6 @@ export interface StaffPrincipal {
 }
 
 type Can = AbilityBuilder<AppAbility>['can'];
-
-const AGENCY_ROLES: readonly StaffRole[] = ['VERIFIER', 'REVIEWER', 'AGENCY_HEAD', 'IDENTITY_CUSTODIAN'];
-
-/** The roles whose rules below give `handle` on cases (the matrix test keeps the two in step). */
-export const CASE_HANDLING_ROLES: readonly StaffRole[] = ['VERIFIER', 'REVIEWER', 'AGENCY_HEAD'];
 
 /** Cases of the tenant that the user is not excluded from; restricted ones only as a named handler. */
 function visibleCases(can: Can, action: CaseAction, viewer: StaffPrincipal & { tenantId: string }): void {

@@ -1,12 +1,12 @@
 /** Staff sign-in in GraphQL: sign in, sign out, who am I (with what the roles allow). */
 import { z } from 'zod';
 import { builder } from '../builder.ts';
-import { findStaff, getStaff, getTenant, type StaffViewer } from '../context.ts';
+import { StaffRole } from './roles.ts';
+import { findStaff, getStaff, getTenant } from '../context.ts';
+import type { StaffViewer } from './staff-viewer.ts';
 import { loginStaff, logoutStaff, wrongStaffCredentials } from './staff-auth.service.ts';
 
-export const StaffRoleEnum = builder.enumType('StaffRole', {
-  values: ['VERIFIER', 'REVIEWER', 'AGENCY_HEAD', 'IDENTITY_CUSTODIAN', 'TENANT_ADMIN', 'PROVINCIAL_SECRETARIAT', 'PLATFORM_OPERATOR'] as const,
-});
+export const StaffRoleEnum = builder.enumType(StaffRole, { name: 'StaffRole' });
 
 export const StaffViewerRef = builder.objectRef<StaffViewer>('StaffViewer').implement({
   description: 'The signed-in staff member.',

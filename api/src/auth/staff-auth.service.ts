@@ -8,7 +8,7 @@
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import { AppError } from '../errors.ts';
 import { withPlatformScope } from './data-scope.ts';
-import type { StaffRole } from '../cases/case-lifecycle.ts';
+import type { StaffRole } from './roles.ts';
 import { createToken, hashPassword, hashToken, verifyPassword } from './passwords.ts';
 import type { SignInGuard } from '../abuse/sign-in-guard.ts';
 import type { StaffPrincipal } from './abilities.ts';

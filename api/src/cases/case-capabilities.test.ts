@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findCaseCapabilities, type CaseCapabilities } from './case-capabilities.ts';
-import type { CaseStatus, StaffRole } from './case-lifecycle.ts';
+import type { CaseStatus } from './case-lifecycle.ts';
+import type { StaffRole } from '../auth/roles.ts';
 
 const STATUSES: CaseStatus[] = ['SUBMITTED', 'IN_VERIFICATION', 'NEEDS_INFO', 'ACCEPTED', 'IN_FOLLOW_UP', 'ANSWERED', 'CLOSED', 'REJECTED', 'TRANSFERRED'];
 const AGENCY_ROLES: StaffRole[] = ['VERIFIER', 'REVIEWER', 'AGENCY_HEAD'];

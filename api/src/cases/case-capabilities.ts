@@ -6,8 +6,8 @@
  * when its mutation would accept the request now, short of someone else changing the case first.
  * Pure: no I/O.
  */
-import { ANSWER_RULES, availableTransitions, OPEN_STATUSES, type CaseStatus, type StaffRole, type TransitionName } from './case-lifecycle.ts';
-import type { StaffTransitionName } from './case-workflow.service.ts';
+import { ANSWER_RULES, availableTransitions, OPEN_STATUSES, STAFF_TRANSITIONS, type CaseStatus, type StaffTransitionName, type TransitionName } from './case-lifecycle.ts';
+import type { StaffRole } from '../auth/roles.ts';
 
 /** What the capabilities read of the case. */
 export interface CapabilityFacts {
@@ -54,7 +54,7 @@ export function findCaseCapabilities(facts: CapabilityFacts, roles: readonly Sta
   const holds = (allowed: readonly StaffRole[]) => roles.some((role) => allowed.includes(role));
   return {
     handle: can.handle,
-    transitions: moves.filter((name): name is StaffTransitionName => name !== 'TRANSFER' && name !== 'RECEIVE_INFO' && name !== 'CLOSE_FOR_SILENCE'),
+    transitions: moves.filter((name): name is StaffTransitionName => (STAFF_TRANSITIONS as readonly TransitionName[]).includes(name)),
     transfer: moves.includes('TRANSFER'),
     addNote: can.handle,
     sendMessage: can.handle && OPEN_STATUSES.includes(facts.status),

@@ -1,11 +1,13 @@
 /** Proposed conflicts of interest in GraphQL: listed for the head and the secretariat, and decided by them. */
 import { z } from 'zod';
 import { builder } from '../builder.ts';
+import { ProposalStatus } from '../generated/prisma/enums.ts';
 import { getStaff, type Context } from '../context.ts';
 import { AppError } from '../errors.ts';
 import { decideConflict, listConflictProposals, type ConflictProposalView } from './case-conflicts.service.ts';
 
-const ConflictProposalStatus = builder.enumType('ConflictProposalStatus', { values: ['PENDING', 'CONFIRMED', 'DECLINED'] as const });
+/** A conflict proposal's status: the database's ProposalStatus, under its own GraphQL name. */
+const ConflictProposalStatus = builder.enumType(ProposalStatus, { name: 'ConflictProposalStatus' });
 
 async function viewerMayDecide(ctx: Context, proposal: ConflictProposalView): Promise<boolean> {
   const viewer = await getStaff(ctx);

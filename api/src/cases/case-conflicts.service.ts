@@ -10,13 +10,14 @@
  * Every step is in the audit log.
  */
 import type { Prisma } from '../generated/prisma/client.ts';
+import type { ExclusionKind } from '../generated/prisma/enums.ts';
 import { AppError } from '../errors.ts';
-import type { StaffViewer } from '../context.ts';
+import type { StaffViewer } from '../auth/staff-viewer.ts';
 import type { Database } from '../db.ts';
 import { withDataScope, type ScopedTransaction } from '../auth/data-scope.ts';
-import { CASE_HANDLING_ROLES } from '../auth/abilities.ts';
+import { CASE_HANDLING_ROLES } from '../auth/roles.ts';
 import { recordAudit } from '../audit/audit-log.service.ts';
-import { casesWhere } from './staff-cases.service.ts';
+import { casesWhere } from '../auth/case-filter.ts';
 import { cleanText } from './case-workflow.service.ts';
 
 const caseSelect = { id: true, tenantId: true, status: true, restricted: true } as const;
@@ -45,7 +46,7 @@ export async function countRemainingActors(tx: ScopedTransaction, row: ConflictC
 async function exclude(
   tx: ScopedTransaction,
   row: ConflictCase,
-  input: { staffUserId: string; kind: 'DECLARED_CONFLICT' | 'NAMED_IN_REPORT'; reason: string | null; createdById: string; eventActorId: string | null; data?: Record<string, unknown> },
+  input: { staffUserId: string; kind: ExclusionKind; reason: string | null; createdById: string; eventActorId: string | null; data?: Record<string, unknown> },
 ): Promise<void> {
   if ((await countRemainingActors(tx, row, input.staffUserId)) === 0) {
     throw new AppError('CONFLICT', 'Nobody else could act on this case: ask the agency head to add a handler first.', { reason: 'LAST_ACTOR' });

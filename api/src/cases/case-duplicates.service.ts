@@ -6,7 +6,7 @@
  */
 import type { AppAbility } from '../auth/abilities.ts';
 import type { ScopedTransaction } from '../auth/data-scope.ts';
-import { casesWhere } from './staff-cases.service.ts';
+import { casesWhere } from '../auth/case-filter.ts';
 
 const LOOK_BACK_DAYS = 180;
 const CANDIDATES = 300;
@@ -21,7 +21,9 @@ const STOP_WORDS = new Set(
   'yang dan di ke dari untuk dengan pada ini itu atau dalam tidak ada oleh sebagai juga karena akan telah sudah saya kami mereka the and of to in on for a an is was be by with at from'.split(' '),
 );
 
-export type DuplicateReason = 'SAME_REPORTER' | 'SAME_CATEGORY_AND_PLACE' | 'SIMILAR_TEXT';
+/** Why a case may be a duplicate (GraphQL's DuplicateReason is built from this list). */
+export const DUPLICATE_REASONS = ['SAME_REPORTER', 'SAME_CATEGORY_AND_PLACE', 'SIMILAR_TEXT'] as const;
+export type DuplicateReason = (typeof DUPLICATE_REASONS)[number];
 
 export interface PossibleDuplicate {
   id: string;

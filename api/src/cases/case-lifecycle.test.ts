@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../errors.ts';
-import { availableTransitions, planTransition, TRANSITIONS, TRANSITION_NAMES, type CaseStatus, type StaffRole } from './case-lifecycle.ts';
+import { availableTransitions, planTransition, STAFF_MADE_TRANSITIONS, STAFF_TRANSITIONS, TRANSITIONS, TRANSITION_NAMES, type CaseStatus } from './case-lifecycle.ts';
+import type { StaffRole } from '../auth/roles.ts';
 
 const STATUSES: CaseStatus[] = ['SUBMITTED', 'IN_VERIFICATION', 'NEEDS_INFO', 'ACCEPTED', 'IN_FOLLOW_UP', 'ANSWERED', 'CLOSED', 'REJECTED', 'TRANSFERRED'];
 const ROLES: StaffRole[] = ['VERIFIER', 'REVIEWER', 'AGENCY_HEAD', 'IDENTITY_CUSTODIAN', 'TENANT_ADMIN', 'PROVINCIAL_SECRETARIAT', 'PLATFORM_OPERATOR'];
@@ -77,5 +78,11 @@ describe('the case state machine', () => {
   it('lets only the sweep close a silent case', () => {
     expect(planTransition({ status: 'NEEDS_INFO', resumeStatus: 'IN_VERIFICATION' }, 'CLOSE_FOR_SILENCE', { kind: 'SYSTEM' })).toMatchObject({ to: 'CLOSED', clock: 'end' });
     expect(codeOf(() => planTransition({ status: 'NEEDS_INFO', resumeStatus: null }, 'CLOSE_FOR_SILENCE', { kind: 'STAFF', roles: ROLES }))).toBe('FORBIDDEN');
+  });
+
+  // GraphQL's CaseTransition and StaffTransition are built from these lists.
+  it('names the transitions staff make, and those made with transitionCase, from the table', () => {
+    expect(STAFF_MADE_TRANSITIONS).toEqual(['TAKE_FOR_VERIFICATION', 'REQUEST_INFO', 'ACCEPT', 'REJECT', 'START_FOLLOW_UP', 'APPROVE_ANSWER', 'CLOSE', 'TRANSFER']);
+    expect(STAFF_TRANSITIONS).toEqual(STAFF_MADE_TRANSITIONS.filter((name) => name !== 'TRANSFER'));
   });
 });

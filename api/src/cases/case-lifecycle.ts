@@ -11,26 +11,11 @@
  *   before the answer: reject ▶ REJECTED (verification only), transfer ▶ TRANSFERRED
  */
 import { AppError } from '../errors.ts';
+import type { StaffRole } from '../auth/roles.ts';
+import type { CaseStatus, EventVisibility } from '../generated/prisma/enums.ts';
 
-export type CaseStatus =
-  | 'SUBMITTED'
-  | 'IN_VERIFICATION'
-  | 'NEEDS_INFO'
-  | 'ACCEPTED'
-  | 'IN_FOLLOW_UP'
-  | 'ANSWERED'
-  | 'CLOSED'
-  | 'REJECTED'
-  | 'TRANSFERRED';
-
-export type StaffRole =
-  | 'VERIFIER'
-  | 'REVIEWER'
-  | 'AGENCY_HEAD'
-  | 'IDENTITY_CUSTODIAN'
-  | 'TENANT_ADMIN'
-  | 'PROVINCIAL_SECRETARIAT'
-  | 'PLATFORM_OPERATOR';
+/** A case's status: the Prisma enum, the one list of statuses (GraphQL's CaseStatus is built from it). */
+export type { CaseStatus };
 
 /** Who makes a transition: staff in a role, the reporter (by answering), or the SLA sweep. */
 export type TransitionActor = { kind: 'STAFF'; roles: readonly StaffRole[] } | { kind: 'REPORTER' } | { kind: 'SYSTEM' };
@@ -43,18 +28,6 @@ export type TransitionActor = { kind: 'STAFF'; roles: readonly StaffRole[] } | {
  */
 export type ClockEffect = 'next-stage' | 'pause' | 'resume' | 'end' | 'keep';
 
-export type TransitionName =
-  | 'TAKE_FOR_VERIFICATION'
-  | 'REQUEST_INFO'
-  | 'RECEIVE_INFO'
-  | 'ACCEPT'
-  | 'REJECT'
-  | 'START_FOLLOW_UP'
-  | 'APPROVE_ANSWER'
-  | 'CLOSE'
-  | 'CLOSE_FOR_SILENCE'
-  | 'TRANSFER';
-
 export interface TransitionRule {
   from: readonly CaseStatus[];
   /** The status after; `resume` goes back to the status the case was in before it waited. */
@@ -66,12 +39,13 @@ export interface TransitionRule {
   /** A reason the actor must give (shown to the reporter when the event is theirs to see). */
   reasonRequired: boolean;
   /** Whether the reporter sees the event. */
-  visibility: 'REPORTER' | 'INTERNAL';
+  visibility: EventVisibility;
 }
 
 const BEFORE_ANSWER: readonly CaseStatus[] = ['SUBMITTED', 'IN_VERIFICATION', 'ACCEPTED', 'IN_FOLLOW_UP'];
 
-export const TRANSITIONS: Readonly<Record<TransitionName, TransitionRule>> = {
+/** The table itself, typed as written so the names and who makes each can be read off it. */
+const TRANSITION_TABLE = {
   TAKE_FOR_VERIFICATION: {
     from: ['SUBMITTED'],
     to: 'IN_VERIFICATION',
@@ -158,9 +132,30 @@ export const TRANSITIONS: Readonly<Record<TransitionName, TransitionRule>> = {
     reasonRequired: true,
     visibility: 'REPORTER',
   },
-};
+} as const satisfies Record<string, TransitionRule>;
+
+/** A transition's name: a key of the table (GraphQL's CaseTransition and StaffTransition are built from it). */
+export type TransitionName = keyof typeof TRANSITION_TABLE;
+
+export const TRANSITIONS: Readonly<Record<TransitionName, TransitionRule>> = TRANSITION_TABLE;
 
 export const TRANSITION_NAMES = Object.keys(TRANSITIONS) as TransitionName[];
+
+/** The transitions the table gives to a staff role (not the reporter's or the sweep's), in the table's order. */
+export type StaffMadeTransition = {
+  [Name in TransitionName]: (typeof TRANSITION_TABLE)[Name]['by'] extends { staff: readonly StaffRole[] } ? Name : never;
+}[TransitionName];
+
+export const STAFF_MADE_TRANSITIONS: readonly StaffMadeTransition[] = TRANSITION_NAMES.filter(
+  (name): name is StaffMadeTransition => TRANSITIONS[name].by.staff !== undefined,
+);
+
+/** The staff transitions made with `transitionCase`: a transfer has its own mutation (case-transfer.service.ts). */
+export type StaffTransitionName = Exclude<StaffMadeTransition, 'TRANSFER'>;
+
+export const STAFF_TRANSITIONS: readonly StaffTransitionName[] = STAFF_MADE_TRANSITIONS.filter(
+  (name): name is StaffTransitionName => name !== 'TRANSFER',
+);
 
 /** Statuses in which the case is still being handled (an SLA stage may run). */
 export const OPEN_STATUSES: readonly CaseStatus[] = ['SUBMITTED', 'IN_VERIFICATION', 'NEEDS_INFO', 'ACCEPTED', 'IN_FOLLOW_UP'];
@@ -187,7 +182,7 @@ export interface PlannedTransition {
   from: CaseStatus;
   to: CaseStatus;
   clock: ClockEffect;
-  visibility: 'REPORTER' | 'INTERNAL';
+  visibility: EventVisibility;
 }
 
 /**

@@ -5,24 +5,23 @@
  * reporter is meant to see it).
  */
 import type { Prisma } from '../generated/prisma/client.ts';
+import type { CasePriority, EventVisibility, NoteKind } from '../generated/prisma/enums.ts';
 import { AppError } from '../errors.ts';
-import type { StaffViewer } from '../context.ts';
+import type { StaffViewer } from '../auth/staff-viewer.ts';
 import { withDataScope, type ScopedTransaction } from '../auth/data-scope.ts';
 import type { Database } from '../db.ts';
 import { ANSWER_RULES, OPEN_STATUSES, type CaseStatus } from './case-lifecycle.ts';
-import { casesWhere } from './staff-cases.service.ts';
+import { casesWhere } from '../auth/case-filter.ts';
 import { cleanText, loadForHandling, type TransitionRow } from './case-workflow.service.ts';
 import { recordAudit } from '../audit/audit-log.service.ts';
 
-type NoteKind = 'NOTE' | 'FOLLOW_UP' | 'COORDINATION';
-type Priority = 'LOW' | 'NORMAL' | 'HIGH' | 'URGENT';
 type EventKind = Prisma.CaseEventCreateManyInput['kind'];
 
 async function recordEvent(
   tx: ScopedTransaction,
   row: { id: string; tenantId: string; status: CaseStatus },
   viewer: StaffViewer,
-  event: { kind: EventKind; visibility?: 'REPORTER' | 'INTERNAL'; reason?: string | null; data?: Record<string, unknown> },
+  event: { kind: EventKind; visibility?: EventVisibility; reason?: string | null; data?: Record<string, unknown> },
 ): Promise<void> {
   await tx.caseEvent.create({
     data: {
@@ -73,7 +72,7 @@ export async function sendStaffMessage(db: Database, viewer: StaffViewer, input:
   });
 }
 
-export async function setCasePriority(db: Database, viewer: StaffViewer, input: { caseId: string; priority: Priority }) {
+export async function setCasePriority(db: Database, viewer: StaffViewer, input: { caseId: string; priority: CasePriority }) {
   return withDataScope(db.prisma, viewer.scope, async (tx) => {
     const row = await loadForHandling(tx, viewer, input.caseId);
     const before = await tx.case.findUniqueOrThrow({ where: { id: row.id }, select: { priority: true } });

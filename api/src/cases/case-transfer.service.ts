@@ -14,8 +14,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Prisma } from '../generated/prisma/client.ts';
+import type { IdentityProtection } from '../generated/prisma/enums.ts';
 import { AppError } from '../errors.ts';
-import type { StaffViewer } from '../context.ts';
+import type { StaffViewer } from '../auth/staff-viewer.ts';
 import type { IdentityVault } from '../identity/identity-vault.service.ts';
 import type { TenantDirectory } from '../tenancy/tenant-directory.ts';
 import { localize, type LocalizedText, type Locale } from '../i18n/locale.ts';
@@ -83,7 +84,7 @@ export async function transferCase(
   const newId = randomUUID();
 
   // Keys are the owner's business (the app role has no grant on them): re-encrypt outside the scope.
-  let identity: { protection: 'NONE' | 'TENANT_KEY' | 'SEALED'; envelope: Prisma.InputJsonValue | null } = { protection: 'NONE', envelope: null };
+  let identity: { protection: IdentityProtection; envelope: Prisma.InputJsonValue | null } = { protection: 'NONE', envelope: null };
   if (source.full.identityProtection === 'TENANT_KEY' && source.full.identity) {
     const opened = await deps.vault.openTenantKeyed(deps.db.prisma, { tenantId: source.row.tenantId, caseId: source.row.id, envelope: source.full.identity });
     identity = await deps.vault.protect(deps.db.prisma, { tenantId: target.id, caseId: newId, confidential: caseType.confidential, identity: opened });

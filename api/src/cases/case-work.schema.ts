@@ -1,18 +1,20 @@
 /** The work staff do on a case, in GraphQL: transitions, transfer, intake, notes, messages, answers, templates. */
 import { z } from 'zod';
 import { builder } from '../builder.ts';
-import { getStaff, type Context, type StaffViewer } from '../context.ts';
+import { TemplateUse } from '../generated/prisma/enums.ts';
+import { getStaff, type Context } from '../context.ts';
+import type { StaffViewer } from '../auth/staff-viewer.ts';
 import { IdentityMode, text } from '../config/config.schema.ts';
 import type { TenantConfig } from '../config/tenant-config.service.ts';
 import { AppError } from '../errors.ts';
-import { transitionCase, type StaffTransitionName } from './case-workflow.service.ts';
+import { transitionCase } from './case-workflow.service.ts';
 import { transferCase } from './case-transfer.service.ts';
 import { recordOfflineIntake } from './offline-intake.service.ts';
 import { addCaseNote, draftCaseAnswer, restrictCase, returnCaseAnswer, sendStaffMessage, setCasePriority } from './case-records.service.ts';
 import { recordConflict } from './case-conflicts.service.ts';
 import { CasePriority, configOf, loadStaffCase, NoteKindEnum, StaffCaseRef, StaffTransition, type CaseShape } from './staff-case.schema.ts';
 
-const TemplateUseEnum = builder.enumType('TemplateUse', { values: ['REQUEST_INFO', 'REJECT', 'TRANSFER', 'MESSAGE', 'ANSWER'] as const });
+const TemplateUseEnum = builder.enumType(TemplateUse, { name: 'TemplateUse' });
 const ResponseTemplate = builder.objectRef<TenantConfig['responseTemplates'][number]>('ResponseTemplate').implement({
   description: "The agency's ready wording for what staff write to reporters.",
   fields: (t) => ({
@@ -142,7 +144,7 @@ builder.mutationFields((t) => ({
     resolve: (_, { input }, ctx) => {
       const caseId = caseIdOf(input.caseId);
       return afterWrite(ctx, caseId, (viewer) =>
-        transitionCase(workflowDeps(ctx), viewer, { caseId, transition: input.transition as StaffTransitionName, reason: input.reason }),
+        transitionCase(workflowDeps(ctx), viewer, { caseId, transition: input.transition, reason: input.reason }),
       );
     },
   }),

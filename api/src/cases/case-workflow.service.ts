@@ -6,16 +6,17 @@
  * reporter where the transition speaks to them.
  */
 import type { Prisma } from '../generated/prisma/client.ts';
+import type { ActorKind } from '../generated/prisma/enums.ts';
 import { AppError } from '../errors.ts';
-import type { StaffViewer } from '../context.ts';
+import type { StaffViewer } from '../auth/staff-viewer.ts';
 import type { TenantConfig, TenantConfigCache } from '../config/tenant-config.service.ts';
 import { withDataScope, type ScopedTransaction } from '../auth/data-scope.ts';
 import type { Database } from '../db.ts';
 import { updateSlaTimers } from '../sla/case-sla.ts';
 import type { NationalCalendarCache } from '../sla/working-calendar.service.ts';
 import { clockUpdate, type ClockRow } from './case-clock.ts';
-import { planTransition, type CaseStatus, type PlannedTransition, type TransitionActor, type TransitionName } from './case-lifecycle.ts';
-import { casesWhere } from './staff-cases.service.ts';
+import { planTransition, type CaseStatus, type PlannedTransition, type StaffTransitionName, type TransitionActor, } from './case-lifecycle.ts';
+import { casesWhere } from '../auth/case-filter.ts';
 
 export interface WorkflowDeps {
   db: Database;
@@ -88,7 +89,7 @@ export async function applyTransition(
   deps: Pick<WorkflowDeps, 'configs' | 'calendars'>,
   row: TransitionRow,
   plan: PlannedTransition,
-  options: { actor: { kind: 'STAFF' | 'REPORTER' | 'SYSTEM'; id: string | null }; reason: string | null; message: string | null; now: Date; data?: Record<string, unknown> },
+  options: { actor: { kind: ActorKind; id: string | null }; reason: string | null; message: string | null; now: Date; data?: Record<string, unknown> },
 ): Promise<AppliedTransition> {
   const { caseType, calendar } = await tenantContext(deps, row.tenantId, row.caseTypeId);
   const update = clockUpdate(row, plan, caseType, calendar, options.now);
@@ -119,9 +120,6 @@ export async function applyTransition(
   });
   return { plan, messageId, eventId: event.id };
 }
-
-/** The transitions staff make through `transitionCase` (transfers have their own mutation). */
-export type StaffTransitionName = Exclude<TransitionName, 'TRANSFER' | 'RECEIVE_INFO' | 'CLOSE_FOR_SILENCE'>;
 
 export async function transitionCase(
   deps: WorkflowDeps,

@@ -5,6 +5,7 @@
  */
 import type { ObjectRef } from '@pothos/core';
 import { z } from 'zod';
+import * as Enums from '../generated/prisma/enums.ts';
 import { builder } from '../builder.ts';
 import { findReporter, getTenantConfig, type Context } from '../context.ts';
 import { withTenantScope } from '../auth/data-scope.ts';
@@ -85,4 +86,4 @@ builder.mutationFields((t) => ({
   }),
 }));
 
-export const EscalationSource = builder.enumType('EscalationSource', { values: ['SLA_SWEEP', 'REPORTER'] as const });
+export const EscalationSource = builder.enumType(Enums.EscalationSource, { name: 'EscalationSource' });

@@ -1,7 +1,8 @@
 /** The staff inbox in GraphQL: cases the viewer may see, filtered, newest first, page by page. */
 import { z } from 'zod';
 import { builder } from '../builder.ts';
-import { getStaff, type Context, type StaffViewer } from '../context.ts';
+import { getStaff, type Context } from '../context.ts';
+import type { StaffViewer } from '../auth/staff-viewer.ts';
 import { CaseType, Category, Channel, IdentityMode } from '../config/config.schema.ts';
 import type { TenantConfig } from '../config/tenant-config.service.ts';
 import { AppError } from '../errors.ts';

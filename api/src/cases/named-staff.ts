@@ -8,7 +8,7 @@
  * case-conflicts.service.ts.
  */
 import type { ScopedTransaction } from '../auth/data-scope.ts';
-import { CASE_HANDLING_ROLES } from '../auth/abilities.ts';
+import { CASE_HANDLING_ROLES } from '../auth/roles.ts';
 
 export const NAMED_IN_REPORT_REASON = 'Disebut dalam laporan (otomatis) / Named in the report (automatic)';
 

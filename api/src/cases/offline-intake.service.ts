@@ -6,7 +6,7 @@
  * on its receipt. The reporter gets the number and a tracking code to follow it online.
  */
 import { randomUUID } from 'node:crypto';
-import type { StaffViewer } from '../context.ts';
+import type { StaffViewer } from '../auth/staff-viewer.ts';
 import { AppError } from '../errors.ts';
 import type { Locale } from '../i18n/locale.ts';
 import type { IdentityVault } from '../identity/identity-vault.service.ts';

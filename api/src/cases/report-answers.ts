@@ -3,12 +3,13 @@
  * dates not in the future (in the tenant's time zone), options, unknown fields. Every
  * problem names its field, in the reporter's language.
  */
+import type { FORM_FIELD_TYPES } from '../config/tenant-files.schema.ts';
 import type { Locale } from '../i18n/locale.ts';
 import { reportMessage } from './report-messages.ts';
 
 export interface FormFieldDefinition {
   key: string;
-  type: 'TEXT' | 'TEXTAREA' | 'DATE' | 'SELECT' | 'NUMBER';
+  type: (typeof FORM_FIELD_TYPES)[number];
   required: boolean;
   maxLength?: number;
   options?: { value: string }[];

@@ -8,6 +8,7 @@
  * number and code back, and nobody without that key can (ADR 0017).
  */
 import { randomUUID } from 'node:crypto';
+import type { IdentityMode } from '../generated/prisma/enums.ts';
 import type { CaseTypeConfig, TenantConfig } from '../config/tenant-config.service.ts';
 import { AppError, isUniqueViolation } from '../errors.ts';
 import type { Locale } from '../i18n/locale.ts';
@@ -30,7 +31,7 @@ import {
 import { loadReporterCase, type ReporterCase } from './report-tracking.service.ts';
 import { namedStaffInsertSql, reportText } from './named-staff.ts';
 
-export type IdentityModeInput = 'IDENTIFIED' | 'PSEUDONYMOUS' | 'ANONYMOUS';
+export type IdentityModeInput = IdentityMode;
 
 export interface SubmitReportInput {
   caseTypeKey: string;

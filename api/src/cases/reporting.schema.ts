@@ -1,6 +1,7 @@
 /** The reporter's side of a case in GraphQL: filing, the receipt, tracking, messages. */
 import { z } from 'zod';
 import { builder } from '../builder.ts';
+import * as Enums from '../generated/prisma/enums.ts';
 import { findReporter, getReporter, getTenantConfig } from '../context.ts';
 import { IdentityMode } from '../config/config.schema.ts';
 import { text } from '../config/config.schema.ts';
@@ -8,17 +9,10 @@ import type { TenantConfig } from '../config/tenant-config.service.ts';
 import { findReporterCase, listReporterCases, sendReporterMessage, type ReporterCase } from './report-tracking.service.ts';
 import { submitReport, type StageDeadline } from './report-submission.service.ts';
 
-export const CaseStatus = builder.enumType('CaseStatus', {
-  values: ['SUBMITTED', 'IN_VERIFICATION', 'NEEDS_INFO', 'ACCEPTED', 'IN_FOLLOW_UP', 'ANSWERED', 'CLOSED', 'REJECTED', 'TRANSFERRED'] as const,
-});
-export const CaseEventKind = builder.enumType('CaseEventKind', {
-  values: [
-    'SUBMITTED', 'MESSAGE', 'EVIDENCE_ADDED', 'STATUS_CHANGED', 'NOTE_ADDED', 'PRIORITY_CHANGED', 'ANSWER_DRAFTED',
-    'ANSWER_RETURNED', 'REMINDER_SENT', 'ESCALATED', 'CONFLICT_RECORDED', 'ACCESS_RESTRICTED', 'IDENTITY_REVEAL_REQUESTED',
-    'IDENTITY_REVEALED', 'SILENCE_NOTICE', 'RECORDED_OFFLINE', 'TRANSFERRED_IN',
-  ] as const,
-});
-const MessageAuthor = builder.enumType('MessageAuthor', { values: ['REPORTER', 'STAFF', 'SYSTEM'] as const });
+export const CaseStatus = builder.enumType(Enums.CaseStatus, { name: 'CaseStatus' });
+export const CaseEventKind = builder.enumType(Enums.CaseEventKind, { name: 'CaseEventKind' });
+/** Who wrote a message: the event's actor kind. */
+const MessageAuthor = builder.enumType(Enums.ActorKind, { name: 'MessageAuthor' });
 
 export const StageDeadlineRef = builder.objectRef<StageDeadline>('StageDeadline').implement({
   description: 'The end of an SLA stage, in working days from receipt.',

@@ -4,6 +4,7 @@
  * at the moment the agency actually received it.
  */
 import type { Prisma } from '../generated/prisma/client.ts';
+import type { IdentityMode, IdentityProtection } from '../generated/prisma/enums.ts';
 import type { CaseTypeConfig, TenantConfig } from '../config/tenant-config.service.ts';
 import type { ScopedTransaction } from '../auth/data-scope.ts';
 import { runningTimers } from '../sla/case-sla.ts';
@@ -21,8 +22,8 @@ export interface NewStaffCase {
   calendar: WorkingCalendar;
   categoryId: string | null;
   channelId: string | null;
-  identityMode: 'IDENTIFIED' | 'PSEUDONYMOUS' | 'ANONYMOUS';
-  identity: { protection: 'NONE' | 'TENANT_KEY' | 'SEALED'; envelope: Prisma.InputJsonValue | null };
+  identityMode: IdentityMode;
+  identity: { protection: IdentityProtection; envelope: Prisma.InputJsonValue | null };
   trackingCodeHash: string;
   title: string;
   answers: Record<string, string>;

@@ -1,33 +1,34 @@
 /** A case as the staff console sees it, in GraphQL: the StaffCase type and the `staffCase` query. */
 import { builder } from '../builder.ts';
-import { getStaff, type Context, type StaffViewer } from '../context.ts';
+import { getStaff, type Context } from '../context.ts';
+import type { StaffViewer } from '../auth/staff-viewer.ts';
 import { CaseType, Category, Channel, IdentityMode, text } from '../config/config.schema.ts';
 import type { TenantConfig } from '../config/tenant-config.service.ts';
 import { AppError } from '../errors.ts';
 import { withDataScope, type ScopedTransaction } from '../auth/data-scope.ts';
-import { OPEN_STATUSES, type CaseStatus as CaseStatusValue } from './case-lifecycle.ts';
+import * as Enums from '../generated/prisma/enums.ts';
+import { OPEN_STATUSES, STAFF_MADE_TRANSITIONS, STAFF_TRANSITIONS, type CaseStatus as CaseStatusValue } from './case-lifecycle.ts';
 import { findCaseCapabilities, findStaffTransitions, type CapabilityFacts, type CaseCapabilities } from './case-capabilities.ts';
 import { CaseEventKind, CaseStatus, EvidenceFile, StageDeadlineRef } from './reporting.schema.ts';
 import { canOnCase, getStaffCase, type InboxCase, type StaffCase } from './staff-cases.service.ts';
-import { findPossibleDuplicates, type PossibleDuplicate } from './case-duplicates.service.ts';
+import { DUPLICATE_REASONS, findPossibleDuplicates, type PossibleDuplicate } from './case-duplicates.service.ts';
 import type { StageDeadline } from './report-submission.service.ts';
 import type { ReporterIdentity } from '../identity/identity-vault.service.ts';
 import { DUE_SOON_WORKING_DAYS, isDueSoon, isOverdue, type DeadlineFacts } from '../sla/deadline-state.ts';
 import type { WorkingCalendar } from '../sla/working-days.ts';
 
-export const CasePriority = builder.enumType('CasePriority', { values: ['LOW', 'NORMAL', 'HIGH', 'URGENT'] as const });
-export const CaseTransition = builder.enumType('CaseTransition', {
-  values: ['TAKE_FOR_VERIFICATION', 'REQUEST_INFO', 'ACCEPT', 'REJECT', 'START_FOLLOW_UP', 'APPROVE_ANSWER', 'CLOSE', 'TRANSFER'] as const,
-});
+export const CasePriority = builder.enumType(Enums.CasePriority, { name: 'CasePriority' });
+/** The transitions staff make, read off the lifecycle table. */
+export const CaseTransition = builder.enumType('CaseTransition', { values: STAFF_MADE_TRANSITIONS });
 export const StaffTransition = builder.enumType('StaffTransition', {
   description: 'The transitions made with `transitionCase` (a transfer has its own mutation).',
-  values: ['TAKE_FOR_VERIFICATION', 'REQUEST_INFO', 'ACCEPT', 'REJECT', 'START_FOLLOW_UP', 'APPROVE_ANSWER', 'CLOSE'] as const,
+  values: STAFF_TRANSITIONS,
 });
-export const NoteKindEnum = builder.enumType('NoteKind', { values: ['NOTE', 'FOLLOW_UP', 'COORDINATION'] as const });
-const AnswerStatusEnum = builder.enumType('AnswerStatus', { values: ['DRAFT', 'SUBMITTED', 'APPROVED', 'RETURNED'] as const });
-const EventVisibilityEnum = builder.enumType('EventVisibility', { values: ['REPORTER', 'INTERNAL'] as const });
-const ActorKindEnum = builder.enumType('ActorKind', { values: ['REPORTER', 'STAFF', 'SYSTEM'] as const });
-const ExclusionKindEnum = builder.enumType('ExclusionKind', { values: ['NAMED_IN_REPORT', 'DECLARED_CONFLICT'] as const });
+export const NoteKindEnum = builder.enumType(Enums.NoteKind, { name: 'NoteKind' });
+const AnswerStatusEnum = builder.enumType(Enums.AnswerStatus, { name: 'AnswerStatus' });
+const EventVisibilityEnum = builder.enumType(Enums.EventVisibility, { name: 'EventVisibility' });
+const ActorKindEnum = builder.enumType(Enums.ActorKind, { name: 'ActorKind' });
+const ExclusionKindEnum = builder.enumType(Enums.ExclusionKind, { name: 'ExclusionKind' });
 
 /** Names of the staff a case mentions, loaded once per case. */
 type StaffNames = Map<string, { name: string; title: string | null }>;
@@ -202,7 +203,7 @@ const ReporterDetails = builder.objectRef<ReporterIdentity>('ReporterDetails').i
   }),
 });
 
-const DuplicateReasonEnum = builder.enumType('DuplicateReason', { values: ['SAME_REPORTER', 'SAME_CATEGORY_AND_PLACE', 'SIMILAR_TEXT'] as const });
+const DuplicateReasonEnum = builder.enumType('DuplicateReason', { values: DUPLICATE_REASONS });
 const Duplicate = builder.objectRef<PossibleDuplicate>('PossibleDuplicate').implement({
   fields: (t) => ({
     id: t.exposeID('id'),

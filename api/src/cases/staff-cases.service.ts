@@ -4,11 +4,12 @@
  * viewer's data scope (row-level security) and through the viewer's CASL filter.
  */
 import { isDeepStrictEqual } from 'node:util';
-import { accessibleBy } from '@casl/prisma/runtime';
 import type { Prisma } from '../generated/prisma/client.ts';
+import type { CasePriority } from '../generated/prisma/enums.ts';
 import { AppError } from '../errors.ts';
 import type { AppAbility, CaseAction } from '../auth/abilities.ts';
 import type { ScopedTransaction } from '../auth/data-scope.ts';
+import { casesWhere } from '../auth/case-filter.ts';
 import { slaStateOf, type CaseSlaState } from '../sla/case-sla.ts';
 import { notOverdueWhere, overdueWhere } from '../sla/deadline-state.ts';
 import { OPEN_STATUSES, type CaseStatus } from './case-lifecycle.ts';
@@ -22,7 +23,7 @@ export interface InboxFilter {
   caseTypeIds?: string[] | null;
   categoryIds?: string[] | null;
   channelIds?: string[] | null;
-  priorities?: ('LOW' | 'NORMAL' | 'HIGH' | 'URGENT')[] | null;
+  priorities?: CasePriority[] | null;
   /** Only cases overdue (true) or not (false), as sla/deadline-state.ts defines it. */
   overdue?: boolean | null;
   escalated?: boolean | null;
@@ -72,18 +73,6 @@ function decodeCursor(cursor: string): Cursor {
   const receivedAt = new Date(at ?? '');
   if (!id || Number.isNaN(receivedAt.getTime())) throw new AppError('BAD_USER_INPUT', 'The page cursor is not valid.');
   return { receivedAt, id };
-}
-
-/**
- * The CASL filter of an action on cases, as a Prisma where clause. A role with no rule for
- * the action at all is FORBIDDEN (it says nothing about any record): Prisma reads the empty
- * `OR: []` that CASL would give as "match everything", never let it through.
- */
-export function casesWhere(ability: AppAbility, action: CaseAction): Prisma.CaseWhereInput {
-  if (!ability.can(action, 'Case')) throw new AppError('FORBIDDEN', `Your role may not ${action} cases.`, { action });
-  const where = accessibleBy(ability, action).ofType('Case') as Prisma.CaseWhereInput;
-  if (Array.isArray(where.OR) && where.OR.length === 0) throw new AppError('FORBIDDEN', `Your role may not ${action} cases.`, { action });
-  return where;
 }
 
 /**

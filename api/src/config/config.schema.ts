@@ -2,28 +2,20 @@
 import { builder } from '../builder.ts';
 import type { Context } from '../context.ts';
 import { localize, type LocalizedText } from '../i18n/locale.ts';
-import {
-  CASE_TYPE_KINDS,
-  CHANNEL_KINDS,
-  CONTACT_KINDS,
-  CRITERIA_ELEMENTS,
-  CRITERION_ELEMENTS,
-  FORM_FIELD_TYPES,
-  IDENTITY_MODES,
-  REPORT_CRITERIA,
-  REPORTER_DETAILS,
-  TENANT_KINDS,
-} from './tenant-files.schema.ts';
+import * as Enums from '../generated/prisma/enums.ts';
+import { CRITERIA_ELEMENTS, CRITERION_ELEMENTS, FORM_FIELD_TYPES } from './tenant-files.schema.ts';
 import type { CaseTypeConfig, SlaPolicyConfig, TenantConfig } from './tenant-config.service.ts';
 
-export const TenantKind = builder.enumType('TenantKind', { values: TENANT_KINDS });
-export const ChannelKind = builder.enumType('ChannelKind', { values: CHANNEL_KINDS });
-export const CaseTypeKind = builder.enumType('CaseTypeKind', { values: CASE_TYPE_KINDS });
-export const ReportCriteria = builder.enumType('ReportCriteria', { values: REPORT_CRITERIA });
+// The enums stored in the database come from the Prisma schema (their one source); the two that
+// exist only in tenant files from the lists in tenant-files.schema.ts.
+export const TenantKind = builder.enumType(Enums.TenantKind, { name: 'TenantKind' });
+export const ChannelKind = builder.enumType(Enums.ChannelKind, { name: 'ChannelKind' });
+export const CaseTypeKind = builder.enumType(Enums.CaseTypeKind, { name: 'CaseTypeKind' });
+export const ReportCriteria = builder.enumType(Enums.ReportCriteria, { name: 'ReportCriteria' });
 export const CriterionElement = builder.enumType('CriterionElement', { values: CRITERION_ELEMENTS });
-export const IdentityMode = builder.enumType('IdentityMode', { values: IDENTITY_MODES });
-export const ReporterDetail = builder.enumType('ReporterDetail', { values: REPORTER_DETAILS });
-export const ContactKind = builder.enumType('ContactKind', { values: CONTACT_KINDS });
+export const IdentityMode = builder.enumType(Enums.IdentityMode, { name: 'IdentityMode' });
+export const ReporterDetail = builder.enumType(Enums.ReporterDetail, { name: 'ReporterDetail' });
+export const ContactKind = builder.enumType(Enums.ContactKind, { name: 'ContactKind' });
 export const FormFieldType = builder.enumType('FormFieldType', { values: FORM_FIELD_TYPES });
 
 /** Resolves a JSON `{ id, en }` column to the viewer's language. */

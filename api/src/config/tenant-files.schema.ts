@@ -4,6 +4,9 @@
  * default. The parsed result (`TenantDefinition`) is what the sync writes to the database.
  */
 import { z } from 'zod';
+// Kinds that are stored (tenant, channel, case type, criteria, identity, details, contacts, template uses) are the
+// Prisma schema's enums: one list for the files, the database and GraphQL.
+import { CaseTypeKind, ChannelKind, ContactKind, IdentityMode, ReportCriteria, ReporterDetail, TemplateUse, TenantKind } from '../generated/prisma/enums.ts';
 
 /** Text shown to people: a plain string is Bahasa Indonesia; an object may add English. */
 export const localizedText = z
@@ -36,62 +39,24 @@ const isoDate = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like "2026-08-17"')
   .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), 'is not a real date');
 
-export const TENANT_KINDS = [
-  'INSPECTORATE',
-  'FINANCE_AGENCY',
-  'REGIONAL_SECRETARIAT',
-  'SERVICE_AGENCY',
-  'OTHER',
-] as const;
-
 export const TIME_ZONES = ['Asia/Jakarta', 'Asia/Pontianak', 'Asia/Makassar', 'Asia/Jayapura'] as const;
 
-export const CHANNEL_KINDS = [
-  'WEB_PORTAL',
-  'SP4N_LAPOR',
-  'SMS',
-  'WHATSAPP',
-  'EMAIL',
-  'PHONE',
-  'CALL_CENTER',
-  'FAX',
-  'OFFICE_VISIT',
-  'COMPLAINT_BOX',
-  'LETTER',
-  'MOBILE_APP',
-  'SOCIAL_MEDIA',
-] as const;
-
-export const CASE_TYPE_KINDS = [
-  'COMPLAINT',
-  'ASPIRATION',
-  'INFORMATION_REQUEST',
-  'WHISTLEBLOWING',
-  'GRATIFICATION',
-  'ILLEGAL_LEVY',
-  'NO_FINDINGS_CERTIFICATE',
-] as const;
-
 /** Case types whose reporter identity is sealed to the identity custodians by default. */
-export const CONFIDENTIAL_CASE_TYPE_KINDS: ReadonlySet<(typeof CASE_TYPE_KINDS)[number]> = new Set([
+export const CONFIDENTIAL_CASE_TYPE_KINDS: ReadonlySet<CaseTypeKind> = new Set([
   'WHISTLEBLOWING',
   'GRATIFICATION',
   'ILLEGAL_LEVY',
 ]);
 
-export const REPORT_CRITERIA = ['THREE_W', 'FIVE_W_ONE_H', 'NONE'] as const;
 /** The elements each criterion asks a report to answer. */
 export const CRITERIA_ELEMENTS = {
   THREE_W: ['WHAT', 'WHERE', 'WHEN'],
   FIVE_W_ONE_H: ['WHAT', 'WHO', 'WHERE', 'WHEN', 'WHY', 'HOW'],
   NONE: [],
-} as const satisfies Record<(typeof REPORT_CRITERIA)[number], readonly string[]>;
+} as const satisfies Record<ReportCriteria, readonly string[]>;
 export const CRITERION_ELEMENTS = ['WHAT', 'WHO', 'WHERE', 'WHEN', 'WHY', 'HOW'] as const;
 
-export const IDENTITY_MODES = ['IDENTIFIED', 'PSEUDONYMOUS', 'ANONYMOUS'] as const;
-export const REPORTER_DETAILS = ['NAME', 'ID_NUMBER', 'PHONE', 'EMAIL', 'ADDRESS'] as const;
 export const FORM_FIELD_TYPES = ['TEXT', 'TEXTAREA', 'DATE', 'SELECT', 'NUMBER'] as const;
-export const CONTACT_KINDS = ['ADDRESS', 'PHONE', 'FAX', 'EMAIL', 'WEBSITE', 'WHATSAPP', 'SMS', 'CALL_CENTER'] as const;
 
 export const provincesFile = z
   .array(
@@ -104,7 +69,7 @@ export const provincesFile = z
   .min(1, 'must list at least one province');
 
 const contact = z.strictObject({
-  kind: z.enum(CONTACT_KINDS),
+  kind: z.enum(ContactKind),
   label: localizedText.optional(),
   value: z.string().trim().min(1),
 });
@@ -113,7 +78,7 @@ export const tenantFile = z.strictObject({
   slug: key,
   name: localizedText,
   shortName: z.string().trim().min(1).max(40),
-  kind: z.enum(TENANT_KINDS),
+  kind: z.enum(TenantKind),
   province: key,
   timeZone: z.enum(TIME_ZONES),
   registrationPrefix: z
@@ -162,7 +127,7 @@ export const serviceStandardsFile = z.array(
 export const channelsFile = z.array(
   z.strictObject({
     key,
-    kind: z.enum(CHANNEL_KINDS),
+    kind: z.enum(ChannelKind),
     name: localizedText,
     contact: z.string().trim().min(1).optional(),
     url: z.url().optional(),
@@ -192,7 +157,7 @@ export const formsFile = z.array(
   z
     .strictObject({
       key,
-      criteria: z.enum(REPORT_CRITERIA),
+      criteria: z.enum(ReportCriteria),
       fields: z.array(formField).min(1, 'a form needs at least one field'),
     })
     .superRefine((form, ctx) => {
@@ -219,19 +184,19 @@ export const formsFile = z.array(
 export const caseTypesFile = z.array(
   z.strictObject({
     key,
-    kind: z.enum(CASE_TYPE_KINDS),
+    kind: z.enum(CaseTypeKind),
     name: localizedText,
     description: localizedText.optional(),
     form: key,
     onlineIntake: z.boolean(),
     identity: z.strictObject({
-      allowed: z.array(z.enum(IDENTITY_MODES)).min(1),
+      allowed: z.array(z.enum(IdentityMode)).min(1),
       /** Sealed to the identity custodians; defaults to true for WBS, gratification and illegal-levy reports. */
       confidential: z.boolean().optional(),
       /** Details an identified reporter must give. */
-      identifiedRequires: z.array(z.enum(REPORTER_DETAILS)).default(['NAME']),
+      identifiedRequires: z.array(z.enum(ReporterDetail)).default(['NAME']),
       /** Contact details a pseudonymous reporter must leave (kept as confidential as an identity). */
-      pseudonymousRequires: z.array(z.enum(REPORTER_DETAILS)).default([]),
+      pseudonymousRequires: z.array(z.enum(ReporterDetail)).default([]),
       note: localizedText.optional(),
     }),
     requiredDocuments: z.array(localizedText).default([]),
@@ -276,15 +241,13 @@ export const faqFile = z.array(
   z.strictObject({ question: localizedText, answer: localizedText }),
 );
 
-export const TEMPLATE_USES = ['REQUEST_INFO', 'REJECT', 'TRANSFER', 'MESSAGE', 'ANSWER'] as const;
-
 /** Staff's ready wording for what they write to reporters (never shown on the portal). */
 export const responseTemplatesFile = z.array(
   z.strictObject({
     key,
     name: localizedText,
     body: localizedText,
-    uses: z.array(z.enum(TEMPLATE_USES)).min(1).default([...TEMPLATE_USES]),
+    uses: z.array(z.enum(TemplateUse)).min(1).default(Object.values(TemplateUse)),
   }),
 );
 

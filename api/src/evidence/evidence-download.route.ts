@@ -6,10 +6,11 @@
  */
 import type { Readable } from 'node:stream';
 import type { RequestHandler } from 'express';
-import { toStaffViewer, type AppServices } from '../context.ts';
+import type { AppServices } from '../context.ts';
+import { toStaffViewer } from '../auth/staff-viewer.ts';
 import { withDataScope } from '../auth/data-scope.ts';
 import { findStaffSession } from '../auth/staff-auth.service.ts';
-import { casesWhere } from '../cases/staff-cases.service.ts';
+import { casesWhere } from '../auth/case-filter.ts';
 import { createDecryptStream, tenantOfContext } from './evidence-crypto.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

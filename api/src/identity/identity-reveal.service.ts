@@ -12,10 +12,10 @@
  */
 import type { Prisma } from '../generated/prisma/client.ts';
 import { AppError } from '../errors.ts';
-import type { StaffViewer } from '../context.ts';
+import type { StaffViewer } from '../auth/staff-viewer.ts';
 import type { Database } from '../db.ts';
 import { withDataScope, type ScopedTransaction } from '../auth/data-scope.ts';
-import { casesWhere } from '../cases/staff-cases.service.ts';
+import { casesWhere } from '../auth/case-filter.ts';
 import { cleanText } from '../cases/case-workflow.service.ts';
 import { assertPrivateKeyMatches, encryptedPrivateKeySchema, unlockCustodianKey } from './custodian-keys.ts';
 import { IdentityCryptoError } from './aead.ts';

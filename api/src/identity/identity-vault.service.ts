@@ -6,13 +6,13 @@
  */
 import { hkdfSync } from 'node:crypto';
 import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
+import type { IdentityProtection } from '../generated/prisma/enums.ts';
 import { withTenantScope } from '../auth/data-scope.ts';
 import { AppError } from '../errors.ts';
 import { createCustodianKeys, assertPassphraseStrength, type CustodianKeyOptions } from './custodian-keys.ts';
 import { sealToRecipients } from './sealed-box.ts';
 import { createWrappedTenantKey, decryptValue, encryptValue, encryptedValueSchema, unwrapTenantKey, wrappedTenantKeySchema } from './tenant-keys.ts';
 
-export type IdentityProtection = 'NONE' | 'TENANT_KEY' | 'SEALED';
 
 /** What a reporter told us about themselves; absent fields were not asked or not given. */
 export interface ReporterIdentity {

@@ -1,6 +1,7 @@
 /** The identity custodian's flow in GraphQL: reveal requests, the reveal, and custodian keys. */
 import { z } from 'zod';
 import { builder } from '../builder.ts';
+import { RevealRequestStatus } from '../generated/prisma/enums.ts';
 import { getStaff, type Context } from '../context.ts';
 import { AppError } from '../errors.ts';
 import {
@@ -15,7 +16,7 @@ import {
 } from './identity-reveal.service.ts';
 import type { ReporterIdentity } from './identity-vault.service.ts';
 
-const RevealStatus = builder.enumType('RevealRequestStatus', { values: ['PENDING', 'REVEALED', 'DECLINED'] as const });
+const RevealStatus = builder.enumType(RevealRequestStatus, { name: 'RevealRequestStatus' });
 
 type RequestShape = Awaited<ReturnType<typeof listRevealRequests>>[number];
 const RevealRequest = builder.objectRef<RequestShape>('IdentityRevealRequest').implement({

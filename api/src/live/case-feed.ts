@@ -13,6 +13,7 @@
  * Only committed rows are visible, so a rolled-back change is never announced.
  */
 import type { Database, SqlRunner } from '../db.ts';
+import type { EventVisibility } from '../generated/prisma/enums.ts';
 import { queryInScope, type DataScope } from '../auth/data-scope.ts';
 import type { Logger } from '../logger.ts';
 import { LIVE_CHANNELS, type LiveBus } from './live-bus.ts';
@@ -24,7 +25,7 @@ export interface FeedItem {
   caseId: string;
   registrationNumber: string;
   kind: string;
-  visibility: 'REPORTER' | 'INTERNAL';
+  visibility: EventVisibility;
   /** The case's status after this event. */
   status: string;
   createdAt: Date;
@@ -54,7 +55,7 @@ interface EventRow {
   case_id: string;
   registration_number: string;
   kind: string;
-  visibility: 'REPORTER' | 'INTERNAL';
+  visibility: EventVisibility;
   status: string;
   created_at: Date | string;
   restricted: boolean;

@@ -7,7 +7,7 @@
  * that ended closes the connection with 4401; changed roles apply to the next event.
  */
 import { findStaffSession } from '../auth/staff-auth.service.ts';
-import { toStaffViewer, type StaffViewer } from '../context.ts';
+import { toStaffViewer, type StaffViewer } from '../auth/staff-viewer.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import type { Locale } from '../i18n/locale.ts';
 import type { Logger } from '../logger.ts';

@@ -18,7 +18,8 @@
  */
 import { subject } from '@casl/ability';
 import { builder } from '../builder.ts';
-import { getStaff, getTenantConfig, findReporter, type Context, type StaffViewer } from '../context.ts';
+import { getStaff, getTenantConfig, findReporter, type Context } from '../context.ts';
+import type { StaffViewer } from '../auth/staff-viewer.ts';
 import { AppError } from '../errors.ts';
 import { InboxPage } from '../cases/inbox.schema.ts';
 import { bounded, CaseEventKind, CaseStatus, TrackedReport, type TrackedShape } from '../cases/reporting.schema.ts';
@@ -31,12 +32,13 @@ import { UNKNOWN_CURSOR } from './live-cursor.ts';
 import { countCases, type AgencyCounters } from '../stats/case-counters.service.ts';
 import { followFeed, followThrottled } from './live-stream.ts';
 
+const LIVE_SIGNALS = ['EVENT', 'RELOAD'] as const;
+type Signal = (typeof LIVE_SIGNALS)[number];
+
 const LiveSignal = builder.enumType('LiveSignal', {
   description: 'EVENT: something happened. RELOAD: too much was missed to replay; fetch the page again and follow from this cursor.',
-  values: ['EVENT', 'RELOAD'] as const,
+  values: LIVE_SIGNALS,
 });
-
-type Signal = 'EVENT' | 'RELOAD';
 
 interface ReportUpdateShape {
   cursor: string;

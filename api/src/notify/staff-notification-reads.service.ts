@@ -7,7 +7,7 @@
  */
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import { AppError } from '../errors.ts';
-import type { StaffViewer } from '../context.ts';
+import type { StaffViewer } from '../auth/staff-viewer.ts';
 import { withDataScope } from '../auth/data-scope.ts';
 import { listStaffNotifications, MAX_NOTIFICATIONS, type StaffNotificationView } from './staff-notifications.service.ts';
 

@@ -4,6 +4,7 @@
  * (`markStaffNotificationsRead`) and the unread count on the viewer.
  */
 import { z } from 'zod';
+import { SlaNoticeKind } from '../generated/prisma/enums.ts';
 import { builder } from '../builder.ts';
 import { getStaff } from '../context.ts';
 import { AppError } from '../errors.ts';
@@ -19,9 +20,9 @@ import {
   type StaffNotificationItem,
 } from './staff-notification-reads.service.ts';
 
-const NotificationKind = builder.enumType('StaffNotificationKind', {
+const NotificationKind = builder.enumType(SlaNoticeKind, {
+  name: 'StaffNotificationKind',
   description: 'REMINDER: a stage deadline is near. OVERDUE: a deadline passed and the case was escalated (by the sweep or the reporter). SILENCE_CLOSED: closed after the reporter stayed silent.',
-  values: ['REMINDER', 'OVERDUE', 'SILENCE_NOTICE', 'SILENCE_CLOSED'] as const,
 });
 
 const StaffNotification = builder.objectRef<StaffNotificationItem>('StaffNotification').implement({

@@ -8,13 +8,14 @@
  * staff-notification-reads.service.ts.
  */
 import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
-import type { StaffViewer } from '../context.ts';
+import type { StaffViewer } from '../auth/staff-viewer.ts';
 import { withDataScope } from '../auth/data-scope.ts';
 import type { CaseStatus } from '../cases/case-lifecycle.ts';
-import { casesWhere } from '../cases/staff-cases.service.ts';
+import { casesWhere } from '../auth/case-filter.ts';
+import { CASE_HANDLING_ROLES } from '../auth/roles.ts';
 
-/** The agency roles told about a reminder, an overdue case or an automatic closure. */
-export const AGENCY_NOTIFICATION_ROLES = ['VERIFIER', 'REVIEWER', 'AGENCY_HEAD'] as const;
+/** The agency roles told about a reminder, an overdue case or an automatic closure: those who handle cases. */
+export const AGENCY_NOTIFICATION_ROLES = CASE_HANDLING_ROLES;
 
 /** AGENCY_NOTIFICATION_ROLES as a SQL array literal, for the sweep's statements. */
 export const agencyRolesSql = `ARRAY[${AGENCY_NOTIFICATION_ROLES.map((role) => `'${role}'`).join(', ')}]::"StaffRole"[]`;

@@ -7,7 +7,7 @@
 import type { AppAbility } from '../auth/abilities.ts';
 import { withDataScope, type DataScope } from '../auth/data-scope.ts';
 import { OPEN_STATUSES } from '../cases/case-lifecycle.ts';
-import { casesWhere } from '../cases/staff-cases.service.ts';
+import { casesWhere } from '../auth/case-filter.ts';
 import { overdueWhere } from '../sla/deadline-state.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 

@@ -1,5 +1,6 @@
 /** Provinces, tenants and the two public entry points: `provinces` and `tenant`. */
 import { builder } from '../builder.ts';
+import * as Enums from '../generated/prisma/enums.ts';
 import { getTenantConfig, type Context } from '../context.ts';
 import {
   CaseType,
@@ -17,7 +18,7 @@ import {
 } from '../config/config.schema.ts';
 import type { TenantConfig } from '../config/tenant-config.service.ts';
 import { AppError } from '../errors.ts';
-import { getYearCalendar } from '../sla/calendar.service.ts';
+import { getYearCalendar, type CalendarDay as CalendarDayShape } from '../sla/calendar.service.ts';
 
 export const Province = builder.prismaObject('Province', {
   description: 'A province; its tenants are the agencies in it.',
@@ -41,11 +42,12 @@ async function configOf(tenant: { id: string }, ctx: Context): Promise<TenantCon
   return config;
 }
 
+/** The national calendar's kinds of day (the Prisma enum) and the agency's own days off. */
 const CalendarDayKind = builder.enumType('CalendarDayKind', {
-  values: ['NATIONAL_HOLIDAY', 'COLLECTIVE_LEAVE', 'TENANT_DAY_OFF'] as const,
+  values: [...Object.values(Enums.CalendarDayKind), 'TENANT_DAY_OFF'] as const,
 });
 
-const CalendarDay = builder.objectRef<{ date: Date; name: unknown; kind: 'NATIONAL_HOLIDAY' | 'COLLECTIVE_LEAVE' | 'TENANT_DAY_OFF' }>('CalendarDay').implement({
+const CalendarDay = builder.objectRef<CalendarDayShape>('CalendarDay').implement({
   fields: (t) => ({
     date: t.field({ type: 'Date', resolve: (day) => day.date }),
     name: t.string({ resolve: (day, _, ctx) => (typeof day.name === 'string' ? day.name : text(day.name, ctx)!) }),
@@ -54,7 +56,7 @@ const CalendarDay = builder.objectRef<{ date: Date; name: unknown; kind: 'NATION
 });
 
 const WorkingCalendar = builder
-  .objectRef<{ year: number; loaded: boolean; source: string | null; days: { date: Date; name: unknown; kind: 'NATIONAL_HOLIDAY' | 'COLLECTIVE_LEAVE' | 'TENANT_DAY_OFF' }[] }>('WorkingCalendar')
+  .objectRef<{ year: number; loaded: boolean; source: string | null; days: CalendarDayShape[] }>('WorkingCalendar')
   .implement({
     description: 'Days without work besides weekends, in one year, for one agency.',
     fields: (t) => ({

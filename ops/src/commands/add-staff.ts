@@ -7,7 +7,8 @@
 import { randomBytes } from 'node:crypto';
 import { createStaffUser, emailKey } from '@aduan/api/auth/staff-auth.service.ts';
 import { recordAudit } from '@aduan/api/audit/audit-log.service.ts';
-import { AGENCY_STAFF_ROLES, findIncompatibleRoles } from '@aduan/api/admin/role-rules.ts';
+import { findIncompatibleRoles } from '@aduan/api/admin/role-rules.ts';
+import { AGENCY_STAFF_ROLES } from '@aduan/api/auth/roles.ts';
 import type { Step } from './index.ts';
 
 export const addStaffStep: Step = async (db, { staff, actor, print }) => {

@@ -10,7 +10,7 @@ import { loadNationalCalendar, readCalendarFiles } from '@aduan/api/sla/calendar
 import { createIdentityCustodian } from '@aduan/api/identity/identity-vault.service.ts';
 import { createStaffUser, emailKey } from '@aduan/api/auth/staff-auth.service.ts';
 import { hashPassword } from '@aduan/api/auth/passwords.ts';
-import type { StaffRole } from '@aduan/api/cases/case-lifecycle.ts';
+import type { StaffRole } from '@aduan/api/auth/roles.ts';
 import { TenantConfigCache } from '@aduan/api/config/tenant-config.service.ts';
 import { runSlaSweep } from '@aduan/api/jobs/sla-sweep.service.ts';
 import { closeDemoDoors, describeDemoDoors, findDemoDoors } from '@aduan/api/admin/demo-doors.service.ts';
