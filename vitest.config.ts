@@ -20,7 +20,11 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['api/src/**/*.test.ts', 'ops/src/**/*.test.ts', 'web/app/**/*.test.ts'], exclude: ['**/*.int.test.ts', '**/node_modules/**'] },
+        test: {
+          name: 'unit',
+          include: ['api/src/**/*.test.ts', 'ops/src/**/*.test.ts', 'web/app/**/*.test.ts'],
+          exclude: ['**/*.int.test.ts', '**/node_modules/**'],
+        },
       },
       {
         extends: true,

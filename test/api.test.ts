@@ -54,15 +54,11 @@ const endpoint = (slug?: string) => (slug ? `${api.url}/t/${slug}/graphql` : `${
 
 function requestWithHost(host: string, body: string): Promise<{ status: number; json: any }> {
   return new Promise((resolve, reject) => {
-    const request = http.request(
-      `${api.url}/graphql`,
-      { method: 'POST', headers: { host, 'content-type': 'application/json' } },
-      (response) => {
-        let text = '';
-        response.on('data', (chunk) => (text += chunk));
-        response.on('end', () => resolve({ status: response.statusCode!, json: JSON.parse(text) }));
-      },
-    );
+    const request = http.request(`${api.url}/graphql`, { method: 'POST', headers: { host, 'content-type': 'application/json' } }, (response) => {
+      let text = '';
+      response.on('data', (chunk) => (text += chunk));
+      response.on('end', () => resolve({ status: response.statusCode!, json: JSON.parse(text) }));
+    });
     request.on('error', reject);
     request.end(body);
   });
@@ -94,7 +90,12 @@ describe('a tenant by its path prefix', () => {
   it('serves each agency its own configuration', async () => {
     const kalbar = (await graphql(endpoint('inspektorat-kalbar'), PORTAL_QUERY)).data!.tenant;
     const bontang = (await graphql(endpoint('inspektorat-bontang'), PORTAL_QUERY)).data!.tenant;
-    expect(kalbar).toMatchObject({ slug: 'inspektorat-kalbar', name: 'Inspektorat Provinsi Kalimantan Barat', timeZone: 'Asia/Pontianak', registrationPrefix: 'INSKB' });
+    expect(kalbar).toMatchObject({
+      slug: 'inspektorat-kalbar',
+      name: 'Inspektorat Provinsi Kalimantan Barat',
+      timeZone: 'Asia/Pontianak',
+      registrationPrefix: 'INSKB',
+    });
     expect(bontang).toMatchObject({ slug: 'inspektorat-bontang', name: 'Inspektorat Kota Bontang', timeZone: 'Asia/Makassar', registrationPrefix: 'BTG' });
     expect(kalbar.theme.primaryColor).not.toBe(bontang.theme.primaryColor);
     expect(kalbar.province.slug).toBe('kalimantan-barat');
@@ -179,7 +180,11 @@ describe('bad input gets a clear error code, never a stack trace', () => {
   it.each([
     ['a syntax error', '{ tenant { name ', /GRAPHQL_PARSE_FAILED|GRAPHQL_VALIDATION_FAILED/],
     ['an unknown field', '{ tenant { nope } }', /GRAPHQL_VALIDATION_FAILED/],
-    ['a query nested too deep', '{ provinces { tenants { province { tenants { province { tenants { province { tenants { province { tenants { province { tenants { slug } } } } } } } } } } } } }', /GRAPHQL_VALIDATION_FAILED|BAD_USER_INPUT/],
+    [
+      'a query nested too deep',
+      '{ provinces { tenants { province { tenants { province { tenants { province { tenants { province { tenants { province { tenants { slug } } } } } } } } } } } } }',
+      /GRAPHQL_VALIDATION_FAILED|BAD_USER_INPUT/,
+    ],
   ])('%s gets a validation code', async (_name, query, code) => {
     const response = await graphql(endpoint('inspektorat-kalbar'), query);
     expect(response.errors![0]!.extensions!.code).toMatch(code);

@@ -49,7 +49,12 @@ async function capabilitiesOf(role: Role): Promise<{ status: string; availableTr
 /** The capabilities that are true, as a sorted list (transitions by name). */
 function granted(can: Capabilities): string[] {
   const { transitions, ...flags } = can;
-  return [...transitions, ...Object.entries(flags).filter(([, value]) => value === true).map(([name]) => name)].sort();
+  return [
+    ...transitions,
+    ...Object.entries(flags)
+      .filter(([, value]) => value === true)
+      .map(([name]) => name),
+  ].sort();
 }
 
 const MUTATIONS = {
@@ -99,7 +104,9 @@ beforeAll(async () => {
   const caseType = (await caseTypesOf(api.url, KALBAR)).find((item) => item.key === 'complaint') as CaseTypeInfo;
   const photo = await uploadEvidence(api.url, KALBAR, caseType.key, 'foto.png', png());
   const filed = await graphql(`${api.url}/t/${KALBAR}/graphql`, SUBMIT_REPORT, {
-    variables: { input: { caseTypeKey: caseType.key, answers: validAnswers(caseType, 'kemampuan petugas'), identityMode: 'ANONYMOUS', evidenceIds: [photo.evidenceId] } },
+    variables: {
+      input: { caseTypeKey: caseType.key, answers: validAnswers(caseType, 'kemampuan petugas'), identityMode: 'ANONYMOUS', evidenceIds: [photo.evidenceId] },
+    },
   });
   if (filed.errors) throw new Error(JSON.stringify(filed.errors));
   const found = await staff.verifier.call(INBOX, { filter: { search: filed.data!.submitReport.registrationNumber } });

@@ -59,7 +59,12 @@ afterAll(async () => {
 
 describe('a transfer the target cannot receive', () => {
   it.each([
-    ['bkad-kalbar', 'KIND_NOT_TAKEN', 'BKAD Kalbar tidak menerima jenis laporan ini (Aspirasi).', 'BKAD Kalbar does not take this kind of report (Aspiration).'],
+    [
+      'bkad-kalbar',
+      'KIND_NOT_TAKEN',
+      'BKAD Kalbar tidak menerima jenis laporan ini (Aspirasi).',
+      'BKAD Kalbar does not take this kind of report (Aspiration).',
+    ],
     [KALBAR, 'SAME_AGENCY', 'Aduan ini sudah berada di instansi ini.', 'The case is already at this agency.'],
     ['tidak-ada-instansi', 'UNKNOWN_AGENCY', 'Tidak ada instansi dengan alamat ini.', 'No agency has this address.'],
   ])('to %s is refused as %s, in Bahasa Indonesia first and English on request', async (slug, reason, indonesian, english) => {

@@ -111,7 +111,7 @@ describe('a photo from a phone', () => {
 });
 
 describe('file names of a confidential report', () => {
-  it('are neutral for staff, numbered in the order of the report, and the reporter\'s name is not kept', async () => {
+  it("are neutral for staff, numbered in the order of the report, and the reporter's name is not kept", async () => {
     const first = await uploadEvidence(api.url, BONTANG, 'whistleblowing', 'Budi Santoso - rekaman kepala dinas.jpg', files.jpeg());
     const second = await uploadEvidence(api.url, BONTANG, 'whistleblowing', 'HP Budi 0812.png', files.png());
     expect([first.body.fileName, second.body.fileName]).toEqual(['bukti.jpg', 'bukti.png']);
@@ -123,7 +123,9 @@ describe('file names of a confidential report', () => {
     const db = database.kind === 'postgresql' ? database.open() : null;
     if (db) {
       try {
-        const rows = await db.sql.query<{ file_name: string }>('SELECT file_name FROM evidence WHERE id = ANY($1::uuid[])', [[first.evidenceId, second.evidenceId]]);
+        const rows = await db.sql.query<{ file_name: string }>('SELECT file_name FROM evidence WHERE id = ANY($1::uuid[])', [
+          [first.evidenceId, second.evidenceId],
+        ]);
         expect(rows.map((row) => row.file_name).join(' ')).not.toMatch(/Budi|rekaman|0812/);
       } finally {
         await db.close();
@@ -141,7 +143,14 @@ describe('documents', () => {
     expect(upload.body).toEqual({ error: 'BAD_USER_INPUT', message: expect.stringMatching(/expands to more than/) });
     // The link is gone with it: nothing to attach.
     const filed = await graphql(endpoint(), SUBMIT_REPORT, {
-      variables: { input: { caseTypeKey: 'whistleblowing', answers: validAnswers(caseType('whistleblowing')), identityMode: 'ANONYMOUS', evidenceIds: [upload.evidenceId] } },
+      variables: {
+        input: {
+          caseTypeKey: 'whistleblowing',
+          answers: validAnswers(caseType('whistleblowing')),
+          identityMode: 'ANONYMOUS',
+          evidenceIds: [upload.evidenceId],
+        },
+      },
     });
     expect(filed.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
@@ -170,10 +179,15 @@ describe('upload links nobody attached, and files from before encryption', () =>
     const plaintext = files.jpeg();
     await withDatabase(async (db) => {
       const past = new Date(Date.now() - 60_000).toISOString();
-      await db.sql.query('UPDATE evidence SET upload_expires_at = $1::timestamp WHERE id = ANY($2::uuid[])', [past, [forgotten.evidenceId, neverUsedId, kept.evidenceId]]);
+      await db.sql.query('UPDATE evidence SET upload_expires_at = $1::timestamp WHERE id = ANY($2::uuid[])', [
+        past,
+        [forgotten.evidenceId, neverUsedId, kept.evidenceId],
+      ]);
       // A file stored before encryption at rest: plaintext on disk, no context on its row.
       await db.sql.query('UPDATE evidence SET encrypted_for = NULL, size = $2, sha256 = $3 WHERE id = $1::uuid', [
-        legacy.evidenceId, plaintext.length, createHash('sha256').update(plaintext).digest('hex'),
+        legacy.evidenceId,
+        plaintext.length,
+        createHash('sha256').update(plaintext).digest('hex'),
       ]);
     });
     writeFileSync(path.join(evidenceDir, await storageKeyOf(legacy.evidenceId)), plaintext);
@@ -185,7 +199,9 @@ describe('upload links nobody attached, and files from before encryption', () =>
     // Its row went with it: the id can no longer be attached (nor can the never-used link's).
     for (const id of [forgotten.evidenceId, neverUsedId]) {
       const attach = await graphql(endpoint(), SUBMIT_REPORT, {
-        variables: { input: { caseTypeKey: 'whistleblowing', answers: validAnswers(caseType('whistleblowing')), identityMode: 'ANONYMOUS', evidenceIds: [id] } },
+        variables: {
+          input: { caseTypeKey: 'whistleblowing', answers: validAnswers(caseType('whistleblowing')), identityMode: 'ANONYMOUS', evidenceIds: [id] },
+        },
       });
       expect(attach.errors?.[0]?.extensions?.issues).toEqual([{ path: ['evidenceIds'], message: expect.any(String) }]);
     }
@@ -196,7 +212,9 @@ describe('upload links nobody attached, and files from before encryption', () =>
     expect(old.response.status).toBe(200);
     expect(old.bytes.equals(plaintext)).toBe(true);
     if (database.kind === 'postgresql') {
-      const rows = await withDatabase((db) => db.sql.query<{ id: string }>('SELECT id::text FROM evidence WHERE id = ANY($1::uuid[])', [[forgotten.evidenceId, neverUsedId]]));
+      const rows = await withDatabase((db) =>
+        db.sql.query<{ id: string }>('SELECT id::text FROM evidence WHERE id = ANY($1::uuid[])', [[forgotten.evidenceId, neverUsedId]]),
+      );
       expect(rows).toEqual([]);
     }
   }, 60_000);

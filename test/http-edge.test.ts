@@ -114,7 +114,13 @@ function probesOf(root: GraphQLObjectType | null | undefined, keyword: 'query' |
       const definitions = field.args.map((argument) => `$${argument.name}: ${argument.type.toString()}`).join(', ');
       const args = field.args.map((argument) => `${argument.name}: $${argument.name}`).join(', ');
       const selection = isScalarType(getNamedType(field.type)) || isEnumType(getNamedType(field.type)) ? '' : ' { __typename }';
-      probes.push({ name: `${keyword} ${field.name} (${mode === 'nul' ? 'NUL byte' : 'non-UUID id'})`, mode, query: `${keyword} Probe(${definitions}) { ${field.name}(${args})${selection} }`, variables, bad });
+      probes.push({
+        name: `${keyword} ${field.name} (${mode === 'nul' ? 'NUL byte' : 'non-UUID id'})`,
+        mode,
+        query: `${keyword} Probe(${definitions}) { ${field.name}(${args})${selection} }`,
+        variables,
+        bad,
+      });
     }
   }
   return probes;
@@ -161,7 +167,14 @@ describe('malformed input is the client error, never ours', () => {
   it('covers the schema', () => {
     // Every operation with a String or ID argument gets a NUL probe, those with ids a non-UUID probe too.
     expect(probes.filter((probe) => probe.mode === 'nul').length).toBeGreaterThanOrEqual(25);
-    expect(probes.map((probe) => probe.name)).toEqual(expect.arrayContaining(['mutation submitReport (NUL byte)', 'mutation loginStaff (NUL byte)', 'mutation loginReporter (NUL byte)', 'query staffCase (non-UUID id)']));
+    expect(probes.map((probe) => probe.name)).toEqual(
+      expect.arrayContaining([
+        'mutation submitReport (NUL byte)',
+        'mutation loginStaff (NUL byte)',
+        'mutation loginReporter (NUL byte)',
+        'query staffCase (non-UUID id)',
+      ]),
+    );
   });
 
   it.each(probes.flatMap((probe) => VIEWERS.map((viewer) => [probe.name, viewer, probe] as const)))('%s as %s', async (_name, viewer, probe) => {
@@ -198,7 +211,11 @@ describe('malformed input is the client error, never ours', () => {
   });
 
   it('answers a syntax error as a client error, not 500', async () => {
-    const legacy = await fetch(endpoint(), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ provinces { ' }) });
+    const legacy = await fetch(endpoint(), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ provinces { ' }),
+    });
     expect(legacy.status).toBe(200);
     expect((await legacy.json()).errors[0].extensions.code).toBe('GRAPHQL_PARSE_FAILED');
     const modern = await fetch(endpoint(), {
@@ -215,7 +232,12 @@ describe('malformed input is the client error, never ours', () => {
   });
 
   it('refuses a malformed id or a NUL byte in a subscription the same way', async () => {
-    const client = createClient({ url: `${api.url.replace(/^http/, 'ws')}/t/inspektorat-bontang/graphql`, webSocketImpl: WebSocket, retryAttempts: 0, lazy: true });
+    const client = createClient({
+      url: `${api.url.replace(/^http/, 'ws')}/t/inspektorat-bontang/graphql`,
+      webSocketImpl: WebSocket,
+      retryAttempts: 0,
+      lazy: true,
+    });
     const first = (query: string, variables: Record<string, unknown>) =>
       new Promise<unknown>((resolve) => {
         client.subscribe({ query, variables }, { next: (value) => resolve(value), error: (error) => resolve(error), complete: () => resolve(null) });
@@ -240,7 +262,9 @@ describe('malformed input is the client error, never ours', () => {
 describe('the GraphQL-over-HTTP audit (graphql-http)', () => {
   it.each([['/graphql'], ['/t/inspektorat-bontang/graphql']])('%s: no MUST failure, no SHOULD warning', async (at) => {
     const results = await auditServer({ url: `${api.url}${at}` });
-    const problems = results.filter((result) => result.status === 'error' || result.status === 'warn').map((result) => `${result.status}: ${result.name}: ${result.status === 'ok' ? '' : result.reason}`);
+    const problems = results
+      .filter((result) => result.status === 'error' || result.status === 'warn')
+      .map((result) => `${result.status}: ${result.name}: ${result.status === 'ok' ? '' : result.reason}`);
     expect(problems).toEqual([]);
     expect(results.length).toBeGreaterThan(40);
     expect(errorLines(api.output())).toEqual([]);
@@ -253,31 +277,35 @@ describe('the explorer in the demo', () => {
     expect(response.data).toEqual({ __schema: { queryType: { name: 'Query' } } });
   });
 
-  it.skipIf(!browserTestsEnabled)('loads in Chromium with every request to the API itself', async () => {
-    const browser = await launchChromium();
-    try {
-      const page = await browser.newPage();
-      const requested: string[] = [];
-      const problems: string[] = [];
-      page.on('request', (request) => requested.push(request.url()));
-      page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
-      page.on('pageerror', (error) => problems.push(error.message));
-      const response = await page.goto(`${api.url}/t/inspektorat-bontang/graphql`, { waitUntil: 'networkidle' });
-      expect(response!.status()).toBe(200);
-      expect(response!.headers()['content-security-policy']).toMatch(/default-src 'self'/);
-      // GraphiQL's editor is up and has read the schema (introspection went to our own endpoint).
-      await page.locator('.graphiql-query-editor').first().waitFor({ timeout: 30_000 });
-      await page.waitForFunction(() => !document.body.textContent?.includes('Ruru is loading'), undefined, { timeout: 30_000 });
-      await page.waitForLoadState('networkidle');
-      const origin = new URL(api.url).origin;
-      expect(requested.length).toBeGreaterThan(3);
-      expect(requested.filter((url) => !url.startsWith(`${origin}/`) && !url.startsWith('data:') && !url.startsWith('blob:'))).toEqual([]);
-      expect(requested).toContain(`${origin}/t/inspektorat-bontang/graphql`);
-      expect(problems.filter((text) => /Content Security Policy|Refused to/i.test(text))).toEqual([]);
-    } finally {
-      await browser.close();
-    }
-  }, 90_000);
+  it.skipIf(!browserTestsEnabled)(
+    'loads in Chromium with every request to the API itself',
+    async () => {
+      const browser = await launchChromium();
+      try {
+        const page = await browser.newPage();
+        const requested: string[] = [];
+        const problems: string[] = [];
+        page.on('request', (request) => requested.push(request.url()));
+        page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
+        page.on('pageerror', (error) => problems.push(error.message));
+        const response = await page.goto(`${api.url}/t/inspektorat-bontang/graphql`, { waitUntil: 'networkidle' });
+        expect(response!.status()).toBe(200);
+        expect(response!.headers()['content-security-policy']).toMatch(/default-src 'self'/);
+        // GraphiQL's editor is up and has read the schema (introspection went to our own endpoint).
+        await page.locator('.graphiql-query-editor').first().waitFor({ timeout: 30_000 });
+        await page.waitForFunction(() => !document.body.textContent?.includes('Ruru is loading'), undefined, { timeout: 30_000 });
+        await page.waitForLoadState('networkidle');
+        const origin = new URL(api.url).origin;
+        expect(requested.length).toBeGreaterThan(3);
+        expect(requested.filter((url) => !url.startsWith(`${origin}/`) && !url.startsWith('data:') && !url.startsWith('blob:'))).toEqual([]);
+        expect(requested).toContain(`${origin}/t/inspektorat-bontang/graphql`);
+        expect(problems.filter((text) => /Content Security Policy|Refused to/i.test(text))).toEqual([]);
+      } finally {
+        await browser.close();
+      }
+    },
+    90_000,
+  );
 });
 
 describe('in production mode', () => {
@@ -286,7 +314,13 @@ describe('in production mode', () => {
   beforeAll(async () => {
     // Its own database: production refuses the demo accounts the other API's database holds.
     productionDatabase = await createTestDatabase();
-    production = await startApi({ ...productionDatabase.env, ADUAN_MODE: 'production', NODE_ENV: 'production', IDENTITY_MASTER_KEY: Buffer.alloc(32, 7).toString('base64'), SLA_SWEEP_ENABLED: 'false' });
+    production = await startApi({
+      ...productionDatabase.env,
+      ADUAN_MODE: 'production',
+      NODE_ENV: 'production',
+      IDENTITY_MASTER_KEY: Buffer.alloc(32, 7).toString('base64'),
+      SLA_SWEEP_ENABLED: 'false',
+    });
   });
   afterAll(async () => {
     await production?.stop();
@@ -306,7 +340,10 @@ describe('in production mode', () => {
     const client = createClient({ url: `${production.url.replace(/^http/, 'ws')}/graphql`, webSocketImpl: WebSocket, retryAttempts: 0, lazy: true });
     try {
       const answer = await new Promise<unknown>((resolve) => {
-        client.subscribe({ query: '{ __schema { queryType { name } } }' }, { next: (value) => resolve(value), error: (error) => resolve(error), complete: () => resolve(null) });
+        client.subscribe(
+          { query: '{ __schema { queryType { name } } }' },
+          { next: (value) => resolve(value), error: (error) => resolve(error), complete: () => resolve(null) },
+        );
       });
       expect(JSON.stringify(answer)).toMatch(/introspection/i);
       expect(JSON.stringify(answer)).toMatch(/GRAPHQL_VALIDATION_FAILED/);

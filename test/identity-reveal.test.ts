@@ -35,7 +35,15 @@ async function fileWhistleblowing(pseudonym: string, phone: string) {
   const caseType = (await caseTypesOf(api.url, BONTANG)).find((item) => item.key === 'whistleblowing')!;
   const photo = await uploadEvidence(api.url, BONTANG, caseType.key, 'bukti.png', png());
   const filed = await graphql(endpoint, SUBMIT_REPORT, {
-    variables: { input: { caseTypeKey: caseType.key, answers: validAnswers(caseType, 'gratifikasi pengadaan'), identityMode: 'PSEUDONYMOUS', reporter: { phone }, evidenceIds: [photo.evidenceId] } },
+    variables: {
+      input: {
+        caseTypeKey: caseType.key,
+        answers: validAnswers(caseType, 'gratifikasi pengadaan'),
+        identityMode: 'PSEUDONYMOUS',
+        reporter: { phone },
+        evidenceIds: [photo.evidenceId],
+      },
+    },
     headers: { authorization: `Bearer ${registered.data!.registerReporter.token}` },
   });
   if (filed.errors) throw new Error(JSON.stringify(filed.errors));
@@ -94,9 +102,12 @@ describe('revealing a confidential identity', () => {
 describe('custodians come and go', () => {
   it('a new custodian set up by the admin can open older identities only after a re-seal, and a removed one no longer can', async () => {
     const older = await fileWhistleblowing('Rajawali-2', '081200000002');
-    const created = await staff.admin!.call('mutation($input: CreateStaffMemberInput!) { createStaffMember(input: $input) { id roles pendingRoleChanges { id role change } } }', {
-      input: { email: 'kustodian2@inspektorat-bontang.test', name: 'Kustodian Kedua', roles: ['IDENTITY_CUSTODIAN'], password: 'kata-sandi-kustodian-2' },
-    });
+    const created = await staff.admin!.call(
+      'mutation($input: CreateStaffMemberInput!) { createStaffMember(input: $input) { id roles pendingRoleChanges { id role change } } }',
+      {
+        input: { email: 'kustodian2@inspektorat-bontang.test', name: 'Kustodian Kedua', roles: ['IDENTITY_CUSTODIAN'], password: 'kata-sandi-kustodian-2' },
+      },
+    );
     // Appointing a custodian takes two people: the admin proposes, the head confirms.
     expect(created.data!.createStaffMember).toMatchObject({ roles: [], pendingRoleChanges: [{ role: 'IDENTITY_CUSTODIAN', change: 'GRANT' }] });
     const confirmed = await staff.head!.call(DECIDE_ROLE, { input: { proposalId: created.data!.createStaffMember.pendingRoleChanges[0].id, confirm: true } });
@@ -105,14 +116,18 @@ describe('custodians come and go', () => {
 
     const { loginStaff } = await import('./support/staff.ts');
     const token = await loginStaff(api.url, BONTANG, 'kustodian2@inspektorat-bontang.test', 'kata-sandi-kustodian-2');
-    const second: StaffClient = { token, call: (query, variables) => graphql(`${api.url}/t/${BONTANG}/graphql`, query, { variables, headers: { authorization: `Bearer ${token}` } }) };
+    const second: StaffClient = {
+      token,
+      call: (query, variables) => graphql(`${api.url}/t/${BONTANG}/graphql`, query, { variables, headers: { authorization: `Bearer ${token}` } }),
+    };
     const setUp = await second.call('mutation($input: CustodianPassphraseInput!) { setUpCustodianKey(input: $input) { custodianId recoveryKey } }', {
       input: { passphrase: 'frasa-sandi-kustodian-kedua' },
     });
     expect(setUp.errors).toBeUndefined();
     expect(setUp.data!.setUpCustodianKey.recoveryKey).toMatch(/^[0-9A-Z-]{20,}$/);
 
-    const request = async (caseId: string) => (await staff.verifier!.call(REQUEST, { input: { caseId, reason: 'Perlu konfirmasi.' } })).data!.requestIdentityReveal.id;
+    const request = async (caseId: string) =>
+      (await staff.verifier!.call(REQUEST, { input: { caseId, reason: 'Perlu konfirmasi.' } })).data!.requestIdentityReveal.id;
     const beforeReseal = await second.call(REVEAL, { input: { requestId: await request(older.id), passphrase: 'frasa-sandi-kustodian-kedua' } });
     expect(codeOf(beforeReseal)).toBe('CONFLICT');
 
@@ -131,7 +146,9 @@ describe('custodians come and go', () => {
     const proposed = await staff.head!.call('mutation($input: ProposeRoleChangeInput!) { proposeRoleChange(input: $input) { id } }', {
       input: { staffUserId: first.staffUserId, role: 'IDENTITY_CUSTODIAN', change: 'REVOKE' },
     });
-    expect((await staff.admin!.call(DECIDE_ROLE, { input: { proposalId: proposed.data!.proposeRoleChange.id, confirm: true } })).data!.decideRoleChange.status).toBe('CONFIRMED');
+    expect(
+      (await staff.admin!.call(DECIDE_ROLE, { input: { proposalId: proposed.data!.proposeRoleChange.id, confirm: true } })).data!.decideRoleChange.status,
+    ).toBe('CONFIRMED');
     const remaining = (await second.call('{ identityCustodians { id active } }')).data!.identityCustodians.filter((item: { active: boolean }) => item.active);
     expect(remaining).toHaveLength(1);
     // The remaining custodian re-seals, so the retired key no longer opens anything.
@@ -150,7 +167,9 @@ describe('custodians come and go', () => {
     const { loginStaff } = await import('./support/staff.ts');
     const token = await loginStaff(api.url, BONTANG, 'sementara@inspektorat-bontang.test', 'kata-sandi-sementara');
     const headers = { authorization: `Bearer ${token}` };
-    expect((await graphql(`${api.url}/t/${BONTANG}/graphql`, '{ viewerStaff { name } }', { headers })).data!.viewerStaff).toEqual({ name: 'Petugas Sementara' });
+    expect((await graphql(`${api.url}/t/${BONTANG}/graphql`, '{ viewerStaff { name } }', { headers })).data!.viewerStaff).toEqual({
+      name: 'Petugas Sementara',
+    });
     const deactivated = await staff.admin!.call('mutation($input: UpdateStaffMemberInput!) { updateStaffMember(input: $input) { active } }', {
       input: { staffUserId: created.data!.createStaffMember.id, active: false },
     });

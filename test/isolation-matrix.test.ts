@@ -41,18 +41,66 @@ const clients: Record<string, StaffClient> = {};
 
 /** Every mutation that names a case, with input that would be valid for a case one may handle. */
 const MUTATIONS: { name: string; query: string; input: (caseId: string) => Record<string, unknown> }[] = [
-  { name: 'transitionCase (take)', query: 'mutation($input: TransitionCaseInput!) { transitionCase(input: $input) { id } }', input: (caseId) => ({ caseId, transition: 'TAKE_FOR_VERIFICATION' }) },
-  { name: 'transitionCase (reject)', query: 'mutation($input: TransitionCaseInput!) { transitionCase(input: $input) { id } }', input: (caseId) => ({ caseId, transition: 'REJECT', reason: 'uji' }) },
-  { name: 'transitionCase (ask)', query: 'mutation($input: TransitionCaseInput!) { transitionCase(input: $input) { id } }', input: (caseId) => ({ caseId, transition: 'REQUEST_INFO', reason: 'uji' }) },
-  { name: 'transferCase', query: 'mutation($input: TransferCaseInput!) { transferCase(input: $input) { id } }', input: (caseId) => ({ caseId, targetAgencySlug: 'inspektorat-bontang', reason: 'uji' }) },
-  { name: 'addCaseNote', query: 'mutation($input: AddCaseNoteInput!) { addCaseNote(input: $input) { id } }', input: (caseId) => ({ caseId, kind: 'NOTE', body: 'bocor?' }) },
-  { name: 'sendStaffMessage', query: 'mutation($input: SendStaffMessageInput!) { sendStaffMessage(input: $input) { id } }', input: (caseId) => ({ caseId, body: 'bocor?' }) },
-  { name: 'draftCaseAnswer', query: 'mutation($input: DraftCaseAnswerInput!) { draftCaseAnswer(input: $input) { id } }', input: (caseId) => ({ caseId, body: 'bocor?', submit: true }) },
-  { name: 'returnCaseAnswer', query: 'mutation($input: ReturnCaseAnswerInput!) { returnCaseAnswer(input: $input) { id } }', input: (caseId) => ({ caseId, reason: 'uji' }) },
-  { name: 'setCasePriority', query: 'mutation($input: SetCasePriorityInput!) { setCasePriority(input: $input) { id } }', input: (caseId) => ({ caseId, priority: 'URGENT' }) },
-  { name: 'recordConflict', query: 'mutation($input: RecordConflictInput!) { recordConflict(input: $input) { id } }', input: (caseId) => ({ caseId, reason: 'uji' }) },
-  { name: 'restrictCase', query: 'mutation($input: RestrictCaseInput!) { restrictCase(input: $input) { id } }', input: (caseId) => ({ caseId, handlerIds: [] }) },
-  { name: 'requestIdentityReveal', query: 'mutation($input: RequestIdentityRevealInput!) { requestIdentityReveal(input: $input) { id } }', input: (caseId) => ({ caseId, reason: 'uji' }) },
+  {
+    name: 'transitionCase (take)',
+    query: 'mutation($input: TransitionCaseInput!) { transitionCase(input: $input) { id } }',
+    input: (caseId) => ({ caseId, transition: 'TAKE_FOR_VERIFICATION' }),
+  },
+  {
+    name: 'transitionCase (reject)',
+    query: 'mutation($input: TransitionCaseInput!) { transitionCase(input: $input) { id } }',
+    input: (caseId) => ({ caseId, transition: 'REJECT', reason: 'uji' }),
+  },
+  {
+    name: 'transitionCase (ask)',
+    query: 'mutation($input: TransitionCaseInput!) { transitionCase(input: $input) { id } }',
+    input: (caseId) => ({ caseId, transition: 'REQUEST_INFO', reason: 'uji' }),
+  },
+  {
+    name: 'transferCase',
+    query: 'mutation($input: TransferCaseInput!) { transferCase(input: $input) { id } }',
+    input: (caseId) => ({ caseId, targetAgencySlug: 'inspektorat-bontang', reason: 'uji' }),
+  },
+  {
+    name: 'addCaseNote',
+    query: 'mutation($input: AddCaseNoteInput!) { addCaseNote(input: $input) { id } }',
+    input: (caseId) => ({ caseId, kind: 'NOTE', body: 'bocor?' }),
+  },
+  {
+    name: 'sendStaffMessage',
+    query: 'mutation($input: SendStaffMessageInput!) { sendStaffMessage(input: $input) { id } }',
+    input: (caseId) => ({ caseId, body: 'bocor?' }),
+  },
+  {
+    name: 'draftCaseAnswer',
+    query: 'mutation($input: DraftCaseAnswerInput!) { draftCaseAnswer(input: $input) { id } }',
+    input: (caseId) => ({ caseId, body: 'bocor?', submit: true }),
+  },
+  {
+    name: 'returnCaseAnswer',
+    query: 'mutation($input: ReturnCaseAnswerInput!) { returnCaseAnswer(input: $input) { id } }',
+    input: (caseId) => ({ caseId, reason: 'uji' }),
+  },
+  {
+    name: 'setCasePriority',
+    query: 'mutation($input: SetCasePriorityInput!) { setCasePriority(input: $input) { id } }',
+    input: (caseId) => ({ caseId, priority: 'URGENT' }),
+  },
+  {
+    name: 'recordConflict',
+    query: 'mutation($input: RecordConflictInput!) { recordConflict(input: $input) { id } }',
+    input: (caseId) => ({ caseId, reason: 'uji' }),
+  },
+  {
+    name: 'restrictCase',
+    query: 'mutation($input: RestrictCaseInput!) { restrictCase(input: $input) { id } }',
+    input: (caseId) => ({ caseId, handlerIds: [] }),
+  },
+  {
+    name: 'requestIdentityReveal',
+    query: 'mutation($input: RequestIdentityRevealInput!) { requestIdentityReveal(input: $input) { id } }',
+    input: (caseId) => ({ caseId, reason: 'uji' }),
+  },
 ];
 
 const codeOf = (response: { errors?: { extensions?: Record<string, unknown> }[] }) => response.errors?.[0]?.extensions?.code;
@@ -61,16 +109,25 @@ const codeOf = (response: { errors?: { extensions?: Record<string, unknown> }[] 
 async function file(target: Target) {
   const slug = TARGET_AGENCY[target];
   const caseType = (await caseTypesOf(api.url, slug)).find((item) => item.identity.allowed.includes('IDENTIFIED') && !item.identity.confidential)!;
-  const DETAILS: Record<string, [string, string]> = { NAME: ['name', 'Pelapor Matriks'], ID_NUMBER: ['idNumber', '6171010101010009'], PHONE: ['phone', '081299999999'], EMAIL: ['email', 'matriks@example.id'], ADDRESS: ['address', 'Jl. Uji 1'] };
+  const DETAILS: Record<string, [string, string]> = {
+    NAME: ['name', 'Pelapor Matriks'],
+    ID_NUMBER: ['idNumber', '6171010101010009'],
+    PHONE: ['phone', '081299999999'],
+    EMAIL: ['email', 'matriks@example.id'],
+    ADDRESS: ['address', 'Jl. Uji 1'],
+  };
   const reporter = Object.fromEntries([['name', 'Pelapor Matriks'], ...caseType.identity.identifiedRequires.map((detail) => DETAILS[detail]!)]);
   const answers = validAnswers(caseType, `matriks ${target}`);
   const photo = await uploadEvidence(api.url, slug, caseType.key, 'rahasia.png', png());
   const head = await staffClient(api.url, slug, 'pimpinan');
   if (!caseType.onlineIntake) {
     const verifier = await staffClient(api.url, slug, 'verifikator');
-    const recorded = await verifier.call('mutation($input: RecordOfflineIntakeInput!) { recordOfflineIntake(input: $input) { case { id registrationNumber } } }', {
-      input: { caseTypeKey: caseType.key, channelKey: 'office-visit', receivedAt: new Date().toISOString(), answers, identityMode: 'IDENTIFIED', reporter },
-    });
+    const recorded = await verifier.call(
+      'mutation($input: RecordOfflineIntakeInput!) { recordOfflineIntake(input: $input) { case { id registrationNumber } } }',
+      {
+        input: { caseTypeKey: caseType.key, channelKey: 'office-visit', receivedAt: new Date().toISOString(), answers, identityMode: 'IDENTIFIED', reporter },
+      },
+    );
     if (recorded.errors) throw new Error(JSON.stringify(recorded.errors));
     const { id, registrationNumber } = recorded.data!.recordOfflineIntake.case;
     // Offline intake takes no upload links: the evidence check below uses the portal agency's file id shape only.
@@ -89,7 +146,16 @@ async function file(target: Target) {
 async function snapshotOf(target: Target) {
   const head = await staffClient(api.url, TARGET_AGENCY[target], 'pimpinan');
   const seen = (await head.call(STAFF_CASE, { id: cases[target].id })).data!.staffCase;
-  return { status: seen.status, priority: seen.priority, restricted: seen.restricted, notes: seen.notes.length, messages: seen.messages.length, answers: seen.officialAnswers.length, exclusions: seen.exclusions.length, timeline: seen.timeline.length };
+  return {
+    status: seen.status,
+    priority: seen.priority,
+    restricted: seen.restricted,
+    notes: seen.notes.length,
+    messages: seen.messages.length,
+    answers: seen.officialAnswers.length,
+    exclusions: seen.exclusions.length,
+    timeline: seen.timeline.length,
+  };
 }
 
 beforeAll(async () => {
@@ -163,10 +229,18 @@ describe('the hostile insider', () => {
   const REJECT = 'mutation($input: TransitionCaseInput!) { transitionCase(input: $input) { id status } }';
   const AUDIT = '{ auditLog(first: 100) { entries { action actorName subjectName registrationNumber agencySlug details } } }';
   const idsOf = async (client: StaffClient) =>
-    Object.fromEntries(((await client.call('{ staffAccounts { id email } }')).data!.staffAccounts as { id: string; email: string }[]).map((item) => [item.email.split('@')[0], item.id]));
+    Object.fromEntries(
+      ((await client.call('{ staffAccounts { id email } }')).data!.staffAccounts as { id: string; email: string }[]).map((item) => [
+        item.email.split('@')[0],
+        item.id,
+      ]),
+    );
   const signIn = async (email: string, password: string): Promise<StaffClient> => {
     const token = await loginStaff(api.url, KALBAR, email, password);
-    return { token, call: (query, variables) => graphql(`${api.url}/t/${KALBAR}/graphql`, query, { variables, headers: { authorization: `Bearer ${token}` } }) };
+    return {
+      token,
+      call: (query, variables) => graphql(`${api.url}/t/${KALBAR}/graphql`, query, { variables, headers: { authorization: `Bearer ${token}` } }),
+    };
   };
   const admin = () => clients['tenant admin']!;
   const head = () => clients.head!;
@@ -174,33 +248,53 @@ describe('the hostile insider', () => {
 
   it('an agency admin cannot grant itself any role, nor hold the custodian role with its own', async () => {
     const ids = await idsOf(admin());
-    for (const roles of [['TENANT_ADMIN', 'IDENTITY_CUSTODIAN'], ['TENANT_ADMIN', 'AGENCY_HEAD'], ['TENANT_ADMIN', 'VERIFIER']]) {
+    for (const roles of [
+      ['TENANT_ADMIN', 'IDENTITY_CUSTODIAN'],
+      ['TENANT_ADMIN', 'AGENCY_HEAD'],
+      ['TENANT_ADMIN', 'VERIFIER'],
+    ]) {
       expect(codeOf(await admin().call(UPDATE, { input: { staffUserId: ids.admin, roles } }))).toBe('FORBIDDEN');
     }
     expect(codeOf(await admin().call(PROPOSE, { input: { staffUserId: ids.admin, role: 'IDENTITY_CUSTODIAN', change: 'GRANT' } }))).toBe('FORBIDDEN');
-    const both = await admin().call(CREATE, { input: { email: 'ganda@inspektorat-kalbar.test', name: 'Admin Ganda', roles: ['TENANT_ADMIN', 'IDENTITY_CUSTODIAN'], password: 'kata-sandi-ganda-1' } });
+    const both = await admin().call(CREATE, {
+      input: { email: 'ganda@inspektorat-kalbar.test', name: 'Admin Ganda', roles: ['TENANT_ADMIN', 'IDENTITY_CUSTODIAN'], password: 'kata-sandi-ganda-1' },
+    });
     expect(codeOf(both)).toBe('BAD_USER_INPUT');
     expect((await admin().call('{ viewerStaff { roles } }')).data!.viewerStaff.roles).toEqual(['TENANT_ADMIN']);
   });
 
   it('an agency admin alone cannot make a custodian or a head: a second person confirms, and the new custodian cannot act before', async () => {
     // The admin's own accomplice, proposed as custodian: no role until the head confirms.
-    const created = await admin().call(CREATE, { input: { email: 'kaki-tangan@inspektorat-kalbar.test', name: 'Kaki Tangan', roles: ['IDENTITY_CUSTODIAN'], password: 'kata-sandi-kaki-1' } });
+    const created = await admin().call(CREATE, {
+      input: { email: 'kaki-tangan@inspektorat-kalbar.test', name: 'Kaki Tangan', roles: ['IDENTITY_CUSTODIAN'], password: 'kata-sandi-kaki-1' },
+    });
     expect(created.data!.createStaffMember).toMatchObject({ roles: [], pendingRoleChanges: [{ role: 'IDENTITY_CUSTODIAN', change: 'GRANT' }] });
     const proposalId = created.data!.createStaffMember.pendingRoleChanges[0].id;
     const accomplice = await signIn('kaki-tangan@inspektorat-kalbar.test', 'kata-sandi-kaki-1');
-    expect(codeOf(await accomplice.call('mutation($input: CustodianPassphraseInput!) { setUpCustodianKey(input: $input) { custodianId } }', { input: { passphrase: 'frasa-sandi-kaki-tangan' } }))).toBe('FORBIDDEN');
+    expect(
+      codeOf(
+        await accomplice.call('mutation($input: CustodianPassphraseInput!) { setUpCustodianKey(input: $input) { custodianId } }', {
+          input: { passphrase: 'frasa-sandi-kaki-tangan' },
+        }),
+      ),
+    ).toBe('FORBIDDEN');
     expect(codeOf(await admin().call(DECIDE_ROLE, { input: { proposalId, confirm: true } }))).toBe('FORBIDDEN');
     expect(codeOf(await accomplice.call(DECIDE_ROLE, { input: { proposalId, confirm: true } }))).toBe('FORBIDDEN');
     expect(codeOf(await clients.verifier!.call(DECIDE_ROLE, { input: { proposalId, confirm: true } }))).toBe('FORBIDDEN');
     // A head of the admin's own making waits for the provincial secretariat, so it cannot confirm either.
-    const puppet = await admin().call(CREATE, { input: { email: 'boneka@inspektorat-kalbar.test', name: 'Kepala Boneka', roles: ['AGENCY_HEAD'], password: 'kata-sandi-boneka-1' } });
+    const puppet = await admin().call(CREATE, {
+      input: { email: 'boneka@inspektorat-kalbar.test', name: 'Kepala Boneka', roles: ['AGENCY_HEAD'], password: 'kata-sandi-boneka-1' },
+    });
     expect(puppet.data!.createStaffMember).toMatchObject({ roles: [], pendingRoleChanges: [{ role: 'AGENCY_HEAD', change: 'GRANT' }] });
     const puppetHead = await signIn('boneka@inspektorat-kalbar.test', 'kata-sandi-boneka-1');
     expect(codeOf(await puppetHead.call(DECIDE_ROLE, { input: { proposalId, confirm: true } }))).toBe('FORBIDDEN');
-    expect(codeOf(await head().call(DECIDE_ROLE, { input: { proposalId: puppet.data!.createStaffMember.pendingRoleChanges[0].id, confirm: true } }))).toBe('FORBIDDEN');
+    expect(codeOf(await head().call(DECIDE_ROLE, { input: { proposalId: puppet.data!.createStaffMember.pendingRoleChanges[0].id, confirm: true } }))).toBe(
+      'FORBIDDEN',
+    );
     const otherSecretariat = clients['secretariat of another province']!;
-    expect(codeOf(await otherSecretariat.call(DECIDE_ROLE, { input: { proposalId: puppet.data!.createStaffMember.pendingRoleChanges[0].id, confirm: true } }))).toBe('NOT_FOUND');
+    expect(
+      codeOf(await otherSecretariat.call(DECIDE_ROLE, { input: { proposalId: puppet.data!.createStaffMember.pendingRoleChanges[0].id, confirm: true } })),
+    ).toBe('NOT_FOUND');
     const declined = await secretariat().call(DECIDE_ROLE, { input: { proposalId: puppet.data!.createStaffMember.pendingRoleChanges[0].id, confirm: false } });
     expect(declined.data!.decideRoleChange.status).toBe('DECLINED');
     // The real head confirms the custodian: only now does the role exist.
@@ -212,20 +306,36 @@ describe('the hostile insider', () => {
   it('the person who asks for a reveal can never perform it', async () => {
     const caseType = (await caseTypesOf(api.url, KALBAR)).find((item) => item.key === 'whistleblowing')!;
     const filed = await graphql(`${api.url}/t/${KALBAR}/graphql`, SUBMIT_REPORT, {
-      variables: { input: { caseTypeKey: caseType.key, answers: validAnswers(caseType, 'rahasia pelapor'), identityMode: 'IDENTIFIED', reporter: { name: 'Saksi Rahasia', phone: '081277770001', idNumber: '6171010101010077', email: 'saksi@example.id', address: 'Jl. Rahasia 7' } } },
+      variables: {
+        input: {
+          caseTypeKey: caseType.key,
+          answers: validAnswers(caseType, 'rahasia pelapor'),
+          identityMode: 'IDENTIFIED',
+          reporter: { name: 'Saksi Rahasia', phone: '081277770001', idNumber: '6171010101010077', email: 'saksi@example.id', address: 'Jl. Rahasia 7' },
+        },
+      },
     });
     if (filed.errors) throw new Error(JSON.stringify(filed.errors));
-    const caseId = (await head().call(`query($n: String!) { staffCase(registrationNumber: $n) { id } }`, { n: filed.data!.submitReport.registrationNumber })).data!.staffCase.id;
+    const caseId = (await head().call(`query($n: String!) { staffCase(registrationNumber: $n) { id } }`, { n: filed.data!.submitReport.registrationNumber }))
+      .data!.staffCase.id;
     // The custodian is also made a verifier by the admin (a plain role): now they could ask.
     const ids = await idsOf(admin());
-    expect((await admin().call(UPDATE, { input: { staffUserId: ids.kustodian, roles: ['IDENTITY_CUSTODIAN', 'VERIFIER'] } })).data!.updateStaffMember.roles).toEqual(['IDENTITY_CUSTODIAN', 'VERIFIER']);
+    expect(
+      (await admin().call(UPDATE, { input: { staffUserId: ids.kustodian, roles: ['IDENTITY_CUSTODIAN', 'VERIFIER'] } })).data!.updateStaffMember.roles,
+    ).toEqual(['IDENTITY_CUSTODIAN', 'VERIFIER']);
     const custodian = clients.custodian!;
-    const requested = await custodian.call('mutation($input: RequestIdentityRevealInput!) { requestIdentityReveal(input: $input) { id } }', { input: { caseId, reason: 'Saya ingin tahu.' } });
+    const requested = await custodian.call('mutation($input: RequestIdentityRevealInput!) { requestIdentityReveal(input: $input) { id } }', {
+      input: { caseId, reason: 'Saya ingin tahu.' },
+    });
     const requestId = requested.data!.requestIdentityReveal.id;
-    const revealed = await custodian.call('mutation($input: RevealIdentityInput!) { revealIdentity(input: $input) { phone } }', { input: { requestId, passphrase: DEMO_CUSTODIAN_PASSPHRASE } });
+    const revealed = await custodian.call('mutation($input: RevealIdentityInput!) { revealIdentity(input: $input) { phone } }', {
+      input: { requestId, passphrase: DEMO_CUSTODIAN_PASSPHRASE },
+    });
     expect(codeOf(revealed)).toBe('FORBIDDEN');
     expect(JSON.stringify(revealed)).not.toContain('081277770001');
-    const pending = (await custodian.call('{ identityRevealRequests { id status } }')).data!.identityRevealRequests.find((item: { id: string }) => item.id === requestId);
+    const pending = (await custodian.call('{ identityRevealRequests { id status } }')).data!.identityRevealRequests.find(
+      (item: { id: string }) => item.id === requestId,
+    );
     expect(pending.status).toBe('PENDING');
     await admin().call(UPDATE, { input: { staffUserId: ids.kustodian, roles: ['IDENTITY_CUSTODIAN'] } });
   });
@@ -234,15 +344,20 @@ describe('the hostile insider', () => {
     const buried = await file('own');
     const ids = await idsOf(admin());
     for (const colleague of ['pimpinan', 'telaah', 'kustodian', 'admin']) {
-      const marked = await clients.verifier!.call(RECORD_CONFLICT, { input: { caseId: buried.id, staffUserId: ids[colleague], reason: 'Konflik kepentingan' } });
+      const marked = await clients.verifier!.call(RECORD_CONFLICT, {
+        input: { caseId: buried.id, staffUserId: ids[colleague], reason: 'Konflik kepentingan' },
+      });
       expect(marked.errors, colleague).toBeUndefined();
     }
-    expect((await clients.verifier!.call(REJECT, { input: { caseId: buried.id, transition: 'REJECT', reason: 'Tidak berdasar' } })).data!.transitionCase.status).toBe('REJECTED');
+    expect(
+      (await clients.verifier!.call(REJECT, { input: { caseId: buried.id, transition: 'REJECT', reason: 'Tidak berdasar' } })).data!.transitionCase.status,
+    ).toBe('REJECTED');
     // Nobody lost it: the marks wait for the head (and, for the head, the secretariat).
     for (const name of ['head', 'reviewer', 'custodian', 'secretariat of the province']) {
       expect((await clients[name]!.call(STAFF_CASE, { id: buried.id })).data!.staffCase?.id, name).toBe(buried.id);
     }
-    const pending = (await head().call('query($caseId: ID) { conflictProposals(caseId: $caseId) { id staffName viewerMayDecide } }', { caseId: buried.id })).data!.conflictProposals;
+    const pending = (await head().call('query($caseId: ID) { conflictProposals(caseId: $caseId) { id staffName viewerMayDecide } }', { caseId: buried.id }))
+      .data!.conflictProposals;
     expect(pending).toHaveLength(4);
     const aboutHead = pending.find((item: { staffName: string }) => item.staffName === 'Pimpinan (demo)');
     expect(aboutHead.viewerMayDecide).toBe(false);
@@ -255,9 +370,12 @@ describe('the hostile insider', () => {
     expect((await head().call(STAFF_CASE, { id: buried.id })).data!.staffCase.id).toBe(buried.id);
     // The secretariat confirms a second mark on the head: the head loses the case, and the audit log
     // the head reads still shows what happened, but not which case or why.
-    const second = await clients.verifier!.call(RECORD_CONFLICT, { input: { caseId: buried.id, staffUserId: ids.pimpinan, reason: 'Kepala disebut dalam laporan' } });
+    const second = await clients.verifier!.call(RECORD_CONFLICT, {
+      input: { caseId: buried.id, staffUserId: ids.pimpinan, reason: 'Kepala disebut dalam laporan' },
+    });
     expect(second.errors).toBeUndefined();
-    const again = (await secretariat().call('query($caseId: ID) { conflictProposals(caseId: $caseId) { id staffName } }', { caseId: buried.id })).data!.conflictProposals;
+    const again = (await secretariat().call('query($caseId: ID) { conflictProposals(caseId: $caseId) { id staffName } }', { caseId: buried.id })).data!
+      .conflictProposals;
     expect((await secretariat().call(DECIDE_CONFLICT, { input: { proposalId: again[0].id, confirm: true } })).data!.decideConflict.status).toBe('CONFIRMED');
     expect((await head().call(STAFF_CASE, { id: buried.id })).data?.staffCase ?? null).toBeNull();
     const seenByHead = JSON.stringify((await head().call(AUDIT)).data!.auditLog.entries);
@@ -278,7 +396,9 @@ describe('the hostile insider', () => {
   });
 
   it('a report that names every member of staff hides itself from nobody', async () => {
-    const people = ((await head().call('{ staffAccounts { name active roles } }')).data!.staffAccounts as { name: string; active: boolean }[]).filter((item) => item.active);
+    const people = ((await head().call('{ staffAccounts { name active roles } }')).data!.staffAccounts as { name: string; active: boolean }[]).filter(
+      (item) => item.active,
+    );
     const caseType = (await caseTypesOf(api.url, KALBAR)).find((item) => item.key === 'complaint')!;
     const answers = validAnswers(caseType, `menyebut ${people.map((person) => person.name).join(', ')}`);
     const photo = await uploadEvidence(api.url, KALBAR, caseType.key, 'bukti.png', png());
@@ -286,7 +406,11 @@ describe('the hostile insider', () => {
       variables: { input: { caseTypeKey: caseType.key, answers, identityMode: 'ANONYMOUS', evidenceIds: [photo.evidenceId] } },
     });
     if (filed.errors) throw new Error(JSON.stringify(filed.errors));
-    const seen = (await head().call(`query($n: String!) { staffCase(registrationNumber: $n) { id exclusions { kind } } }`, { n: filed.data!.submitReport.registrationNumber })).data!.staffCase;
+    const seen = (
+      await head().call(`query($n: String!) { staffCase(registrationNumber: $n) { id exclusions { kind } } }`, {
+        n: filed.data!.submitReport.registrationNumber,
+      })
+    ).data!.staffCase;
     expect(seen.exclusions).toEqual([]);
   });
 
@@ -304,7 +428,18 @@ describe('the hostile insider', () => {
   it('writes every insider action to an audit log that the head and the secretariat read and nobody can change', async () => {
     const entries = (await head().call(AUDIT)).data!.auditLog.entries as { action: string; actorName: string | null; subjectName: string | null }[];
     const actions = new Set(entries.map((entry) => entry.action));
-    for (const action of ['STAFF_CREATED', 'STAFF_ROLES_CHANGED', 'ROLE_CHANGE_PROPOSED', 'ROLE_CHANGE_CONFIRMED', 'ROLE_CHANGE_DECLINED', 'IDENTITY_REVEAL_REQUESTED', 'CONFLICT_PROPOSED', 'CONFLICT_CONFIRMED', 'CONFLICT_DECLINED', 'CONFLICT_DECLARED']) {
+    for (const action of [
+      'STAFF_CREATED',
+      'STAFF_ROLES_CHANGED',
+      'ROLE_CHANGE_PROPOSED',
+      'ROLE_CHANGE_CONFIRMED',
+      'ROLE_CHANGE_DECLINED',
+      'IDENTITY_REVEAL_REQUESTED',
+      'CONFLICT_PROPOSED',
+      'CONFLICT_CONFIRMED',
+      'CONFLICT_DECLINED',
+      'CONFLICT_DECLARED',
+    ]) {
       expect(actions, action).toContain(action);
     }
     expect(entries).toContainEqual(expect.objectContaining({ action: 'ROLE_CHANGE_CONFIRMED', actorName: 'Pimpinan (demo)', subjectName: 'Kaki Tangan' }));

@@ -34,7 +34,9 @@ async function fileComplaint() {
   const caseType = (await caseTypesOf(apiA.url, KALBAR)).find((item) => item.key === 'complaint') as CaseTypeInfo;
   const photo = await uploadEvidence(apiA.url, KALBAR, caseType.key, 'foto.png', png());
   const response = await graphql(`${apiA.url}/t/${KALBAR}/graphql`, SUBMIT_REPORT, {
-    variables: { input: { caseTypeKey: caseType.key, answers: validAnswers(caseType, 'jembatan retak'), identityMode: 'ANONYMOUS', evidenceIds: [photo.evidenceId] } },
+    variables: {
+      input: { caseTypeKey: caseType.key, answers: validAnswers(caseType, 'jembatan retak'), identityMode: 'ANONYMOUS', evidenceIds: [photo.evidenceId] },
+    },
   });
   if (response.errors) throw new Error(JSON.stringify(response.errors));
   const filed = response.data!.submitReport as { registrationNumber: string; trackingCode: string };
@@ -44,14 +46,21 @@ async function fileComplaint() {
 
 /** The reporter's track page on `api`: loaded (with its live cursor), then following from that cursor. */
 async function followOn(api: RunningProcess, filed: { registrationNumber: string; trackingCode: string }, after?: string) {
-  const page = await graphql(`${api.url}/t/${KALBAR}/graphql`, 'query T($n: String!, $c: String) { trackReport(registrationNumber: $n, trackingCode: $c) { liveCursor } }', {
-    variables: { n: filed.registrationNumber, c: filed.trackingCode },
-  });
+  const page = await graphql(
+    `${api.url}/t/${KALBAR}/graphql`,
+    'query T($n: String!, $c: String) { trackReport(registrationNumber: $n, trackingCode: $c) { liveCursor } }',
+    {
+      variables: { n: filed.registrationNumber, c: filed.trackingCode },
+    },
+  );
   const client = liveClient(liveUrl(api.url, KALBAR));
   open.push(client);
   const from = after ?? (page.data!.trackReport.liveCursor as string);
   // A page loaded at `from` skips what it already shows; a client resuming from `after` keeps all.
-  return { client, updates: client.subscribe(REPORT_UPDATES, { number: filed.registrationNumber, code: filed.trackingCode, after: from }, after ? {} : { seen: [from] }) };
+  return {
+    client,
+    updates: client.subscribe(REPORT_UPDATES, { number: filed.registrationNumber, code: filed.trackingCode, after: from }, after ? {} : { seen: [from] }),
+  };
 }
 
 async function staffMessage(id: string, body: string) {
@@ -87,7 +96,14 @@ describe.skipIf(!usingPostgres || !redisUrl)('two API instances sharing Redis', 
   });
 
   afterAll(async () => {
-    if (process.env.SHOW_API_LOG) console.log(apiB?.output().split('\n').filter((line) => !line.includes('"level":30')).join('\n'));
+    if (process.env.SHOW_API_LOG)
+      console.log(
+        apiB
+          ?.output()
+          .split('\n')
+          .filter((line) => !line.includes('"level":30'))
+          .join('\n'),
+      );
     await Promise.all([apiA?.stop(), apiB?.stop()]);
     await database?.drop();
   });

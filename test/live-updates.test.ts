@@ -57,9 +57,13 @@ async function fileComplaint(slug = KALBAR, marker = 'lampu jalan padam') {
 
 /** The cursor a page gets with its data, to subscribe from without missing anything in between. */
 async function reportCursor(filed: { registrationNumber: string; trackingCode: string }): Promise<string> {
-  const page = await graphql(`${api.url}/t/${KALBAR}/graphql`, 'query T($n: String!, $c: String) { trackReport(registrationNumber: $n, trackingCode: $c) { liveCursor } }', {
-    variables: { n: filed.registrationNumber, c: filed.trackingCode },
-  });
+  const page = await graphql(
+    `${api.url}/t/${KALBAR}/graphql`,
+    'query T($n: String!, $c: String) { trackReport(registrationNumber: $n, trackingCode: $c) { liveCursor } }',
+    {
+      variables: { n: filed.registrationNumber, c: filed.trackingCode },
+    },
+  );
   return page.data!.trackReport.liveCursor as string;
 }
 
@@ -83,9 +87,13 @@ async function pageHas(from: string): Promise<string[]> {
 
 /** The cursors of the reporter's timeline, oldest first (reporter-visible events only). */
 async function timelineCursors(filed: { registrationNumber: string; trackingCode: string }): Promise<string[]> {
-  const page = await graphql(`${api.url}/t/${KALBAR}/graphql`, 'query T($n: String!, $c: String) { trackReport(registrationNumber: $n, trackingCode: $c) { timeline { cursor } } }', {
-    variables: { n: filed.registrationNumber, c: filed.trackingCode },
-  });
+  const page = await graphql(
+    `${api.url}/t/${KALBAR}/graphql`,
+    'query T($n: String!, $c: String) { trackReport(registrationNumber: $n, trackingCode: $c) { timeline { cursor } } }',
+    {
+      variables: { n: filed.registrationNumber, c: filed.trackingCode },
+    },
+  );
   return page.data!.trackReport.timeline.map((entry: { cursor: string }) => entry.cursor);
 }
 
@@ -132,10 +140,12 @@ beforeAll(async () => {
 }, 180_000);
 
 afterEach(async () => {
-  await Promise.all(open.splice(0).map(async (client) => {
-    await client.dispose();
-    await client.closed;
-  }));
+  await Promise.all(
+    open.splice(0).map(async (client) => {
+      await client.dispose();
+      await client.closed;
+    }),
+  );
 });
 
 afterAll(async () => {
@@ -149,12 +159,18 @@ describe('a reporter following their report', () => {
     const filed = await fileComplaint();
     const reporter = connect(KALBAR);
     const from = await reportCursor(filed);
-    const updates = reporter.subscribe(REPORT_UPDATES, { number: filed.registrationNumber, code: filed.trackingCode, after: from }, { seen: await pageHas(from) });
+    const updates = reporter.subscribe(
+      REPORT_UPDATES,
+      { number: filed.registrationNumber, code: filed.trackingCode, after: from },
+      { seen: await pageHas(from) },
+    );
     await reporter.connected;
     await settle(300);
 
     await note(filed.id);
-    const asked = await staff.verifier!.call(TRANSITION_CASE, { input: { caseId: filed.id, transition: 'REQUEST_INFO', reason: 'Mohon sebutkan lokasi persisnya.' } });
+    const asked = await staff.verifier!.call(TRANSITION_CASE, {
+      input: { caseId: filed.id, transition: 'REQUEST_INFO', reason: 'Mohon sebutkan lokasi persisnya.' },
+    });
     expect(asked.errors).toBeUndefined();
     const first = (await updates.next()).data!.reportUpdates;
     expect(first).toMatchObject({ signal: 'EVENT', report: { status: 'NEEDS_INFO' } });
@@ -222,9 +238,13 @@ describe('a reporter following their report', () => {
 
   it('follows from the liveCursor of the page it loaded', async () => {
     const filed = await fileComplaint();
-    const page = await graphql(`${api.url}/t/${KALBAR}/graphql`, 'query T($n: String!, $c: String) { trackReport(registrationNumber: $n, trackingCode: $c) { liveCursor } }', {
-      variables: { n: filed.registrationNumber, c: filed.trackingCode },
-    });
+    const page = await graphql(
+      `${api.url}/t/${KALBAR}/graphql`,
+      'query T($n: String!, $c: String) { trackReport(registrationNumber: $n, trackingCode: $c) { liveCursor } }',
+      {
+        variables: { n: filed.registrationNumber, c: filed.trackingCode },
+      },
+    );
     const cursor = page.data!.trackReport.liveCursor as string;
     expect(cursor).toMatch(TOKEN);
     await message(filed.id, 'Terjadi sebelum halaman tersambung');
@@ -233,7 +253,7 @@ describe('a reporter following their report', () => {
     expect((await updates.next()).data!.reportUpdates.report.messages.at(-1).body).toBe('Terjadi sebelum halaman tersambung');
   });
 
-  it('asks to reload for a cursor the server never gave: a number, a tampered token, another deployment\'s', async () => {
+  it("asks to reload for a cursor the server never gave: a number, a tampered token, another deployment's", async () => {
     const filed = await fileComplaint();
     const cursor = await reportCursor(filed);
     // Internal work does not move the reporter's cursor, nor the fresh one a RELOAD gives them.
@@ -259,7 +279,15 @@ describe('a pseudonymous reporter signed in', () => {
     const caseType = (await caseTypesOf(api.url, 'inspektorat-bontang')).find((item) => item.key === 'whistleblowing') as CaseTypeInfo;
     const photo = await uploadEvidence(api.url, 'inspektorat-bontang', caseType.key, 'foto.png', png());
     const filed = await graphql(endpoint, SUBMIT_REPORT, {
-      variables: { input: { caseTypeKey: caseType.key, answers: validAnswers(caseType, 'dana hibah dipotong'), identityMode: 'PSEUDONYMOUS', reporter: { phone: '081234567890' }, evidenceIds: [photo.evidenceId] } },
+      variables: {
+        input: {
+          caseTypeKey: caseType.key,
+          answers: validAnswers(caseType, 'dana hibah dipotong'),
+          identityMode: 'PSEUDONYMOUS',
+          reporter: { phone: '081234567890' },
+          evidenceIds: [photo.evidenceId],
+        },
+      },
       headers: { authorization: `Bearer ${token}` },
     });
     expect(filed.errors).toBeUndefined();
@@ -267,7 +295,10 @@ describe('a pseudonymous reporter signed in', () => {
     const bontang = await staffClient(api.url, 'inspektorat-bontang', 'verifikator');
     const caseId = (await bontang.call(INBOX, { filter: { search: number } })).data!.inbox.cases[0].id as string;
 
-    const page = await graphql(endpoint, 'query T($n: String!) { trackReport(registrationNumber: $n) { liveCursor } }', { variables: { n: number }, headers: { authorization: `Bearer ${token}` } });
+    const page = await graphql(endpoint, 'query T($n: String!) { trackReport(registrationNumber: $n) { liveCursor } }', {
+      variables: { n: number },
+      headers: { authorization: `Bearer ${token}` },
+    });
     const from = page.data!.trackReport.liveCursor as string;
     const reporter = connect('inspektorat-bontang', token);
     const updates = reporter.subscribe(REPORT_UPDATES, { number, after: from }, { seen: await pageHas(from) });
@@ -295,7 +326,14 @@ describe('staff following the inbox and a case', () => {
 
     const filed = await fileComplaint(KALBAR, 'pungli di loket');
     const seenByHead = (await own.next()).data!.inboxUpdates;
-    expect(seenByHead).toMatchObject({ signal: 'EVENT', caseId: filed.id, registrationNumber: filed.registrationNumber, eventKind: 'SUBMITTED', status: 'SUBMITTED', agencySlug: KALBAR });
+    expect(seenByHead).toMatchObject({
+      signal: 'EVENT',
+      caseId: filed.id,
+      registrationNumber: filed.registrationNumber,
+      eventKind: 'SUBMITTED',
+      status: 'SUBMITTED',
+      agencySlug: KALBAR,
+    });
     expect((await secretariat.next()).data!.inboxUpdates).toMatchObject({ caseId: filed.id, agencySlug: KALBAR });
     await note(filed.id);
     expect((await own.next()).data!.inboxUpdates).toMatchObject({ caseId: filed.id, eventKind: 'NOTE_ADDED', internal: true });
@@ -310,11 +348,17 @@ describe('staff following the inbox and a case', () => {
   it('stops delivering a case to a staff member once it is restricted away from them', async () => {
     const filed = await fileComplaint();
     const [verifierFrom, headFrom] = [await caseCursor(staff.verifier!, filed.id), await caseCursor(staff.head!, filed.id)];
-    const verifier = connect(KALBAR, staff.verifier!.token).subscribe(CASE_UPDATES, { id: filed.id, after: verifierFrom }, { seen: await pageHas(verifierFrom) });
+    const verifier = connect(KALBAR, staff.verifier!.token).subscribe(
+      CASE_UPDATES,
+      { id: filed.id, after: verifierFrom },
+      { seen: await pageHas(verifierFrom) },
+    );
     const head = connect(KALBAR, staff.head!.token).subscribe(CASE_UPDATES, { id: filed.id, after: headFrom }, { seen: await pageHas(headFrom) });
     await settle(500);
     const headId = (await staff.head!.call('{ viewerStaff { id } }')).data!.viewerStaff.id;
-    const restricted = await staff.head!.call('mutation R($input: RestrictCaseInput!) { restrictCase(input: $input) { id } }', { input: { caseId: filed.id, handlerIds: [headId] } });
+    const restricted = await staff.head!.call('mutation R($input: RestrictCaseInput!) { restrictCase(input: $input) { id } }', {
+      input: { caseId: filed.id, handlerIds: [headId] },
+    });
     expect(restricted.errors).toBeUndefined();
     expect((await head.next()).data!.caseUpdates).toMatchObject({ eventKind: 'ACCESS_RESTRICTED' });
     await staff.head!.call(ADD_NOTE, { input: { caseId: filed.id, kind: 'NOTE', body: 'Hanya untuk pimpinan' } });
@@ -340,13 +384,18 @@ describe('staff following the inbox and a case', () => {
     const token = await loginStaff(api.url, KALBAR, 'rina@inspektorat-kalbar.test', 'kata-sandi-rina-01');
     const rina = connect(KALBAR, token);
     const otherTab = connect(KALBAR, token);
-    const rinaFrom = await inboxCursor({ token, call: (query, variables) => graphql(`${api.url}/t/${KALBAR}/graphql`, query, { variables, headers: { authorization: `Bearer ${token}` } }) });
+    const rinaFrom = await inboxCursor({
+      token,
+      call: (query, variables) => graphql(`${api.url}/t/${KALBAR}/graphql`, query, { variables, headers: { authorization: `Bearer ${token}` } }),
+    });
     const inbox = rina.subscribe(INBOX_UPDATES, { after: rinaFrom }, { seen: await pageHas(rinaFrom) });
     await settle(500);
     const first = await fileComplaint();
     expect((await inbox.next()).data!.inboxUpdates.caseId).toBe(first.id);
 
-    const demoted = await staff.admin!.call('mutation($input: UpdateStaffMemberInput!) { updateStaffMember(input: $input) { roles } }', { input: { staffUserId: rinaId, roles: ['TENANT_ADMIN'] } });
+    const demoted = await staff.admin!.call('mutation($input: UpdateStaffMemberInput!) { updateStaffMember(input: $input) { roles } }', {
+      input: { staffUserId: rinaId, roles: ['TENANT_ADMIN'] },
+    });
     expect(demoted.data!.updateStaffMember.roles).toEqual(['TENANT_ADMIN']);
     await settle(500);
     await fileComplaint();
@@ -459,14 +508,16 @@ describe('dashboard counters', () => {
   type Counters = { agency: { slug: string }; open: number; inVerification: number; waitingForReporter: number };
   const of = (rows: Counters[], slug: string) => rows.find((row) => row.agency.slug === slug)!;
 
-  it("shows the secretariat every agency of its province, and moves when a case changes", async () => {
+  it('shows the secretariat every agency of its province, and moves when a case changes', async () => {
     const query = await staff.secretariat!.call(`{ caseCounters { ${COUNTERS} } }`);
     const slugs = (query.data!.caseCounters as Counters[]).map((row) => row.agency.slug);
     expect(slugs).toContain(KALBAR);
     expect(slugs).toContain('bkad-kalbar');
     expect(slugs).not.toContain('inspektorat-kalsel');
 
-    const counters = connect(null, staff.secretariat!.token).subscribe<{ caseCountersUpdates: Counters[] }>(`subscription { caseCountersUpdates { ${COUNTERS} } }`);
+    const counters = connect(null, staff.secretariat!.token).subscribe<{ caseCountersUpdates: Counters[] }>(
+      `subscription { caseCountersUpdates { ${COUNTERS} } }`,
+    );
     const before = of((await counters.next()).data!.caseCountersUpdates, KALBAR);
     expect(before).toEqual(of(query.data!.caseCounters, KALBAR));
 
@@ -477,7 +528,11 @@ describe('dashboard counters', () => {
 
     await staff.verifier!.call(TRANSITION_CASE, { input: { caseId: filed.id, transition: 'REQUEST_INFO', reason: 'Mohon lengkapi alamat.' } });
     const afterAsking = of((await counters.next()).data!.caseCountersUpdates, KALBAR);
-    expect(afterAsking).toMatchObject({ open: afterFiling.open, inVerification: afterFiling.inVerification - 1, waitingForReporter: afterFiling.waitingForReporter + 1 });
+    expect(afterAsking).toMatchObject({
+      open: afterFiling.open,
+      inVerification: afterFiling.inVerification - 1,
+      waitingForReporter: afterFiling.waitingForReporter + 1,
+    });
   });
 
   it("counts only the agency's own cases for its staff", async () => {
@@ -487,9 +542,10 @@ describe('dashboard counters', () => {
 });
 
 describe('one execution shared by subscribers who ask the same', () => {
-  it("gives each reporter the report in their own language, and each subscriber the fields its own variables ask for", async () => {
+  it('gives each reporter the report in their own language, and each subscriber the fields its own variables ask for', async () => {
     const filed = await fileComplaint();
-    const query = 'subscription R($number: String!, $code: String, $after: ID) { reportUpdates(registrationNumber: $number, trackingCode: $code, after: $after) { cursor report { caseTypeName } } }';
+    const query =
+      'subscription R($number: String!, $code: String, $after: ID) { reportUpdates(registrationNumber: $number, trackingCode: $code, after: $after) { cursor report { caseTypeName } } }';
     const follow = (language: string) => {
       const client = liveClient(liveUrl(api.url, KALBAR), { headers: { 'accept-language': language } });
       open.push(client);
@@ -500,7 +556,11 @@ describe('one execution shared by subscribers who ask the same', () => {
     const selective = `subscription S($after: ID, $withNumber: Boolean!) { inboxUpdates(after: $after) { cursor caseId registrationNumber @include(if: $withNumber) } }`;
     const [withFrom, withoutFrom] = [await inboxCursor(staff.head!), await inboxCursor(staff.verifier!)];
     const withNumber = connect(KALBAR, staff.head!.token).subscribe(selective, { after: withFrom, withNumber: true }, { seen: await pageHas(withFrom) });
-    const withoutNumber = connect(KALBAR, staff.verifier!.token).subscribe(selective, { after: withoutFrom, withNumber: false }, { seen: await pageHas(withoutFrom) });
+    const withoutNumber = connect(KALBAR, staff.verifier!.token).subscribe(
+      selective,
+      { after: withoutFrom, withNumber: false },
+      { seen: await pageHas(withoutFrom) },
+    );
     await settle(500);
 
     await message(filed.id, 'Laporan Anda kami terima.');

@@ -79,7 +79,9 @@ describe('a crash between the commit and the answer', () => {
     expect(tracked.data!.trackReport).toMatchObject({ registrationNumber, status: 'SUBMITTED' });
 
     // The same content under another key is a new report; the same key with other content is refused without the code.
-    const otherKey = await graphql(endpoint(), SUBMIT_REPORT, { variables: { input: { ...input, clientSubmissionKey: randomBytes(16).toString('base64url') } } });
+    const otherKey = await graphql(endpoint(), SUBMIT_REPORT, {
+      variables: { input: { ...input, clientSubmissionKey: randomBytes(16).toString('base64url') } },
+    });
     expect(otherKey.errors).toBeUndefined();
     expect(otherKey.data!.submitReport.registrationNumber).not.toBe(registrationNumber);
     expect(otherKey.data!.submitReport.trackingCode).not.toBe(trackingCode);

@@ -89,12 +89,19 @@ describe('production mode', () => {
   it('refuses to start while a demo account or custodian exists, and starts once the operator closes them', async () => {
     const database = demo;
     expect((await countDoors(database)).custodians).toBeGreaterThan(0);
-    await expect(startApi({ ...database.env, ...PRODUCTION })).rejects.toThrow(/refusing to start in production: \d+ demo staff account\(s\) and \d+ demo custodian key\(s\)/);
+    await expect(startApi({ ...database.env, ...PRODUCTION })).rejects.toThrow(
+      /refusing to start in production: \d+ demo staff account\(s\) and \d+ demo custodian key\(s\)/,
+    );
 
     // A production setup on a demo database stops too, naming the way out.
     await expect(setupTenants(database, REPO_TENANTS_DIR, PRODUCTION)).rejects.toThrow(/pnpm ops close-demo-doors/);
     const printed: string[] = [];
-    await runCommand('close-demo-doors', { env: parseEnv({ ...database.env, ...PRODUCTION }), tenantsDir: REPO_TENANTS_DIR, actor: 'ops:test', print: (line) => printed.push(line) });
+    await runCommand('close-demo-doors', {
+      env: parseEnv({ ...database.env, ...PRODUCTION }),
+      tenantsDir: REPO_TENANTS_DIR,
+      actor: 'ops:test',
+      print: (line) => printed.push(line),
+    });
     expect(printed[0]).toMatch(/^close-demo-doors: \d+ demo accounts deactivated, \d+ demo custodian keys retired$/);
     expect(await countDoors(database)).toEqual({ staff: 0, custodians: 0 });
 
@@ -104,12 +111,18 @@ describe('production mode', () => {
     expect(response.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   }, 120_000); // starts an API process twice and runs a production setup
 
-  it.skipIf(!usingPostgres)("refuses to start on PostgreSQL as the tables' owner, where row-level security would be no wall", async () => {
-    const { API_DATABASE_URL: _ownLogin, ...asOwner } = fresh.env;
-    await expect(startApi({ ...asOwner, ...PRODUCTION })).rejects.toThrow(/refusing to start in production: the API connects as \w+ is owner .*set API_DATABASE_URL/);
-    // With its own login (the test databases' aduan_api) the same API starts.
-    const api = await startApi({ ...fresh.env, ...PRODUCTION });
-    apis.push(api);
-    expect((await fetch(`${api.url}/healthz`)).status).toBe(200);
-  }, 90_000); // starts an API process twice
+  it.skipIf(!usingPostgres)(
+    "refuses to start on PostgreSQL as the tables' owner, where row-level security would be no wall",
+    async () => {
+      const { API_DATABASE_URL: _ownLogin, ...asOwner } = fresh.env;
+      await expect(startApi({ ...asOwner, ...PRODUCTION })).rejects.toThrow(
+        /refusing to start in production: the API connects as \w+ is owner .*set API_DATABASE_URL/,
+      );
+      // With its own login (the test databases' aduan_api) the same API starts.
+      const api = await startApi({ ...fresh.env, ...PRODUCTION });
+      apis.push(api);
+      expect((await fetch(`${api.url}/healthz`)).status).toBe(200);
+    },
+    90_000,
+  ); // starts an API process twice
 });

@@ -66,7 +66,12 @@ async function validReport(slug: string, ct: CaseTypeInfo, mode = ct.identity.al
     caseTypeKey: ct.key,
     answers: validAnswers(ct),
     identityMode: mode,
-    reporter: mode === 'IDENTIFIED' ? reporterDetails(ct.identity.identifiedRequires) : mode === 'PSEUDONYMOUS' ? reporterDetails(ct.identity.pseudonymousRequires) : undefined,
+    reporter:
+      mode === 'IDENTIFIED'
+        ? reporterDetails(ct.identity.identifiedRequires)
+        : mode === 'PSEUDONYMOUS'
+          ? reporterDetails(ct.identity.pseudonymousRequires)
+          : undefined,
     evidenceIds: ct.evidence.required ? await evidenceFor(slug, ct.key) : [],
   };
 }
@@ -87,11 +92,14 @@ afterAll(async () => {
 
 describe('filing every case type an agency accepts online', () => {
   const cases = () =>
-    TENANTS.flatMap((slug) => caseTypes[slug]!.filter((ct) => ct.onlineIntake && ct.identity.allowed.some((mode) => mode !== 'PSEUDONYMOUS')).map((ct) => [slug, ct.key] as const));
+    TENANTS.flatMap((slug) =>
+      caseTypes[slug]!.filter((ct) => ct.onlineIntake && ct.identity.allowed.some((mode) => mode !== 'PSEUDONYMOUS')).map((ct) => [slug, ct.key] as const),
+    );
 
   it('covers each kind on at least two agencies where two accept it', () => {
     const kinds = new Map<string, Set<string>>();
-    for (const slug of TENANTS) for (const ct of caseTypes[slug]!) if (ct.onlineIntake) (kinds.get(ct.kind) ?? kinds.set(ct.kind, new Set()).get(ct.kind)!).add(slug);
+    for (const slug of TENANTS)
+      for (const ct of caseTypes[slug]!) if (ct.onlineIntake) (kinds.get(ct.kind) ?? kinds.set(ct.kind, new Set()).get(ct.kind)!).add(slug);
     expect([...kinds.get('WHISTLEBLOWING')!].length).toBeGreaterThanOrEqual(2);
     expect([...kinds.get('ASPIRATION')!].length).toBeGreaterThanOrEqual(2);
     expect(cases().length).toBeGreaterThanOrEqual(8);
@@ -114,7 +122,12 @@ describe('filing every case type an agency accepts online', () => {
 
   it('refuses a type the agency takes only in person (Surat Bebas Temuan)', async () => {
     const ct = caseType('inspektorat-kalbar', 'no-findings-certificate');
-    const response = await submit('inspektorat-kalbar', { caseTypeKey: ct.key, answers: validAnswers(ct), identityMode: 'IDENTIFIED', reporter: reporterDetails(ct.identity.identifiedRequires) });
+    const response = await submit('inspektorat-kalbar', {
+      caseTypeKey: ct.key,
+      answers: validAnswers(ct),
+      identityMode: 'IDENTIFIED',
+      reporter: reporterDetails(ct.identity.identifiedRequires),
+    });
     expect(response.errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
     expect(response.errors![0]!.extensions!.issues).toEqual([{ path: ['caseTypeKey'], message: expect.stringContaining('kanal pengaduan') }]);
   });
@@ -127,7 +140,12 @@ describe('the done-when story: an anonymous whistleblower at Bontang with a phot
     expect(photo.status).toBe(201);
     // A whistleblowing report keeps no file name of the reporter's.
     expect(photo.body).toMatchObject({ contentType: 'image/jpeg', fileName: 'bukti.jpg' });
-    const response = await submit('inspektorat-bontang', { caseTypeKey: ct.key, answers: validAnswers(ct, 'pungutan di loket'), identityMode: 'ANONYMOUS', evidenceIds: [photo.evidenceId] });
+    const response = await submit('inspektorat-bontang', {
+      caseTypeKey: ct.key,
+      answers: validAnswers(ct, 'pungutan di loket'),
+      identityMode: 'ANONYMOUS',
+      evidenceIds: [photo.evidenceId],
+    });
     expect(response.errors).toBeUndefined();
     const { registrationNumber, trackingCode, receipt } = response.data!.submitReport;
     expect(registrationNumber).toMatch(/^BTG-2026-\d{6}$/);
@@ -138,7 +156,11 @@ describe('the done-when story: an anonymous whistleblower at Bontang with a phot
     const typed = trackingCode.toLowerCase().replace(/-/g, '');
     const tracked = await graphql(endpoint('inspektorat-bontang'), TRACK_REPORT, { variables: { number: registrationNumber.toLowerCase(), code: typed } });
     expect(tracked.errors).toBeUndefined();
-    expect(tracked.data!.trackReport).toMatchObject({ registrationNumber, status: 'SUBMITTED', timeline: [expect.objectContaining({ kind: 'SUBMITTED', status: 'SUBMITTED' })] });
+    expect(tracked.data!.trackReport).toMatchObject({
+      registrationNumber,
+      status: 'SUBMITTED',
+      timeline: [expect.objectContaining({ kind: 'SUBMITTED', status: 'SUBMITTED' })],
+    });
     expect(tracked.data!.trackReport.receipt.evidence).toEqual([{ fileName: 'bukti-1.jpg' }]);
 
     await inspectDatabase(async (db) => {
@@ -152,9 +174,13 @@ describe('the done-when story: an anonymous whistleblower at Bontang with a phot
   it('answers a wrong code exactly like an unknown number', async () => {
     const ct = caseType('inspektorat-bontang', 'whistleblowing');
     const filed = (await submit('inspektorat-bontang', await validReport('inspektorat-bontang', ct, 'ANONYMOUS'))).data!.submitReport;
-    const wrongCode = await graphql(endpoint('inspektorat-bontang'), TRACK_REPORT, { variables: { number: filed.registrationNumber, code: 'AAAA-BBBB-CCCC-DDDD-EEEE-FFFF-GGGG-HHHH' } });
+    const wrongCode = await graphql(endpoint('inspektorat-bontang'), TRACK_REPORT, {
+      variables: { number: filed.registrationNumber, code: 'AAAA-BBBB-CCCC-DDDD-EEEE-FFFF-GGGG-HHHH' },
+    });
     const unknownNumber = await graphql(endpoint('inspektorat-bontang'), TRACK_REPORT, { variables: { number: 'BTG-2026-999999', code: filed.trackingCode } });
-    const otherAgency = await graphql(endpoint('inspektorat-kalbar'), TRACK_REPORT, { variables: { number: filed.registrationNumber, code: filed.trackingCode } });
+    const otherAgency = await graphql(endpoint('inspektorat-kalbar'), TRACK_REPORT, {
+      variables: { number: filed.registrationNumber, code: filed.trackingCode },
+    });
     const noCode = await graphql(endpoint('inspektorat-bontang'), TRACK_REPORT, { variables: { number: filed.registrationNumber } });
     for (const response of [wrongCode, unknownNumber, otherAgency, noCode]) {
       expect(response.data).toBeNull();
@@ -167,8 +193,15 @@ describe('identity protection', () => {
   it('encrypts an identified complaint with the agency key and seals a whistleblower to the custodians', async () => {
     const complaint = caseType('inspektorat-kalbar', 'complaint');
     const wbs = caseType('inspektorat-kalbar', 'whistleblowing');
-    const plain = (await submit('inspektorat-kalbar', { ...(await validReport('inspektorat-kalbar', complaint, 'IDENTIFIED')), reporter: reporterDetails(['NAME', 'ID_NUMBER', 'PHONE', 'EMAIL']) })).data!.submitReport;
-    const sealed = (await submit('inspektorat-kalbar', { ...(await validReport('inspektorat-kalbar', wbs, 'IDENTIFIED')), reporter: reporterDetails(['NAME', 'PHONE']) })).data!.submitReport;
+    const plain = (
+      await submit('inspektorat-kalbar', {
+        ...(await validReport('inspektorat-kalbar', complaint, 'IDENTIFIED')),
+        reporter: reporterDetails(['NAME', 'ID_NUMBER', 'PHONE', 'EMAIL']),
+      })
+    ).data!.submitReport;
+    const sealed = (
+      await submit('inspektorat-kalbar', { ...(await validReport('inspektorat-kalbar', wbs, 'IDENTIFIED')), reporter: reporterDetails(['NAME', 'PHONE']) })
+    ).data!.submitReport;
     await inspectDatabase(async (db) => {
       const rows = await db.sql.query<{ registration_number: string; identity_protection: string; identity: unknown; whole: string }>(
         'SELECT registration_number, identity_protection, identity, row_to_json(c)::text AS whole FROM "case" c WHERE registration_number = ANY($1)',
@@ -179,7 +212,11 @@ describe('identity protection', () => {
       expect(byNumber[sealed.registrationNumber]!.identity_protection).toBe('SEALED');
       const kalbar = await db.prisma.tenant.findUniqueOrThrow({ where: { slug: 'inspektorat-kalbar' } });
       const custodians = await db.prisma.identityCustodian.findMany({ where: { tenantId: kalbar.id, active: true } });
-      const envelope = (typeof byNumber[sealed.registrationNumber]!.identity === 'string' ? JSON.parse(byNumber[sealed.registrationNumber]!.identity as string) : byNumber[sealed.registrationNumber]!.identity) as { recipients: { custodianId: string }[] };
+      const envelope = (
+        typeof byNumber[sealed.registrationNumber]!.identity === 'string'
+          ? JSON.parse(byNumber[sealed.registrationNumber]!.identity as string)
+          : byNumber[sealed.registrationNumber]!.identity
+      ) as { recipients: { custodianId: string }[] };
       expect(envelope.recipients.map((recipient) => recipient.custodianId)).toEqual(custodians.map((custodian) => custodian.id));
       for (const row of rows) {
         for (const secret of ['Siti Rahayu', '6171010101900001', '081234567890', 'siti.pelapor@example.org']) expect(row.whole).not.toContain(secret);
@@ -191,19 +228,29 @@ describe('identity protection', () => {
 
   it('never writes an identity, a tracking code or report content to the log', async () => {
     const complaint = caseType('inspektorat-kalbar', 'complaint');
-    const filed = (await submit('inspektorat-kalbar', { ...(await validReport('inspektorat-kalbar', complaint, 'IDENTIFIED')), reporter: reporterDetails(['NAME', 'ID_NUMBER', 'PHONE', 'EMAIL']) })).data!.submitReport;
+    const filed = (
+      await submit('inspektorat-kalbar', {
+        ...(await validReport('inspektorat-kalbar', complaint, 'IDENTIFIED')),
+        reporter: reporterDetails(['NAME', 'ID_NUMBER', 'PHONE', 'EMAIL']),
+      })
+    ).data!.submitReport;
     await graphql(endpoint('inspektorat-kalbar'), TRACK_REPORT, { variables: { number: filed.registrationNumber, code: filed.trackingCode } });
     const log = api.output();
     expect(log).toContain(filed.registrationNumber);
-    for (const secret of ['Siti Rahayu', '6171010101900001', '081234567890', 'siti.pelapor@example.org', filed.trackingCode, 'Isi what']) expect(log).not.toContain(secret);
+    for (const secret of ['Siti Rahayu', '6171010101900001', '081234567890', 'siti.pelapor@example.org', filed.trackingCode, 'Isi what'])
+      expect(log).not.toContain(secret);
   });
 });
 
 describe('pseudonymous reporters', () => {
   it('register, file with the phone Bontang asks for, list their reports and follow them without the code', async () => {
-    const register = await graphql(endpoint('inspektorat-bontang'), 'mutation($input: ReporterCredentialsInput!) { registerReporter(input: $input) { token account { pseudonym } } }', {
-      variables: { input: { pseudonym: 'Elang-Biru', password: 'kata-sandi-rahasia-1' } },
-    });
+    const register = await graphql(
+      endpoint('inspektorat-bontang'),
+      'mutation($input: ReporterCredentialsInput!) { registerReporter(input: $input) { token account { pseudonym } } }',
+      {
+        variables: { input: { pseudonym: 'Elang-Biru', password: 'kata-sandi-rahasia-1' } },
+      },
+    );
     expect(register.errors).toBeUndefined();
     const auth = { authorization: `Bearer ${register.data!.registerReporter.token}` };
     const ct = caseType('inspektorat-bontang', 'whistleblowing');
@@ -226,7 +273,10 @@ describe('pseudonymous reporters', () => {
     const other = await graphql(endpoint('inspektorat-bontang'), 'mutation($input: ReporterCredentialsInput!) { registerReporter(input: $input) { token } }', {
       variables: { input: { pseudonym: 'Burung-Hantu', password: 'kata-sandi-lain-22' } },
     });
-    const stranger = await graphql(endpoint('inspektorat-bontang'), TRACK_REPORT, { variables: { number }, headers: { authorization: `Bearer ${other.data!.registerReporter.token}` } });
+    const stranger = await graphql(endpoint('inspektorat-bontang'), TRACK_REPORT, {
+      variables: { number },
+      headers: { authorization: `Bearer ${other.data!.registerReporter.token}` },
+    });
     expect(stranger.errors![0]!.extensions!.code).toBe('NOT_FOUND');
 
     const logout = await graphql(endpoint('inspektorat-bontang'), 'mutation { logoutReporter }', { headers: auth });
@@ -238,7 +288,9 @@ describe('pseudonymous reporters', () => {
   it('refuses a taken pseudonym, a short password, a wrong password, and pseudonymous filing without an account', async () => {
     const mutation = 'mutation($input: ReporterCredentialsInput!) { registerReporter(input: $input) { token } }';
     await graphql(endpoint('inspektorat-bontang'), mutation, { variables: { input: { pseudonym: 'Rajawali', password: 'kata-sandi-rahasia-1' } } });
-    const taken = await graphql(endpoint('inspektorat-bontang'), mutation, { variables: { input: { pseudonym: 'RAJAWALI', password: 'kata-sandi-rahasia-2' } } });
+    const taken = await graphql(endpoint('inspektorat-bontang'), mutation, {
+      variables: { input: { pseudonym: 'RAJAWALI', password: 'kata-sandi-rahasia-2' } },
+    });
     expect(taken.errors![0]!.extensions!.issues).toEqual([{ path: ['input', 'pseudonym'], message: 'nama samaran ini sudah dipakai' }]);
     const short = await graphql(endpoint('inspektorat-bontang'), mutation, { variables: { input: { pseudonym: 'Merpati', password: 'pendek' } } });
     expect(short.errors![0]!.extensions!.issues[0].path).toEqual(['input', 'password']);
@@ -247,7 +299,12 @@ describe('pseudonymous reporters', () => {
     });
     expect(wrong.errors![0]!.extensions!.code).toBe('UNAUTHENTICATED');
     const ct = caseType('inspektorat-bontang', 'whistleblowing');
-    const noAccount = await submit('inspektorat-bontang', { caseTypeKey: ct.key, answers: validAnswers(ct), identityMode: 'PSEUDONYMOUS', reporter: { phone: '081234567890' } });
+    const noAccount = await submit('inspektorat-bontang', {
+      caseTypeKey: ct.key,
+      answers: validAnswers(ct),
+      identityMode: 'PSEUDONYMOUS',
+      reporter: { phone: '081234567890' },
+    });
     expect(noAccount.errors![0]!.extensions!.issues).toContainEqual({ path: ['identityMode'], message: expect.stringContaining('masuk') });
   });
 });
@@ -262,7 +319,11 @@ describe('registration numbers', () => {
     expect(new Set(sequences).size).toBe(20);
     expect(sequences.at(-1)! - sequences[0]! + 1).toBe(20);
     await inspectDatabase(async (db) => {
-      const all = await db.prisma.case.findMany({ where: { tenant: { slug: 'inspektorat-kalsel' } }, select: { sequence: true }, orderBy: { sequence: 'asc' } });
+      const all = await db.prisma.case.findMany({
+        where: { tenant: { slug: 'inspektorat-kalsel' } },
+        select: { sequence: true },
+        orderBy: { sequence: 'asc' },
+      });
       expect(all.map((row) => row.sequence)).toEqual(Array.from({ length: all.length }, (_, index) => index + 1));
     });
   });
@@ -300,13 +361,38 @@ describe('a form sent twice', () => {
   });
 });
 
-describe('bad input: every problem names its field, in the reporter\'s language', () => {
+describe("bad input: every problem names its field, in the reporter's language", () => {
   it.each([
-    ['a missing required field', (ct: CaseTypeInfo) => ({ answers: validAnswers(ct).filter((answer) => answer.field !== 'what') }), ['answers', 'what'], 'wajib diisi'],
-    ['a field over its length', (ct: CaseTypeInfo) => ({ answers: validAnswers(ct).map((answer) => (answer.field === 'title' ? { ...answer, value: 'x'.repeat(201) } : answer)) }), ['answers', 'title'], 'paling banyak 200 karakter'],
-    ['a date in the future', (ct: CaseTypeInfo) => ({ answers: validAnswers(ct).map((answer) => (answer.field === 'when' ? { ...answer, value: '2099-01-01' } : answer)) }), ['answers', 'when'], 'tidak boleh tanggal yang akan datang'],
-    ['an impossible date', (ct: CaseTypeInfo) => ({ answers: validAnswers(ct).map((answer) => (answer.field === 'when' ? { ...answer, value: '2026-02-30' } : answer)) }), ['answers', 'when'], 'bukan tanggal yang valid'],
-    ['a field the form does not have', (ct: CaseTypeInfo) => ({ answers: [...validAnswers(ct), { field: 'password', value: 'x' }] }), ['answers', 'password'], 'kolom ini tidak ada'],
+    [
+      'a missing required field',
+      (ct: CaseTypeInfo) => ({ answers: validAnswers(ct).filter((answer) => answer.field !== 'what') }),
+      ['answers', 'what'],
+      'wajib diisi',
+    ],
+    [
+      'a field over its length',
+      (ct: CaseTypeInfo) => ({ answers: validAnswers(ct).map((answer) => (answer.field === 'title' ? { ...answer, value: 'x'.repeat(201) } : answer)) }),
+      ['answers', 'title'],
+      'paling banyak 200 karakter',
+    ],
+    [
+      'a date in the future',
+      (ct: CaseTypeInfo) => ({ answers: validAnswers(ct).map((answer) => (answer.field === 'when' ? { ...answer, value: '2099-01-01' } : answer)) }),
+      ['answers', 'when'],
+      'tidak boleh tanggal yang akan datang',
+    ],
+    [
+      'an impossible date',
+      (ct: CaseTypeInfo) => ({ answers: validAnswers(ct).map((answer) => (answer.field === 'when' ? { ...answer, value: '2026-02-30' } : answer)) }),
+      ['answers', 'when'],
+      'bukan tanggal yang valid',
+    ],
+    [
+      'a field the form does not have',
+      (ct: CaseTypeInfo) => ({ answers: [...validAnswers(ct), { field: 'password', value: 'x' }] }),
+      ['answers', 'password'],
+      'kolom ini tidak ada',
+    ],
     ['an unknown category', () => ({ categoryKey: 'tidak-ada' }), ['categoryKey'], 'kategori tidak dikenal'],
     ['an identity on an anonymous report', () => ({ reporter: { name: 'Budi' } }), ['reporter'], 'anonim'],
   ])('%s', async (_name, change, path, message) => {
@@ -325,7 +411,11 @@ describe('bad input: every problem names its field, in the reporter\'s language'
 
   it('refuses an identity mode the case type does not allow, and missing identity details', async () => {
     const kalsel = caseType('inspektorat-kalsel', 'whistleblowing');
-    const anonymous = await submit('inspektorat-kalsel', { ...(await validReport('inspektorat-kalsel', kalsel)), identityMode: 'ANONYMOUS', reporter: undefined });
+    const anonymous = await submit('inspektorat-kalsel', {
+      ...(await validReport('inspektorat-kalsel', kalsel)),
+      identityMode: 'ANONYMOUS',
+      reporter: undefined,
+    });
     expect(anonymous.errors![0]!.extensions!.issues).toEqual([{ path: ['identityMode'], message: expect.stringContaining('tidak diterima') }]);
     const complaint = caseType('inspektorat-kalbar', 'complaint');
     const badId = await submit('inspektorat-kalbar', { ...(await validReport('inspektorat-kalbar', complaint, 'IDENTIFIED')), reporter: { idNumber: '123' } });
@@ -366,7 +456,12 @@ describe('evidence uploads', () => {
     const forged = await fetch(`${api.url}/t/inspektorat-bontang/evidence-uploads/not-a-real-token`, { method: 'PUT', body: new Uint8Array(png()) });
     expect(forged.status).toBe(404);
     // A rejected upload cannot be attached to a report.
-    const response = await submit('inspektorat-bontang', { caseTypeKey: ct.key, answers: validAnswers(ct), identityMode: 'ANONYMOUS', evidenceIds: [fake.evidenceId] });
+    const response = await submit('inspektorat-bontang', {
+      caseTypeKey: ct.key,
+      answers: validAnswers(ct),
+      identityMode: 'ANONYMOUS',
+      evidenceIds: [fake.evidenceId],
+    });
     expect(response.errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
   });
 });
@@ -377,14 +472,24 @@ describe('messages from the reporter', () => {
     const filed = (await submit('inspektorat-kalsel', await validReport('inspektorat-kalsel', ct))).data!.submitReport;
     const [fileId] = await evidenceFor('inspektorat-kalsel', ct.key);
     const send = (body: string, evidenceIds: string[] = []) =>
-      graphql(endpoint('inspektorat-kalsel'), 'mutation($input: SendReporterMessageInput!) { sendReporterMessage(input: $input) { author body evidence { fileName } } }', {
-        variables: { input: { registrationNumber: filed.registrationNumber, trackingCode: filed.trackingCode, body, evidenceIds } },
-      });
+      graphql(
+        endpoint('inspektorat-kalsel'),
+        'mutation($input: SendReporterMessageInput!) { sendReporterMessage(input: $input) { author body evidence { fileName } } }',
+        {
+          variables: { input: { registrationNumber: filed.registrationNumber, trackingCode: filed.trackingCode, body, evidenceIds } },
+        },
+      );
     const sent = await send('Berikut foto tambahan dari lokasi.', [fileId!]);
-    expect(sent.data!.sendReporterMessage).toEqual({ author: 'REPORTER', body: 'Berikut foto tambahan dari lokasi.', evidence: [{ fileName: 'foto-bukti-0.png' }] });
+    expect(sent.data!.sendReporterMessage).toEqual({
+      author: 'REPORTER',
+      body: 'Berikut foto tambahan dari lokasi.',
+      evidence: [{ fileName: 'foto-bukti-0.png' }],
+    });
     expect((await send('   ')).errors![0]!.extensions!.issues).toEqual([{ path: ['body'], message: 'pesan tidak boleh kosong' }]);
     const tracked = await graphql(endpoint('inspektorat-kalsel'), TRACK_REPORT, { variables: { number: filed.registrationNumber, code: filed.trackingCode } });
-    expect(tracked.data!.trackReport.messages).toEqual([{ author: 'REPORTER', body: 'Berikut foto tambahan dari lokasi.', evidence: [{ fileName: 'foto-bukti-0.png' }] }]);
+    expect(tracked.data!.trackReport.messages).toEqual([
+      { author: 'REPORTER', body: 'Berikut foto tambahan dari lokasi.', evidence: [{ fileName: 'foto-bukti-0.png' }] },
+    ]);
     expect(tracked.data!.trackReport.timeline.map((entry: { kind: string }) => entry.kind)).toEqual(['SUBMITTED', 'MESSAGE']);
     // Opaque live cursors, one per event.
     const cursors = tracked.data!.trackReport.timeline.map((entry: { cursor: string }) => entry.cursor);
@@ -406,7 +511,14 @@ describe('evidence on S3-compatible storage', () => {
     client = new S3Client({ endpoint, region: 'us-east-1', forcePathStyle: true, credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } });
     await client.send(new CreateBucketCommand({ Bucket: bucket }));
     await api.stop();
-    api = await startApi({ ...apiEnv, EVIDENCE_STORAGE: 's3', S3_ENDPOINT: endpoint, S3_BUCKET: bucket, S3_ACCESS_KEY_ID: 'S3RVER', S3_SECRET_ACCESS_KEY: 'S3RVER' });
+    api = await startApi({
+      ...apiEnv,
+      EVIDENCE_STORAGE: 's3',
+      S3_ENDPOINT: endpoint,
+      S3_BUCKET: bucket,
+      S3_ACCESS_KEY_ID: 'S3RVER',
+      S3_SECRET_ACCESS_KEY: 'S3RVER',
+    });
   });
   afterAll(async () => {
     await api.stop();
@@ -419,7 +531,12 @@ describe('evidence on S3-compatible storage', () => {
     const ct = caseType('inspektorat-bontang', 'whistleblowing');
     const photo = await uploadEvidence(api.url, 'inspektorat-bontang', ct.key, 'foto.jpg', jpeg());
     expect(photo.status).toBe(201);
-    const filed = await submit('inspektorat-bontang', { caseTypeKey: ct.key, answers: validAnswers(ct), identityMode: 'ANONYMOUS', evidenceIds: [photo.evidenceId] });
+    const filed = await submit('inspektorat-bontang', {
+      caseTypeKey: ct.key,
+      answers: validAnswers(ct),
+      identityMode: 'ANONYMOUS',
+      evidenceIds: [photo.evidenceId],
+    });
     expect(filed.errors).toBeUndefined();
     const listing = await client.send(new ListObjectsV2Command({ Bucket: bucket }));
     const keys = (listing.Contents ?? []).map((object) => object.Key);
@@ -441,7 +558,10 @@ describe('rate limits', () => {
   });
 
   it('stop a client that keeps guessing tracking codes', async () => {
-    const guess = () => graphql(`${limited.url}/t/inspektorat-bontang/graphql`, TRACK_REPORT, { variables: { number: 'BTG-2026-000001', code: 'AAAA-BBBB-CCCC-DDDD-EEEE-FFFF-GGGG-HHHH' } });
+    const guess = () =>
+      graphql(`${limited.url}/t/inspektorat-bontang/graphql`, TRACK_REPORT, {
+        variables: { number: 'BTG-2026-000001', code: 'AAAA-BBBB-CCCC-DDDD-EEEE-FFFF-GGGG-HHHH' },
+      });
     const codes: string[] = [];
     for (let attempt = 0; attempt < 4; attempt++) codes.push((await guess()).errors![0]!.extensions!.code);
     expect(codes).toEqual(['NOT_FOUND', 'NOT_FOUND', 'NOT_FOUND', 'RATE_LIMITED']);

@@ -48,7 +48,14 @@ beforeAll(async () => {
     const tenant = await db.prisma.tenant.findUniqueOrThrow({ where: { slug: KALBAR } });
     const passwordHash = await hashPassword(OFFICE_PASSWORD);
     for (let index = 0; index < OFFICE_SIZE; index++) {
-      await createStaffUser(db.prisma, { tenantId: tenant.id, email: officeEmail(index), name: `Staf ${index}`, password: OFFICE_PASSWORD, passwordHash, roles: ['VERIFIER'] });
+      await createStaffUser(db.prisma, {
+        tenantId: tenant.id,
+        email: officeEmail(index),
+        name: `Staf ${index}`,
+        password: OFFICE_PASSWORD,
+        passwordHash,
+        roles: ['VERIFIER'],
+      });
     }
   } finally {
     await db.close();
@@ -148,7 +155,7 @@ describe('reporter sign-in', () => {
 });
 
 describe('creating a staff member', () => {
-  it("refuses an email that has an account anywhere, with a clear code that names no agency", async () => {
+  it('refuses an email that has an account anywhere, with a clear code that names no agency', async () => {
     const admin = await staffClient(api.url, BKAD, 'admin');
     const create = (email: string) =>
       admin.call('mutation($input: CreateStaffMemberInput!) { createStaffMember(input: $input) { id } }', {

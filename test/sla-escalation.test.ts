@@ -40,7 +40,9 @@ async function fileComplaint(api: RunningProcess) {
   const caseType = (await caseTypesOf(api.url, KALBAR)).find((item) => item.key === 'complaint') as CaseTypeInfo;
   const photo = await uploadEvidence(api.url, KALBAR, caseType.key, 'foto.png', png());
   const response = await graphql(`${api.url}/t/${KALBAR}/graphql`, SUBMIT_REPORT, {
-    variables: { input: { caseTypeKey: caseType.key, answers: validAnswers(caseType, 'eskalasi'), identityMode: 'ANONYMOUS', evidenceIds: [photo.evidenceId] } },
+    variables: {
+      input: { caseTypeKey: caseType.key, answers: validAnswers(caseType, 'eskalasi'), identityMode: 'ANONYMOUS', evidenceIds: [photo.evidenceId] },
+    },
   });
   if (response.errors) throw new Error(JSON.stringify(response.errors));
   const { registrationNumber, trackingCode } = response.data!.submitReport as { registrationNumber: string; trackingCode: string };
@@ -100,7 +102,9 @@ describe.skipIf(!usingPostgres)('escalation on PostgreSQL with two sweeping API 
 
     await makeOverdue(reporterFiled.registrationNumber);
     expect((await track(api, reporterFiled)).data!.trackReport.canEscalate).toBe(true);
-    const wrongCode = await graphql(`${api.url}/t/${KALBAR}/graphql`, ESCALATE, { variables: { input: { ...reporterFiled, trackingCode: 'SALAH-SALAH-SALAH-SALAH' } } });
+    const wrongCode = await graphql(`${api.url}/t/${KALBAR}/graphql`, ESCALATE, {
+      variables: { input: { ...reporterFiled, trackingCode: 'SALAH-SALAH-SALAH-SALAH' } },
+    });
     expect(wrongCode.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
 
     const escalated = await graphql(`${api.url}/t/${KALBAR}/graphql`, ESCALATE, { variables: { input: reporterFiled } });
@@ -113,7 +117,9 @@ describe.skipIf(!usingPostgres)('escalation on PostgreSQL with two sweeping API 
     expect(after.canEscalate).toBe(false);
     expect(after.escalatedAt).not.toBeNull();
     expect(after.timeline.map((entry: { kind: string }) => entry.kind)).toContain('ESCALATED');
-    expect(await eventsOf(reporterFiled.registrationNumber)).toEqual([expect.objectContaining({ actor_kind: 'REPORTER', data: expect.objectContaining({ source: 'REPORTER' }) })]);
+    expect(await eventsOf(reporterFiled.registrationNumber)).toEqual([
+      expect.objectContaining({ actor_kind: 'REPORTER', data: expect.objectContaining({ source: 'REPORTER' }) }),
+    ]);
   });
 
   it('says overdue and due soon in the inbox and on the case page as sla/deadline-state.ts counts them, and filters by it', async () => {
@@ -126,7 +132,10 @@ describe.skipIf(!usingPostgres)('escalation on PostgreSQL with two sweeping API 
     const verifier = await staffClient(api.url, KALBAR, 'verifikator');
     const STAGES = 'query($filter: InboxFilter) { inbox(filter: $filter, first: 100) { cases { registrationNumber currentStage { overdue dueSoon } } } }';
     const stageOf = async (filter: Record<string, unknown> | null) => {
-      const cases = (await verifier.call(STAGES, { filter })).data!.inbox.cases as { registrationNumber: string; currentStage: { overdue: boolean; dueSoon: boolean } }[];
+      const cases = (await verifier.call(STAGES, { filter })).data!.inbox.cases as {
+        registrationNumber: string;
+        currentStage: { overdue: boolean; dueSoon: boolean };
+      }[];
       return new Map(cases.map((item) => [item.registrationNumber, item.currentStage]));
     };
     const all = await stageOf(null);
@@ -137,7 +146,9 @@ describe.skipIf(!usingPostgres)('escalation on PostgreSQL with two sweeping API 
     expect([soon, later, late].map((filed) => overdue.has(filed.registrationNumber))).toEqual([false, false, true]);
     const onTime = await stageOf({ overdue: false });
     expect([soon, later, late].map((filed) => onTime.has(filed.registrationNumber))).toEqual([true, true, false]);
-    const page = await verifier.call('query($n: String!) { staffCase(registrationNumber: $n) { currentStage { overdue dueSoon } } }', { n: soon.registrationNumber });
+    const page = await verifier.call('query($n: String!) { staffCase(registrationNumber: $n) { currentStage { overdue dueSoon } } }', {
+      n: soon.registrationNumber,
+    });
     expect(page.data!.staffCase.currentStage).toEqual({ overdue: false, dueSoon: true });
   });
 
@@ -157,7 +168,9 @@ describe.skipIf(!usingPostgres)('escalation on PostgreSQL with two sweeping API 
     }
     // Several more sweeps from both processes change nothing.
     await new Promise((resolve) => setTimeout(resolve, 3500));
-    expect(await eventsOf(filed.registrationNumber)).toEqual([expect.objectContaining({ actor_kind: 'SYSTEM', data: expect.objectContaining({ source: 'SLA_SWEEP' }) })]);
+    expect(await eventsOf(filed.registrationNumber)).toEqual([
+      expect.objectContaining({ actor_kind: 'SYSTEM', data: expect.objectContaining({ source: 'SLA_SWEEP' }) }),
+    ]);
     const [{ count }] = (await db.sql.query<{ count: number }>(
       `SELECT count(*)::int AS count FROM staff_notification n JOIN "case" c ON c.id = n.case_id WHERE c.registration_number = $1`,
       [filed.registrationNumber],

@@ -41,7 +41,12 @@ function codeOf(response: { errors?: { extensions?: Record<string, unknown> }[] 
 
 function apiEnv() {
   // The same keys and files across the restart.
-  return { ...database.env, IDENTITY_MASTER_KEY_FILE: path.join(scratch, 'master.key'), EVIDENCE_DIR: path.join(scratch, 'evidence'), SLA_SWEEP_ENABLED: 'false' };
+  return {
+    ...database.env,
+    IDENTITY_MASTER_KEY_FILE: path.join(scratch, 'master.key'),
+    EVIDENCE_DIR: path.join(scratch, 'evidence'),
+    SLA_SWEEP_ENABLED: 'false',
+  };
 }
 
 async function fileReport(slug: string, caseTypeKey: string, marker: string) {
@@ -112,7 +117,15 @@ afterAll(async () => {
 async function listOf(client: StaffClient) {
   const response = await client.call(NOTIFICATIONS);
   expect(response.errors).toBeUndefined();
-  return response.data!.staffNotifications as { id: string; kind: string; registrationNumber: string; forProvince: boolean; agencySlug: string; read: boolean; readAt: string | null }[];
+  return response.data!.staffNotifications as {
+    id: string;
+    kind: string;
+    registrationNumber: string;
+    forProvince: boolean;
+    agencySlug: string;
+    read: boolean;
+    readAt: string | null;
+  }[];
 }
 
 async function unreadOf(client: StaffClient): Promise<number> {

@@ -22,7 +22,8 @@ const staff: Record<string, StaffClient> = {};
 async function fileComplaint(slug = KALBAR, identityMode = 'ANONYMOUS', marker = 'jalan rusak', caseTypeKey = 'complaint') {
   const caseType = (await caseTypesOf(api.url, slug)).find((item) => item.key === caseTypeKey) as CaseTypeInfo;
   const photo = await uploadEvidence(api.url, slug, caseType.key, 'foto.png', png());
-  const reporter = identityMode === 'IDENTIFIED' ? { name: 'Warga Uji', idNumber: '6171010101010001', phone: '081234567890', email: 'warga@example.id' } : undefined;
+  const reporter =
+    identityMode === 'IDENTIFIED' ? { name: 'Warga Uji', idNumber: '6171010101010001', phone: '081234567890', email: 'warga@example.id' } : undefined;
   const response = await graphql(`${api.url}/t/${slug}/graphql`, SUBMIT_REPORT, {
     variables: { input: { caseTypeKey: caseType.key, answers: validAnswers(caseType, marker), identityMode, reporter, evidenceIds: [photo.evidenceId] } },
   });
@@ -32,8 +33,7 @@ async function fileComplaint(slug = KALBAR, identityMode = 'ANONYMOUS', marker =
   return { ...filed, id: found.data!.inbox.cases[0].id as string };
 }
 
-const track = (number: string, code: string, slug = KALBAR) =>
-  graphql(`${api.url}/t/${slug}/graphql`, TRACK_REPORT, { variables: { number, code } });
+const track = (number: string, code: string, slug = KALBAR) => graphql(`${api.url}/t/${slug}/graphql`, TRACK_REPORT, { variables: { number, code } });
 
 async function transition(client: StaffClient, id: string, name: string, reason?: string) {
   return client.call(TRANSITION_CASE, { input: { caseId: id, transition: name, reason } });
@@ -59,7 +59,14 @@ beforeAll(async () => {
 }, 180_000);
 
 afterAll(async () => {
-  if (process.env.SHOW_API_LOG) console.log(api?.output().split('\n').filter((line) => !line.includes('"level":30')).join('\n'));
+  if (process.env.SHOW_API_LOG)
+    console.log(
+      api
+        ?.output()
+        .split('\n')
+        .filter((line) => !line.includes('"level":30'))
+        .join('\n'),
+    );
   await api?.stop();
   await database?.drop();
 });
@@ -76,7 +83,9 @@ describe('signing in', () => {
     });
     expect(codeOf(response)).toBe('UNAUTHENTICATED');
     expect(response.errors![0]!.message).toBe('Wrong email or password, or too many attempts: wait a few minutes and try again.');
-    const misplaced = await graphql(`${api.url}/t/bkad-kalbar/graphql`, '{ viewerStaff { name } }', { headers: { authorization: `Bearer ${staff.verifier!.token}` } });
+    const misplaced = await graphql(`${api.url}/t/bkad-kalbar/graphql`, '{ viewerStaff { name } }', {
+      headers: { authorization: `Bearer ${staff.verifier!.token}` },
+    });
     expect(misplaced.data!.viewerStaff).toBeNull();
   });
 
@@ -91,7 +100,9 @@ describe('signing in', () => {
 describe('the lifecycle, role by role', () => {
   it('verifier asks an anonymous reporter for facts, the reporter answers, the review team answers, the head approves, the reporter reads it', async () => {
     const filed = await fileComplaint();
-    expect((await staff.verifier!.call('query($id: ID!) { staffCase(id: $id) { reporter { name } confidential } }', { id: filed.id })).data!.staffCase).toEqual({ reporter: null, confidential: false });
+    expect((await staff.verifier!.call('query($id: ID!) { staffCase(id: $id) { reporter { name } confidential } }', { id: filed.id })).data!.staffCase).toEqual(
+      { reporter: null, confidential: false },
+    );
     const inbox = await staff.verifier!.call(INBOX, { filter: { statuses: ['SUBMITTED'] } });
     const row = inbox.data!.inbox.cases.find((item: { id: string }) => item.id === filed.id);
     expect(row).toMatchObject({ status: 'SUBMITTED', currentStage: { key: 'verification', overdue: false, paused: false } });
@@ -110,12 +121,21 @@ describe('the lifecycle, role by role', () => {
     expect(waiting.status).toBe('NEEDS_INFO');
     expect(waiting.messages.map((message: { body: string }) => message.body)).toContain('Di ruas jalan mana tepatnya, dan sejak kapan?');
 
-    const reply = await graphql(`${api.url}/t/${KALBAR}/graphql`, 'mutation Reply($input: SendReporterMessageInput!) { sendReporterMessage(input: $input) { body } }', {
-      variables: { input: { registrationNumber: filed.registrationNumber, trackingCode: filed.trackingCode, body: 'Jalan Ahmad Yani km 3, sejak Januari.' } },
-    });
+    const reply = await graphql(
+      `${api.url}/t/${KALBAR}/graphql`,
+      'mutation Reply($input: SendReporterMessageInput!) { sendReporterMessage(input: $input) { body } }',
+      {
+        variables: { input: { registrationNumber: filed.registrationNumber, trackingCode: filed.trackingCode, body: 'Jalan Ahmad Yani km 3, sejak Januari.' } },
+      },
+    );
     expect(reply.errors).toBeUndefined();
     const resumed = (await staff.verifier!.call(STAFF_CASE, { id: filed.id })).data!.staffCase;
-    expect(resumed).toMatchObject({ status: 'IN_VERIFICATION', waitingSince: null, silenceCloseAt: null, currentStage: { key: 'verification', paused: false } });
+    expect(resumed).toMatchObject({
+      status: 'IN_VERIFICATION',
+      waitingSince: null,
+      silenceCloseAt: null,
+      currentStage: { key: 'verification', paused: false },
+    });
     expect(new Date(resumed.currentStage.deadline).getTime()).toBeGreaterThanOrEqual(new Date(firstDeadline).getTime());
 
     const accepted = await transition(staff.verifier!, filed.id, 'ACCEPT');
@@ -131,9 +151,12 @@ describe('the lifecycle, role by role', () => {
     expect(codeOf(approveEarly)).toBe('INVALID_TRANSITION');
 
     const answerText = 'Terima kasih. Ruas Jalan Ahmad Yani km 3 dijadwalkan diperbaiki oleh Dinas PUPR pada bulan Maret.';
-    const drafted = await staff.reviewer!.call('mutation D($input: DraftCaseAnswerInput!) { draftCaseAnswer(input: $input) { officialAnswers { status body } availableTransitions } }', {
-      input: { caseId: filed.id, body: answerText, submit: true },
-    });
+    const drafted = await staff.reviewer!.call(
+      'mutation D($input: DraftCaseAnswerInput!) { draftCaseAnswer(input: $input) { officialAnswers { status body } availableTransitions } }',
+      {
+        input: { caseId: filed.id, body: answerText, submit: true },
+      },
+    );
     expect(drafted.data!.draftCaseAnswer.officialAnswers).toEqual([{ status: 'SUBMITTED', body: answerText }]);
 
     const verifierApproves = await transition(staff.verifier!, filed.id, 'APPROVE_ANSWER');
@@ -154,9 +177,18 @@ describe('the lifecycle, role by role', () => {
     expect((await transition(staff.head!, filed.id, 'CLOSE')).data!.transitionCase.status).toBe('CLOSED');
     const final = (await staff.head!.call(STAFF_CASE, { id: filed.id })).data!.staffCase;
     expect(final.timeline.map((entry: { transition: string | null }) => entry.transition).filter(Boolean)).toEqual([
-      'TAKE_FOR_VERIFICATION', 'REQUEST_INFO', 'RECEIVE_INFO', 'ACCEPT', 'START_FOLLOW_UP', 'APPROVE_ANSWER', 'CLOSE',
+      'TAKE_FOR_VERIFICATION',
+      'REQUEST_INFO',
+      'RECEIVE_INFO',
+      'ACCEPT',
+      'START_FOLLOW_UP',
+      'APPROVE_ANSWER',
+      'CLOSE',
     ]);
-    expect(final.timeline.find((entry: { transition: string }) => entry.transition === 'REQUEST_INFO')).toMatchObject({ actor: { name: 'Verifikator (demo)' }, visibility: 'REPORTER' });
+    expect(final.timeline.find((entry: { transition: string }) => entry.transition === 'REQUEST_INFO')).toMatchObject({
+      actor: { name: 'Verifikator (demo)' },
+      visibility: 'REPORTER',
+    });
   });
 
   it('refuses transitions the role may not make or the status does not allow, with clear codes', async () => {
@@ -189,10 +221,15 @@ describe('the lifecycle, role by role', () => {
     const filed = await fileComplaint();
     await transition(staff.verifier!, filed.id, 'ACCEPT');
     await transition(staff.reviewer!, filed.id, 'START_FOLLOW_UP');
-    await staff.reviewer!.call('mutation D($input: DraftCaseAnswerInput!) { draftCaseAnswer(input: $input) { id } }', { input: { caseId: filed.id, body: 'Jawaban pertama', submit: true } });
-    const returned = await staff.head!.call('mutation R($input: ReturnCaseAnswerInput!) { returnCaseAnswer(input: $input) { officialAnswers { status decisionReason } availableTransitions } }', {
-      input: { caseId: filed.id, reason: 'Lengkapi dasar hukumnya.' },
+    await staff.reviewer!.call('mutation D($input: DraftCaseAnswerInput!) { draftCaseAnswer(input: $input) { id } }', {
+      input: { caseId: filed.id, body: 'Jawaban pertama', submit: true },
     });
+    const returned = await staff.head!.call(
+      'mutation R($input: ReturnCaseAnswerInput!) { returnCaseAnswer(input: $input) { officialAnswers { status decisionReason } availableTransitions } }',
+      {
+        input: { caseId: filed.id, reason: 'Lengkapi dasar hukumnya.' },
+      },
+    );
     expect(returned.data!.returnCaseAnswer.officialAnswers).toEqual([{ status: 'RETURNED', decisionReason: 'Lengkapi dasar hukumnya.' }]);
     expect(returned.data!.returnCaseAnswer.availableTransitions).not.toContain('APPROVE_ANSWER');
   });
@@ -207,7 +244,9 @@ describe('transfer to the competent agency', () => {
     await transition(staff.verifier!, filed.id, 'TAKE_FOR_VERIFICATION');
     expect(codeOf(await staff.verifier!.call(TRANSFER, { input: { caseId: filed.id, targetAgencySlug: 'tidak-ada', reason: 'x' } }))).toBe('BAD_USER_INPUT');
     expect(codeOf(await staff.verifier!.call(TRANSFER, { input: { caseId: filed.id, targetAgencySlug: KALBAR, reason: 'x' } }))).toBe('BAD_USER_INPUT');
-    expect(codeOf(await staff.reviewer!.call(TRANSFER, { input: { caseId: filed.id, targetAgencySlug: 'inspektorat-kalsel', reason: 'x' } }))).toBe('FORBIDDEN');
+    expect(codeOf(await staff.reviewer!.call(TRANSFER, { input: { caseId: filed.id, targetAgencySlug: 'inspektorat-kalsel', reason: 'x' } }))).toBe(
+      'FORBIDDEN',
+    );
     const moved = await staff.verifier!.call(TRANSFER, {
       input: { caseId: filed.id, targetAgencySlug: 'inspektorat-kalsel', reason: 'Sekolah yang dimaksud berada di Kalimantan Selatan.' },
     });
@@ -216,8 +255,18 @@ describe('transfer to the competent agency', () => {
     expect(moved.data!.transferCase).toMatchObject({ status: 'TRANSFERRED', availableTransitions: [] });
     expect(newNumber).toMatch(/^[A-Z]+-\d{4}-\d{6}$/);
 
-    const received = (await staff.kalsel!.call(`query($n: String!) { staffCase(registrationNumber: $n) { status transferredFrom externalReference evidence { fileName } timeline { kind reason } currentStage { key } reporter { name phone } } }`, { n: newNumber })).data!.staffCase;
-    expect(received).toMatchObject({ status: 'SUBMITTED', transferredFrom: filed.registrationNumber, externalReference: filed.registrationNumber, evidence: [{ fileName: 'foto.png' }] });
+    const received = (
+      await staff.kalsel!.call(
+        `query($n: String!) { staffCase(registrationNumber: $n) { status transferredFrom externalReference evidence { fileName } timeline { kind reason } currentStage { key } reporter { name phone } } }`,
+        { n: newNumber },
+      )
+    ).data!.staffCase;
+    expect(received).toMatchObject({
+      status: 'SUBMITTED',
+      transferredFrom: filed.registrationNumber,
+      externalReference: filed.registrationNumber,
+      evidence: [{ fileName: 'foto.png' }],
+    });
     expect(received.timeline[0]).toEqual({ kind: 'TRANSFERRED_IN', reason: 'Sekolah yang dimaksud berada di Kalimantan Selatan.' });
     expect(received.reporter).toEqual({ name: 'Warga Uji', phone: '081234567890' }); // re-encrypted with the receiving agency's key
     expect(codeOf(await staff.verifier!.call(`query($n: String!) { staffCase(registrationNumber: $n) { id } }`, { n: newNumber }))).toBe('NOT_FOUND');
@@ -240,15 +289,22 @@ describe('intake from offline channels', () => {
     const caseType = (await caseTypesOf(api.url, KALBAR)).find((item) => item.key === 'complaint')!;
     const receivedAt = new Date(Date.now() - 3 * 86_400_000).toISOString();
     const input = {
-      caseTypeKey: 'complaint', channelKey: 'office-visit', receivedAt, answers: validAnswers(caseType, 'datang langsung'),
-      identityMode: 'IDENTIFIED', reporter: { name: 'Bapak Datang', idNumber: '6171010101010002', phone: '081300000000' },
+      caseTypeKey: 'complaint',
+      channelKey: 'office-visit',
+      receivedAt,
+      answers: validAnswers(caseType, 'datang langsung'),
+      identityMode: 'IDENTIFIED',
+      reporter: { name: 'Bapak Datang', idNumber: '6171010101010002', phone: '081300000000' },
     };
     const recorded = await staff.verifier!.call(RECORD, { input });
     expect(recorded.errors, JSON.stringify(recorded.errors)).toBeUndefined();
     const intake = recorded.data!.recordOfflineIntake;
     expect(intake.case).toMatchObject({
-      status: 'SUBMITTED', receivedAt, channel: { key: 'office-visit', kind: 'OFFICE_VISIT' },
-      recordedBy: { name: 'Verifikator (demo)', title: 'Administrator Pengaduan' }, reporter: { name: 'Bapak Datang' },
+      status: 'SUBMITTED',
+      receivedAt,
+      channel: { key: 'office-visit', kind: 'OFFICE_VISIT' },
+      recordedBy: { name: 'Verifikator (demo)', title: 'Administrator Pengaduan' },
+      reporter: { name: 'Bapak Datang' },
       timeline: [{ kind: 'RECORDED_OFFLINE', actor: { name: 'Verifikator (demo)' } }],
     });
     // The SLA counts from when it was received, not when it was typed in.
@@ -267,7 +323,9 @@ describe('intake from offline channels', () => {
     expect(withReference.data!.recordOfflineIntake.case.externalReference).toBe('LAPOR-1234567');
     const portal = await staff.verifier!.call(RECORD, { input: { ...base, channelKey: 'web-portal' } });
     expect(portal.errors![0]!.extensions!.issues, JSON.stringify(portal.errors)).toEqual([expect.objectContaining({ path: ['channelKey'] })]);
-    const future = await staff.verifier!.call(RECORD, { input: { ...base, channelKey: 'office-visit', receivedAt: new Date(Date.now() + 86_400_000).toISOString() } });
+    const future = await staff.verifier!.call(RECORD, {
+      input: { ...base, channelKey: 'office-visit', receivedAt: new Date(Date.now() + 86_400_000).toISOString() },
+    });
     expect(future.errors![0]!.extensions!.issues, JSON.stringify(future.errors)).toEqual([expect.objectContaining({ path: ['receivedAt'] })]);
     expect(codeOf(await staff.reviewer!.call(RECORD, { input: { ...base, channelKey: 'office-visit' } }))).toBe('FORBIDDEN');
   });
@@ -289,7 +347,8 @@ describe('who sees what', () => {
 
   it('serves evidence files only to signed-in staff who may read the case', async () => {
     const filed = await fileComplaint(KALBAR, 'ANONYMOUS', 'bukti foto');
-    const evidence = (await staff.verifier!.call('query($id: ID!) { staffCase(id: $id) { evidence { id fileName sha256 } } }', { id: filed.id })).data!.staffCase.evidence;
+    const evidence = (await staff.verifier!.call('query($id: ID!) { staffCase(id: $id) { evidence { id fileName sha256 } } }', { id: filed.id })).data!
+      .staffCase.evidence;
     expect(evidence).toHaveLength(1);
     const url = `${api.url}/t/${KALBAR}/evidence/${evidence[0].id}`;
     const download = (client?: StaffClient, at = url) => fetch(at, { headers: client ? { authorization: `Bearer ${client.token}` } : {} });
@@ -326,7 +385,10 @@ describe('who sees what', () => {
       input: { email: 'hendra@inspektorat-kalbar.test', name: 'Hendra Kurniawan', roles: ['VERIFIER'], password: 'kata-sandi-hendra-1' },
     });
     const token = await loginStaff(api.url, KALBAR, 'hendra@inspektorat-kalbar.test', 'kata-sandi-hendra-1');
-    const hendra: StaffClient = { token, call: (query, variables) => graphql(`${api.url}/t/${KALBAR}/graphql`, query, { variables, headers: { authorization: `Bearer ${token}` } }) };
+    const hendra: StaffClient = {
+      token,
+      call: (query, variables) => graphql(`${api.url}/t/${KALBAR}/graphql`, query, { variables, headers: { authorization: `Bearer ${token}` } }),
+    };
     const filed = await fileComplaint(KALBAR, 'ANONYMOUS', 'pungutan oleh HENDRA KURNIAWAN di loket');
     const unrelated = await fileComplaint(KALBAR, 'ANONYMOUS', 'antrian panjang di loket');
     expect(codeOf(await hendra.call(STAFF_CASE, { id: filed.id }))).toBe('NOT_FOUND');
@@ -338,7 +400,9 @@ describe('who sees what', () => {
   it('limits a restricted case to its named handlers and the head', async () => {
     const filed = await fileComplaint();
     const reviewer = (await staff.reviewer!.call('{ viewerStaff { id } }')).data!.viewerStaff.id;
-    const byVerifier = await staff.verifier!.call('mutation R($input: RestrictCaseInput!) { restrictCase(input: $input) { id } }', { input: { caseId: filed.id, handlerIds: [reviewer] } });
+    const byVerifier = await staff.verifier!.call('mutation R($input: RestrictCaseInput!) { restrictCase(input: $input) { id } }', {
+      input: { caseId: filed.id, handlerIds: [reviewer] },
+    });
     expect(codeOf(byVerifier)).toBe('FORBIDDEN'); // only the head restricts
     expect(byVerifier.data!.restrictCase).toBeNull();
     const restricted = await staff.head!.call('mutation R($input: RestrictCaseInput!) { restrictCase(input: $input) { restricted handlers { id } } }', {
@@ -365,7 +429,9 @@ describe('who sees what', () => {
     const verifying = await staff.head!.call(INBOX, { filter: { statuses: ['IN_VERIFICATION'], caseTypeKeys: ['complaint'], overdue: false }, first: 100 });
     expect(verifying.data!.inbox.cases.map((item: { id: string }) => item.id)).toContain(filed.id);
     expect(verifying.data!.inbox.cases.every((item: { status: string }) => item.status === 'IN_VERIFICATION')).toBe(true);
-    const partial = await staff.head!.call(`query($f: InboxFilter) { inbox(filter: $f) { totalCount totalCountCapped cases { id } } }`, { f: { search: filed.registrationNumber.slice(-6).toLowerCase() } });
+    const partial = await staff.head!.call(`query($f: InboxFilter) { inbox(filter: $f) { totalCount totalCountCapped cases { id } } }`, {
+      f: { search: filed.registrationNumber.slice(-6).toLowerCase() },
+    });
     expect(partial.data!.inbox).toMatchObject({ totalCount: 1, totalCountCapped: false, cases: [{ id: filed.id }] });
     const byAspiration = await staff.head!.call(INBOX, { filter: { caseTypeKeys: ['aspiration'] } });
     expect(byAspiration.data!.inbox.cases.map((item: { id: string }) => item.id)).not.toContain(filed.id);
@@ -386,7 +452,9 @@ describe('who sees what', () => {
 
   it("offers staff the agency's response templates for what they are writing, and nobody else", async () => {
     const forQuestions = await staff.verifier!.call('{ responseTemplates(use: REQUEST_INFO) { key name body uses } }');
-    expect(forQuestions.data!.responseTemplates).toEqual([expect.objectContaining({ key: 'missing-facts', name: 'Permintaan kelengkapan data', uses: ['REQUEST_INFO', 'MESSAGE'] })]);
+    expect(forQuestions.data!.responseTemplates).toEqual([
+      expect.objectContaining({ key: 'missing-facts', name: 'Permintaan kelengkapan data', uses: ['REQUEST_INFO', 'MESSAGE'] }),
+    ]);
     expect(forQuestions.data!.responseTemplates[0].body).toContain('3W');
     expect(codeOf(await graphql(`${api.url}/t/${KALBAR}/graphql`, '{ responseTemplates { key } }'))).toBe('UNAUTHENTICATED');
   });

@@ -87,9 +87,12 @@ async function liveUpgrades(api: RunningProcess, addresses: string[]): Promise<{
         }),
     ),
   );
-  return { statuses, close: () => {
+  return {
+    statuses,
+    close: () => {
       for (const socket of sockets) socket.terminate();
-    } };
+    },
+  };
 }
 
 describe('an API that trusts no proxy (the default)', () => {

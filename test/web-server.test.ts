@@ -208,7 +208,11 @@ describe('the live proxy', () => {
     const web = await startWebServer({ TRUST_PROXY: 'loopback' });
     try {
       const before = api.upgrades.length;
-      const outcome = await openLive(web, '/t/inspektorat-kalbar/langsung', { Origin: 'https://portal.example', 'X-Forwarded-Host': 'portal.example', 'X-Forwarded-For': '203.0.113.9' });
+      const outcome = await openLive(web, '/t/inspektorat-kalbar/langsung', {
+        Origin: 'https://portal.example',
+        'X-Forwarded-Host': 'portal.example',
+        'X-Forwarded-For': '203.0.113.9',
+      });
       expect(outcome.status).toBe(101);
       (outcome as { socket: WebSocket }).socket.close();
       expect(api.upgrades[before]!.headers['x-forwarded-for']).toBe('203.0.113.9');

@@ -103,7 +103,7 @@ export function getTenant(ctx: Context): TenantRef {
       ? `no agency has the address "${lookup.slug}"`
       : lookup.by === 'host'
         ? `no agency is served at host "${lookup.host}"`
-        : 'this request names no agency: use /t/<slug>/graphql or the agency\'s host name';
+        : "this request names no agency: use /t/<slug>/graphql or the agency's host name";
   throw new AppError('TENANT_NOT_FOUND', `Tenant not found: ${what}.`, { lookup });
 }
 
@@ -115,10 +115,7 @@ export async function getTenantConfig(ctx: Context): Promise<TenantConfig> {
   return config;
 }
 
-export async function resolveTenant(
-  services: Pick<AppServices, 'directory'>,
-  lookup: TenantLookup,
-): Promise<TenantRef | null> {
+export async function resolveTenant(services: Pick<AppServices, 'directory'>, lookup: TenantLookup): Promise<TenantRef | null> {
   if (lookup.by === 'slug') return services.directory.findBySlug(lookup.slug);
   if (lookup.by === 'host') return services.directory.findByHost(lookup.host);
   return null;

@@ -85,7 +85,7 @@ export async function provisionApiRole(sql: Sql, apiDatabaseUrl: string): Promis
       // The other way round: the owner may end the API's sessions (pg_terminate_backend, a
       // DROP or restore of the database). It gives the API's role nothing.
       if (!member!.owner_manages) {
-        const [grant] = await sql.query<{ text: string }>('SELECT format(\'GRANT %I TO %I\', $1::text, current_user) AS text', [role]);
+        const [grant] = await sql.query<{ text: string }>("SELECT format('GRANT %I TO %I', $1::text, current_user) AS text", [role]);
         await sql.exec(grant!.text);
       }
       break;
@@ -102,7 +102,9 @@ export async function provisionApiRole(sql: Sql, apiDatabaseUrl: string): Promis
     [role],
   );
   if (inspected!.superuser || inspected!.bypass_rls || inspected!.owner_member) {
-    throw new Error(`the API's role ${role} can get around row-level security (superuser, BYPASSRLS, or a member of the owner ${me!.owner}); give it none of these`);
+    throw new Error(
+      `the API's role ${role} can get around row-level security (superuser, BYPASSRLS, or a member of the owner ${me!.owner}); give it none of these`,
+    );
   }
   return { role, created };
 }

@@ -44,9 +44,7 @@ export interface DatabaseOptions {
 }
 
 export function openDatabase(options: DatabaseOptions): Database {
-  return options.databaseUrl
-    ? openPostgres(options.databaseUrl, options.poolSize ?? 10)
-    : openPglite(options.pgliteDataDir, options.pgliteRole ?? 'owner');
+  return options.databaseUrl ? openPostgres(options.databaseUrl, options.poolSize ?? 10) : openPglite(options.pgliteDataDir, options.pgliteRole ?? 'owner');
 }
 
 function openPostgres(connectionString: string, poolSize: number): Database {
@@ -111,9 +109,7 @@ function lockDataDir(dataDir: string): () => void {
   try {
     const owner = Number(readFileSync(lockFile, 'utf8'));
     if (owner && owner !== process.pid && isAlive(owner)) {
-      throw new Error(
-        `the embedded database at ${dataDir} is in use by process ${owner}; stop it first (or set DATABASE_URL to use PostgreSQL)`,
-      );
+      throw new Error(`the embedded database at ${dataDir} is in use by process ${owner}; stop it first (or set DATABASE_URL to use PostgreSQL)`);
     }
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;

@@ -67,7 +67,11 @@ export async function createApiServer(services: AppServices): Promise<ApiServer>
       // Bodies are never logged: they carry report content and identities.
       serializers: {
         // The path only: query strings (GET /graphql?variables=…, upload tokens) are never logged.
-        req: (request) => ({ id: request.id, method: request.method, url: request.url.split('?')[0]!.replace(/\/evidence-uploads\/[^/]+/, '/evidence-uploads/[token]') }),
+        req: (request) => ({
+          id: request.id,
+          method: request.method,
+          url: request.url.split('?')[0]!.replace(/\/evidence-uploads\/[^/]+/, '/evidence-uploads/[token]'),
+        }),
         res: (response) => ({ statusCode: response.statusCode }),
       },
       autoLogging: { ignore: (request) => request.url === '/healthz' },

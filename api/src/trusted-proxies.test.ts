@@ -4,7 +4,11 @@ import { parseEnv } from './env.ts';
 import { createTrustedProxies } from './trusted-proxies.ts';
 
 function request(peer: string, forwardedFor?: string): http.IncomingMessage {
-  return { socket: { remoteAddress: peer }, connection: { remoteAddress: peer }, headers: forwardedFor ? { 'x-forwarded-for': forwardedFor } : {} } as unknown as http.IncomingMessage;
+  return {
+    socket: { remoteAddress: peer },
+    connection: { remoteAddress: peer },
+    headers: forwardedFor ? { 'x-forwarded-for': forwardedFor } : {},
+  } as unknown as http.IncomingMessage;
 }
 
 describe('TRUSTED_PROXIES', () => {
@@ -16,7 +20,12 @@ describe('TRUSTED_PROXIES', () => {
   });
 
   it('takes addresses, CIDRs and the named ranges', () => {
-    expect(parseEnv({ TRUSTED_PROXIES: 'loopback, 10.0.1.11,10.0.0.0/8,fd00::/8' }).TRUSTED_PROXIES).toEqual(['loopback', '10.0.1.11', '10.0.0.0/8', 'fd00::/8']);
+    expect(parseEnv({ TRUSTED_PROXIES: 'loopback, 10.0.1.11,10.0.0.0/8,fd00::/8' }).TRUSTED_PROXIES).toEqual([
+      'loopback',
+      '10.0.1.11',
+      '10.0.0.0/8',
+      'fd00::/8',
+    ]);
     for (const bad of ['everyone', '10.0.0.0/33', '300.1.1.1', 'true']) expect(() => parseEnv({ TRUSTED_PROXIES: bad })).toThrow(/TRUSTED_PROXIES/);
   });
 

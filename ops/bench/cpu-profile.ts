@@ -51,7 +51,10 @@ export function summariseProfile(file: string, top = 15): ProfileSummary {
     functions.set(name, (functions.get(name) ?? 0) + us);
   }
   const rank = (entries: Map<string, number>, key: 'area' | 'name') =>
-    [...entries].sort((a, b) => b[1] - a[1]).slice(0, top).map(([label, us]) => ({ [key]: label, ms: Math.round(us / 1000), share: Number((us / total).toFixed(3)) }));
+    [...entries]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, top)
+      .map(([label, us]) => ({ [key]: label, ms: Math.round(us / 1000), share: Number((us / total).toFixed(3)) }));
   return {
     totalMs: Math.round(total / 1000),
     idleShare: Number(((areas.get('(idle)') ?? 0) / total).toFixed(3)),

@@ -23,11 +23,19 @@ export interface AgencyIds {
 }
 
 export async function loadAgency(client: pg.Client, slug: string): Promise<AgencyIds> {
-  const { rows: [tenant] } = await client.query<{ id: string; registration_prefix: string }>('SELECT id, registration_prefix FROM tenant WHERE slug = $1', [slug]);
+  const {
+    rows: [tenant],
+  } = await client.query<{ id: string; registration_prefix: string }>('SELECT id, registration_prefix FROM tenant WHERE slug = $1', [slug]);
   if (!tenant) throw new Error(`no agency ${slug}`);
   const of = async (table: string) =>
     (await client.query<{ id: string; key: string }>(`SELECT id, key FROM "${table}" WHERE tenant_id = $1 ORDER BY position`, [tenant.id])).rows;
-  return { id: tenant.id, prefix: tenant.registration_prefix, caseTypes: await of('case_type'), categories: await of('category'), channels: await of('channel') };
+  return {
+    id: tenant.id,
+    prefix: tenant.registration_prefix,
+    caseTypes: await of('case_type'),
+    categories: await of('category'),
+    channels: await of('channel'),
+  };
 }
 
 /** Inserts `count` cases of one agency; returns nothing, the rows are read back by SQL. */
@@ -134,7 +142,9 @@ export async function generate(client: pg.Client, log: (line: string) => void): 
      FROM generate_series(1, $2) g`,
     [main.id, EXTRA_STAFF],
   );
-  const staff = (await client.query<{ id: string; email_key: string }>('SELECT id, email_key FROM staff_user WHERE tenant_id = $1 ORDER BY email_key', [main.id])).rows;
+  const staff = (
+    await client.query<{ id: string; email_key: string }>('SELECT id, email_key FROM staff_user WHERE tenant_id = $1 ORDER BY email_key', [main.id])
+  ).rows;
   const verifier = staff.find((row) => row.email_key.startsWith('verifikator@'))!.id;
   const head = staff.find((row) => row.email_key.startsWith('pimpinan@'))!.id;
   const staffIds = staff.map((row) => row.id);
@@ -161,7 +171,10 @@ export async function generate(client: pg.Client, log: (line: string) => void): 
      ON CONFLICT DO NOTHING`,
     [main.id, staffIds],
   );
-  for (const [who, count] of [[verifier, 150], [head, 20]] as const) {
+  for (const [who, count] of [
+    [verifier, 150],
+    [head, 20],
+  ] as const) {
     await client.query(
       `INSERT INTO case_exclusion (id, tenant_id, case_id, staff_user_id, kind)
        SELECT gen_random_uuid(), c.tenant_id, c.id, $2, 'DECLARED_CONFLICT'
@@ -201,7 +214,9 @@ export async function generate(client: pg.Client, log: (line: string) => void): 
 /** What the database holds (also for a kept database that a run reuses). */
 export async function countData(client: pg.Client): Promise<GeneratedCounts> {
   const main = await loadAgency(client, MAIN_AGENCY);
-  const staff = (await client.query<{ id: string; email_key: string }>('SELECT id, email_key FROM staff_user WHERE tenant_id = $1 ORDER BY email_key', [main.id])).rows;
+  const staff = (
+    await client.query<{ id: string; email_key: string }>('SELECT id, email_key FROM staff_user WHERE tenant_id = $1 ORDER BY email_key', [main.id])
+  ).rows;
   const verifier = staff.find((row) => row.email_key.startsWith('verifikator@'))!.id;
   const one = async (sql: string, params: unknown[] = []) => Number((await client.query<{ n: string }>(sql, params)).rows[0]!.n);
   return {

@@ -25,8 +25,20 @@ import { withDataScope } from '@aduan/api/auth/data-scope.ts';
 import { staffTenantIds } from '@aduan/api/auth/staff-auth.service.ts';
 import { countInbox, listInbox, type InboxFilter } from '@aduan/api/cases/staff-cases.service.ts';
 import type { CaseStatus } from '@aduan/api/cases/case-lifecycle.ts';
-import { DEMO_STAFF_PASSWORD, } from '../src/commands/index.ts';
-import { BENCH_MASTER_KEY, benchApiEnv, createBenchDatabase, freePort, setupBenchDatabase, machine, REPO_ROOT, startChild, TSX_CLI, writeResults, type Child } from './support.ts';
+import { DEMO_STAFF_PASSWORD } from '../src/commands/index.ts';
+import {
+  BENCH_MASTER_KEY,
+  benchApiEnv,
+  createBenchDatabase,
+  freePort,
+  setupBenchDatabase,
+  machine,
+  REPO_ROOT,
+  startChild,
+  TSX_CLI,
+  writeResults,
+  type Child,
+} from './support.ts';
 import { countData, generate, loadAgency, MAIN_AGENCY, type AgencyIds, type GeneratedCounts } from './inbox-data.ts';
 
 const { values } = parseArgs({
@@ -104,7 +116,13 @@ async function time(runs: number, work: () => Promise<unknown>): Promise<Timing>
     samples.push(performance.now() - started);
   }
   samples.sort((a, b) => a - b);
-  return { runs: samples.length, p50: percentile(samples, 50), p95: percentile(samples, 95), p99: percentile(samples, 99), max: Number(samples.at(-1)!.toFixed(1)) };
+  return {
+    runs: samples.length,
+    p50: percentile(samples, 50),
+    p95: percentile(samples, 95),
+    p99: percentile(samples, 99),
+    max: Number(samples.at(-1)!.toFixed(1)),
+  };
 }
 
 /** Records the statements the pg driver sends while `capturing` is set (Prisma's adapter goes through pg.Client#query). */
@@ -115,7 +133,8 @@ pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
   if (capturing) {
     const [first, second] = args as [unknown, unknown];
     if (typeof first === 'string') captured.push({ text: first, values: Array.isArray(second) ? second : [] });
-    else if (first && typeof first === 'object' && 'text' in first) captured.push({ text: String((first as { text: string }).text), values: ((first as { values?: unknown[] }).values ?? []) as unknown[] });
+    else if (first && typeof first === 'object' && 'text' in first)
+      captured.push({ text: String((first as { text: string }).text), values: ((first as { values?: unknown[] }).values ?? []) as unknown[] });
   }
   return originalQuery.apply(this, args);
 } as typeof pg.Client.prototype.query;
@@ -132,7 +151,9 @@ interface Viewer {
 
 async function loadViewers(client: pg.Client): Promise<Viewer[]> {
   const staff = async (email: string) => {
-    const { rows: [row] } = await client.query<{ id: string; tenant_id: string | null; province_id: string | null; roles: string }>(
+    const {
+      rows: [row],
+    } = await client.query<{ id: string; tenant_id: string | null; province_id: string | null; roles: string }>(
       'SELECT id, tenant_id, province_id, roles::text[] AS roles FROM staff_user WHERE email_key = $1',
       [email],
     );
@@ -148,7 +169,9 @@ async function loadViewers(client: pg.Client): Promise<Viewer[]> {
   const head = await staff(`pimpinan@${MAIN_AGENCY}.test`);
   const secretariat = await staff('sekretariat@kalimantan-barat.test');
   const provinceAgencies = await Promise.all(
-    (await client.query<{ slug: string }>('SELECT slug FROM tenant WHERE id = ANY($1::uuid[]) ORDER BY slug', [secretariat.provinceTenantIds])).rows.map((row) => loadAgency(client, row.slug)),
+    (await client.query<{ slug: string }>('SELECT slug FROM tenant WHERE id = ANY($1::uuid[]) ORDER BY slug', [secretariat.provinceTenantIds])).rows.map(
+      (row) => loadAgency(client, row.slug),
+    ),
   );
   return [
     { name: 'verifier', email: `verifikator@${MAIN_AGENCY}.test`, slug: MAIN_AGENCY, principal: verifier, agencies: [main] },
@@ -161,7 +184,15 @@ async function loadViewers(client: pg.Client): Promise<Viewer[]> {
 function resolveKeys(viewer: Viewer, filter: KeyFilter): InboxFilter {
   const none = '00000000-0000-0000-0000-000000000000';
   const ids = (keys: string[] | undefined, pick: (agency: AgencyIds) => { id: string; key: string }[]) =>
-    keys?.length ? viewer.agencies.flatMap((agency) => pick(agency).filter((item) => keys.includes(item.key)).map((item) => item.id)).concat([none]) : null;
+    keys?.length
+      ? viewer.agencies
+          .flatMap((agency) =>
+            pick(agency)
+              .filter((item) => keys.includes(item.key))
+              .map((item) => item.id),
+          )
+          .concat([none])
+      : null;
   return {
     statuses: filter.statuses ?? null,
     caseTypeIds: ids(filter.caseTypeKeys, (agency) => agency.caseTypes),
@@ -187,7 +218,10 @@ function consoleFilters(main: AgencyIds, searchPrefix: string): { label: string;
     { label: 'escalated', filter: { escalated: true } },
     { label: `search "${searchPrefix}"`, filter: { search: searchPrefix } },
     { label: 'IN_FOLLOW_UP + overdue', filter: { statuses: ['IN_FOLLOW_UP'], overdue: true } },
-    { label: `whistleblowing + HIGH/URGENT + category ${main.categories.at(-1)!.key}`, filter: { caseTypeKeys: ['whistleblowing'], priorities: ['HIGH', 'URGENT'], categoryKeys: [main.categories.at(-1)!.key] } },
+    {
+      label: `whistleblowing + HIGH/URGENT + category ${main.categories.at(-1)!.key}`,
+      filter: { caseTypeKeys: ['whistleblowing'], priorities: ['HIGH', 'URGENT'], categoryKeys: [main.categories.at(-1)!.key] },
+    },
   ];
 }
 
@@ -246,12 +280,21 @@ async function serverTimes(client: pg.Client, scope: readonly string[], statemen
     await client.query(`SELECT set_config('app.tenant_ids', $1, true)`, [`{${scope.join(',')}}`]);
     const samples: number[] = [];
     for (let i = 0; i < runs + WARMUP; i += 1) {
-      const { rows } = await client.query<{ 'QUERY PLAN': [{ 'Planning Time': number; 'Execution Time': number }] }>(`EXPLAIN (ANALYZE, TIMING OFF, FORMAT JSON) ${statement.text}`, statement.values);
+      const { rows } = await client.query<{ 'QUERY PLAN': [{ 'Planning Time': number; 'Execution Time': number }] }>(
+        `EXPLAIN (ANALYZE, TIMING OFF, FORMAT JSON) ${statement.text}`,
+        statement.values,
+      );
       const [plan] = rows[0]!['QUERY PLAN'];
       if (i >= WARMUP) samples.push(plan['Planning Time'] + plan['Execution Time']);
     }
     samples.sort((a, b) => a - b);
-    return { runs: samples.length, p50: percentile(samples, 50), p95: percentile(samples, 95), p99: percentile(samples, 99), max: Number(samples.at(-1)!.toFixed(1)) };
+    return {
+      runs: samples.length,
+      p50: percentile(samples, 50),
+      p95: percentile(samples, 95),
+      p99: percentile(samples, 99),
+      max: Number(samples.at(-1)!.toFixed(1)),
+    };
   } finally {
     await client.query('ROLLBACK');
   }
@@ -314,7 +357,9 @@ try {
       // The secretariat's page is several statements (one per agency): server time of the first only.
       const sql = select ? await serverTimes(admin, scope.tenantIds, select, SQL_RUNS) : null;
       rows.push({ viewer: viewer.name, label, timing, sql, firstPage: page.cases.length });
-      console.log(`inbox: ${viewer.name.padEnd(11)} ${label.padEnd(60)} rows ${String(page.cases.length).padStart(2)}  p50 ${timing.p50}  p95 ${timing.p95}  p99 ${timing.p99} ms  (SQL p99 ${sql?.p99})`);
+      console.log(
+        `inbox: ${viewer.name.padEnd(11)} ${label.padEnd(60)} rows ${String(page.cases.length).padStart(2)}  p50 ${timing.p50}  p95 ${timing.p95}  p99 ${timing.p99} ms  (SQL p99 ${sql?.p99})`,
+      );
     }
     const { count } = await withDataScope(database.prisma, scope, (tx) => countInbox(tx, ability, {}, now));
     const timing = await time(Math.min(RUNS, 50), () => withDataScope(database.prisma, scope, (tx) => countInbox(tx, ability, {}, now)));
@@ -325,23 +370,42 @@ try {
   // Over HTTP: sign in as the three viewers, a few filters each.
   console.log('inbox: starting the API');
   const port = await freePort();
-  const api = await startChild(process.execPath, [TSX_CLI, 'src/main.ts'], path.join(REPO_ROOT, 'api'), {
-    ...benchApiEnv(benchDb.url), API_PORT: String(port), API_HOST: '127.0.0.1', NODE_ENV: 'production', LOG_LEVEL: 'info',
-    RATE_LIMIT_SCALE: '100000', DATABASE_POOL_SIZE: '10', IDENTITY_MASTER_KEY: BENCH_MASTER_KEY,
-    EVIDENCE_DIR: path.join(REPO_ROOT, '.data', 'bench-evidence'),
-  }, port, '/readyz');
+  const api = await startChild(
+    process.execPath,
+    [TSX_CLI, 'src/main.ts'],
+    path.join(REPO_ROOT, 'api'),
+    {
+      ...benchApiEnv(benchDb.url),
+      API_PORT: String(port),
+      API_HOST: '127.0.0.1',
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'info',
+      RATE_LIMIT_SCALE: '100000',
+      DATABASE_POOL_SIZE: '10',
+      IDENTITY_MASTER_KEY: BENCH_MASTER_KEY,
+      EVIDENCE_DIR: path.join(REPO_ROOT, '.data', 'bench-evidence'),
+    },
+    port,
+    '/readyz',
+  );
   children.push(api);
-  const httpFilters = filters.filter(({ label }) => ['no filter', 'status SUBMITTED', 'overdue', 'escalated', `search "${searchPrefix}"`, 'IN_FOLLOW_UP + overdue'].includes(label));
+  const httpFilters = filters.filter(({ label }) =>
+    ['no filter', 'status SUBMITTED', 'overdue', 'escalated', `search "${searchPrefix}"`, 'IN_FOLLOW_UP + overdue'].includes(label),
+  );
   const httpRows: { viewer: string; label: string; timing: Timing; sql: Timing | null; firstPage: number }[] = [];
   for (const viewer of viewers) {
     const endpoint = viewer.slug ? `${api.url}/t/${viewer.slug}/graphql` : `${api.url}/graphql`;
-    const { loginStaff } = await graphql(endpoint, 'mutation($input: StaffCredentialsInput!) { loginStaff(input: $input) { token } }', { input: { email: viewer.email, password: DEMO_STAFF_PASSWORD } });
+    const { loginStaff } = await graphql(endpoint, 'mutation($input: StaffCredentialsInput!) { loginStaff(input: $input) { token } }', {
+      input: { email: viewer.email, password: DEMO_STAFF_PASSWORD },
+    });
     for (const { label, filter } of httpFilters) {
       const call = () => graphql(endpoint, INBOX_QUERY, { filter, first: PAGE }, loginStaff.token);
       const first = await call();
       const timing = await time(HTTP_RUNS, call);
       httpRows.push({ viewer: viewer.name, label, timing, sql: null, firstPage: first.inbox.cases.length });
-      console.log(`inbox: HTTP ${viewer.name.padEnd(11)} ${label.padEnd(40)} rows ${first.inbox.cases.length}  p50 ${timing.p50}  p95 ${timing.p95}  p99 ${timing.p99} ms`);
+      console.log(
+        `inbox: HTTP ${viewer.name.padEnd(11)} ${label.padEnd(40)} rows ${first.inbox.cases.length}  p50 ${timing.p50}  p95 ${timing.p95}  p99 ${timing.p99} ms`,
+      );
     }
   }
 
@@ -355,7 +419,12 @@ try {
       const statement = statements.get(`${viewer.name}|${label}`);
       if (!statement) continue;
       const plan = await explain(benchDb.url, staffTenantIds(viewer.principal), statement);
-      plans.push({ key: `${viewer.name}: ${label}`, p99: rows.find((row) => row.viewer === viewer.name && row.label === label)!.timing.p99, sql: inlineParams(statement), plan });
+      plans.push({
+        key: `${viewer.name}: ${label}`,
+        p99: rows.find((row) => row.viewer === viewer.name && row.label === label)!.timing.p99,
+        sql: inlineParams(statement),
+        plan,
+      });
     }
   }
 
@@ -363,15 +432,29 @@ try {
   const worst = [...rows].sort((a, b) => b.timing.p99 - a.timing.p99)[0]!;
   const missed = rows.filter((row) => row.timing.p99 >= TARGET_MS);
   const result = {
-    benchmark: 'inbox', date: new Date().toISOString(), machine: machine(), runs: RUNS, httpRuns: HTTP_RUNS, pageSize: PAGE, targetP99Ms: TARGET_MS,
-    data: counts ?? 'reused', generationSeconds, worst: { viewer: worst.viewer, label: worst.label, p99: worst.timing.p99 },
+    benchmark: 'inbox',
+    date: new Date().toISOString(),
+    machine: machine(),
+    runs: RUNS,
+    httpRuns: HTTP_RUNS,
+    pageSize: PAGE,
+    targetP99Ms: TARGET_MS,
+    data: counts ?? 'reused',
+    generationSeconds,
+    worst: { viewer: worst.viewer, label: worst.label, p99: worst.timing.p99 },
     loadAverage: { start: Number(loadBefore), end: Number(loadAfter) },
-    rows, totalCounts, httpRows, plans,
+    rows,
+    totalCounts,
+    httpRows,
+    plans,
   };
   const table = (list: typeof rows) => [
     '| viewer | filter | rows | runs | p50 ms | p95 ms | p99 ms | max ms | p99 < 50 ms | SQL in PostgreSQL p50 / p99 ms |',
     '|---|---|---:|---:|---:|---:|---:|---:|:---:|---:|',
-    ...list.map((row) => `| ${row.viewer} | ${row.label} | ${row.firstPage} | ${row.timing.runs} | ${row.timing.p50} | ${row.timing.p95} | ${row.timing.p99} | ${row.timing.max} | ${row.timing.p99 < TARGET_MS ? 'yes' : '**no**'} | ${row.sql ? `${row.sql.p50} / ${row.sql.p99}` : ''} |`),
+    ...list.map(
+      (row) =>
+        `| ${row.viewer} | ${row.label} | ${row.firstPage} | ${row.timing.runs} | ${row.timing.p50} | ${row.timing.p95} | ${row.timing.p99} | ${row.timing.max} | ${row.timing.p99 < TARGET_MS ? 'yes' : '**no**'} | ${row.sql ? `${row.sql.p50} / ${row.sql.p99}` : ''} |`,
+    ),
   ];
   const markdown = [
     `# Benchmark: the staff inbox's first page, 100,000 cases (${result.date.slice(0, 10)})`,
@@ -394,7 +477,9 @@ try {
     '',
     '| viewer | totalCount | runs | p50 ms | p99 ms |',
     '|---|---:|---:|---:|---:|',
-    ...Object.entries(totalCounts).map(([name, entry]) => `| ${name} | ${entry.count.toLocaleString('en')} | ${entry.timing.runs} | ${entry.timing.p50} | ${entry.timing.p99} |`),
+    ...Object.entries(totalCounts).map(
+      ([name, entry]) => `| ${name} | ${entry.count.toLocaleString('en')} | ${entry.timing.runs} | ${entry.timing.p50} | ${entry.timing.p99} |`,
+    ),
     '',
     '## Over HTTP: the GraphQL `inbox` query',
     '',

@@ -43,7 +43,7 @@ const { values } = parseArgs({
     bursts: { type: 'string', default: '3' },
     'client-processes': { type: 'string', default: '2' },
     'in-flight': { type: 'string', default: '200' },
-    'output': { type: 'string', default: 'live' },
+    output: { type: 'string', default: 'live' },
     profile: { type: 'boolean', default: false },
   },
   allowPositionals: true,
@@ -88,7 +88,13 @@ function percentile(sorted: number[], p: number): number {
 }
 const stats = (samples: number[]) => {
   const sorted = [...samples].sort((a, b) => a - b);
-  return { count: sorted.length, p50: percentile(sorted, 50), p95: percentile(sorted, 95), p99: percentile(sorted, 99), max: Number((sorted.at(-1) ?? 0).toFixed(1)) };
+  return {
+    count: sorted.length,
+    p50: percentile(sorted, 50),
+    p95: percentile(sorted, 95),
+    p99: percentile(sorted, 99),
+    max: Number((sorted.at(-1) ?? 0).toFixed(1)),
+  };
 };
 
 // --- processes ---------------------------------------------------------------------------
@@ -122,9 +128,18 @@ async function startApi(databaseUrl: string, redisUrl: string | undefined, index
     ['--expose-gc', '--import', 'tsx', '--import', path.join(import.meta.dirname, 'live-probe.ts'), 'src/main.ts'],
     path.join(REPO_ROOT, 'api'),
     {
-      ...benchApiEnv(databaseUrl), REDIS_URL: redisUrl ?? '', API_PORT: String(port), API_HOST: '127.0.0.1', NODE_ENV: 'production', LOG_LEVEL: 'warn',
-      RATE_LIMIT_SCALE: '100000', DATABASE_POOL_SIZE: '20', LIVE_MAX_CONNECTIONS_PER_IP: '0',
-      IDENTITY_MASTER_KEY: BENCH_MASTER_KEY, EVIDENCE_DIR: path.join(REPO_ROOT, '.data', 'bench-evidence'), BENCH_MEMORY_FILE: memoryFile,
+      ...benchApiEnv(databaseUrl),
+      REDIS_URL: redisUrl ?? '',
+      API_PORT: String(port),
+      API_HOST: '127.0.0.1',
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'warn',
+      RATE_LIMIT_SCALE: '100000',
+      DATABASE_POOL_SIZE: '20',
+      LIVE_MAX_CONNECTIONS_PER_IP: '0',
+      IDENTITY_MASTER_KEY: BENCH_MASTER_KEY,
+      EVIDENCE_DIR: path.join(REPO_ROOT, '.data', 'bench-evidence'),
+      BENCH_MEMORY_FILE: memoryFile,
       ...(profileFile ? { BENCH_PROFILE_FILE: profileFile } : {}),
     },
     port,
@@ -214,7 +229,10 @@ interface Account {
 async function fileCases(apiUrl: string, db: pg.Client): Promise<CaseRef[]> {
   const cases: CaseRef[] = [];
   for (const slug of AGENCIES) {
-    const listed = await gql(endpointOf(apiUrl, slug), `{ tenant { caseTypes { key onlineIntake formFields { key type required maxLength options { value } } identity { allowed identifiedRequires } evidence { required } } } }`);
+    const listed = await gql(
+      endpointOf(apiUrl, slug),
+      `{ tenant { caseTypes { key onlineIntake formFields { key type required maxLength options { value } } identity { allowed identifiedRequires } evidence { required } } } }`,
+    );
     const types = (listed.data?.tenant?.caseTypes ?? []) as any[];
     const type = types.find((item) => item.onlineIntake && item.identity.allowed.includes('ANONYMOUS')) ?? types.find((item) => item.onlineIntake);
     if (!listed.data) throw new Error(`${slug}: ${JSON.stringify(listed).slice(0, 400)}`);
@@ -222,23 +240,48 @@ async function fileCases(apiUrl: string, db: pg.Client): Promise<CaseRef[]> {
     if (!type) continue;
     const answers = type.formFields.map((field: any) => ({
       field: field.key,
-      value: field.type === 'DATE' ? '2026-03-02' : field.type === 'SELECT' ? field.options[0].value : field.type === 'NUMBER' ? '150000' : `Isi ${field.key} uji langsung`.slice(0, field.maxLength ?? 200),
+      value:
+        field.type === 'DATE'
+          ? '2026-03-02'
+          : field.type === 'SELECT'
+            ? field.options[0].value
+            : field.type === 'NUMBER'
+              ? '150000'
+              : `Isi ${field.key} uji langsung`.slice(0, field.maxLength ?? 200),
     }));
     const anonymous = type.identity.allowed.includes('ANONYMOUS');
-    const details: Record<string, [string, string]> = { NAME: ['name', 'Siti Rahayu'], ID_NUMBER: ['idNumber', '6171010101900001'], PHONE: ['phone', '081234567890'], EMAIL: ['email', 'siti@example.org'], ADDRESS: ['address', 'Jl. Merdeka 10'] };
+    const details: Record<string, [string, string]> = {
+      NAME: ['name', 'Siti Rahayu'],
+      ID_NUMBER: ['idNumber', '6171010101900001'],
+      PHONE: ['phone', '081234567890'],
+      EMAIL: ['email', 'siti@example.org'],
+      ADDRESS: ['address', 'Jl. Merdeka 10'],
+    };
     for (let i = 0; i < CASES_PER_AGENCY; i += 1) {
       let evidenceIds: string[] = [];
       if (type.evidence.required) {
-        const link = (await gql(endpointOf(apiUrl, slug), 'mutation U($input: CreateEvidenceUploadInput!) { createEvidenceUpload(input: $input) { evidenceId uploadPath } }', { input: { caseTypeKey: type.key, fileName: 'foto.png' } })).data.createEvidenceUpload;
+        const link = (
+          await gql(
+            endpointOf(apiUrl, slug),
+            'mutation U($input: CreateEvidenceUploadInput!) { createEvidenceUpload(input: $input) { evidenceId uploadPath } }',
+            { input: { caseTypeKey: type.key, fileName: 'foto.png' } },
+          )
+        ).data.createEvidenceUpload;
         await (await fetch(`${apiUrl}${link.uploadPath}`, { method: 'PUT', body: new Uint8Array(png()) })).arrayBuffer();
         evidenceIds = [link.evidenceId];
       }
       const input: Record<string, unknown> = { caseTypeKey: type.key, answers, evidenceIds, identityMode: anonymous ? 'ANONYMOUS' : 'IDENTIFIED' };
       if (!anonymous) input.reporter = Object.fromEntries((type.identity.identifiedRequires as string[]).map((detail) => details[detail]!));
-      const filed = await gql(endpointOf(apiUrl, slug), 'mutation S($input: SubmitReportInput!) { submitReport(input: $input) { registrationNumber trackingCode } }', { input });
+      const filed = await gql(
+        endpointOf(apiUrl, slug),
+        'mutation S($input: SubmitReportInput!) { submitReport(input: $input) { registrationNumber trackingCode } }',
+        { input },
+      );
       if (filed.errors) throw new Error(`${slug}: ${JSON.stringify(filed.errors).slice(0, 400)}`);
       const { registrationNumber, trackingCode } = filed.data.submitReport;
-      const { rows: [row] } = await db.query<{ id: string; tenant_id: string }>('SELECT id, tenant_id FROM "case" WHERE registration_number = $1', [registrationNumber]);
+      const {
+        rows: [row],
+      } = await db.query<{ id: string; tenant_id: string }>('SELECT id, tenant_id FROM "case" WHERE registration_number = $1', [registrationNumber]);
       cases.push({ id: row!.id, tenantId: row!.tenant_id, slug, number: registrationNumber, code: trackingCode, hot: i < HOT_PER_AGENCY });
     }
   }
@@ -285,7 +328,9 @@ async function mayRead(apiUrl: string, accounts: Account[], cases: CaseRef[]): P
 
 // --- one run -----------------------------------------------------------------------------
 
-type SubscriptionMeta = { kind: 'report'; caseId: string; instance: number } | { kind: 'inbox' | 'case'; account: string; caseId: string | null; instance: number };
+type SubscriptionMeta =
+  | { kind: 'report'; caseId: string; instance: number }
+  | { kind: 'inbox' | 'case'; account: string; caseId: string | null; instance: number };
 
 interface EventSent {
   caseId: string;
@@ -326,7 +371,10 @@ async function runOnce(connections: number, instances: number) {
       if (i < reporters) {
         const followed = cases[i % cases.length]!;
         metas.push({ kind: 'report', caseId: followed.id, instance });
-        plan.push({ url: wsOf(apiUrl, followed.slug), subscriptions: [{ id: metas.length - 1, query: REPORT_UPDATES, variables: { number: followed.number, code: followed.code } }] });
+        plan.push({
+          url: wsOf(apiUrl, followed.slug),
+          subscriptions: [{ id: metas.length - 1, query: REPORT_UPDATES, variables: { number: followed.number, code: followed.code } }],
+        });
       } else {
         const s = i - reporters;
         const account = accounts[s % accounts.length]!;
@@ -350,13 +398,25 @@ async function runOnce(connections: number, instances: number) {
     const shares = clients.map((_, c) => plan.filter((_, i) => i % clients.length === c));
 
     await waitIdle(apis, 10_000);
-    const memoryBefore = { apis: await Promise.all(apis.map(apiMemory)), clients: await Promise.all(clients.map((client) => client.request({ type: 'memory' }, 'memory'))) };
+    const memoryBefore = {
+      apis: await Promise.all(apis.map(apiMemory)),
+      clients: await Promise.all(clients.map((client) => client.request({ type: 'memory' }, 'memory'))),
+    };
     const cpuBeforeOpen = apis.map((api) => cpuSeconds(api.process.pid!));
     log(`opening ${connections} connections (${reporters} reporters, ${connections - reporters} staff) from ${clients.length} client processes`);
-    const opened = await Promise.all(clients.map((client, c) => client.request({ type: 'open', connections: shares[c]!, inFlight: Math.ceil(Number(values['in-flight']) / clients.length) }, 'opened')));
-    log(`connected ${opened.reduce((sum, item) => sum + item.connected, 0)}, failed ${opened.reduce((sum, item) => sum + item.failed, 0)} ${opened.find((item) => item.firstFailure)?.firstFailure ?? ''} in ${Math.round(Math.max(...opened.map((item) => item.ms)))} ms; waiting for the subscriptions to settle`);
+    const opened = await Promise.all(
+      clients.map((client, c) =>
+        client.request({ type: 'open', connections: shares[c]!, inFlight: Math.ceil(Number(values['in-flight']) / clients.length) }, 'opened'),
+      ),
+    );
+    log(
+      `connected ${opened.reduce((sum, item) => sum + item.connected, 0)}, failed ${opened.reduce((sum, item) => sum + item.failed, 0)} ${opened.find((item) => item.firstFailure)?.firstFailure ?? ''} in ${Math.round(Math.max(...opened.map((item) => item.ms)))} ms; waiting for the subscriptions to settle`,
+    );
     await waitIdle(apis);
-    const memoryAfter = { apis: await Promise.all(apis.map(apiMemory)), clients: await Promise.all(clients.map((client) => client.request({ type: 'memory' }, 'memory'))) };
+    const memoryAfter = {
+      apis: await Promise.all(apis.map(apiMemory)),
+      clients: await Promise.all(clients.map((client) => client.request({ type: 'memory' }, 'memory'))),
+    };
     const connected = opened.reduce((sum, item) => sum + item.connected, 0);
     const cpuAfterOpen = apis.map((api) => cpuSeconds(api.process.pid!));
     // --profile: the API's CPU profile covers the events, not connecting (live-probe.ts).
@@ -371,12 +431,27 @@ async function runOnce(connections: number, instances: number) {
     const write = async (target: CaseRef, kind: 'message' | 'note', phase: string, instance: number) => {
       sequence += 1;
       const sentAt = now();
-      const answer = kind === 'message'
-        ? await gql(endpointOf(apis[instance]!.url, target.slug), SEND_MESSAGE, { input: { caseId: target.id, body: `Pesan uji ${sequence}: mohon lengkapi data.` } }, verifier.get(target.slug))
-        : await gql(endpointOf(apis[instance]!.url, target.slug), ADD_NOTE, { input: { caseId: target.id, kind: 'NOTE', body: `Catatan internal uji ${sequence}` } }, verifier.get(target.slug));
+      const answer =
+        kind === 'message'
+          ? await gql(
+              endpointOf(apis[instance]!.url, target.slug),
+              SEND_MESSAGE,
+              { input: { caseId: target.id, body: `Pesan uji ${sequence}: mohon lengkapi data.` } },
+              verifier.get(target.slug),
+            )
+          : await gql(
+              endpointOf(apis[instance]!.url, target.slug),
+              ADD_NOTE,
+              { input: { caseId: target.id, kind: 'NOTE', body: `Catatan internal uji ${sequence}` } },
+              verifier.get(target.slug),
+            );
       const answeredAt = now();
       // A failed write is counted and reported, not fatal: its event (if any) is still checked.
-      if (answer.errors) failedWrites.push({ phase, error: `${kind} on ${target.number} after ${Math.round(answeredAt - sentAt)} ms: ${JSON.stringify(answer.errors).slice(0, 200)}` });
+      if (answer.errors)
+        failedWrites.push({
+          phase,
+          error: `${kind} on ${target.number} after ${Math.round(answeredAt - sentAt)} ms: ${JSON.stringify(answer.errors).slice(0, 200)}`,
+        });
       return { target, phase, sentAt, answeredAt };
     };
     const record = async (writes: Awaited<ReturnType<typeof write>>[]) => {
@@ -388,7 +463,15 @@ async function runOnce(connections: number, instances: number) {
         const by = writes.find((item) => item.target.id === row.case_id);
         if (!by) continue; // another writer (an SLA sweep): not ours to time
         // Clients see each event's cursor as the deployment's opaque token of its id.
-        sent.push({ caseId: row.case_id, cursor: liveCursors.encode(row.id), visibility: row.visibility, kind: row.kind, phase: by.phase, sentAt: by.sentAt, answeredAt: by.answeredAt });
+        sent.push({
+          caseId: row.case_id,
+          cursor: liveCursors.encode(row.id),
+          visibility: row.visibility,
+          kind: row.kind,
+          phase: by.phase,
+          sentAt: by.sentAt,
+          answeredAt: by.answeredAt,
+        });
       }
       if (rows.length) lastEventId = rows.at(-1)!.id;
     };
@@ -484,7 +567,11 @@ async function runOnce(connections: number, instances: number) {
         messages: events.filter((item) => item.visibility === 'REPORTER').length,
         notes: events.filter((item) => item.visibility !== 'REPORTER').length,
         meanFanOut: Math.round(fanOut.reduce((a, b) => a + b, 0) / Math.max(fanOut.length, 1)),
-        expected, delivered, missing, unexpected, duplicates,
+        expected,
+        delivered,
+        missing,
+        unexpected,
+        duplicates,
         fromSendMs: stats(fromSend),
         fromAnswerMs: stats(fromAnswer),
         byKindP99Ms: Object.fromEntries(Object.entries(byKind).map(([kind, samples]) => [kind, stats(samples).p99])),
@@ -497,7 +584,8 @@ async function runOnce(connections: number, instances: number) {
     const clientMem = (list: { memory: NodeJS.MemoryUsage }[]) => list.map((item) => item.memory as unknown as { [key: string]: number });
     const memory = {
       api: {
-        before: memoryBefore.apis, after: memoryAfter.apis,
+        before: memoryBefore.apis,
+        after: memoryAfter.apis,
         rssBytesPerConnection: perConnection(sum(memoryBefore.apis, 'rss'), sum(memoryAfter.apis, 'rss')),
         heapBytesPerConnection: perConnection(sum(memoryBefore.apis, 'heapUsed'), sum(memoryAfter.apis, 'heapUsed')),
       },
@@ -508,21 +596,60 @@ async function runOnce(connections: number, instances: number) {
       },
     };
     return {
-      connections, instances, connected,
+      connections,
+      instances,
+      connected,
       opened: opened.map(({ connected: ok, failed, firstFailure, ms }) => ({ connected: ok, failed, firstFailure, ms: Math.round(ms) })),
-      mix: { reporters, staffConnections: connections - reporters, subscriptions: metas.length, inboxSubscriptions: staffConnections.inbox, caseSubscriptions: staffConnections.case, cases: cases.length, hotCases: hot.length, staffAccounts: accounts.length, staffSessions: accounts.length * SESSIONS_PER_ACCOUNT },
-      phases, failedWrites, foreignPayloads: foreign, reloads, subscriptionErrors: errors.length, firstErrors: errors.slice(0, 3), closes,
-      apiCpuSeconds: apiCpu, memory, profiles,
+      mix: {
+        reporters,
+        staffConnections: connections - reporters,
+        subscriptions: metas.length,
+        inboxSubscriptions: staffConnections.inbox,
+        caseSubscriptions: staffConnections.case,
+        cases: cases.length,
+        hotCases: hot.length,
+        staffAccounts: accounts.length,
+        staffSessions: accounts.length * SESSIONS_PER_ACCOUNT,
+      },
+      phases,
+      failedWrites,
+      foreignPayloads: foreign,
+      reloads,
+      subscriptionErrors: errors.length,
+      firstErrors: errors.slice(0, 3),
+      closes,
+      apiCpuSeconds: apiCpu,
+      memory,
+      profiles,
       // API CPU (all instances) to connect and subscribe, per connection; and from the warm-up to the end, per delivered payload (includes the mutations, keep-alives and session re-checks meanwhile).
       apiCpuMsPerConnection: Number(((1000 * cpuSpent(cpuBeforeOpen, cpuAfterOpen)) / Math.max(connected, 1)).toFixed(2)),
-      apiCpuMsPerDelivered: Number(((1000 * cpuSpent(cpuAfterOpen, apiCpu)) / Math.max(phases.reduce((total, phase) => total + phase.delivered, 0), 1)).toFixed(3)),
+      apiCpuMsPerDelivered: Number(
+        (
+          (1000 * cpuSpent(cpuAfterOpen, apiCpu)) /
+          Math.max(
+            phases.reduce((total, phase) => total + phase.delivered, 0),
+            1,
+          )
+        ).toFixed(3),
+      ),
       loadAverage: os.loadavg().map((value) => Number(value.toFixed(2))),
     };
   } finally {
-    await Promise.all(clients.map(async (client) => {
-      client.child.send({ type: 'exit' });
-      await new Promise((resolve) => { const timer = setTimeout(() => { client.child.kill('SIGKILL'); resolve(null); }, 15_000); client.child.once('exit', () => { clearTimeout(timer); resolve(null); }); });
-    }));
+    await Promise.all(
+      clients.map(async (client) => {
+        client.child.send({ type: 'exit' });
+        await new Promise((resolve) => {
+          const timer = setTimeout(() => {
+            client.child.kill('SIGKILL');
+            resolve(null);
+          }, 15_000);
+          client.child.once('exit', () => {
+            clearTimeout(timer);
+            resolve(null);
+          });
+        });
+      }),
+    );
     for (const api of apis.reverse()) await api.stop();
     for (const api of apis) {
       rmSync(api.memoryFile, { force: true });
@@ -545,45 +672,83 @@ function markdown(runs: Run[], date: string, loadAverageBefore: number[]): strin
     '',
     `Machine: ${machine().cpus} cores (${machine().cpuModel}), ${machine().memoryGb} GiB, Node ${machine().node}; PostgreSQL, Redis, the API instance(s) and the client processes share the machine. Load average before: ${loadAverageBefore.join(', ')}.`,
     '',
-    'Mix: 80 % reporters (`reportUpdates` with number and tracking code, round-robin over the cases: the hot cases get the same share as the others), 20 % staff connections (every demo role of the four agencies and the three provincial secretariats, 4 sessions each; each connection follows `inboxUpdates`, and agency staff other than the admin also `caseUpdates` of one of their agency\'s hot cases). Events: a verifier\'s `sendStaffMessage` (reporter-visible) or `addCaseNote` (internal) over HTTP, on the hot cases. Latency: from just before the mutation is sent to the payload\'s arrival at the subscriber (and from the mutation\'s response). "Expected": every subscription that may see the event (reporters of that case for messages; staff whose account the API lets read the case, asked with `staffCase` as that account).',
+    "Mix: 80 % reporters (`reportUpdates` with number and tracking code, round-robin over the cases: the hot cases get the same share as the others), 20 % staff connections (every demo role of the four agencies and the three provincial secretariats, 4 sessions each; each connection follows `inboxUpdates`, and agency staff other than the admin also `caseUpdates` of one of their agency's hot cases). Events: a verifier's `sendStaffMessage` (reporter-visible) or `addCaseNote` (internal) over HTTP, on the hot cases. Latency: from just before the mutation is sent to the payload's arrival at the subscriber (and from the mutation's response). \"Expected\": every subscription that may see the event (reporters of that case for messages; staff whose account the API lets read the case, asked with `staffCase` as that account).",
     '',
     '| run | connected | phase | events | mean fan-out | expected | delivered | missing | unexpected | p50 ms | p95 ms | p99 ms | max ms | p99 from response ms | target |',
     '|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|',
   ];
   for (const run of runs) {
     for (const phase of run.phases) {
-      const target = phase.phase === 'warm-up' ? '' : phase.fromSendMs.p99 < TARGET_P99_MS && phase.missing === 0 && phase.unexpected === 0 ? `p99 < ${TARGET_P99_MS} ms: **met**` : `p99 < ${TARGET_P99_MS} ms: **not met**`;
-      lines.push(`| ${run.instances} instance(s) × ${run.connections} | ${run.connected} | ${phase.phase} | ${phase.events} (${phase.messages} msg, ${phase.notes} notes) | ${phase.meanFanOut} | ${phase.expected} | ${phase.delivered} | ${phase.missing} | ${phase.unexpected} | ${phase.fromSendMs.p50} | ${phase.fromSendMs.p95} | ${phase.fromSendMs.p99} | ${phase.fromSendMs.max} | ${phase.fromAnswerMs.p99} | ${target} |`);
+      const target =
+        phase.phase === 'warm-up'
+          ? ''
+          : phase.fromSendMs.p99 < TARGET_P99_MS && phase.missing === 0 && phase.unexpected === 0
+            ? `p99 < ${TARGET_P99_MS} ms: **met**`
+            : `p99 < ${TARGET_P99_MS} ms: **not met**`;
+      lines.push(
+        `| ${run.instances} instance(s) × ${run.connections} | ${run.connected} | ${phase.phase} | ${phase.events} (${phase.messages} msg, ${phase.notes} notes) | ${phase.meanFanOut} | ${phase.expected} | ${phase.delivered} | ${phase.missing} | ${phase.unexpected} | ${phase.fromSendMs.p50} | ${phase.fromSendMs.p95} | ${phase.fromSendMs.p99} | ${phase.fromSendMs.max} | ${phase.fromAnswerMs.p99} | ${target} |`,
+      );
     }
   }
-  lines.push('', '| run | API RSS before → after (MiB) | API heap before → after (MiB) | API RSS / connection | API heap / connection | client RSS / connection | client heap / connection | time to connect all | failed connects | subscription errors | closes |', '|---|---|---|---:|---:|---:|---:|---:|---:|---:|---|');
+  lines.push(
+    '',
+    '| run | API RSS before → after (MiB) | API heap before → after (MiB) | API RSS / connection | API heap / connection | client RSS / connection | client heap / connection | time to connect all | failed connects | subscription errors | closes |',
+    '|---|---|---|---:|---:|---:|---:|---:|---:|---:|---|',
+  );
   for (const run of runs) {
     const m = run.memory;
-    lines.push(`| ${run.instances} × ${run.connections} | ${m.api.before.map((item) => mb(item.rss)).join(' + ')} → ${m.api.after.map((item) => mb(item.rss)).join(' + ')} | ${m.api.before.map((item) => mb(item.heapUsed)).join(' + ')} → ${m.api.after.map((item) => mb(item.heapUsed)).join(' + ')} | ${kb(m.api.rssBytesPerConnection)} KiB | ${kb(m.api.heapBytesPerConnection)} KiB | ${kb(m.client.rssBytesPerConnection)} KiB | ${kb(m.client.heapBytesPerConnection)} KiB | ${(Math.max(...run.opened.map((item) => item.ms)) / 1000).toFixed(1)} s | ${run.opened.reduce((sum, item) => sum + item.failed, 0)} | ${run.subscriptionErrors} | ${JSON.stringify(run.closes)} |`);
+    lines.push(
+      `| ${run.instances} × ${run.connections} | ${m.api.before.map((item) => mb(item.rss)).join(' + ')} → ${m.api.after.map((item) => mb(item.rss)).join(' + ')} | ${m.api.before.map((item) => mb(item.heapUsed)).join(' + ')} → ${m.api.after.map((item) => mb(item.heapUsed)).join(' + ')} | ${kb(m.api.rssBytesPerConnection)} KiB | ${kb(m.api.heapBytesPerConnection)} KiB | ${kb(m.client.rssBytesPerConnection)} KiB | ${kb(m.client.heapBytesPerConnection)} KiB | ${(Math.max(...run.opened.map((item) => item.ms)) / 1000).toFixed(1)} s | ${run.opened.reduce((sum, item) => sum + item.failed, 0)} | ${run.subscriptionErrors} | ${JSON.stringify(run.closes)} |`,
+    );
   }
-  for (const run of runs) if (run.failedWrites.length) lines.push('', `Failed writes (${run.instances} × ${run.connections}): ${run.failedWrites.length}; first: ${run.failedWrites[0]!.error}`);
+  for (const run of runs)
+    if (run.failedWrites.length)
+      lines.push('', `Failed writes (${run.instances} × ${run.connections}): ${run.failedWrites.length}; first: ${run.failedWrites[0]!.error}`);
   for (const run of runs) {
     run.profiles.forEach((profile, i) => {
       if (!profile) return;
       const share = (value: number) => `${(100 * value).toFixed(1)} %`;
-      lines.push('', `Where instance ${i + 1}'s CPU went during the events (${run.instances} × ${run.connections}; V8 profile, ${profile.totalMs} ms sampled, ${share(profile.idleShare)} idle):`, '',
-        '| area (self time) | ms | share |', '|---|---:|---:|', ...profile.byArea.map((row) => `| ${row.area} | ${row.ms} | ${share(row.share)} |`),
-        '', '| function (self time) | ms | share |', '|---|---:|---:|', ...profile.topFunctions.map((row) => `| \`${row.name}\` | ${row.ms} | ${share(row.share)} |`));
+      lines.push(
+        '',
+        `Where instance ${i + 1}'s CPU went during the events (${run.instances} × ${run.connections}; V8 profile, ${profile.totalMs} ms sampled, ${share(profile.idleShare)} idle):`,
+        '',
+        '| area (self time) | ms | share |',
+        '|---|---:|---:|',
+        ...profile.byArea.map((row) => `| ${row.area} | ${row.ms} | ${share(row.share)} |`),
+        '',
+        '| function (self time) | ms | share |',
+        '|---|---:|---:|',
+        ...profile.topFunctions.map((row) => `| \`${row.name}\` | ${row.ms} | ${share(row.share)} |`),
+      );
     });
   }
-  lines.push('', `p99 by subscriber kind (ms) per phase: ${runs.map((run) => `${run.instances} × ${run.connections}: ${run.phases.map((phase) => `${phase.phase} ${JSON.stringify(phase.byKindP99Ms)}`).join('; ')}`).join(' | ')}`, '');
+  lines.push(
+    '',
+    `p99 by subscriber kind (ms) per phase: ${runs.map((run) => `${run.instances} × ${run.connections}: ${run.phases.map((phase) => `${phase.phase} ${JSON.stringify(phase.byKindP99Ms)}`).join('; ')}`).join(' | ')}`,
+    '',
+  );
   return `${lines.join('\n')}\n`;
 }
 
 const loadAverageBefore = os.loadavg().map((value) => Number(value.toFixed(2)));
 const runs: Run[] = [];
 // Without --connections: both targets of issue 6, one after the other.
-const configurations: [number, number][] = values.suite || values.connections === undefined ? [[10_000, 1], [20_000, 2]] : [[Number(values.connections), Number(values.instances)]];
+const configurations: [number, number][] =
+  values.suite || values.connections === undefined
+    ? [
+        [10_000, 1],
+        [20_000, 2],
+      ]
+    : [[Number(values.connections), Number(values.instances)]];
 for (const [connections, instances] of configurations) {
   log(`run: ${instances} instance(s) × ${connections} connections`);
   const run = await runOnce(connections, instances);
   runs.push(run);
-  console.log(JSON.stringify(run.phases.map(({ phase, expected, delivered, missing, unexpected, fromSendMs }) => ({ phase, expected, delivered, missing, unexpected, ...fromSendMs }))));
+  console.log(
+    JSON.stringify(
+      run.phases.map(({ phase, expected, delivered, missing, unexpected, fromSendMs }) => ({ phase, expected, delivered, missing, unexpected, ...fromSendMs })),
+    ),
+  );
 }
 const date = new Date().toISOString();
 const result = { benchmark: 'live', date, machine: machine(), loadAverageBefore, targetP99Ms: TARGET_P99_MS, runs };

@@ -11,6 +11,10 @@ for (const benchmark of selected) {
     console.error(`unknown benchmark "${benchmark}"; one of: ${BENCHMARKS.join(', ')}`);
     process.exit(2);
   }
-  const run = spawnSync(process.execPath, [TSX_CLI, path.join(import.meta.dirname, `${benchmark}.ts`), ...(name === benchmark ? rest : process.argv.slice(2))], { stdio: 'inherit' });
+  const run = spawnSync(
+    process.execPath,
+    [TSX_CLI, path.join(import.meta.dirname, `${benchmark}.ts`), ...(name === benchmark ? rest : process.argv.slice(2))],
+    { stdio: 'inherit' },
+  );
   if (run.status !== 0) process.exit(run.status ?? 1);
 }

@@ -28,10 +28,23 @@ try {
   await db.close();
 
   const port = await freePort();
-  const api = await startChild(process.execPath, [TSX_CLI, 'src/main.ts'], path.join(REPO_ROOT, 'api'), {
-    ...benchApiEnv(benchDb.url), API_PORT: String(port), API_HOST: '127.0.0.1', NODE_ENV: 'production', LOG_LEVEL: 'warn',
-    RATE_LIMIT_SCALE: '1', IDENTITY_MASTER_KEY: BENCH_MASTER_KEY, EVIDENCE_DIR: path.join(REPO_ROOT, '.data', 'bench-evidence'),
-  }, port, '/readyz');
+  const api = await startChild(
+    process.execPath,
+    [TSX_CLI, 'src/main.ts'],
+    path.join(REPO_ROOT, 'api'),
+    {
+      ...benchApiEnv(benchDb.url),
+      API_PORT: String(port),
+      API_HOST: '127.0.0.1',
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'warn',
+      RATE_LIMIT_SCALE: '1',
+      IDENTITY_MASTER_KEY: BENCH_MASTER_KEY,
+      EVIDENCE_DIR: path.join(REPO_ROOT, '.data', 'bench-evidence'),
+    },
+    port,
+    '/readyz',
+  );
   children.push(api);
   const endpoint = `http://127.0.0.1:${port}/t/inspektorat-kalbar/graphql`;
 
@@ -66,11 +79,16 @@ try {
   }
   const quantile = (list: number[], q: number) => [...list].sort((a, b) => a - b)[Math.min(list.length - 1, Math.floor(q * list.length))]!;
   const summary = Object.fromEntries(
-    Object.entries(times).map(([kind, list]) => [kind, { medianMs: Number(quantile(list, 0.5).toFixed(1)), p90Ms: Number(quantile(list, 0.9).toFixed(1)), codes: [...codes[kind]!] }]),
+    Object.entries(times).map(([kind, list]) => [
+      kind,
+      { medianMs: Number(quantile(list, 0.5).toFixed(1)), p90Ms: Number(quantile(list, 0.9).toFixed(1)), codes: [...codes[kind]!] },
+    ]),
   );
   console.table(summary);
   const host = machine();
-  const rows = Object.entries(summary).map(([kind, row]) => `| ${kind} | ${row.codes.join(', ')} | ${row.medianMs} | ${row.p90Ms} |`).join('\n');
+  const rows = Object.entries(summary)
+    .map(([kind, row]) => `| ${kind} | ${row.codes.join(', ')} | ${row.medianMs} | ${row.p90Ms} |`)
+    .join('\n');
   await writeResults(
     'sign-in-timing',
     { date: new Date().toISOString(), machine: host, rounds, summary },

@@ -26,7 +26,12 @@ import { NationalCalendarCache } from '@aduan/api/sla/working-calendar.service.t
 import { createBenchDatabase, machine, writeResults } from './support.ts';
 
 const { values } = parseArgs({ options: { cases: { type: 'string' }, keep: { type: 'boolean' } } });
-const CASES = z.coerce.number().int().min(1000).max(5_000_000).parse(values.cases ?? '1000000');
+const CASES = z.coerce
+  .number()
+  .int()
+  .min(1000)
+  .max(5_000_000)
+  .parse(values.cases ?? '1000000');
 /** The sweep's instant: Thursday 26 November 2026, 08:00 WIB. */
 const NOW = new Date('2026-11-26T08:00:00+07:00');
 
@@ -133,7 +138,11 @@ async function explainPasses(): Promise<Record<string, string>> {
     ['reminders: select and lock a batch', SELECT_DUE_REMINDERS, [at, DEFAULT_SWEEP_BATCH_SIZE]],
     ['overdue: escalate a batch', ESCALATE_OVERDUE, [at, DEFAULT_SWEEP_BATCH_SIZE]],
     ['silence notices: a batch', SEND_SILENCE_NOTICES, [at, DEFAULT_SWEEP_BATCH_SIZE]],
-    ['silence closures: a batch', CLOSE_SILENT, [at, DEFAULT_SWEEP_BATCH_SIZE, TRANSITIONS.CLOSE_FOR_SILENCE.from, closing.to, closing.visibility, closing.name]],
+    [
+      'silence closures: a batch',
+      CLOSE_SILENT,
+      [at, DEFAULT_SWEEP_BATCH_SIZE, TRANSITIONS.CLOSE_FOR_SILENCE.from, closing.to, closing.visibility, closing.name],
+    ],
   ];
   const plans: Record<string, string> = {};
   const explained = async (sql: string, params: unknown[]) =>
@@ -150,9 +159,14 @@ async function explainPasses(): Promise<Record<string, string>> {
         // these with the tenant's calendar; the statement's work is the same).
         const { rows } = await client.query(SELECT_DUE_REMINDERS, params);
         const input = rows.map((row: Record<string, unknown>) => ({
-          id: row.id, tenant_id: row.tenant_id, status: row.status, stage_key: row.stage_key,
+          id: row.id,
+          tenant_id: row.tenant_id,
+          status: row.status,
+          stage_key: row.stage_key,
           stage_deadline: (row.stage_deadline as Date | null)?.toISOString().slice(0, -1) ?? null,
-          step: 1, due_at: new Date(NOW.getTime() - 1).toISOString(), next_at: null,
+          step: 1,
+          due_at: new Date(NOW.getTime() - 1).toISOString(),
+          next_at: null,
         }));
         if (input.length > 0) plans['reminders: write the batch'] = await explained(WRITE_REMINDERS, [at, JSON.stringify(input)]);
       }
@@ -168,7 +182,9 @@ async function sweep(label: string): Promise<{ result: SlaSweepResult; ms: numbe
   try {
     const deps = { db, configs: new TenantConfigCache(db.prisma, 60_000), calendars: new NationalCalendarCache(db.prisma) };
     const { value, ms } = await timed(label, () => runSlaSweep(deps, { now: NOW }));
-    console.log(`sla-sweep:   ${JSON.stringify({ reminders: value.reminders, escalations: value.escalations, silenceNotices: value.silenceNotices, silenceClosures: value.silenceClosures, ms: value.ms })}`);
+    console.log(
+      `sla-sweep:   ${JSON.stringify({ reminders: value.reminders, escalations: value.escalations, silenceNotices: value.silenceNotices, silenceClosures: value.silenceClosures, ms: value.ms })}`,
+    );
     return { result: value, ms };
   } finally {
     await db.close();
@@ -186,15 +202,17 @@ async function tableSizes() {
 try {
   const generated = await timed(`generate ${CASES.toLocaleString('en')} open cases`, () => client.query(GENERATE, [CASES]));
   await timed('vacuum analyze', vacuum);
-  const due = (await client.query(
-    `SELECT count(*) FILTER (WHERE overdue_at < $1 AND escalated_at IS NULL)::int AS overdue,
+  const due = (
+    await client.query(
+      `SELECT count(*) FILTER (WHERE overdue_at < $1 AND escalated_at IS NULL)::int AS overdue,
             count(*) FILTER (WHERE next_reminder_at <= $1)::int AS reminders,
             count(*) FILTER (WHERE silence_notice_at <= $1)::int AS notices,
             count(*) FILTER (WHERE silence_close_at <= $1 AND silence_notice_at IS NULL)::int AS closures,
             count(*)::int AS total
      FROM case_sla`,
-    [NOW],
-  )).rows[0] as Record<string, number>;
+      [NOW],
+    )
+  ).rows[0] as Record<string, number>;
   console.log(`sla-sweep: due at ${NOW.toISOString()}: ${JSON.stringify(due)}`);
   const realisticPlans = await explainPasses();
   const realistic = await sweep('realistic sweep');
@@ -261,11 +279,15 @@ tenant's working calendar.
 
 ## Plans: realistic run, first batch of each pass
 
-${Object.entries(realisticPlans).map(([label, plan]) => `### ${label}\n\n${fence(plan)}`).join('\n\n')}
+${Object.entries(realisticPlans)
+  .map(([label, plan]) => `### ${label}\n\n${fence(plan)}`)
+  .join('\n\n')}
 
 ## Plans: worst case, first batch of each pass
 
-${Object.entries(worstPlans).map(([label, plan]) => `### ${label}\n\n${fence(plan)}`).join('\n\n')}
+${Object.entries(worstPlans)
+  .map(([label, plan]) => `### ${label}\n\n${fence(plan)}`)
+  .join('\n\n')}
 `;
   await writeResults('sla-sweep', results, markdown);
   console.log('sla-sweep: results in ops/bench/results/sla-sweep.md');

@@ -29,14 +29,19 @@ async function post(url: string, query: string, variables: unknown) {
   return body.data;
 }
 
-interface Sample { total: number; link: number; upload: number; submit: number }
+interface Sample {
+  total: number;
+  link: number;
+  upload: number;
+  submit: number;
+}
 
 async function fileOne(apiUrl: string, worker: number): Promise<Sample> {
   const graphqlUrl = `${apiUrl}/t/inspektorat-kalbar/graphql`;
   const started = performance.now();
   const link = (await post(graphqlUrl, UPLOAD, { input: { caseTypeKey: 'complaint', fileName: 'foto.png' } })).createEvidenceUpload;
   const linked = performance.now();
-  const put = await fetch(`${apiUrl}${link.uploadPath}`, { method: "PUT", body: new Uint8Array(PHOTO) });
+  const put = await fetch(`${apiUrl}${link.uploadPath}`, { method: 'PUT', body: new Uint8Array(PHOTO) });
   if (put.status !== 201) throw new Error(`upload answered ${put.status}`);
   await put.arrayBuffer();
   const uploaded = performance.now();
@@ -106,8 +111,15 @@ async function startCpuMeter(apiPid: number, databaseUrl: string): Promise<CpuMe
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   const backends = async () =>
-    (await client.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()')).rows.map((row) => row.pid);
-  const before = { api: processTreeCpuSeconds(apiPid), self: process.cpuUsage(), machine: machineCpuSeconds(), db: new Map((await backends()).map((pid) => [pid, processCpuSeconds(pid)])) };
+    (await client.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()')).rows.map(
+      (row) => row.pid,
+    );
+  const before = {
+    api: processTreeCpuSeconds(apiPid),
+    self: process.cpuUsage(),
+    machine: machineCpuSeconds(),
+    db: new Map((await backends()).map((pid) => [pid, processCpuSeconds(pid)])),
+  };
   return {
     async stop(submissions) {
       const api = processTreeCpuSeconds(apiPid) - before.api;
@@ -167,12 +179,24 @@ const benchDb = await createBenchDatabase('submit-report', 'aduan_bench_submit')
 const children: Child[] = [];
 try {
   const port = await freePort();
-  const api = await startChild(process.execPath, [TSX_CLI, 'src/main.ts'], path.join(REPO_ROOT, 'api'), {
-    ...benchApiEnv(benchDb.url), API_PORT: String(port), API_HOST: '127.0.0.1', NODE_ENV: 'production', LOG_LEVEL: 'info',
-    RATE_LIMIT_SCALE: '100000', DATABASE_POOL_SIZE: '20',
-    IDENTITY_MASTER_KEY: BENCH_MASTER_KEY,
-    EVIDENCE_DIR: path.join(REPO_ROOT, '.data', 'bench-evidence'),
-  }, port, '/readyz');
+  const api = await startChild(
+    process.execPath,
+    [TSX_CLI, 'src/main.ts'],
+    path.join(REPO_ROOT, 'api'),
+    {
+      ...benchApiEnv(benchDb.url),
+      API_PORT: String(port),
+      API_HOST: '127.0.0.1',
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'info',
+      RATE_LIMIT_SCALE: '100000',
+      DATABASE_POOL_SIZE: '20',
+      IDENTITY_MASTER_KEY: BENCH_MASTER_KEY,
+      EVIDENCE_DIR: path.join(REPO_ROOT, '.data', 'bench-evidence'),
+    },
+    port,
+    '/readyz',
+  );
   children.push(api);
   const loadAverageBefore = os.loadavg().map((value) => Number(value.toFixed(2)));
   console.log('submit-report: warming up');
@@ -182,7 +206,14 @@ try {
     console.log(`submit-report: ${concurrency} concurrent reporters, ${durationMs / 1000} s`);
     rows.push(await runLevel(api.url, concurrency, await startCpuMeter(api.process.pid!, benchDb.url)));
   }
-  const result = { benchmark: 'submit-report', date: new Date().toISOString(), machine: machine(), loadAverageBefore, durationSeconds: durationMs / 1000, rows };
+  const result = {
+    benchmark: 'submit-report',
+    date: new Date().toISOString(),
+    machine: machine(),
+    loadAverageBefore,
+    durationSeconds: durationMs / 1000,
+    rows,
+  };
   const cpuCell = (row: (typeof rows)[number]) => {
     const cpu = row.cpuMsPerSubmission;
     return cpu ? `${cpu.apiMs} / ${cpu.databaseMs} / ${cpu.loadGeneratorMs} / ${cpu.otherMs} | ${cpu.machineIdlePercent}` : 'n/a | n/a';
@@ -196,9 +227,12 @@ try {
     '',
     '| concurrent reporters | submissions/s | p50 ms | p99 ms | errors | p50 per step: link / upload / submit (ms) | CPU ms per submission: API / database / load generator / other | machine idle % |',
     '|---:|---:|---:|---:|---:|---|---|---:|',
-    ...rows.map((row) => `| ${row.concurrency} | ${row.perSecond} | ${row.p50Ms} | ${row.p99Ms} | ${row.errors} | ${row.stepsP50Ms.uploadLink} / ${row.stepsP50Ms.upload} / ${row.stepsP50Ms.submit} | ${cpuCell(row)} |`),
+    ...rows.map(
+      (row) =>
+        `| ${row.concurrency} | ${row.perSecond} | ${row.p50Ms} | ${row.p99Ms} | ${row.errors} | ${row.stepsP50Ms.uploadLink} / ${row.stepsP50Ms.upload} / ${row.stepsP50Ms.submit} | ${cpuCell(row)} |`,
+    ),
     '',
-    'CPU per submission: the API process (all its threads), the benchmark database\'s connections, this load generator, and the rest of the machine meanwhile (PostgreSQL\'s WAL writer and checkpointer, the kernel, other programs). With 2 cores, 200 submissions/s leaves 10 ms of CPU per submission for all of them together.',
+    "CPU per submission: the API process (all its threads), the benchmark database's connections, this load generator, and the rest of the machine meanwhile (PostgreSQL's WAL writer and checkpointer, the kernel, other programs). With 2 cores, 200 submissions/s leaves 10 ms of CPU per submission for all of them together.",
     '',
     'Target: 200 submissions/s with p99 under 150 ms at 10 concurrent reporters.',
     '',

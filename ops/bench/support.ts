@@ -74,7 +74,13 @@ export interface LoadResult {
   totalRequests: number;
 }
 
-export async function runLoad(url: string, body: string, connections: number, durationSeconds: number, headers: Record<string, string> = {}): Promise<LoadResult> {
+export async function runLoad(
+  url: string,
+  body: string,
+  connections: number,
+  durationSeconds: number,
+  headers: Record<string, string> = {},
+): Promise<LoadResult> {
   const result = await autocannon({
     url,
     method: 'POST',

@@ -11,7 +11,20 @@ import { readFile } from 'node:fs/promises';
 import http from 'node:http';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { BENCH_MASTER_KEY, benchApiEnv, createBenchDatabase, freePort, machine, REPO_ROOT, runLoad, startChild, TSX_CLI, writeResults, type Child, type LoadResult } from './support.ts';
+import {
+  BENCH_MASTER_KEY,
+  benchApiEnv,
+  createBenchDatabase,
+  freePort,
+  machine,
+  REPO_ROOT,
+  runLoad,
+  startChild,
+  TSX_CLI,
+  writeResults,
+  type Child,
+  type LoadResult,
+} from './support.ts';
 
 const { values } = parseArgs({ options: { duration: { type: 'string', default: '10' } }, allowPositionals: true });
 const duration = Number(values.duration);
@@ -28,7 +41,11 @@ function transferBytes(url: string): Promise<{ status: number; bytes: number; bo
         });
         response.on('end', () => {
           const headerBytes = Object.entries(response.headers).reduce((sum, [name, value]) => sum + name.length + String(value).length + 4, 0);
-          resolve({ status: response.statusCode!, bytes: bytes + headerBytes, body: response.headers['content-encoding'] ? '' : Buffer.concat(chunks).toString('utf8') });
+          resolve({
+            status: response.statusCode!,
+            bytes: bytes + headerBytes,
+            body: response.headers['content-encoding'] ? '' : Buffer.concat(chunks).toString('utf8'),
+          });
         });
       })
       .on('error', reject);
@@ -54,15 +71,32 @@ async function firstVisitBytes(webUrl: string, pagePath: string) {
 const benchDb = await createBenchDatabase('tenant-query', 'aduan_bench');
 const children: Child[] = [];
 try {
-
   const apiPort = await freePort();
-  const api = await startChild(process.execPath, [TSX_CLI, 'src/main.ts'], path.join(REPO_ROOT, 'api'), {
-    ...benchApiEnv(benchDb.url), API_PORT: String(apiPort), API_HOST: '127.0.0.1', NODE_ENV: 'production', LOG_LEVEL: 'info',
-    IDENTITY_MASTER_KEY: BENCH_MASTER_KEY,
-  }, apiPort, '/readyz');
+  const api = await startChild(
+    process.execPath,
+    [TSX_CLI, 'src/main.ts'],
+    path.join(REPO_ROOT, 'api'),
+    {
+      ...benchApiEnv(benchDb.url),
+      API_PORT: String(apiPort),
+      API_HOST: '127.0.0.1',
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'info',
+      IDENTITY_MASTER_KEY: BENCH_MASTER_KEY,
+    },
+    apiPort,
+    '/readyz',
+  );
   children.push(api);
   const barePort = await freePort();
-  const bare = await startChild(process.execPath, [TSX_CLI, 'bench/bare-apollo.ts'], path.join(REPO_ROOT, 'ops'), { PORT: String(barePort), NODE_ENV: 'production' }, barePort, '/healthz');
+  const bare = await startChild(
+    process.execPath,
+    [TSX_CLI, 'bench/bare-apollo.ts'],
+    path.join(REPO_ROOT, 'ops'),
+    { PORT: String(barePort), NODE_ENV: 'production' },
+    barePort,
+    '/healthz',
+  );
   children.push(bare);
 
   const portalQuery = await readFile(path.join(REPO_ROOT, 'web', 'app', 'graphql', 'tenant-portal.graphql'), 'utf8');
@@ -82,7 +116,12 @@ try {
     console.log(`tenant-query: ${connections} connections, ${duration} s each`);
     const bareResult = await runLoad(`${bare.url}/graphql`, helloBody, connections, duration);
     const tenantResult = await runLoad(tenantUrl, tenantBody, connections, duration);
-    rows.push({ connections, bare: bareResult, tenant: tenantResult, ratio: Number((tenantResult.requestsPerSecond / bareResult.requestsPerSecond).toFixed(2)) });
+    rows.push({
+      connections,
+      bare: bareResult,
+      tenant: tenantResult,
+      ratio: Number((tenantResult.requestsPerSecond / bareResult.requestsPerSecond).toFixed(2)),
+    });
   }
 
   let pageBytes: Awaited<ReturnType<typeof firstVisitBytes>>[] = [];
@@ -98,7 +137,11 @@ try {
       '/',
     );
     children.push(web);
-    pageBytes = [await firstVisitBytes(web.url, '/'), await firstVisitBytes(web.url, '/t/inspektorat-kalbar/'), await firstVisitBytes(web.url, '/t/inspektorat-bontang/')];
+    pageBytes = [
+      await firstVisitBytes(web.url, '/'),
+      await firstVisitBytes(web.url, '/t/inspektorat-kalbar/'),
+      await firstVisitBytes(web.url, '/t/inspektorat-bontang/'),
+    ];
   } catch (error) {
     console.error(`tenant-query: page bytes not measured (${(error as Error).message}); run \`pnpm build\` first`);
   }
@@ -114,7 +157,10 @@ try {
     '',
     '| clients | bare Apollo `{ hello }` req/s | p50 / p99 ms | `tenant` req/s | p50 / p99 ms | ratio (target ≥ 0.5) |',
     '|---:|---:|---:|---:|---:|---:|',
-    ...rows.map((row) => `| ${row.connections} | ${row.bare.requestsPerSecond} | ${row.bare.p50Ms} / ${row.bare.p99Ms} | ${row.tenant.requestsPerSecond} | ${row.tenant.p50Ms} / ${row.tenant.p99Ms} | ${row.ratio} |`),
+    ...rows.map(
+      (row) =>
+        `| ${row.connections} | ${row.bare.requestsPerSecond} | ${row.bare.p50Ms} / ${row.bare.p99Ms} | ${row.tenant.requestsPerSecond} | ${row.tenant.p50Ms} / ${row.tenant.p99Ms} | ${row.ratio} |`,
+    ),
     '',
     ...(pageBytes.length
       ? [

@@ -25,7 +25,11 @@ const argsSchema = z.object({
     error: (issue) => (issue.input === undefined ? 'a command is required' : `unknown command "${String(issue.input)}"`),
   }),
   tenants: z.string().min(1).optional(),
-  actor: z.string().min(1).max(100).default(`ops:${process.env.USER ?? 'operator'}`),
+  actor: z
+    .string()
+    .min(1)
+    .max(100)
+    .default(`ops:${process.env.USER ?? 'operator'}`),
   staff: z
     .object({
       tenant: z.string().min(1).optional(),

@@ -72,7 +72,15 @@ async function fileBontangWhistleblowing(pseudonym: string, phone: string) {
   const caseType = (await caseTypesOf(api.url, BONTANG)).find((item) => item.key === 'whistleblowing')!;
   const photo = await uploadEvidence(api.url, BONTANG, caseType.key, 'bukti.png', png());
   const filed = await graphql(endpoint, SUBMIT_REPORT, {
-    variables: { input: { caseTypeKey: caseType.key, answers: validAnswers(caseType, 'gratifikasi pengadaan'), identityMode: 'PSEUDONYMOUS', reporter: { phone }, evidenceIds: [photo.evidenceId] } },
+    variables: {
+      input: {
+        caseTypeKey: caseType.key,
+        answers: validAnswers(caseType, 'gratifikasi pengadaan'),
+        identityMode: 'PSEUDONYMOUS',
+        reporter: { phone },
+        evidenceIds: [photo.evidenceId],
+      },
+    },
     headers: { authorization: `Bearer ${registered.data!.registerReporter.token}` },
   });
   if (filed.errors) throw new Error(JSON.stringify(filed.errors));
@@ -132,7 +140,9 @@ describe.runIf(browserTestsEnabled)('more of the staff console in Chromium', () 
     await page.locator('[data-action-submit="intake"]').click();
     await page.locator('#externalReference-error').waitFor();
     expect(await page.locator('#externalReference-error').innerText()).toContain('wajib');
-    expect(await page.locator(`#answer-${complaint.formFields.find((field) => field.type === 'TEXTAREA' || field.type === 'TEXT')!.key}`).inputValue()).toContain('surat warga');
+    expect(
+      await page.locator(`#answer-${complaint.formFields.find((field) => field.type === 'TEXTAREA' || field.type === 'TEXT')!.key}`).inputValue(),
+    ).toContain('surat warga');
     expect(await seriousViolations(page), 'intake refused').toEqual([]);
     await shot(page, 'intake-form-refused');
 
@@ -158,9 +168,13 @@ describe.runIf(browserTestsEnabled)('more of the staff console in Chromium', () 
     const number = await page.locator('[data-registration-number]').innerText();
 
     // The reporter can follow it with that code.
-    const tracked = await graphql(`${api.url}/t/${KALBAR}/graphql`, 'query($n: String!, $c: String) { trackReport(registrationNumber: $n, trackingCode: $c) { status } }', {
-      variables: { n: number, c: code },
-    });
+    const tracked = await graphql(
+      `${api.url}/t/${KALBAR}/graphql`,
+      'query($n: String!, $c: String) { trackReport(registrationNumber: $n, trackingCode: $c) { status } }',
+      {
+        variables: { n: number, c: code },
+      },
+    );
     expect(tracked.data!.trackReport.status).toBe('SUBMITTED');
 
     // A reload is a reprint: the code is gone for good.

@@ -36,7 +36,13 @@ let target: ConsoleBrowser;
 const numbers: string[] = [];
 
 function apiEnv() {
-  return { ...database.env, LOG_LEVEL: 'warn', IDENTITY_MASTER_KEY_FILE: path.join(scratch, 'master.key'), EVIDENCE_DIR: path.join(scratch, 'evidence'), SLA_SWEEP_ENABLED: 'false' };
+  return {
+    ...database.env,
+    LOG_LEVEL: 'warn',
+    IDENTITY_MASTER_KEY_FILE: path.join(scratch, 'master.key'),
+    EVIDENCE_DIR: path.join(scratch, 'evidence'),
+    SLA_SWEEP_ENABLED: 'false',
+  };
 }
 
 async function shot(page: Page, name: string) {
@@ -60,7 +66,9 @@ describe.runIf(browserTestsEnabled)('console notifications in Chromium', () => {
     for (const marker of ['lampu jalan padam', 'trotoar rusak']) {
       const photo = await uploadEvidence(api.url, KALBAR, caseType.key, 'foto.png', png());
       const response = await graphql(`${api.url}/t/${KALBAR}/graphql`, SUBMIT_REPORT, {
-        variables: { input: { caseTypeKey: caseType.key, answers: validAnswers(caseType, marker), identityMode: 'ANONYMOUS', evidenceIds: [photo.evidenceId] } },
+        variables: {
+          input: { caseTypeKey: caseType.key, answers: validAnswers(caseType, marker), identityMode: 'ANONYMOUS', evidenceIds: [photo.evidenceId] },
+        },
       });
       if (response.errors) throw new Error(JSON.stringify(response.errors));
       numbers.push(response.data!.submitReport.registrationNumber);

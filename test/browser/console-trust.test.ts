@@ -197,7 +197,7 @@ describe.runIf(browserTestsEnabled)('separation of duties in the staff console',
     await head.context.close();
   }, 120_000);
 
-  it('shows a verifier\'s mark on a colleague as waiting, and the head confirms it on the case page', async () => {
+  it("shows a verifier's mark on a colleague as waiting, and the head confirms it on the case page", async () => {
     const filed = await fileReport(KALBAR, 'pungutan di loket');
     const verifier = await openPage(target, konsol(KALBAR));
     await signIn(verifier.page, demoEmail('verifikator', KALBAR));
@@ -231,7 +231,7 @@ describe.runIf(browserTestsEnabled)('separation of duties in the staff console',
     await head.context.close();
   }, 90_000);
 
-  it('lets the secretariat confirm a head appointment and a conflict marked on a head, and read its province\'s audit log', async () => {
+  it("lets the secretariat confirm a head appointment and a conflict marked on a head, and read its province's audit log", async () => {
     // At BKAD Kalbar the admin proposes the verifier as head (through the API: the page is shown above).
     const bkadAdmin = await staffClient(api.url, BKAD, 'admin');
     const proposed = await bkadAdmin.call('mutation($input: ProposeRoleChangeInput!) { proposeRoleChange(input: $input) { id } }', {

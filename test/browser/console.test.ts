@@ -133,9 +133,12 @@ describe.runIf(browserTestsEnabled)('the staff console in Chromium', () => {
     );
 
     // Asking without a question is refused next to the field, and nothing changes.
-    await page.locator('form.transition-form').first().evaluate((form) => {
-      for (const each of form.closest('section')!.querySelectorAll('form')) each.noValidate = true;
-    });
+    await page
+      .locator('form.transition-form')
+      .first()
+      .evaluate((form) => {
+        for (const each of form.closest('section')!.querySelectorAll('form')) each.noValidate = true;
+      });
     await page.locator('[data-transition="REQUEST_INFO"]').click();
     await page.locator('#reason-REQUEST_INFO-error').waitFor();
     expect(await page.locator('#reason-REQUEST_INFO-error').innerText()).toContain('wajib diisi');
@@ -203,7 +206,8 @@ describe.runIf(browserTestsEnabled)('the staff console in Chromium', () => {
     await signIn(head.page, demoEmail('pimpinan', KALBAR));
     await openCase(head.page, filed.registrationNumber);
     // Said in full when it fails: the status and answer the head's page was given.
-    const seen = async () => `status ${await statusOf(head.page)}; answers: ${await head.page.locator('[data-answer-status]').evaluateAll((items) => items.map((item) => item.getAttribute('data-answer-status')).join(','))}`;
+    const seen = async () =>
+      `status ${await statusOf(head.page)}; answers: ${await head.page.locator('[data-answer-status]').evaluateAll((items) => items.map((item) => item.getAttribute('data-answer-status')).join(','))}`;
     expect(await head.page.locator('[data-action="return-answer"]').count(), await seen()).toBe(1);
     await head.page.locator('[data-transition="APPROVE_ANSWER"]').click();
     await head.page.locator('[data-flash]').waitFor();

@@ -36,7 +36,13 @@ describe.skipIf(!browserTestsEnabled || !usingPostgres || !redisUrl)('live updat
     database = await createTestDatabase();
     await setupTenants(database);
     // One deployment: both instances share the master key, so each reads the other's live cursors.
-    const env = { ...database.env, REDIS_URL: redisUrl, LIVE_POLL_INTERVAL_MS: '600000', SLA_SWEEP_ENABLED: 'false', IDENTITY_MASTER_KEY: randomBytes(32).toString('base64') };
+    const env = {
+      ...database.env,
+      REDIS_URL: redisUrl,
+      LIVE_POLL_INTERVAL_MS: '600000',
+      SLA_SWEEP_ENABLED: 'false',
+      IDENTITY_MASTER_KEY: randomBytes(32).toString('base64'),
+    };
     [apiA, apiB] = await Promise.all([startApi(env), startApi(env)]);
     scratch = mkdtempSync(path.join(os.tmpdir(), 'aduan-live-instances-web-'));
     web = await startBuiltWeb(apiB.url, buildWebInto(scratch));
@@ -55,7 +61,14 @@ describe.skipIf(!browserTestsEnabled || !usingPostgres || !redisUrl)('live updat
     const caseType = (await caseTypesOf(apiA.url, KALBAR)).find((item) => item.key === 'complaint')!;
     const photo = await uploadEvidence(apiA.url, KALBAR, caseType.key, 'foto.png', png());
     const submitted = await graphql(`${apiA.url}/t/${KALBAR}/graphql`, SUBMIT_REPORT, {
-      variables: { input: { caseTypeKey: caseType.key, answers: validAnswers(caseType, 'gorong-gorong tersumbat'), identityMode: 'ANONYMOUS', evidenceIds: [photo.evidenceId] } },
+      variables: {
+        input: {
+          caseTypeKey: caseType.key,
+          answers: validAnswers(caseType, 'gorong-gorong tersumbat'),
+          identityMode: 'ANONYMOUS',
+          evidenceIds: [photo.evidenceId],
+        },
+      },
     });
     expect(submitted.errors).toBeUndefined();
     const filed = submitted.data!.submitReport as { registrationNumber: string; trackingCode: string };

@@ -146,7 +146,11 @@ describe.skipIf(!browserTestsEnabled)('live updates in the pages', () => {
     // The whole inbox fits a phone, the paused-deadline badge of the case asked for facts included.
     expect(await agency.page.locator('[data-deadline="paused"]').count()).toBeGreaterThan(0);
     expect(await agency.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth), 'inbox at 360 px').toBeLessThanOrEqual(0);
-    const panel = await agency.page.locator('[data-live-inbox]').evaluate((element) => element.scrollWidth - element.clientWidth + Math.max(0, element.getBoundingClientRect().right - document.documentElement.clientWidth));
+    const panel = await agency.page
+      .locator('[data-live-inbox]')
+      .evaluate(
+        (element) => element.scrollWidth - element.clientWidth + Math.max(0, element.getBoundingClientRect().right - document.documentElement.clientWidth),
+      );
     expect(panel).toBeLessThanOrEqual(0);
     if (SCREENSHOTS) await secretariat.page.screenshot({ path: path.join(SCREENSHOTS, 'secretariat-live-1280.png') });
 

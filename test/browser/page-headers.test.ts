@@ -50,7 +50,12 @@ async function openWatched(pathname: string) {
 
 function scriptSource(response: Response): string {
   const policy = response.headers()['content-security-policy'] ?? '';
-  return policy.split(';').map((part) => part.trim()).find((part) => part.startsWith('script-src')) ?? '';
+  return (
+    policy
+      .split(';')
+      .map((part) => part.trim())
+      .find((part) => part.startsWith('script-src')) ?? ''
+  );
 }
 
 /** Remix has hydrated the page: its router exists, which only the page's scripts create. */
@@ -96,13 +101,23 @@ describe.skipIf(!browserTestsEnabled)('security headers of the pages', () => {
     const caseType = (await caseTypesOf(api.url, KALBAR)).find((item) => item.key === 'complaint')!;
     const photo = await uploadEvidence(api.url, KALBAR, caseType.key, 'foto.png', png());
     const filed = await graphql(`${api.url}/t/${KALBAR}/graphql`, SUBMIT_REPORT, {
-      variables: { input: { caseTypeKey: caseType.key, answers: validAnswers(caseType, 'jalan berlubang di depan pasar'), identityMode: 'ANONYMOUS', evidenceIds: [photo.evidenceId] } },
+      variables: {
+        input: {
+          caseTypeKey: caseType.key,
+          answers: validAnswers(caseType, 'jalan berlubang di depan pasar'),
+          identityMode: 'ANONYMOUS',
+          evidenceIds: [photo.evidenceId],
+        },
+      },
     });
     const { registrationNumber, trackingCode } = filed.data!.submitReport as { registrationNumber: string; trackingCode: string };
     const { context, page, violations } = await openWatched(`/t/${KALBAR}/lacak`);
     await page.getByLabel('Nomor registrasi').fill(registrationNumber);
     await page.getByLabel('Kode pelacakan').fill(trackingCode);
-    const [answer] = await Promise.all([page.waitForResponse((response) => response.request().isNavigationRequest()), page.getByRole('button', { name: 'Lacak' }).click()]);
+    const [answer] = await Promise.all([
+      page.waitForResponse((response) => response.request().isNavigationRequest()),
+      page.getByRole('button', { name: 'Lacak' }).click(),
+    ]);
     expect(scriptSource(answer)).not.toContain('unsafe-inline');
     await page.locator('[data-case]').waitFor();
     // The live indicator only turns live once the page's scripts run and its socket opens.

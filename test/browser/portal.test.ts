@@ -16,7 +16,6 @@ import { findFreePort } from '../support/processes.ts';
 import { REPO_TENANTS_DIR, setupTenants } from '../support/setup-tenants.ts';
 import { buildWeb, startWeb } from '../support/web.ts';
 
-
 let database: TestDatabase;
 let api: RunningProcess;
 let web: RunningProcess;
@@ -50,7 +49,6 @@ async function themeOf(slug: string): Promise<{ primaryColor: string }> {
   });
   return (await response.json()).data.tenant.theme;
 }
-
 
 describe.runIf(browserTestsEnabled)('the public pages in Chromium', () => {
   beforeAll(async () => {
@@ -98,7 +96,11 @@ describe.runIf(browserTestsEnabled)('the public pages in Chromium', () => {
   });
 
   it.each([
-    ['inspektorat-kalbar', 'Inspektorat Provinsi Kalimantan Barat', ['3W', 'Surat Bebas Temuan', 'Sultan Syahrir', 'admin.upg@kalbarprov.go.id', 'Tidak dipungut biaya']],
+    [
+      'inspektorat-kalbar',
+      'Inspektorat Provinsi Kalimantan Barat',
+      ['3W', 'Surat Bebas Temuan', 'Sultan Syahrir', 'admin.upg@kalbarprov.go.id', 'Tidak dipungut biaya'],
+    ],
     ['inspektorat-bontang', 'Inspektorat Kota Bontang', ['5W+1H', 'Bagaimana (How)', 'Anonim']],
     ['bkad-kalbar', 'Badan Keuangan dan Aset Daerah Provinsi Kalimantan Barat', ['KTP/SIM', 'Gubernur Kalimantan Barat', 'bkad@kalbarprov.go.id']],
   ])('shows %s its own content in its own colours', async (slug, name, texts) => {

@@ -52,7 +52,6 @@ async function startProductionWeb(apiUrl: string, buildDirectory: string): Promi
   });
 }
 
-
 async function overflow(page: Page): Promise<number> {
   return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 }
@@ -133,7 +132,10 @@ describe.runIf(browserTestsEnabled)('filing and following a report in Chromium',
     await page.waitForURL(`**${BONTANG}/lapor/whistleblowing`);
     // The form says what is removed from the files, and that their names are not kept.
     const evidenceHints = await page.locator('#evidence').evaluate((input) =>
-      (input.getAttribute('aria-describedby') ?? '').split(' ').map((id) => document.getElementById(id)?.textContent ?? '').join(' '),
+      (input.getAttribute('aria-describedby') ?? '')
+        .split(' ')
+        .map((id) => document.getElementById(id)?.textContent ?? '')
+        .join(' '),
     );
     expect(evidenceHints).toContain('lokasi GPS, nomor seri');
     expect(evidenceHints).toContain('bukti-1, bukti-2');
@@ -234,9 +236,13 @@ describe.runIf(browserTestsEnabled)('filing and following a report in Chromium',
     expect(key).toMatch(/^[A-Za-z0-9_-]{32}$/);
     await fillAnonymousReport(page, { javaScript: false });
     // What the browser is about to send (the photo aside), to send it once more afterwards.
-    const fields = await page.locator('form.report-form [name]:not([type="file"])').evaluateAll((controls) =>
-      (controls as HTMLInputElement[]).filter((control) => control.type !== 'radio' || control.checked).map((control) => [control.name, control.value] as const),
-    );
+    const fields = await page
+      .locator('form.report-form [name]:not([type="file"])')
+      .evaluateAll((controls) =>
+        (controls as HTMLInputElement[])
+          .filter((control) => control.type !== 'radio' || control.checked)
+          .map((control) => [control.name, control.value] as const),
+      );
     expect(fields).toContainEqual(['clientSubmissionKey', key]);
     await page.getByRole('button', { name: 'Kirim laporan' }).click();
     const { number, code } = await readReceipt(page);
@@ -309,7 +315,12 @@ describe.runIf(browserTestsEnabled)('filing and following a report in Chromium',
     expect(await page.getByLabel('Report title').count()).toBe(1);
     expect(await page.getByLabel('Anonymous').count()).toBe(1);
     expect(await page.getByRole('button', { name: 'Send report' }).count()).toBe(1);
-    expect(await page.locator('.field').filter({ has: page.locator('#evidence') }).innerText()).toContain('the GPS location, serial number and make of the camera');
+    expect(
+      await page
+        .locator('.field')
+        .filter({ has: page.locator('#evidence') })
+        .innerText(),
+    ).toContain('the GPS location, serial number and make of the camera');
     expect(await page.locator('.reporter-nav').innerText()).toContain('Track a report');
     await page.goto(`${web.url}${BONTANG}/lacak`);
     expect(await page.locator('h1').innerText()).toBe('Track a report');

@@ -24,7 +24,11 @@ export interface LiveClient {
    * (web/app/live/live-follow.ts): a resumed stream may repeat a few. Cursors are opaque
    * tokens, so repeats are recognised by equality. Without `seen`, every payload is kept.
    */
-  subscribe<Data = Record<string, any>>(query: string, variables?: Record<string, unknown>, options?: { seen?: readonly (string | null | undefined)[] }): LiveSubscription<Data>;
+  subscribe<Data = Record<string, any>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    options?: { seen?: readonly (string | null | undefined)[] },
+  ): LiveSubscription<Data>;
   /** Resolves with the close code once the socket closes. */
   readonly closed: Promise<Closed>;
   /** Resolves once the server acknowledged the connection. */
@@ -67,7 +71,11 @@ export function liveClient(url: string, options: { authToken?: string; headers?:
   return {
     closed,
     connected,
-    subscribe<Data>(query: string, variables?: Record<string, unknown>, options: { seen?: readonly (string | null | undefined)[] } = {}): LiveSubscription<Data> {
+    subscribe<Data>(
+      query: string,
+      variables?: Record<string, unknown>,
+      options: { seen?: readonly (string | null | undefined)[] } = {},
+    ): LiveSubscription<Data> {
       type Payload = { data?: Data; errors?: { message: string; extensions?: Record<string, unknown> }[] };
       const received: Payload[] = [];
       const waiters: ((payload: Payload) => void)[] = [];

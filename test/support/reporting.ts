@@ -85,6 +85,10 @@ export async function uploadEvidence(apiUrl: string, slug: string, caseTypeKey: 
   );
   if (created.errors) throw new Error(JSON.stringify(created.errors));
   const { evidenceId, uploadPath } = created.data!.createEvidenceUpload;
-  const response = await fetch(`${apiUrl}${uploadPath}`, { method: 'PUT', body: new Uint8Array(bytes), headers: { 'content-type': 'application/octet-stream' } });
+  const response = await fetch(`${apiUrl}${uploadPath}`, {
+    method: 'PUT',
+    body: new Uint8Array(bytes),
+    headers: { 'content-type': 'application/octet-stream' },
+  });
   return { evidenceId: evidenceId as string, uploadPath: uploadPath as string, status: response.status, body: await response.json() };
 }

@@ -4,14 +4,12 @@
  */
 import { z } from 'zod';
 
-const hostList = z
-  .string()
-  .transform((value) =>
-    value
-      .split(',')
-      .map((host) => host.trim().toLowerCase())
-      .filter(Boolean),
-  );
+const hostList = z.string().transform((value) =>
+  value
+    .split(',')
+    .map((host) => host.trim().toLowerCase())
+    .filter(Boolean),
+);
 
 export const EnvSchema = z.object({
   /** Base URL of the GraphQL API; `/graphql` and `/t/<slug>/graphql` are appended. */

@@ -37,11 +37,7 @@ export const meta: MetaFunction<typeof loader> = ({ data: rootData, error }) => 
   const t = createTranslator(rootData?.locale ?? 'id');
   if (!error) return [{ title: t('site.name') }, { name: 'description', content: t('directory.description') }];
   const text = findErrorText(classifyError(error).kind);
-  return [
-    { title: `${t(text.title)} | ${t('site.name')}` },
-    { name: 'description', content: t(text.body) },
-    { name: 'robots', content: 'noindex' },
-  ];
+  return [{ title: `${t(text.title)} | ${t('site.name')}` }, { name: 'description', content: t(text.body) }, { name: 'robots', content: 'noindex' }];
 };
 
 function findThemeStyle(matches: ReturnType<typeof useMatches>): ThemeStyle | undefined {

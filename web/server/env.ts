@@ -25,7 +25,10 @@ const trustProxy = z
     if (trimmed === '' || trimmed === 'false') return false;
     if (trimmed === 'true') return true;
     if (/^\d{1,3}$/.test(trimmed)) return Number(trimmed);
-    const entries = trimmed.split(',').map((entry) => entry.trim()).filter(Boolean);
+    const entries = trimmed
+      .split(',')
+      .map((entry) => entry.trim())
+      .filter(Boolean);
     try {
       proxyAddr.compile(entries);
     } catch {
@@ -47,7 +50,11 @@ export const ServerEnvSchema = PagesEnvSchema.extend({
   NODE_ENV: z.enum(['production', 'development', 'test']).default('production'),
   PORT: port,
   /** The address to listen on; unset, all of them. */
-  HOST: z.string().min(1).optional().or(z.literal('').transform(() => undefined)),
+  HOST: z
+    .string()
+    .min(1)
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
   TRUST_PROXY: trustProxy,
 });
 

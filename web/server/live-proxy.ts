@@ -24,7 +24,15 @@ const LIVE_PATH = /^\/(?:t\/([a-z0-9]+(?:-[a-z0-9]+)*)\/(konsol\/)?|konsol\/sekr
 /** How long the API may take to answer the handshake. */
 const UPGRADE_TIMEOUT_MS = 10_000;
 /** The browser's upgrade headers that the API is sent: the WebSocket handshake itself. */
-const HANDSHAKE_HEADERS = new Set(['host', 'connection', 'upgrade', 'sec-websocket-key', 'sec-websocket-version', 'sec-websocket-protocol', 'sec-websocket-extensions']);
+const HANDSHAKE_HEADERS = new Set([
+  'host',
+  'connection',
+  'upgrade',
+  'sec-websocket-key',
+  'sec-websocket-version',
+  'sec-websocket-protocol',
+  'sec-websocket-extensions',
+]);
 
 export interface LiveRoute {
   /** The API's graphql-ws path, below API_URL. */

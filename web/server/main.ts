@@ -51,7 +51,10 @@ app.use(createDropUntrustedForwardedHost(trust));
 app.use(setSecurityHeaders);
 app.use(compression());
 // Vite's hashed file names change with their content: they may be kept for a year.
-app.use(`${build.publicPath.replace(/\/+$/, '')}/assets`, express.static(path.join(clientDir, 'assets'), { immutable: true, maxAge: '1y', index: false, fallthrough: false }));
+app.use(
+  `${build.publicPath.replace(/\/+$/, '')}/assets`,
+  express.static(path.join(clientDir, 'assets'), { immutable: true, maxAge: '1y', index: false, fallthrough: false }),
+);
 app.use(build.publicPath, express.static(clientDir, { maxAge: '1h', index: false }));
 app.use(refuseCrossSitePosts);
 const handleWithRemix = createRequestHandler({
@@ -66,7 +69,9 @@ const liveProxy = createLiveProxy({ apiUrl: env.API_URL, trust });
 
 function announce(): void {
   const address = server.address();
-  console.log(`web: listening on http://${env.HOST ?? 'localhost'}:${typeof address === 'object' && address ? address.port : env.PORT} (Node ${process.version})`);
+  console.log(
+    `web: listening on http://${env.HOST ?? 'localhost'}:${typeof address === 'object' && address ? address.port : env.PORT} (Node ${process.version})`,
+  );
 }
 const server = env.HOST ? app.listen(env.PORT, env.HOST, announce) : app.listen(env.PORT, announce);
 server.on('upgrade', liveProxy.handleUpgrade);

@@ -108,11 +108,7 @@ export class SignInGuard {
   /** A successful sign-in: the pair starts afresh and the address becomes known to the account. */
   async recordSuccess(account: string, address: string): Promise<void> {
     const pair = digest(account, address);
-    await Promise.all([
-      this.#pairFailures.delete(pair),
-      this.#pairClosed.delete(pair),
-      this.#knownAddresses.set(pair, 1, SIGN_IN_LIMITS.knownAddressSeconds),
-    ]);
+    await Promise.all([this.#pairFailures.delete(pair), this.#pairClosed.delete(pair), this.#knownAddresses.set(pair, 1, SIGN_IN_LIMITS.knownAddressSeconds)]);
   }
 
   async #isKnown(account: string, address: string): Promise<boolean> {

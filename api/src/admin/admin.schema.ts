@@ -140,7 +140,11 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: ProposeRoleChangeInput, required: true }) },
     resolve: async (_, { input }, ctx) => {
       const viewer = await getStaff(ctx);
-      const proposal = await proposeRoleChange(ctx.db, viewer, { staffUserId: uuidOf(input.staffUserId, 'staff member'), role: input.role, change: input.change });
+      const proposal = await proposeRoleChange(ctx.db, viewer, {
+        staffUserId: uuidOf(input.staffUserId, 'staff member'),
+        role: input.role,
+        change: input.change,
+      });
       return (await listRoleProposals(ctx.db, viewer, { pendingOnly: true, id: proposal.id }))[0]!;
     },
   }),

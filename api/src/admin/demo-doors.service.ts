@@ -42,10 +42,25 @@ export async function closeDemoDoors(prisma: PrismaClient, actorLabel: string): 
     await tx.staffSession.updateMany({ where: { staffUserId: { in: accounts.map((account) => account.id) }, revokedAt: null }, data: { revokedAt: now } });
     await tx.identityCustodian.updateMany({ where: { id: { in: custodians.map((custodian) => custodian.id) } }, data: { active: false, removedAt: now } });
     for (const account of accounts) {
-      await recordAudit(tx, { tenantId: account.tenantId, provinceId: account.provinceId, actorId: null, actorLabel, action: 'STAFF_DEACTIVATED', subjectStaffId: account.id, data: { demo: true } });
+      await recordAudit(tx, {
+        tenantId: account.tenantId,
+        provinceId: account.provinceId,
+        actorId: null,
+        actorLabel,
+        action: 'STAFF_DEACTIVATED',
+        subjectStaffId: account.id,
+        data: { demo: true },
+      });
     }
     for (const custodian of custodians) {
-      await recordAudit(tx, { tenantId: custodian.tenantId, actorId: null, actorLabel, action: 'CUSTODIAN_KEY_REMOVED', subjectStaffId: custodian.staffUserId, data: { custodianId: custodian.id, demo: true } });
+      await recordAudit(tx, {
+        tenantId: custodian.tenantId,
+        actorId: null,
+        actorLabel,
+        action: 'CUSTODIAN_KEY_REMOVED',
+        subjectStaffId: custodian.staffUserId,
+        data: { custodianId: custodian.id, demo: true },
+      });
     }
     return { accounts: accounts.length, custodians: custodians.length };
   });

@@ -25,13 +25,12 @@ const subjectSelect = { id: true, tenantId: true, roles: true, active: true } as
  * by `proposeRoleChange`). Refuses a change to oneself, a change with nothing to do, and a grant
  * that would combine incompatible roles.
  */
-export async function createRoleProposal(
-  tx: ScopedTransaction,
-  viewer: StaffViewer,
-  input: { staffUserId: string; role: StaffRole; change: RoleChange },
-) {
+export async function createRoleProposal(tx: ScopedTransaction, viewer: StaffViewer, input: { staffUserId: string; role: StaffRole; change: RoleChange }) {
   if (!viewer.tenantId || !mayProposeRole(viewer.roles, input.role)) {
-    throw new AppError('FORBIDDEN', `You may not propose this change: ${SENSITIVE_ROLES[input.role] ? 'ask the tenant admin or the agency head' : 'this role is changed directly by the tenant admin'}.`);
+    throw new AppError(
+      'FORBIDDEN',
+      `You may not propose this change: ${SENSITIVE_ROLES[input.role] ? 'ask the tenant admin or the agency head' : 'this role is changed directly by the tenant admin'}.`,
+    );
   }
   if (input.staffUserId === viewer.userId) throw new AppError('FORBIDDEN', 'Nobody changes their own roles: ask a colleague.');
   const subject = await tx.staffUser.findFirst({ where: { id: input.staffUserId, tenantId: viewer.tenantId }, select: subjectSelect });
@@ -47,7 +46,14 @@ export async function createRoleProposal(
   const pending = await tx.roleProposal.findFirst({ where: { staffUserId: subject.id, role: input.role, status: 'PENDING' }, select: { id: true } });
   if (pending) throw new AppError('CONFLICT', 'A change to this role already waits for confirmation.');
   const proposal = await tx.roleProposal.create({
-    data: { tenantId: viewer.tenantId, staffUserId: subject.id, role: input.role, change: input.change, proposedById: viewer.userId, proposedAs: [...viewer.roles] },
+    data: {
+      tenantId: viewer.tenantId,
+      staffUserId: subject.id,
+      role: input.role,
+      change: input.change,
+      proposedById: viewer.userId,
+      proposedAs: [...viewer.roles],
+    },
   });
   await recordAudit(tx, {
     tenantId: viewer.tenantId,

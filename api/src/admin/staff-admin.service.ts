@@ -28,7 +28,11 @@ const staffSelect = {
   active: true,
   lastLoginAt: true,
   createdAt: true,
-  roleProposals: { where: { status: 'PENDING' }, select: { id: true, role: true, change: true, proposedById: true, createdAt: true }, orderBy: { createdAt: 'asc' } },
+  roleProposals: {
+    where: { status: 'PENDING' },
+    select: { id: true, role: true, change: true, proposedById: true, createdAt: true },
+    orderBy: { createdAt: 'asc' },
+  },
 } as const;
 
 function requireAdmin(viewer: StaffViewer): string {
@@ -51,7 +55,14 @@ function badInput(field: string, message: string): AppError {
 }
 
 /** Applies the wanted roles: the plain ones at once, the sensitive ones as proposals. */
-async function applyRoles(tx: ScopedTransaction, viewer: StaffViewer, tenantId: string, staffUserId: string, current: readonly StaffRole[], wanted: readonly StaffRole[]) {
+async function applyRoles(
+  tx: ScopedTransaction,
+  viewer: StaffViewer,
+  tenantId: string,
+  staffUserId: string,
+  current: readonly StaffRole[],
+  wanted: readonly StaffRole[],
+) {
   const direct = [
     ...current.filter((role) => isSensitiveRole(role) || wanted.includes(role)),
     ...wanted.filter((role) => !isSensitiveRole(role) && !current.includes(role)),
@@ -61,7 +72,13 @@ async function applyRoles(tx: ScopedTransaction, viewer: StaffViewer, tenantId: 
   const changed = direct.length !== current.length || direct.some((role) => !current.includes(role));
   if (changed) {
     await tx.staffUser.update({ where: { id: staffUserId }, data: { roles: direct } });
-    await recordAudit(tx, { tenantId, actorId: viewer.userId, action: 'STAFF_ROLES_CHANGED', subjectStaffId: staffUserId, data: { before: current, after: direct } });
+    await recordAudit(tx, {
+      tenantId,
+      actorId: viewer.userId,
+      action: 'STAFF_ROLES_CHANGED',
+      subjectStaffId: staffUserId,
+      data: { before: current, after: direct },
+    });
   }
   const pending = await tx.roleProposal.findMany({ where: { staffUserId, status: 'PENDING' }, select: { role: true } });
   for (const role of AGENCY_STAFF_ROLES.filter(isSensitiveRole)) {
@@ -86,13 +103,22 @@ export async function createStaffMember(
   if (!EMAIL.test(email) || email.length > 200) throw badInput('email', 'Give a valid email address.');
   const name = input.name.trim();
   if (name.length < 2 || name.length > 200) throw badInput('name', 'Give the name (2 to 200 characters).');
-  if (input.password.length < MIN_PASSWORD_LENGTH || input.password.length > 200) throw badInput('password', `A staff password has ${MIN_PASSWORD_LENGTH} to 200 characters.`);
+  if (input.password.length < MIN_PASSWORD_LENGTH || input.password.length > 200)
+    throw badInput('password', `A staff password has ${MIN_PASSWORD_LENGTH} to 200 characters.`);
   const roles = checkRoles(input.roles);
   const passwordHash = await hashPassword(input.password);
   try {
     return await withDataScope(db.prisma, viewer.scope, async (tx) => {
       const created = await tx.staffUser.create({
-        data: { tenantId, email, emailKey: emailKey(email), name, title: input.title?.trim() || null, passwordHash, roles: roles.filter((role) => !isSensitiveRole(role)) },
+        data: {
+          tenantId,
+          email,
+          emailKey: emailKey(email),
+          name,
+          title: input.title?.trim() || null,
+          passwordHash,
+          roles: roles.filter((role) => !isSensitiveRole(role)),
+        },
         select: { id: true, roles: true },
       });
       await recordAudit(tx, { tenantId, actorId: viewer.userId, action: 'STAFF_CREATED', subjectStaffId: created.id, data: { roles: created.roles } });
@@ -106,11 +132,7 @@ export async function createStaffMember(
   }
 }
 
-export async function updateStaffMember(
-  db: Database,
-  viewer: StaffViewer,
-  input: { staffUserId: string; roles?: string[] | null; active?: boolean | null },
-) {
+export async function updateStaffMember(db: Database, viewer: StaffViewer, input: { staffUserId: string; roles?: string[] | null; active?: boolean | null }) {
   const tenantId = requireAdmin(viewer);
   if (input.staffUserId === viewer.userId && (input.roles != null || input.active != null)) {
     throw new AppError('FORBIDDEN', 'Nobody changes their own roles or account: ask another admin.');

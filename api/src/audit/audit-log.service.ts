@@ -67,11 +67,7 @@ export const AUDIT_ID_INFO = 'aduan/audit-entry/v1';
  * The newest entries first, `first` at a time, older than the `before` id. The head reads their
  * agency's; the secretariat reads every agency of its province (optionally one).
  */
-export async function listAuditEntries(
-  db: Database,
-  viewer: StaffViewer,
-  input: { first: number; before?: bigint | null; tenantId?: string | null },
-) {
+export async function listAuditEntries(db: Database, viewer: StaffViewer, input: { first: number; before?: bigint | null; tenantId?: string | null }) {
   if (!canReadAuditLog(viewer)) throw new AppError('FORBIDDEN', 'Only the agency head and the provincial secretariat read the audit log.');
   const first = Math.min(Math.max(input.first, 1), AUDIT_PAGE_MAX);
   const tenantIds = viewer.tenantId ? [viewer.tenantId] : [...viewer.scope.tenantIds];

@@ -15,15 +15,25 @@ const AuditEntry = builder.objectRef<AuditEntryView>('AuditEntry').implement({
     at: t.field({ type: 'DateTime', resolve: (entry) => entry.at }),
     action: t.field({ type: AuditActionEnum, resolve: (entry) => entry.action }),
     actorId: t.id({ nullable: true, resolve: (entry) => entry.actorId }),
-    actorName: t.string({ nullable: true, description: "The acting staff member's name; null for an operator's command (see actorLabel).", resolve: (entry) => entry.actorName }),
+    actorName: t.string({
+      nullable: true,
+      description: "The acting staff member's name; null for an operator's command (see actorLabel).",
+      resolve: (entry) => entry.actorName,
+    }),
     actorLabel: t.string({ nullable: true, resolve: (entry) => entry.actorLabel }),
     subjectStaffId: t.id({ nullable: true, resolve: (entry) => entry.subjectStaffId }),
     subjectName: t.string({ nullable: true, resolve: (entry) => entry.subjectName }),
     caseId: t.id({ nullable: true, resolve: (entry) => entry.caseId }),
     registrationNumber: t.string({ nullable: true, resolve: (entry) => entry.registrationNumber }),
     agencySlug: t.string({ nullable: true, resolve: (entry) => entry.agency?.slug ?? null }),
-    agencyName: t.string({ nullable: true, resolve: (entry, _, ctx) => (entry.agency ? localize(entry.agency.name as unknown as LocalizedText, ctx.locale) : null) }),
-    details: t.string({ description: 'What changed, as JSON: roles before and after, the proposal, counts, the reason given.', resolve: (entry) => JSON.stringify(entry.data) }),
+    agencyName: t.string({
+      nullable: true,
+      resolve: (entry, _, ctx) => (entry.agency ? localize(entry.agency.name as unknown as LocalizedText, ctx.locale) : null),
+    }),
+    details: t.string({
+      description: 'What changed, as JSON: roles before and after, the proposal, counts, the reason given.',
+      resolve: (entry) => JSON.stringify(entry.data),
+    }),
   }),
 });
 

@@ -27,9 +27,7 @@ const ROLES: StaffRole[] = ['VERIFIER', 'REVIEWER', 'AGENCY_HEAD', 'IDENTITY_CUS
 function matrix(role: StaffRole): Record<string, string> {
   const secretariat = role === 'PROVINCIAL_SECRETARIAT';
   const ability = defineAbilityFor({ userId: ME, roles: [role], tenantId: secretariat ? null : KALBAR, provinceTenantIds: secretariat ? [KALBAR, BKAD] : [] });
-  return Object.fromEntries(
-    Object.entries(RECORDS).map(([name, record]) => [name, ACTIONS.filter((action) => ability.can(action, record)).join(' ') || '-']),
-  );
+  return Object.fromEntries(Object.entries(RECORDS).map(([name, record]) => [name, ACTIONS.filter((action) => ability.can(action, record)).join(' ') || '-']));
 }
 
 describe('what each role may do with which case', () => {

@@ -24,12 +24,25 @@ async function insertCase(slug: string): Promise<string> {
   const { id: tenantId, caseTypeId } = tenants[slug]!;
   await db.prisma.case.create({
     data: {
-      id, tenantId, caseTypeId, registrationNumber: `RLS-${id.slice(0, 8)}`, year: 2026, sequence: null,
-      identityMode: 'ANONYMOUS', identityProtection: 'NONE', trackingCodeHash: id, title: `kasus ${slug}`,
-      answers: {}, locale: 'id', receivedAt: new Date(), deadlines: [],
+      id,
+      tenantId,
+      caseTypeId,
+      registrationNumber: `RLS-${id.slice(0, 8)}`,
+      year: 2026,
+      sequence: null,
+      identityMode: 'ANONYMOUS',
+      identityProtection: 'NONE',
+      trackingCodeHash: id,
+      title: `kasus ${slug}`,
+      answers: {},
+      locale: 'id',
+      receivedAt: new Date(),
+      deadlines: [],
     },
   });
-  await db.prisma.caseEvent.create({ data: { tenantId, caseId: id, kind: 'SUBMITTED', actorKind: 'REPORTER', visibility: 'REPORTER', status: 'SUBMITTED', data: {} } });
+  await db.prisma.caseEvent.create({
+    data: { tenantId, caseId: id, kind: 'SUBMITTED', actorKind: 'REPORTER', visibility: 'REPORTER', status: 'SUBMITTED', data: {} },
+  });
   return id;
 }
 
@@ -72,7 +85,9 @@ describe('row-level security without CASL', () => {
     expect(updated.count).toBe(0);
     await expect(
       withDataScope(db.prisma, scope, (tx) =>
-        tx.caseNote.create({ data: { tenantId: tenants['inspektorat-kalsel']!.id, caseId: caseIds['inspektorat-kalsel']!, authorId: randomUUID(), kind: 'NOTE', body: 'x' } }),
+        tx.caseNote.create({
+          data: { tenantId: tenants['inspektorat-kalsel']!.id, caseId: caseIds['inspektorat-kalsel']!, authorId: randomUUID(), kind: 'NOTE', body: 'x' },
+        }),
       ),
     ).rejects.toThrow(/row-level security|violates/i);
     expect((await db.prisma.case.findUniqueOrThrow({ where: { id: caseIds['inspektorat-kalsel']! } })).title).toBe('kasus inspektorat-kalsel');
@@ -114,7 +129,7 @@ describe.skipIf(!usingPostgres)("the API's own login on PostgreSQL (a wall, not 
     }
   }
 
-  it('sees no other agency\'s rows after a RESET ROLE in a scoped transaction', async () => {
+  it("sees no other agency's rows after a RESET ROLE in a scoped transaction", async () => {
     const seen = await injectResetRole(database.env.API_DATABASE_URL!, 'inspektorat-kalbar');
     expect(seen).toEqual({ tenants: [tenants['inspektorat-kalbar']!.id], events: 1 });
     // The same statements on the owner's connection, as the API ran before: both agencies.

@@ -50,7 +50,12 @@ export async function enterPlatformScope(tx: ScopedTransaction): Promise<void> {
 type ScopeOptions = { timeout?: number };
 
 /** One transaction that first enters a scope. */
-function inScope<T>(prisma: PrismaClient, enter: (tx: ScopedTransaction) => Promise<void>, work: (tx: ScopedTransaction) => Promise<T>, options: ScopeOptions): Promise<T> {
+function inScope<T>(
+  prisma: PrismaClient,
+  enter: (tx: ScopedTransaction) => Promise<void>,
+  work: (tx: ScopedTransaction) => Promise<T>,
+  options: ScopeOptions,
+): Promise<T> {
   return prisma.$transaction(
     async (tx) => {
       await enter(tx);
@@ -66,7 +71,12 @@ export function withDataScope<T>(prisma: PrismaClient, scope: DataScope, work: (
 }
 
 /** Runs `work` in one transaction limited to one agency's rows. */
-export function withTenantScope<T>(prisma: PrismaClient, tenantId: string, work: (tx: ScopedTransaction) => Promise<T>, options: ScopeOptions = {}): Promise<T> {
+export function withTenantScope<T>(
+  prisma: PrismaClient,
+  tenantId: string,
+  work: (tx: ScopedTransaction) => Promise<T>,
+  options: ScopeOptions = {},
+): Promise<T> {
   return withDataScope(prisma, { tenantIds: [tenantId] }, work, options);
 }
 

@@ -33,7 +33,17 @@ export function emailKey(email: string): string {
  */
 export async function createStaffUser(
   prisma: Pick<PrismaClient, 'staffUser'>,
-  input: { tenantId?: string | null; provinceId?: string | null; email: string; name: string; title?: string | null; password: string; passwordHash?: string; roles: StaffRole[]; demo?: boolean },
+  input: {
+    tenantId?: string | null;
+    provinceId?: string | null;
+    email: string;
+    name: string;
+    title?: string | null;
+    password: string;
+    passwordHash?: string;
+    roles: StaffRole[];
+    demo?: boolean;
+  },
 ) {
   if (input.password.length < MIN_PASSWORD_LENGTH) throw new AppError('BAD_USER_INPUT', `A staff password has at least ${MIN_PASSWORD_LENGTH} characters.`);
   return prisma.staffUser.create({
@@ -91,9 +101,7 @@ export async function loginStaff(
 
 /** The signed-in staff member of a bearer token, or null (unknown, expired, revoked, deactivated). */
 export async function findStaffSession(prisma: PrismaClient, token: string): Promise<StaffSessionRef | null> {
-  const session = await withPlatformScope(prisma, (tx) =>
-    tx.staffSession.findUnique({ where: { tokenHash: hashToken(token) }, include: { staffUser: true } }),
-  );
+  const session = await withPlatformScope(prisma, (tx) => tx.staffSession.findUnique({ where: { tokenHash: hashToken(token) }, include: { staffUser: true } }));
   if (!session || session.revokedAt || session.expiresAt <= new Date() || !session.staffUser.active) return null;
   const user = session.staffUser;
   const provinceTenantIds =

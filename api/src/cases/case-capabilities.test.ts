@@ -10,7 +10,12 @@ const ALL = { handle: true, restrict: true, reveal: true };
 /** The capabilities that are true, as one line. */
 function trueOf(capabilities: CaseCapabilities): string {
   const { transitions, ...flags } = capabilities;
-  return [...transitions, ...Object.entries(flags).filter(([, value]) => value).map(([name]) => name)].join(' ');
+  return [
+    ...transitions,
+    ...Object.entries(flags)
+      .filter(([, value]) => value)
+      .map(([name]) => name),
+  ].join(' ');
 }
 
 describe('what staff may do on a case', () => {
@@ -20,7 +25,9 @@ describe('what staff may do on a case', () => {
     const table: string[] = [];
     for (const status of STATUSES) {
       for (const role of AGENCY_ROLES) {
-        table.push(`${status} ${role}: ${trueOf(findCaseCapabilities({ status, hasSubmittedAnswer: status === 'IN_FOLLOW_UP', sealedIdentity: true }, [role], { ...ALL, restrict: role === 'AGENCY_HEAD', reveal: false }))}`);
+        table.push(
+          `${status} ${role}: ${trueOf(findCaseCapabilities({ status, hasSubmittedAnswer: status === 'IN_FOLLOW_UP', sealedIdentity: true }, [role], { ...ALL, restrict: role === 'AGENCY_HEAD', reveal: false }))}`,
+        );
       }
     }
     expect(table).toMatchInlineSnapshot(`
@@ -78,10 +85,16 @@ describe('what staff may do on a case', () => {
   });
 
   it('reveals and asks for a reveal only of a sealed identity', () => {
-    const custodian = (sealedIdentity: boolean) => findCaseCapabilities({ status: 'SUBMITTED', hasSubmittedAnswer: false, sealedIdentity }, ['IDENTITY_CUSTODIAN'], { handle: false, restrict: false, reveal: true });
+    const custodian = (sealedIdentity: boolean) =>
+      findCaseCapabilities({ status: 'SUBMITTED', hasSubmittedAnswer: false, sealedIdentity }, ['IDENTITY_CUSTODIAN'], {
+        handle: false,
+        restrict: false,
+        reveal: true,
+      });
     expect(custodian(true)).toMatchObject({ reveal: true, requestReveal: false });
     expect(custodian(false)).toMatchObject({ reveal: false });
-    const verifier = (sealedIdentity: boolean) => findCaseCapabilities({ status: 'SUBMITTED', hasSubmittedAnswer: false, sealedIdentity }, ['VERIFIER'], { handle: true, restrict: false, reveal: false });
+    const verifier = (sealedIdentity: boolean) =>
+      findCaseCapabilities({ status: 'SUBMITTED', hasSubmittedAnswer: false, sealedIdentity }, ['VERIFIER'], { handle: true, restrict: false, reveal: false });
     expect(verifier(true).requestReveal).toBe(true);
     expect(verifier(false).requestReveal).toBe(false);
   });

@@ -6,7 +6,15 @@
  * when its mutation would accept the request now, short of someone else changing the case first.
  * Pure: no I/O.
  */
-import { ANSWER_RULES, availableTransitions, OPEN_STATUSES, STAFF_TRANSITIONS, type CaseStatus, type StaffTransitionName, type TransitionName } from './case-lifecycle.ts';
+import {
+  ANSWER_RULES,
+  availableTransitions,
+  OPEN_STATUSES,
+  STAFF_TRANSITIONS,
+  type CaseStatus,
+  type StaffTransitionName,
+  type TransitionName,
+} from './case-lifecycle.ts';
 import type { StaffRole } from '../auth/roles.ts';
 
 /** What the capabilities read of the case. */

@@ -90,13 +90,7 @@ export interface ClockUpdate {
 }
 
 /** What to write for a planned transition at `now`. */
-export function clockUpdate(
-  row: ClockRow,
-  plan: PlannedTransition,
-  caseType: CaseTypeConfig,
-  calendar: WorkingCalendar,
-  now: Date,
-): ClockUpdate {
+export function clockUpdate(row: ClockRow, plan: PlannedTransition, caseType: CaseTypeConfig, calendar: WorkingCalendar, now: Date): ClockUpdate {
   const stages = caseType.slaPolicy?.stages ?? [];
   const current = clockOf(row);
   const closed = plan.to === 'CLOSED' || plan.to === 'REJECTED' || plan.to === 'TRANSFERRED';

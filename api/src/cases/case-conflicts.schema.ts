@@ -43,7 +43,8 @@ function idOf(value: string | number | null | undefined, what: string): string {
 builder.queryFields((t) => ({
   conflictProposals: t.field({
     type: [ConflictProposal],
-    description: "Colleagues marked as conflicted: the agency's cases the viewer may act on, or for the secretariat the province's heads; one case's with `caseId`.",
+    description:
+      "Colleagues marked as conflicted: the agency's cases the viewer may act on, or for the secretariat the province's heads; one case's with `caseId`.",
     args: { caseId: t.arg.id(), pendingOnly: t.arg.boolean({ defaultValue: true }) },
     resolve: async (_, args, ctx) =>
       listConflictProposals(ctx.db, await getStaff(ctx), { caseId: args.caseId ? idOf(args.caseId, 'case') : null, pendingOnly: args.pendingOnly ?? true }),
@@ -53,8 +54,14 @@ builder.queryFields((t) => ({
 builder.mutationFields((t) => ({
   decideConflict: t.field({
     type: ConflictProposal,
-    description: 'Confirm (the colleague loses the case) or decline a proposed conflict: the head, or for a head the provincial secretariat; never the proposer or the colleague.',
-    args: { input: t.arg({ type: builder.inputType('DecideConflictInput', { fields: (f) => ({ proposalId: f.id({ required: true }), confirm: f.boolean({ required: true }) }) }), required: true }) },
+    description:
+      'Confirm (the colleague loses the case) or decline a proposed conflict: the head, or for a head the provincial secretariat; never the proposer or the colleague.',
+    args: {
+      input: t.arg({
+        type: builder.inputType('DecideConflictInput', { fields: (f) => ({ proposalId: f.id({ required: true }), confirm: f.boolean({ required: true }) }) }),
+        required: true,
+      }),
+    },
     resolve: async (_, { input }, ctx) => {
       const viewer = await getStaff(ctx);
       const decided = await decideConflict(ctx.db, viewer, { proposalId: idOf(input.proposalId, 'proposal'), confirm: input.confirm });

@@ -102,7 +102,9 @@ export async function recordConflict(db: Database, viewer: StaffViewer, input: {
     }
     const pending = await tx.conflictProposal.findFirst({ where: { caseId: row.id, staffUserId: colleague.id, status: 'PENDING' }, select: { id: true } });
     if (pending) throw new AppError('CONFLICT', 'A conflict for this colleague already waits for confirmation.');
-    const proposal = await tx.conflictProposal.create({ data: { tenantId: row.tenantId, caseId: row.id, staffUserId: colleague.id, reason, proposedById: viewer.userId } });
+    const proposal = await tx.conflictProposal.create({
+      data: { tenantId: row.tenantId, caseId: row.id, staffUserId: colleague.id, reason, proposedById: viewer.userId },
+    });
     await recordAudit(tx, { ...audit, action: 'CONFLICT_PROPOSED', subjectStaffId: colleague.id, data: { proposalId: proposal.id, reason } });
     return { caseId: row.id, excluded: false };
   });
@@ -121,7 +123,10 @@ export async function decideConflict(db: Database, viewer: StaffViewer, input: {
     const subject = await tx.staffUser.findUnique({ where: { id: proposal.staffUserId }, select: { roles: true } });
     const decider = subject?.roles.includes('AGENCY_HEAD') ? 'PROVINCIAL_SECRETARIAT' : 'AGENCY_HEAD';
     if (!viewer.roles.includes(decider)) {
-      throw new AppError('FORBIDDEN', decider === 'AGENCY_HEAD' ? 'The agency head decides this.' : 'A conflict of the agency head is decided by the provincial secretariat.');
+      throw new AppError(
+        'FORBIDDEN',
+        decider === 'AGENCY_HEAD' ? 'The agency head decides this.' : 'A conflict of the agency head is decided by the provincial secretariat.',
+      );
     }
     if (proposal.proposedById === viewer.userId || proposal.staffUserId === viewer.userId) {
       throw new AppError('FORBIDDEN', 'You proposed this, or it is about you: another person decides it.');
@@ -178,7 +183,10 @@ export function listConflictProposals(db: Database, viewer: StaffViewer, input: 
       orderBy: { createdAt: 'desc' },
       take: 100,
     });
-    const people = await tx.staffUser.findMany({ where: { id: { in: [...new Set(rows.flatMap((row) => [row.staffUserId, row.proposedById]))] } }, select: { id: true, name: true, roles: true } });
+    const people = await tx.staffUser.findMany({
+      where: { id: { in: [...new Set(rows.flatMap((row) => [row.staffUserId, row.proposedById]))] } },
+      select: { id: true, name: true, roles: true },
+    });
     const byId = new Map(people.map((person) => [person.id, person]));
     return rows
       .map((row) => ({ ...row, subject: byId.get(row.staffUserId) ?? null, proposer: byId.get(row.proposedById) ?? null }))

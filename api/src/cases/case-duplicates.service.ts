@@ -18,7 +18,9 @@ export const MAX_DUPLICATES = 10;
 const PLACE_FIELDS = ['where', 'location', 'place', 'lokasi'];
 /** Words too common in reports to tell two apart. */
 const STOP_WORDS = new Set(
-  'yang dan di ke dari untuk dengan pada ini itu atau dalam tidak ada oleh sebagai juga karena akan telah sudah saya kami mereka the and of to in on for a an is was be by with at from'.split(' '),
+  'yang dan di ke dari untuk dengan pada ini itu atau dalam tidak ada oleh sebagai juga karena akan telah sudah saya kami mereka the and of to in on for a an is was be by with at from'.split(
+    ' ',
+  ),
 );
 
 /** Why a case may be a duplicate (GraphQL's DuplicateReason is built from this list). */
@@ -83,13 +85,26 @@ export async function findPossibleDuplicates(tx: ScopedTransaction, ability: App
   for (const candidate of candidates) {
     const reasons: DuplicateReason[] = [];
     if (subject.reporterAccountId && candidate.reporterAccountId === subject.reporterAccountId) reasons.push('SAME_REPORTER');
-    if (subject.categoryId && candidate.categoryId === subject.categoryId && place.size > 0 && similarity(place, placeOf(candidate.answers)) >= PLACE_THRESHOLD) {
+    if (
+      subject.categoryId &&
+      candidate.categoryId === subject.categoryId &&
+      place.size > 0 &&
+      similarity(place, placeOf(candidate.answers)) >= PLACE_THRESHOLD
+    ) {
       reasons.push('SAME_CATEGORY_AND_PLACE');
     }
     const score = similarity(words, wordsOf(textOf(candidate)));
     if (score >= TEXT_THRESHOLD) reasons.push('SIMILAR_TEXT');
     if (reasons.length > 0) {
-      found.push({ id: candidate.id, registrationNumber: candidate.registrationNumber, title: candidate.title, status: candidate.status, receivedAt: candidate.receivedAt, similarity: score, reasons });
+      found.push({
+        id: candidate.id,
+        registrationNumber: candidate.registrationNumber,
+        title: candidate.title,
+        status: candidate.status,
+        receivedAt: candidate.receivedAt,
+        similarity: score,
+        reasons,
+      });
     }
   }
   return found.sort((a, b) => b.reasons.length - a.reasons.length || b.similarity - a.similarity).slice(0, MAX_DUPLICATES);

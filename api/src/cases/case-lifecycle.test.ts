@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../errors.ts';
-import { availableTransitions, planTransition, STAFF_MADE_TRANSITIONS, STAFF_TRANSITIONS, TRANSITIONS, TRANSITION_NAMES, type CaseStatus } from './case-lifecycle.ts';
+import {
+  availableTransitions,
+  planTransition,
+  STAFF_MADE_TRANSITIONS,
+  STAFF_TRANSITIONS,
+  TRANSITIONS,
+  TRANSITION_NAMES,
+  type CaseStatus,
+} from './case-lifecycle.ts';
 import type { StaffRole } from '../auth/roles.ts';
 
 const STATUSES: CaseStatus[] = ['SUBMITTED', 'IN_VERIFICATION', 'NEEDS_INFO', 'ACCEPTED', 'IN_FOLLOW_UP', 'ANSWERED', 'CLOSED', 'REJECTED', 'TRANSFERRED'];
@@ -52,19 +60,31 @@ describe('the case state machine', () => {
     for (const name of TRANSITION_NAMES) {
       const rule = TRANSITIONS[name];
       const everyStaff = [...(rule.by.staff ?? []), ...Object.values(rule.staffByStatus ?? {}).flat()];
-      const actor = rule.by.staff ? { kind: 'STAFF' as const, roles: everyStaff } : rule.by.reporter ? { kind: 'REPORTER' as const } : { kind: 'SYSTEM' as const };
+      const actor = rule.by.staff
+        ? { kind: 'STAFF' as const, roles: everyStaff }
+        : rule.by.reporter
+          ? { kind: 'REPORTER' as const }
+          : { kind: 'SYSTEM' as const };
       for (const status of STATUSES) {
         const code = codeOf(() => planTransition({ status, resumeStatus: 'IN_FOLLOW_UP' }, name, actor, 'alasan'));
         expect(code, `${name} from ${status}`).toBe(rule.from.includes(status) ? 'OK' : 'INVALID_TRANSITION');
       }
-      expect(codeOf(() => planTransition({ status: rule.from[0]!, resumeStatus: null }, name, { kind: 'STAFF', roles: ['TENANT_ADMIN'] }, 'alasan'))).toBe('FORBIDDEN');
+      expect(codeOf(() => planTransition({ status: rule.from[0]!, resumeStatus: null }, name, { kind: 'STAFF', roles: ['TENANT_ADMIN'] }, 'alasan'))).toBe(
+        'FORBIDDEN',
+      );
     }
   });
 
   it('asks for a reason where the reporter must read one', () => {
-    expect(codeOf(() => planTransition({ status: 'IN_VERIFICATION', resumeStatus: null }, 'REJECT', { kind: 'STAFF', roles: ['VERIFIER'] }, ' '))).toBe('BAD_USER_INPUT');
-    expect(codeOf(() => planTransition({ status: 'IN_VERIFICATION', resumeStatus: null }, 'REQUEST_INFO', { kind: 'STAFF', roles: ['VERIFIER'] }, null))).toBe('BAD_USER_INPUT');
-    expect(codeOf(() => planTransition({ status: 'SUBMITTED', resumeStatus: null }, 'TRANSFER', { kind: 'STAFF', roles: ['AGENCY_HEAD'] }))).toBe('BAD_USER_INPUT');
+    expect(codeOf(() => planTransition({ status: 'IN_VERIFICATION', resumeStatus: null }, 'REJECT', { kind: 'STAFF', roles: ['VERIFIER'] }, ' '))).toBe(
+      'BAD_USER_INPUT',
+    );
+    expect(codeOf(() => planTransition({ status: 'IN_VERIFICATION', resumeStatus: null }, 'REQUEST_INFO', { kind: 'STAFF', roles: ['VERIFIER'] }, null))).toBe(
+      'BAD_USER_INPUT',
+    );
+    expect(codeOf(() => planTransition({ status: 'SUBMITTED', resumeStatus: null }, 'TRANSFER', { kind: 'STAFF', roles: ['AGENCY_HEAD'] }))).toBe(
+      'BAD_USER_INPUT',
+    );
   });
 
   it('returns a case to where it waited from when the reporter answers, and pauses/resumes the clock', () => {
@@ -72,17 +92,31 @@ describe('the case state machine', () => {
     expect(ask).toMatchObject({ to: 'NEEDS_INFO', clock: 'pause', visibility: 'REPORTER' });
     const back = planTransition({ status: 'NEEDS_INFO', resumeStatus: 'IN_FOLLOW_UP' }, 'RECEIVE_INFO', { kind: 'REPORTER' });
     expect(back).toMatchObject({ to: 'IN_FOLLOW_UP', clock: 'resume' });
-    expect(codeOf(() => planTransition({ status: 'NEEDS_INFO', resumeStatus: 'IN_VERIFICATION' }, 'RECEIVE_INFO', { kind: 'STAFF', roles: ['AGENCY_HEAD'] }))).toBe('FORBIDDEN');
+    expect(
+      codeOf(() => planTransition({ status: 'NEEDS_INFO', resumeStatus: 'IN_VERIFICATION' }, 'RECEIVE_INFO', { kind: 'STAFF', roles: ['AGENCY_HEAD'] })),
+    ).toBe('FORBIDDEN');
   });
 
   it('lets only the sweep close a silent case', () => {
-    expect(planTransition({ status: 'NEEDS_INFO', resumeStatus: 'IN_VERIFICATION' }, 'CLOSE_FOR_SILENCE', { kind: 'SYSTEM' })).toMatchObject({ to: 'CLOSED', clock: 'end' });
+    expect(planTransition({ status: 'NEEDS_INFO', resumeStatus: 'IN_VERIFICATION' }, 'CLOSE_FOR_SILENCE', { kind: 'SYSTEM' })).toMatchObject({
+      to: 'CLOSED',
+      clock: 'end',
+    });
     expect(codeOf(() => planTransition({ status: 'NEEDS_INFO', resumeStatus: null }, 'CLOSE_FOR_SILENCE', { kind: 'STAFF', roles: ROLES }))).toBe('FORBIDDEN');
   });
 
   // GraphQL's CaseTransition and StaffTransition are built from these lists.
   it('names the transitions staff make, and those made with transitionCase, from the table', () => {
-    expect(STAFF_MADE_TRANSITIONS).toEqual(['TAKE_FOR_VERIFICATION', 'REQUEST_INFO', 'ACCEPT', 'REJECT', 'START_FOLLOW_UP', 'APPROVE_ANSWER', 'CLOSE', 'TRANSFER']);
+    expect(STAFF_MADE_TRANSITIONS).toEqual([
+      'TAKE_FOR_VERIFICATION',
+      'REQUEST_INFO',
+      'ACCEPT',
+      'REJECT',
+      'START_FOLLOW_UP',
+      'APPROVE_ANSWER',
+      'CLOSE',
+      'TRANSFER',
+    ]);
     expect(STAFF_TRANSITIONS).toEqual(STAFF_MADE_TRANSITIONS.filter((name) => name !== 'TRANSFER'));
   });
 });

@@ -153,9 +153,7 @@ export const STAFF_MADE_TRANSITIONS: readonly StaffMadeTransition[] = TRANSITION
 /** The staff transitions made with `transitionCase`: a transfer has its own mutation (case-transfer.service.ts). */
 export type StaffTransitionName = Exclude<StaffMadeTransition, 'TRANSFER'>;
 
-export const STAFF_TRANSITIONS: readonly StaffTransitionName[] = STAFF_MADE_TRANSITIONS.filter(
-  (name): name is StaffTransitionName => name !== 'TRANSFER',
-);
+export const STAFF_TRANSITIONS: readonly StaffTransitionName[] = STAFF_MADE_TRANSITIONS.filter((name): name is StaffTransitionName => name !== 'TRANSFER');
 
 /** Statuses in which the case is still being handled (an SLA stage may run). */
 export const OPEN_STATUSES: readonly CaseStatus[] = ['SUBMITTED', 'IN_VERIFICATION', 'NEEDS_INFO', 'ACCEPTED', 'IN_FOLLOW_UP'];

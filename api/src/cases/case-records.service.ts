@@ -141,7 +141,13 @@ export async function restrictCase(db: Database, viewer: StaffViewer, input: { c
     }
     await tx.case.update({ where: { id: row.id }, data: { restricted: handlerIds.length > 0 } });
     await recordEvent(tx, row, viewer, { kind: 'ACCESS_RESTRICTED', data: { handlerIds, restricted: handlerIds.length > 0 } });
-    await recordAudit(tx, { tenantId: row.tenantId, actorId: viewer.userId, action: 'CASE_RESTRICTED', caseId: row.id, data: { handlerIds, restricted: handlerIds.length > 0 } });
+    await recordAudit(tx, {
+      tenantId: row.tenantId,
+      actorId: viewer.userId,
+      action: 'CASE_RESTRICTED',
+      caseId: row.id,
+      data: { handlerIds, restricted: handlerIds.length > 0 },
+    });
     return row.id;
   });
 }

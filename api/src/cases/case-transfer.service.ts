@@ -64,8 +64,15 @@ export async function transferCase(
     const full = await tx.case.findUniqueOrThrow({
       where: { id: row.id },
       select: {
-        identityMode: true, identityProtection: true, identity: true, trackingCodeHash: true, title: true, answers: true, locale: true,
-        categoryId: true, evidence: { where: { status: 'ATTACHED' } },
+        identityMode: true,
+        identityProtection: true,
+        identity: true,
+        trackingCodeHash: true,
+        title: true,
+        answers: true,
+        locale: true,
+        categoryId: true,
+        evidence: { where: { status: 'ATTACHED' } },
       },
     });
     return { row, full };
@@ -119,16 +126,38 @@ export async function transferCase(
     if (source.full.evidence.length > 0) {
       await tx.evidence.createMany({
         data: source.full.evidence.map((file) => ({
-          tenantId: target.id, caseId: newId, caseTypeId: caseType.id, status: 'ATTACHED' as const, uploadExpiresAt: file.uploadExpiresAt,
-          maxBytes: file.maxBytes, fileName: file.fileName, contentType: file.contentType, size: file.size, sha256: file.sha256,
-          storageKey: file.storageKey, storedAt: file.storedAt, encryptedFor: file.encryptedFor,
+          tenantId: target.id,
+          caseId: newId,
+          caseTypeId: caseType.id,
+          status: 'ATTACHED' as const,
+          uploadExpiresAt: file.uploadExpiresAt,
+          maxBytes: file.maxBytes,
+          fileName: file.fileName,
+          contentType: file.contentType,
+          size: file.size,
+          sha256: file.sha256,
+          storageKey: file.storageKey,
+          storedAt: file.storedAt,
+          encryptedFor: file.encryptedFor,
         })),
       });
     }
     await tx.caseEvent.create({
       data: {
-        tenantId: target.id, caseId: newId, kind: 'TRANSFERRED_IN', actorKind: 'STAFF', actorId: viewer.userId, visibility: 'REPORTER', status: 'SUBMITTED', reason,
-        data: { fromTenantId: row.tenantId, fromRegistrationNumber: row.registrationNumber, evidenceCount: source.full.evidence.length, identityRetainedByOrigin: identityRetained },
+        tenantId: target.id,
+        caseId: newId,
+        kind: 'TRANSFERRED_IN',
+        actorKind: 'STAFF',
+        actorId: viewer.userId,
+        visibility: 'REPORTER',
+        status: 'SUBMITTED',
+        reason,
+        data: {
+          fromTenantId: row.tenantId,
+          fromRegistrationNumber: row.registrationNumber,
+          evidenceCount: source.full.evidence.length,
+          identityRetainedByOrigin: identityRetained,
+        },
       },
     });
     const message =

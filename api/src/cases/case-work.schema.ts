@@ -75,7 +75,9 @@ const SetPriorityInput = builder.inputType('SetCasePriorityInput', {
 const RecordConflictInput = builder.inputType('RecordConflictInput', {
   fields: (t) => ({
     caseId: t.id({ required: true }),
-    staffUserId: t.id({ description: "A colleague with a conflict (excluded once the head, or for a head the provincial secretariat, confirms); empty to declare your own." }),
+    staffUserId: t.id({
+      description: 'A colleague with a conflict (excluded once the head, or for a head the provincial secretariat, confirms); empty to declare your own.',
+    }),
     reason: t.string(),
   }),
 });
@@ -143,9 +145,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: TransitionCaseInput, required: true }) },
     resolve: (_, { input }, ctx) => {
       const caseId = caseIdOf(input.caseId);
-      return afterWrite(ctx, caseId, (viewer) =>
-        transitionCase(workflowDeps(ctx), viewer, { caseId, transition: input.transition, reason: input.reason }),
-      );
+      return afterWrite(ctx, caseId, (viewer) => transitionCase(workflowDeps(ctx), viewer, { caseId, transition: input.transition, reason: input.reason }));
     },
   }),
   transferCase: t.field({
@@ -156,7 +156,12 @@ builder.mutationFields((t) => ({
     resolve: (_, { input }, ctx) => {
       const caseId = caseIdOf(input.caseId);
       return afterWrite(ctx, caseId, (viewer) =>
-        transferCase({ ...workflowDeps(ctx), vault: ctx.vault, directory: ctx.directory }, viewer, { caseId, targetAgencySlug: input.targetAgencySlug, reason: input.reason }, { locale: ctx.locale }),
+        transferCase(
+          { ...workflowDeps(ctx), vault: ctx.vault, directory: ctx.directory },
+          viewer,
+          { caseId, targetAgencySlug: input.targetAgencySlug, reason: input.reason },
+          { locale: ctx.locale },
+        ),
       );
     },
   }),
@@ -167,7 +172,12 @@ builder.mutationFields((t) => ({
     resolve: async (_, { input }, ctx) => {
       const viewer = await getStaff(ctx);
       if (!intakeBounds.safeParse(input).success) throw new AppError('BAD_USER_INPUT', 'The intake is too large.');
-      const recorded = await recordOfflineIntake({ ...workflowDeps(ctx), vault: ctx.vault }, viewer, { ...input, reporter: input.reporter ?? null }, { locale: ctx.locale });
+      const recorded = await recordOfflineIntake(
+        { ...workflowDeps(ctx), vault: ctx.vault },
+        viewer,
+        { ...input, reporter: input.reporter ?? null },
+        { locale: ctx.locale },
+      );
       return { trackingCode: recorded.trackingCode, shape: await loadStaffCase(ctx, { id: recorded.caseId }) };
     },
   }),
@@ -219,7 +229,8 @@ builder.mutationFields((t) => ({
   recordConflict: t.field({
     type: StaffCaseRef,
     nullable: true,
-    description: 'Returns null when the viewer declared their own conflict: they no longer see the case. A colleague is excluded at once only when the head marks a non-head; otherwise the mark waits in `conflictProposals`.',
+    description:
+      'Returns null when the viewer declared their own conflict: they no longer see the case. A colleague is excluded at once only when the head marks a non-head; otherwise the mark waits in `conflictProposals`.',
     args: { input: t.arg({ type: RecordConflictInput, required: true }) },
     resolve: (_, { input }, ctx) => {
       const caseId = caseIdOf(input.caseId);
@@ -237,4 +248,3 @@ builder.mutationFields((t) => ({
     },
   }),
 }));
-

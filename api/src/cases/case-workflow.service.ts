@@ -15,7 +15,7 @@ import type { Database } from '../db.ts';
 import { updateSlaTimers } from '../sla/case-sla.ts';
 import type { NationalCalendarCache } from '../sla/working-calendar.service.ts';
 import { clockUpdate, type ClockRow } from './case-clock.ts';
-import { planTransition, type CaseStatus, type PlannedTransition, type StaffTransitionName, type TransitionActor, } from './case-lifecycle.ts';
+import { planTransition, type CaseStatus, type PlannedTransition, type StaffTransitionName, type TransitionActor } from './case-lifecycle.ts';
 import { casesWhere } from '../auth/case-filter.ts';
 
 export interface WorkflowDeps {
@@ -48,11 +48,14 @@ export type TransitionRow = Prisma.CaseGetPayload<{ select: typeof transitionRow
 export function cleanText(value: string | null | undefined, field: string, options: { required: boolean }): string | null {
   const text = (value ?? '').normalize('NFC').trim();
   if (text === '') {
-    if (options.required) throw new AppError('BAD_USER_INPUT', 'This field is required.', { issues: [{ path: ['input', field], message: 'This field is required.' }] });
+    if (options.required)
+      throw new AppError('BAD_USER_INPUT', 'This field is required.', { issues: [{ path: ['input', field], message: 'This field is required.' }] });
     return null;
   }
   if ([...text].length > MAX_TEXT_LENGTH) {
-    throw new AppError('BAD_USER_INPUT', `At most ${MAX_TEXT_LENGTH} characters.`, { issues: [{ path: ['input', field], message: `At most ${MAX_TEXT_LENGTH} characters.` }] });
+    throw new AppError('BAD_USER_INPUT', `At most ${MAX_TEXT_LENGTH} characters.`, {
+      issues: [{ path: ['input', field], message: `At most ${MAX_TEXT_LENGTH} characters.` }],
+    });
   }
   return text;
 }
@@ -100,7 +103,14 @@ export async function applyTransition(
   let messageId: string | null = null;
   if (options.message) {
     const message = await tx.caseMessage.create({
-      data: { tenantId: row.tenantId, caseId: row.id, authorKind: options.actor.kind, authorId: options.actor.id, visibility: 'REPORTER', body: options.message },
+      data: {
+        tenantId: row.tenantId,
+        caseId: row.id,
+        authorKind: options.actor.kind,
+        authorId: options.actor.id,
+        visibility: 'REPORTER',
+        body: options.message,
+      },
     });
     messageId = message.id;
   }

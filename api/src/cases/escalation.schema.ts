@@ -39,7 +39,7 @@ builder.objectFields(TrackedReport, (t) => ({
   escalatedAt: t.field({ type: 'DateTime', nullable: true, resolve: ({ found }) => found.sla?.escalatedAt ?? null }),
   escalationTarget: t.string({
     nullable: true,
-    description: 'Who receives an escalation: the SLA policy\'s target, or the regional secretariat of the province.',
+    description: "Who receives an escalation: the SLA policy's target, or the regional secretariat of the province.",
     resolve: (parent, _, ctx) => escalationTarget(parent, ctx),
   }),
 }));

@@ -62,7 +62,6 @@ export const InboxPage = builder.objectRef<InboxPageShape>('InboxPage').implemen
   }),
 });
 
-
 const InboxFilterInput = builder.inputType('InboxFilter', {
   fields: (t) => ({
     statuses: t.field({ type: [CaseStatus] }),
@@ -88,10 +87,23 @@ async function resolveFilter(ctx: Context, viewer: StaffViewer, input: typeof In
   if (!input) return {};
   const configs = (await Promise.all(viewer.scope.tenantIds.map((id) => ctx.configs.find(id)))).filter((config): config is TenantConfig => config !== null);
   const idsOf = (keys: readonly string[] | null | undefined, pick: (config: TenantConfig) => { id: string; key: string }[]) =>
-    keys?.length ? configs.flatMap((config) => pick(config).filter((item) => keys.includes(item.key)).map((item) => item.id)).concat(['00000000-0000-0000-0000-000000000000']) : null;
+    keys?.length
+      ? configs
+          .flatMap((config) =>
+            pick(config)
+              .filter((item) => keys.includes(item.key))
+              .map((item) => item.id),
+          )
+          .concat(['00000000-0000-0000-0000-000000000000'])
+      : null;
   return {
     statuses: input.statuses ?? null,
-    tenantIds: input.agencySlugs?.length ? configs.filter((config) => input.agencySlugs!.includes(config.slug)).map((config) => config.id).concat(['00000000-0000-0000-0000-000000000000']) : null,
+    tenantIds: input.agencySlugs?.length
+      ? configs
+          .filter((config) => input.agencySlugs!.includes(config.slug))
+          .map((config) => config.id)
+          .concat(['00000000-0000-0000-0000-000000000000'])
+      : null,
     caseTypeIds: idsOf(input.caseTypeKeys, (config) => config.caseTypes),
     categoryIds: idsOf(input.categoryKeys, (config) => config.categories),
     channelIds: idsOf(input.channelKeys, (config) => config.channels),
@@ -116,7 +128,9 @@ builder.queryFields((t) => ({
       const parsed = inboxArgs.safeParse({ first: args.first, after: args.after, search: args.filter?.search });
       if (!parsed.success) throw new AppError('BAD_USER_INPUT', 'Ask for 1 to 100 cases, with a valid cursor.');
       const filter = await resolveFilter(ctx, viewer, args.filter);
-      const page = await withDataScope(ctx.db.prisma, viewer.scope, (tx) => listInbox(tx, viewer.ability, { filter, first: parsed.data.first, after: parsed.data.after }));
+      const page = await withDataScope(ctx.db.prisma, viewer.scope, (tx) =>
+        listInbox(tx, viewer.ability, { filter, first: parsed.data.first, after: parsed.data.after }),
+      );
       const configs = new Map<string, TenantConfig>();
       for (const row of page.cases) if (!configs.has(row.tenantId)) configs.set(row.tenantId, await configOf(ctx, row.tenantId));
       return {

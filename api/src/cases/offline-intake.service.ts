@@ -51,20 +51,33 @@ export async function recordOfflineIntake(
   if (!channel?.staffIntake) {
     issues.push({ path: ['channelKey'], message: locale === 'en' ? 'Staff do not record intake from this channel.' : 'Kanal ini tidak dicatat oleh petugas.' });
   } else if (channel.caseTypeKeys.length > 0 && !channel.caseTypeKeys.includes(caseType.key)) {
-    issues.push({ path: ['channelKey'], message: locale === 'en' ? 'This channel does not take this kind of report.' : 'Kanal ini tidak menerima jenis laporan ini.' });
+    issues.push({
+      path: ['channelKey'],
+      message: locale === 'en' ? 'This channel does not take this kind of report.' : 'Kanal ini tidak menerima jenis laporan ini.',
+    });
   }
   const externalReference = input.externalReference?.trim() || null;
   if (channel?.kind === 'SP4N_LAPOR' && !externalReference) {
     issues.push({ path: ['externalReference'], message: locale === 'en' ? 'Give the SP4N-LAPOR! tracking number.' : 'Isi nomor pelacakan SP4N-LAPOR!.' });
   }
-  if (externalReference && externalReference.length > 100) issues.push({ path: ['externalReference'], message: reportMessage('tooLong', locale, { max: 100 }) });
+  if (externalReference && externalReference.length > 100)
+    issues.push({ path: ['externalReference'], message: reportMessage('tooLong', locale, { max: 100 }) });
   if (Number.isNaN(input.receivedAt.getTime()) || input.receivedAt.getTime() > now.getTime() + 60_000) {
-    issues.push({ path: ['receivedAt'], message: locale === 'en' ? 'The time received cannot be in the future.' : 'Waktu diterima tidak boleh di masa depan.' });
+    issues.push({
+      path: ['receivedAt'],
+      message: locale === 'en' ? 'The time received cannot be in the future.' : 'Waktu diterima tidak boleh di masa depan.',
+    });
   } else if (now.getTime() - input.receivedAt.getTime() > MAX_INTAKE_AGE_DAYS * 86_400_000) {
-    issues.push({ path: ['receivedAt'], message: locale === 'en' ? `At most ${MAX_INTAKE_AGE_DAYS} days ago.` : `Paling lama ${MAX_INTAKE_AGE_DAYS} hari yang lalu.` });
+    issues.push({
+      path: ['receivedAt'],
+      message: locale === 'en' ? `At most ${MAX_INTAKE_AGE_DAYS} days ago.` : `Paling lama ${MAX_INTAKE_AGE_DAYS} hari yang lalu.`,
+    });
   }
   if (input.identityMode === 'PSEUDONYMOUS') {
-    issues.push({ path: ['identityMode'], message: locale === 'en' ? 'A pseudonym account is made by the reporter on the portal.' : 'Akun nama samaran dibuat sendiri oleh pelapor di portal.' });
+    issues.push({
+      path: ['identityMode'],
+      message: locale === 'en' ? 'A pseudonym account is made by the reporter on the portal.' : 'Akun nama samaran dibuat sendiri oleh pelapor di portal.',
+    });
   }
   const fields = caseType.formFields as unknown as FormFieldDefinition[];
   const answers = validateAnswers(fields, input.answers, { locale, today: localDate(now, tenant.timeZone) });
@@ -81,7 +94,12 @@ export async function recordOfflineIntake(
   const caseId = randomUUID();
   const trackingCode = createTrackingCode();
   // Keys are read with the owner's connection (see IdentityVault); the case is written in scope.
-  const protectedIdentity = await deps.vault.protect(deps.db.prisma, { tenantId: tenant.id, caseId, confidential: caseType.confidential, identity: identity.identity });
+  const protectedIdentity = await deps.vault.protect(deps.db.prisma, {
+    tenantId: tenant.id,
+    caseId,
+    confidential: caseType.confidential,
+    identity: identity.identity,
+  });
   const calendar = await deps.calendars.forTenant(tenant);
   const registrationNumber = await withDataScope(deps.db.prisma, viewer.scope, async (tx) => {
     const number = await insertStaffCase(tx, {
@@ -104,7 +122,13 @@ export async function recordOfflineIntake(
     });
     await tx.caseEvent.create({
       data: {
-        tenantId: tenant.id, caseId, kind: 'RECORDED_OFFLINE', actorKind: 'STAFF', actorId: viewer.userId, visibility: 'REPORTER', status: 'SUBMITTED',
+        tenantId: tenant.id,
+        caseId,
+        kind: 'RECORDED_OFFLINE',
+        actorKind: 'STAFF',
+        actorId: viewer.userId,
+        visibility: 'REPORTER',
+        status: 'SUBMITTED',
         data: { channelKind: channel!.kind, receivedAt: input.receivedAt.toISOString(), ...(externalReference ? { externalReference } : {}) },
       },
     });

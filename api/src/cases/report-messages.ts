@@ -24,10 +24,16 @@ const MESSAGES = {
     id: 'kunci pengiriman harus berupa teks base64url acak minimal 22 karakter (16 bita acak), bukan UUID',
     en: 'the submission key must be random base64url text of at least 22 characters (16 random bytes), not a UUID',
   },
-  offlineOnly: { id: 'jenis laporan ini tidak dapat diajukan melalui portal; gunakan kanal pengaduan instansi', en: 'this report type cannot be filed on the portal; use the agency\'s channels' },
+  offlineOnly: {
+    id: 'jenis laporan ini tidak dapat diajukan melalui portal; gunakan kanal pengaduan instansi',
+    en: "this report type cannot be filed on the portal; use the agency's channels",
+  },
   unknownCaseType: { id: 'jenis laporan tidak dikenal', en: 'is not a report type of this agency' },
   pseudonymTaken: { id: 'nama samaran ini sudah dipakai', en: 'this pseudonym is already taken' },
-  pseudonymFormat: { id: '3 sampai 40 karakter: huruf, angka, titik, garis bawah atau tanda hubung', en: '3 to 40 characters: letters, digits, dot, underscore or dash' },
+  pseudonymFormat: {
+    id: '3 sampai 40 karakter: huruf, angka, titik, garis bawah atau tanda hubung',
+    en: '3 to 40 characters: letters, digits, dot, underscore or dash',
+  },
   passwordTooShort: { id: 'kata sandi paling sedikit 10 karakter', en: 'the password needs at least 10 characters' },
   messageEmpty: { id: 'pesan tidak boleh kosong', en: 'the message cannot be empty' },
 } as const satisfies Record<string, Record<Locale, string>>;

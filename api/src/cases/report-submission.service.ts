@@ -100,15 +100,16 @@ function findCaseType(config: TenantConfig, key: string, locale: Locale): CaseTy
 }
 
 export function inputError(issues: FieldIssue[], locale: Locale): AppError {
-  return new AppError(
-    'BAD_USER_INPUT',
-    locale === 'en' ? 'Some fields need your attention.' : 'Beberapa isian perlu diperbaiki.',
-    { issues },
-  );
+  return new AppError('BAD_USER_INPUT', locale === 'en' ? 'Some fields need your attention.' : 'Beberapa isian perlu diperbaiki.', { issues });
 }
 
 /** Which identity details the case type's policy asks for, and whether they are well-formed. */
-export function checkIdentity(caseType: CaseTypeConfig, input: SubmitReportInput, locale: Locale, signedIn: boolean): { identity: ReporterIdentity; issues: FieldIssue[] } {
+export function checkIdentity(
+  caseType: CaseTypeConfig,
+  input: SubmitReportInput,
+  locale: Locale,
+  signedIn: boolean,
+): { identity: ReporterIdentity; issues: FieldIssue[] } {
   const issues: FieldIssue[] = [];
   if (!caseType.identityModes.includes(input.identityMode)) {
     issues.push({ path: ['identityMode'], message: reportMessage('identityModeNotAllowed', locale) });
@@ -140,7 +141,8 @@ export function checkIdentity(caseType: CaseTypeConfig, input: SubmitReportInput
     if (value.length > DETAIL_MAX_LENGTH) issues.push({ path: ['reporter', field], message: reportMessage('tooLong', locale, { max: DETAIL_MAX_LENGTH }) });
     else if (field === 'email' && !EMAIL.test(value)) issues.push({ path: ['reporter', field], message: reportMessage('badEmail', locale) });
     else if (field === 'phone' && !PHONE.test(value)) issues.push({ path: ['reporter', field], message: reportMessage('badPhone', locale) });
-    else if (field === 'idNumber' && !NIK.test(value.replace(/\s/g, ''))) issues.push({ path: ['reporter', field], message: reportMessage('badIdNumber', locale) });
+    else if (field === 'idNumber' && !NIK.test(value.replace(/\s/g, '')))
+      issues.push({ path: ['reporter', field], message: reportMessage('badIdNumber', locale) });
     identity[field] = field === 'idNumber' ? value.replace(/\s/g, '') : value;
   }
   return { identity, issues };
@@ -148,7 +150,11 @@ export function checkIdentity(caseType: CaseTypeConfig, input: SubmitReportInput
 
 export function stageDeadlines(caseType: CaseTypeConfig, receivedAt: Date, calendar: WorkingCalendar): StageDeadline[] {
   const stages = caseType.slaPolicy?.stages ?? [];
-  const projected = projectStageDeadlines(receivedAt, stages.map((stage) => ({ key: stage.key, workingDays: stage.workingDays })), calendar);
+  const projected = projectStageDeadlines(
+    receivedAt,
+    stages.map((stage) => ({ key: stage.key, workingDays: stage.workingDays })),
+    calendar,
+  );
   return projected.map((deadline, index) => ({
     key: deadline.key,
     name: stages[index]!.name,
@@ -184,7 +190,12 @@ async function replaySubmission(
   first: { id: string; registrationNumber: string; trackingCodeSealed: string | null },
 ): Promise<SubmittedReport> {
   const trackingCode = first.trackingCodeSealed
-    ? openTrackingCode(first.trackingCodeSealed, { submissionKey: request.submissionKey, tenantId: request.tenantId, caseId: first.id, contentDigest: request.contentDigest })
+    ? openTrackingCode(first.trackingCodeSealed, {
+        submissionKey: request.submissionKey,
+        tenantId: request.tenantId,
+        caseId: first.id,
+        contentDigest: request.contentDigest,
+      })
     : null;
   // Other content under the same key, or a case filed before codes were sealed.
   if (!trackingCode) throw alreadySubmitted(first.registrationNumber, request.locale);
@@ -245,8 +256,13 @@ export async function submitReport(
   // counts by number only: a form re-sent without JavaScript uploads its files anew (new
   // ids); those copies stay unattached and expire like any unused upload.
   const contentDigest = digestReportContent({
-    caseTypeKey: caseType.key, categoryId, values: answers.values, identityMode: input.identityMode,
-    identity: identity.identity, evidenceCount: evidenceIds.length, actorId,
+    caseTypeKey: caseType.key,
+    categoryId,
+    values: answers.values,
+    identityMode: input.identityMode,
+    identity: identity.identity,
+    evidenceCount: evidenceIds.length,
+    actorId,
   });
   const seal = submissionKey === null ? null : { submissionKey, tenantId: tenant.id, contentDigest };
 
@@ -259,17 +275,40 @@ export async function submitReport(
   });
   let row: SubmitRow;
   try {
-    [row] = (await withSqlScope(deps.db.sql, { tenantIds: [tenant.id] }, (sql) => sql.query<SubmitRow>(SUBMIT_REPORT, [
-      caseId, tenant.id, year, caseType.id, categoryId, channelId, input.identityMode, protectedIdentity.protection,
-      protectedIdentity.envelope === null ? null : JSON.stringify(protectedIdentity.envelope),
-      actorId, hashTrackingCode(trackingCode), title, JSON.stringify(answers.values), locale, at, JSON.stringify(deadlines),
-      submissionKey === null ? null : hashSubmissionKey(submissionKey), clock.stageKey, iso(clock.stageStartedAt), iso(clock.stageDeadline),
-      clock.stageProvisional, JSON.stringify(clock.stagePauses), iso(clock.nextReminderAt),
-      evidenceIds, evidenceIds.length, JSON.stringify({ evidenceCount: evidenceIds.length }), tenant.registrationPrefix,
-      reportText(title, answers.values),
-      seal === null ? null : sealTrackingCode(trackingCode, { ...seal, caseId }),
-      caseType.confidential,
-    ]))) as [SubmitRow];
+    [row] = (await withSqlScope(deps.db.sql, { tenantIds: [tenant.id] }, (sql) =>
+      sql.query<SubmitRow>(SUBMIT_REPORT, [
+        caseId,
+        tenant.id,
+        year,
+        caseType.id,
+        categoryId,
+        channelId,
+        input.identityMode,
+        protectedIdentity.protection,
+        protectedIdentity.envelope === null ? null : JSON.stringify(protectedIdentity.envelope),
+        actorId,
+        hashTrackingCode(trackingCode),
+        title,
+        JSON.stringify(answers.values),
+        locale,
+        at,
+        JSON.stringify(deadlines),
+        submissionKey === null ? null : hashSubmissionKey(submissionKey),
+        clock.stageKey,
+        iso(clock.stageStartedAt),
+        iso(clock.stageDeadline),
+        clock.stageProvisional,
+        JSON.stringify(clock.stagePauses),
+        iso(clock.nextReminderAt),
+        evidenceIds,
+        evidenceIds.length,
+        JSON.stringify({ evidenceCount: evidenceIds.length }),
+        tenant.registrationPrefix,
+        reportText(title, answers.values),
+        seal === null ? null : sealTrackingCode(trackingCode, { ...seal, caseId }),
+        caseType.confidential,
+      ]),
+    )) as [SubmitRow];
   } catch (error) {
     // Two sends of the same form racing each other: the unique key lets one through, and
     // the other's statement (its number included) is rolled back; it answers as a re-send.
@@ -285,7 +324,11 @@ export async function submitReport(
     throw error;
   }
   if (row.duplicate_id && seal) {
-    return replaySubmission(deps.db, { ...seal, locale }, { id: row.duplicate_id, registrationNumber: row.duplicate_of!, trackingCodeSealed: row.duplicate_sealed });
+    return replaySubmission(
+      deps.db,
+      { ...seal, locale },
+      { id: row.duplicate_id, registrationNumber: row.duplicate_of!, trackingCodeSealed: row.duplicate_sealed },
+    );
   }
   if (row.duplicate_of) throw alreadySubmitted(row.duplicate_of, locale);
   // Only for tests of a crash between the commit and the answer (env TEST_CRASH_AFTER_SUBMIT).

@@ -22,7 +22,7 @@ export const StageDeadlineRef = builder.objectRef<StageDeadline>('StageDeadline'
     workingDays: t.exposeInt('workingDays'),
     deadline: t.field({ type: 'DateTime', resolve: (stage) => new Date(stage.deadline) }),
     provisional: t.exposeBoolean('provisional', {
-      description: "True when the deadline reaches into a year whose national holidays are not loaded yet.",
+      description: 'True when the deadline reaches into a year whose national holidays are not loaded yet.',
     }),
   }),
 });
@@ -59,7 +59,10 @@ const ReporterMessage = builder.objectRef<MessageShape>('ReporterMessage').imple
 type EventShape = ReporterCase['events'][number];
 const TimelineEntry = builder.objectRef<ReporterCaseView['events'][number]>('TimelineEntry').implement({
   fields: (t) => ({
-    cursor: t.string({ description: 'The live cursor of this event: an opaque token, equal to the `cursor` of the live update for the same event.', resolve: (event, _, ctx) => ctx.live.cursors.encode(event.id.toString()) }),
+    cursor: t.string({
+      description: 'The live cursor of this event: an opaque token, equal to the `cursor` of the live update for the same event.',
+      resolve: (event, _, ctx) => ctx.live.cursors.encode(event.id.toString()),
+    }),
     kind: t.field({ type: CaseEventKind, resolve: (event) => event.kind }),
     status: t.field({ type: CaseStatus, resolve: (event) => event.status }),
     at: t.field({ type: 'DateTime', resolve: (event) => event.createdAt }),
@@ -184,7 +187,12 @@ export const bounded = {
     evidenceIds: z.array(z.uuid()).max(50).nullish(),
     clientSubmissionKey: z.string().max(200).nullish(),
   }),
-  message: z.object({ registrationNumber: z.string().max(40), trackingCode: z.string().max(100).nullish(), body: z.string().max(20_000), evidenceIds: z.array(z.uuid()).max(50).nullish() }),
+  message: z.object({
+    registrationNumber: z.string().max(40),
+    trackingCode: z.string().max(100).nullish(),
+    body: z.string().max(20_000),
+    evidenceIds: z.array(z.uuid()).max(50).nullish(),
+  }),
   track: z.object({ registrationNumber: z.string().max(40), trackingCode: z.string().max(100).nullish() }),
 };
 
@@ -244,7 +252,10 @@ builder.mutationFields((t) => ({
           clientSubmissionKey: input.clientSubmissionKey ?? null,
         },
       );
-      ctx.logger.info({ registrationNumber: submitted.registrationNumber, caseId: submitted.caseId, replayed: submitted.replayed }, submitted.replayed ? 'report re-sent: first receipt returned' : 'report submitted');
+      ctx.logger.info(
+        { registrationNumber: submitted.registrationNumber, caseId: submitted.caseId, replayed: submitted.replayed },
+        submitted.replayed ? 'report re-sent: first receipt returned' : 'report submitted',
+      );
       return { trackingCode: submitted.trackingCode, tracked: { found: submitted.written, tenant } };
     },
   }),

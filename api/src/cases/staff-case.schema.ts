@@ -139,13 +139,16 @@ export interface CaseShape {
 
 const TimelineEvent = builder.objectRef<{ event: StaffCase['events'][number]; names: StaffNames }>('StaffTimelineEntry').implement({
   fields: (t) => ({
-    cursor: t.string({ description: 'The live cursor of this event: an opaque token, equal to the `cursor` of the live update for the same event.', resolve: ({ event }, _, ctx) => ctx.live.cursors.encode(event.id.toString()) }),
+    cursor: t.string({
+      description: 'The live cursor of this event: an opaque token, equal to the `cursor` of the live update for the same event.',
+      resolve: ({ event }, _, ctx) => ctx.live.cursors.encode(event.id.toString()),
+    }),
     kind: t.field({ type: CaseEventKind, resolve: ({ event }) => event.kind }),
     status: t.field({ type: CaseStatus, resolve: ({ event }) => event.status }),
     visibility: t.field({ type: EventVisibilityEnum, resolve: ({ event }) => event.visibility }),
     actorKind: t.field({ type: ActorKindEnum, resolve: ({ event }) => event.actorKind }),
     actor: t.field({ type: StaffRef, nullable: true, resolve: ({ event, names }) => (event.actorKind === 'STAFF' ? staffOf(names, event.actorId) : null) }),
-    transition: t.string({ nullable: true, resolve: ({ event }) => ((event.data as { transition?: string } | null)?.transition ?? null) }),
+    transition: t.string({ nullable: true, resolve: ({ event }) => (event.data as { transition?: string } | null)?.transition ?? null }),
     reason: t.string({ nullable: true, resolve: ({ event }) => event.reason }),
     at: t.field({ type: 'DateTime', resolve: ({ event }) => event.createdAt }),
   }),
@@ -155,7 +158,11 @@ const StaffMessage = builder.objectRef<{ message: StaffCase['messages'][number];
   fields: (t) => ({
     id: t.id({ resolve: ({ message }) => message.id }),
     authorKind: t.field({ type: ActorKindEnum, resolve: ({ message }) => message.authorKind }),
-    author: t.field({ type: StaffRef, nullable: true, resolve: ({ message, names }) => (message.authorKind === 'STAFF' ? staffOf(names, message.authorId) : null) }),
+    author: t.field({
+      type: StaffRef,
+      nullable: true,
+      resolve: ({ message, names }) => (message.authorKind === 'STAFF' ? staffOf(names, message.authorId) : null),
+    }),
     body: t.string({ resolve: ({ message }) => message.body }),
     sentAt: t.field({ type: 'DateTime', resolve: ({ message }) => message.createdAt }),
     evidence: t.field({ type: [EvidenceFile], resolve: ({ message }) => message.evidence }),
@@ -224,7 +231,9 @@ function formAnswers({ found, config }: CaseShape, ctx: Context) {
   const caseType = config.caseTypes.find((item) => item.id === found.caseTypeId);
   const fields = (caseType?.formFields ?? []) as unknown as { key: string; label: unknown }[];
   const values = found.answers as Record<string, string>;
-  const known = fields.filter((field) => values[field.key] !== undefined).map((field) => ({ label: text(field.label, ctx) ?? field.key, value: values[field.key]! }));
+  const known = fields
+    .filter((field) => values[field.key] !== undefined)
+    .map((field) => ({ label: text(field.label, ctx) ?? field.key, value: values[field.key]! }));
   const others = Object.entries(values)
     .filter(([key]) => !fields.some((field) => field.key === key))
     .map(([key, value]) => ({ label: key, value }));
@@ -281,7 +290,10 @@ export const StaffCaseRef = builder.objectRef<CaseShape>('StaffCase').implement(
     status: t.field({ type: CaseStatus, resolve: ({ found }) => found.status }),
     priority: t.field({ type: CasePriority, resolve: ({ found }) => found.priority }),
     identityMode: t.field({ type: IdentityMode, resolve: ({ found }) => found.identityMode }),
-    confidential: t.boolean({ description: 'The identity is sealed to the custodians: only their reveal opens it.', resolve: ({ found }) => found.identityProtection === 'SEALED' }),
+    confidential: t.boolean({
+      description: 'The identity is sealed to the custodians: only their reveal opens it.',
+      resolve: ({ found }) => found.identityProtection === 'SEALED',
+    }),
     reporter: t.field({
       type: ReporterDetails,
       nullable: true,
@@ -292,8 +304,16 @@ export const StaffCaseRef = builder.objectRef<CaseShape>('StaffCase').implement(
           : null,
     }),
     agency: t.field({ type: Agency, resolve: ({ config }) => ({ config }) }),
-    caseType: t.field({ type: CaseType, nullable: true, resolve: ({ found, config }) => config.caseTypes.find((item) => item.id === found.caseTypeId) ?? null }),
-    category: t.field({ type: Category, nullable: true, resolve: ({ found, config }) => config.categories.find((item) => item.id === found.categoryId) ?? null }),
+    caseType: t.field({
+      type: CaseType,
+      nullable: true,
+      resolve: ({ found, config }) => config.caseTypes.find((item) => item.id === found.caseTypeId) ?? null,
+    }),
+    category: t.field({
+      type: Category,
+      nullable: true,
+      resolve: ({ found, config }) => config.categories.find((item) => item.id === found.categoryId) ?? null,
+    }),
     channel: t.field({ type: Channel, nullable: true, resolve: ({ found, config }) => config.channels.find((item) => item.id === found.channelId) ?? null }),
     externalReference: t.string({ nullable: true, resolve: ({ found }) => found.externalReference }),
     recordedBy: t.field({
@@ -339,8 +359,7 @@ export const StaffCaseRef = builder.objectRef<CaseShape>('StaffCase').implement(
     possibleDuplicates: t.field({
       type: [Duplicate],
       description: 'Other recent cases of the agency from the same reporter account, about the same category and place, or with much the same words.',
-      resolve: ({ found, viewer }, _, ctx) =>
-        withDataScope(ctx.db.prisma, viewer.scope, (tx) => findPossibleDuplicates(tx, viewer.ability, found.id)),
+      resolve: ({ found, viewer }, _, ctx) => withDataScope(ctx.db.prisma, viewer.scope, (tx) => findPossibleDuplicates(tx, viewer.ability, found.id)),
     }),
     canHandle: t.boolean({ deprecationReason: 'Use viewerCan.handle.', resolve: ({ canHandle }) => canHandle }),
     canRestrict: t.boolean({ deprecationReason: 'Use viewerCan.restrict.', resolve: ({ canRestrict }) => canRestrict }),

@@ -107,7 +107,8 @@ function ruleTenantIds(ability: AppAbility, action: CaseAction): string[] | null
     const tenantId = (rule.conditions as { tenantId?: unknown } | undefined)?.tenantId;
     if (rule.inverted) continue;
     if (typeof tenantId === 'string') tenants.add(tenantId);
-    else if (tenantId && typeof tenantId === 'object' && Array.isArray((tenantId as { in?: unknown }).in)) for (const id of (tenantId as { in: string[] }).in) tenants.add(id);
+    else if (tenantId && typeof tenantId === 'object' && Array.isArray((tenantId as { in?: unknown }).in))
+      for (const id of (tenantId as { in: string[] }).in) tenants.add(id);
     else return null;
   }
   return [...tenants].sort();
@@ -196,7 +197,12 @@ export async function listInbox(
 export const INBOX_COUNT_LIMIT = 10_000;
 
 /** The matching cases, counted up to INBOX_COUNT_LIMIT (`capped` when there are more). */
-export async function countInbox(tx: ScopedTransaction, ability: AppAbility, filter: InboxFilter, now = new Date()): Promise<{ count: number; capped: boolean }> {
+export async function countInbox(
+  tx: ScopedTransaction,
+  ability: AppAbility,
+  filter: InboxFilter,
+  now = new Date(),
+): Promise<{ count: number; capped: boolean }> {
   await tx.$executeRaw`SET LOCAL jit = off`;
   const count = await tx.case.count({ where: inboxWhere(ability, filter, now), take: INBOX_COUNT_LIMIT + 1 });
   return { count: Math.min(count, INBOX_COUNT_LIMIT), capped: count > INBOX_COUNT_LIMIT };

@@ -57,7 +57,9 @@ export function createConfigResponseCache({ configs, ttlMs, maxBytes = 64 * 1024
       const config = await configs.find(tenantId);
       if (!config) return { key: null };
       const { query, operationName, variables } = body as { query: string; operationName?: unknown; variables?: unknown };
-      const digest = createHash('sha256').update(JSON.stringify([query, operationName ?? null, variables ?? null])).digest('base64url');
+      const digest = createHash('sha256')
+        .update(JSON.stringify([query, operationName ?? null, variables ?? null]))
+        .digest('base64url');
       const key = `${tenantId}:${config.configVersion}:${locale}:${digest}`;
       const hit = cache.get(key);
       return hit === undefined ? { key } : { hit };

@@ -6,10 +6,7 @@
 import { createHash } from 'node:crypto';
 import diff from 'microdiff';
 import { stringify } from 'safe-stable-stringify';
-import {
-  CONFIDENTIAL_CASE_TYPE_KINDS,
-  type TenantDefinition,
-} from './tenant-files.schema.ts';
+import { CONFIDENTIAL_CASE_TYPE_KINDS, type TenantDefinition } from './tenant-files.schema.ts';
 
 export type FormDefinition = TenantDefinition['forms'][number];
 
@@ -37,7 +34,9 @@ export function buildSnapshot(definition: TenantDefinition): TenantConfigSnapsho
 }
 
 export function hashSnapshot(snapshot: TenantConfigSnapshot): string {
-  return createHash('sha256').update(stringify(snapshot) ?? '').digest('hex');
+  return createHash('sha256')
+    .update(stringify(snapshot) ?? '')
+    .digest('hex');
 }
 
 export interface ConfigChange {

@@ -87,9 +87,9 @@ describe('syncing tenants/ into the database', () => {
     const versionsBefore = await db.prisma.configVersion.count();
     await db.close();
     db = undefined as unknown as Database;
-    await expect(
-      runCommand('sync', { env: parseEnv(database.env), tenantsDir: workDir, actor: 'test', print: () => {} }),
-    ).rejects.toThrow(/inspektorat-kalsel\/channels\.yaml › 0\.kind: .*expected one of/i);
+    await expect(runCommand('sync', { env: parseEnv(database.env), tenantsDir: workDir, actor: 'test', print: () => {} })).rejects.toThrow(
+      /inspektorat-kalsel\/channels\.yaml › 0\.kind: .*expected one of/i,
+    );
     db = database.open();
     expect(await db.prisma.configVersion.count()).toBe(versionsBefore);
   });

@@ -6,12 +6,7 @@
  */
 import { stringify } from 'safe-stable-stringify';
 import { Prisma, type PrismaClient } from '../generated/prisma/client.ts';
-import {
-  buildSnapshot,
-  diffSnapshots,
-  hashSnapshot,
-  type TenantConfigSnapshot,
-} from './config-snapshot.ts';
+import { buildSnapshot, diffSnapshots, hashSnapshot, type TenantConfigSnapshot } from './config-snapshot.ts';
 import type { TenantFilesBundle } from './tenant-files.loader.ts';
 import type { ProvinceDefinition } from './tenant-files.schema.ts';
 
@@ -33,11 +28,7 @@ type Tx = Prisma.TransactionClient;
 
 const MEGABYTE = 1024 * 1024;
 
-export async function syncTenantFiles(
-  prisma: PrismaClient,
-  bundle: TenantFilesBundle,
-  actor: string,
-): Promise<SyncResult> {
+export async function syncTenantFiles(prisma: PrismaClient, bundle: TenantFilesBundle, actor: string): Promise<SyncResult> {
   const provinces: SyncResult['provinces'] = [];
   const provinceIds = new Map<string, string>();
   for (const province of bundle.provinces) {
@@ -49,9 +40,7 @@ export async function syncTenantFiles(
   for (const definition of bundle.tenants) {
     const snapshot = buildSnapshot(definition);
     const provinceId = provinceIds.get(definition.tenant.province)!;
-    tenants.push(
-      await prisma.$transaction((tx) => syncTenant(tx, snapshot, provinceId, actor), { timeout: 60_000, maxWait: 30_000 }),
-    );
+    tenants.push(await prisma.$transaction((tx) => syncTenant(tx, snapshot, provinceId, actor), { timeout: 60_000, maxWait: 30_000 }));
   }
   return { provinces, tenants };
 }
@@ -70,12 +59,7 @@ async function syncProvince(prisma: PrismaClient, province: ProvinceDefinition) 
   return { id: existing.id, status: 'UPDATED' as const };
 }
 
-async function syncTenant(
-  tx: Tx,
-  snapshot: TenantConfigSnapshot,
-  provinceId: string,
-  actor: string,
-): Promise<TenantSyncResult> {
+async function syncTenant(tx: Tx, snapshot: TenantConfigSnapshot, provinceId: string, actor: string): Promise<TenantSyncResult> {
   const hash = hashSnapshot(snapshot);
   const { tenant: file, theme } = snapshot;
   const existing = await tx.tenant.findUnique({ where: { slug: file.slug } });
@@ -99,9 +83,7 @@ async function syncTenant(
     configVersion: version,
     configHash: hash,
   } satisfies Omit<Prisma.TenantUncheckedCreateInput, 'slug'>;
-  const tenant = existing
-    ? await tx.tenant.update({ where: { id: existing.id }, data: row })
-    : await tx.tenant.create({ data: { slug: file.slug, ...row } });
+  const tenant = existing ? await tx.tenant.update({ where: { id: existing.id }, data: row }) : await tx.tenant.create({ data: { slug: file.slug, ...row } });
   const tenantId = tenant.id;
 
   await tx.tenantHostname.deleteMany({ where: { tenantId } });

@@ -33,7 +33,13 @@ describe('the demo agencies in tenants/', () => {
     const bySlug = Object.fromEntries(tenants.map((definition) => [definition.tenant.slug, definition]));
     const kalbar = bySlug['inspektorat-kalbar']!;
     expect(kalbar.caseTypes.map((caseType) => caseType.kind).sort()).toEqual([
-      'ASPIRATION', 'COMPLAINT', 'GRATIFICATION', 'ILLEGAL_LEVY', 'INFORMATION_REQUEST', 'NO_FINDINGS_CERTIFICATE', 'WHISTLEBLOWING',
+      'ASPIRATION',
+      'COMPLAINT',
+      'GRATIFICATION',
+      'ILLEGAL_LEVY',
+      'INFORMATION_REQUEST',
+      'NO_FINDINGS_CERTIFICATE',
+      'WHISTLEBLOWING',
     ]);
     const complaintForm = kalbar.forms.find((form) => form.key === kalbar.caseTypes.find((c) => c.key === 'complaint')!.form)!;
     expect(complaintForm.criteria).toBe('THREE_W');
@@ -92,9 +98,7 @@ describe('the loader', () => {
   it.each(cases)('rejects %s naming the file, the field and what is wrong', async (name) => {
     const issues = await issuesOf(path.join(FIXTURES, 'invalid', name));
     for (const want of expected[name]!) {
-      expect(issues).toContainEqual(
-        expect.objectContaining({ file: want.file, field: want.field, message: expect.stringContaining(want.messageIncludes) }),
-      );
+      expect(issues).toContainEqual(expect.objectContaining({ file: want.file, field: want.field, message: expect.stringContaining(want.messageIncludes) }));
     }
     expect(issues).toHaveLength(expected[name]!.length);
   });

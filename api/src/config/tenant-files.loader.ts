@@ -7,13 +7,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parseDocument } from 'yaml';
 import type { z } from 'zod';
-import {
-  TENANT_FILES,
-  provincesFile,
-  type ProvinceDefinition,
-  type TenantDefinition,
-  type TenantFileName,
-} from './tenant-files.schema.ts';
+import { TENANT_FILES, provincesFile, type ProvinceDefinition, type TenantDefinition, type TenantFileName } from './tenant-files.schema.ts';
 
 export interface TenantFileIssue {
   /** Path relative to the tenants folder, e.g. `bontang/case-types.yaml`. */
@@ -26,11 +20,7 @@ export interface TenantFileIssue {
 export class TenantFilesInvalidError extends Error {
   readonly issues: TenantFileIssue[];
   constructor(issues: TenantFileIssue[]) {
-    super(
-      `tenant files are invalid:\n${issues
-        .map((issue) => `  ${issue.file}${issue.field ? ` › ${issue.field}` : ''}: ${issue.message}`)
-        .join('\n')}`,
-    );
+    super(`tenant files are invalid:\n${issues.map((issue) => `  ${issue.file}${issue.field ? ` › ${issue.field}` : ''}: ${issue.message}`).join('\n')}`);
     this.name = 'TenantFilesInvalidError';
     this.issues = issues;
   }
@@ -66,12 +56,7 @@ function collectZodIssues(relative: string, error: z.ZodError, issues: TenantFil
   }
 }
 
-async function parseFile<S extends z.ZodType>(
-  schema: S,
-  file: string,
-  relative: string,
-  issues: TenantFileIssue[],
-): Promise<z.output<S> | undefined> {
+async function parseFile<S extends z.ZodType>(schema: S, file: string, relative: string, issues: TenantFileIssue[]): Promise<z.output<S> | undefined> {
   const raw = await readYaml(file, relative, issues);
   if (raw === undefined && issues.some((issue) => issue.file === relative)) return undefined;
   const result = schema.safeParse(raw ?? null);
@@ -91,11 +76,7 @@ async function exists(file: string): Promise<boolean> {
   }
 }
 
-async function loadTenantFolder(
-  root: string,
-  folder: string,
-  issues: TenantFileIssue[],
-): Promise<TenantDefinition | undefined> {
+async function loadTenantFolder(root: string, folder: string, issues: TenantFileIssue[]): Promise<TenantDefinition | undefined> {
   const dir = path.join(root, folder);
   const present = new Set(await readdir(dir));
   for (const name of present) {
@@ -143,13 +124,7 @@ async function loadTenantFolder(
   return definition;
 }
 
-function checkUnique<T>(
-  items: T[],
-  keyOf: (item: T) => string,
-  file: string,
-  field: string,
-  issues: TenantFileIssue[],
-) {
+function checkUnique<T>(items: T[], keyOf: (item: T) => string, file: string, field: string, issues: TenantFileIssue[]) {
   const seen = new Set<string>();
   items.forEach((item, index) => {
     const value = keyOf(item);

@@ -20,17 +20,13 @@ export const localizedText = z
     ],
     {
       error: (issue) =>
-        issue.input === undefined || issue.input === null
-          ? 'is required'
-          : 'must be text, or { id: "…", en: "…" } with Indonesian and English text',
+        issue.input === undefined || issue.input === null ? 'is required' : 'must be text, or { id: "…", en: "…" } with Indonesian and English text',
     },
   )
   .transform((value) => (typeof value === 'string' ? { id: value } : value));
 export type LocalizedText = z.output<typeof localizedText>;
 
-const key = z
-  .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lower-case words joined by "-" (e.g. "whatsapp")');
+const key = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lower-case words joined by "-" (e.g. "whatsapp")');
 
 const hexColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour like "#1a5d1a"');
 
@@ -42,11 +38,7 @@ const isoDate = z
 export const TIME_ZONES = ['Asia/Jakarta', 'Asia/Pontianak', 'Asia/Makassar', 'Asia/Jayapura'] as const;
 
 /** Case types whose reporter identity is sealed to the identity custodians by default. */
-export const CONFIDENTIAL_CASE_TYPE_KINDS: ReadonlySet<CaseTypeKind> = new Set([
-  'WHISTLEBLOWING',
-  'GRATIFICATION',
-  'ILLEGAL_LEVY',
-]);
+export const CONFIDENTIAL_CASE_TYPE_KINDS: ReadonlySet<CaseTypeKind> = new Set(['WHISTLEBLOWING', 'GRATIFICATION', 'ILLEGAL_LEVY']);
 
 /** The elements each criterion asks a report to answer. */
 export const CRITERIA_ELEMENTS = {
@@ -81,12 +73,8 @@ export const tenantFile = z.strictObject({
   kind: z.enum(TenantKind),
   province: key,
   timeZone: z.enum(TIME_ZONES),
-  registrationPrefix: z
-    .string()
-    .regex(/^[A-Z]{2,6}$/, 'must be 2 to 6 capital letters (e.g. "BTG")'),
-  hostnames: z
-    .array(z.string().regex(/^[a-z0-9.-]+(?::\d+)?$/, 'must be a host name like "wbs.example.go.id"'))
-    .default([]),
+  registrationPrefix: z.string().regex(/^[A-Z]{2,6}$/, 'must be 2 to 6 capital letters (e.g. "BTG")'),
+  hostnames: z.array(z.string().regex(/^[a-z0-9.-]+(?::\d+)?$/, 'must be a host name like "wbs.example.go.id"')).default([]),
   parent: localizedText.optional(),
   description: localizedText.optional(),
   address: localizedText.optional(),
@@ -113,10 +101,12 @@ export const serviceStandardsFile = z.array(
     legalBasis: z.string().trim().min(1).optional(),
     requirements: z.array(localizedText).default([]),
     procedure: z.array(localizedText).default([]),
-    completionTime: z.strictObject({
-      workingDays: z.number().int().positive().optional(),
-      text: localizedText,
-    }).optional(),
+    completionTime: z
+      .strictObject({
+        workingDays: z.number().int().positive().optional(),
+        text: localizedText,
+      })
+      .optional(),
     fee: localizedText.optional(),
     products: z.array(localizedText).default([]),
     complaintHandling: z.array(localizedText).default([]),
@@ -233,13 +223,9 @@ export const slaPoliciesFile = z.array(
   }),
 );
 
-export const categoriesFile = z.array(
-  z.strictObject({ key, name: localizedText, description: localizedText.optional() }),
-);
+export const categoriesFile = z.array(z.strictObject({ key, name: localizedText, description: localizedText.optional() }));
 
-export const faqFile = z.array(
-  z.strictObject({ question: localizedText, answer: localizedText }),
-);
+export const faqFile = z.array(z.strictObject({ question: localizedText, answer: localizedText }));
 
 /** Staff's ready wording for what they write to reporters (never shown on the portal). */
 export const responseTemplatesFile = z.array(

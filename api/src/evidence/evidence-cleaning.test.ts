@@ -46,7 +46,10 @@ describe('images', () => {
 
   it('re-encodes PNG and WebP as themselves', async () => {
     expect((await cleanEvidence(files.png(), 'image/png')).contentType).toBe('image/png');
-    const webp = await sharp(files.png()).webp().withExif({ IFD0: { Artist: 'Budi' } }).toBuffer();
+    const webp = await sharp(files.png())
+      .webp()
+      .withExif({ IFD0: { Artist: 'Budi' } })
+      .toBuffer();
     const cleaned = await cleanEvidence(webp, 'image/webp');
     expect((await sharp(cleaned.bytes).metadata()).exif).toBeUndefined();
   });

@@ -21,15 +21,7 @@
  * Audio and video pass unchanged (no well-kept library here rewrites their containers).
  */
 import sharp from 'sharp';
-import {
-  PDFArray,
-  PDFDict,
-  PDFDocument,
-  PDFName,
-  PDFRef,
-  PDFStream,
-  type PDFObject,
-} from '@cantoo/pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRef, PDFStream, type PDFObject } from '@cantoo/pdf-lib';
 import yauzl from 'yauzl';
 import yazl from 'yazl';
 
@@ -104,8 +96,19 @@ async function cleanImage(input: Buffer, contentType: string): Promise<CleanedEv
 const FORBIDDEN_PDF_KEYS = new Set(['JS', 'JavaScript', 'XFA', 'EmbeddedFiles', 'EmbeddedFile', 'RichMediaContent', 'RichMediaSettings']);
 /** Names (as values, e.g. an action's /S or an annotation's /Subtype) of the same. */
 const FORBIDDEN_PDF_NAMES = new Set([
-  'JavaScript', 'Launch', 'EmbeddedFile', 'EmbeddedFiles', 'RichMedia', 'FileAttachment', 'XFA',
-  'GoToE', 'ImportData', 'SubmitForm', 'Sound', 'Movie', 'Rendition',
+  'JavaScript',
+  'Launch',
+  'EmbeddedFile',
+  'EmbeddedFiles',
+  'RichMedia',
+  'FileAttachment',
+  'XFA',
+  'GoToE',
+  'ImportData',
+  'SubmitForm',
+  'Sound',
+  'Movie',
+  'Rendition',
 ]);
 
 async function cleanPdf(input: Buffer): Promise<Buffer> {
@@ -125,7 +128,9 @@ async function cleanPdf(input: Buffer): Promise<Buffer> {
   for (const [, object] of context.enumerateIndirectObjects()) {
     const found = findForbiddenPdfContent(object, 0);
     if (found) {
-      throw new EvidenceContentRefusedError(`the PDF contains active or embedded content (${found}), which is not accepted; print it to a new PDF and send that`);
+      throw new EvidenceContentRefusedError(
+        `the PDF contains active or embedded content (${found}), which is not accepted; print it to a new PDF and send that`,
+      );
     }
   }
   context.trailerInfo.Info = undefined;
@@ -225,10 +230,14 @@ async function cleanOfficeDocument(input: Buffer): Promise<Buffer> {
     if (names.has(lower)) throw new EvidenceContentRefusedError('the document archive holds the same part twice');
     names.add(lower);
     if (ACTIVE_PART.test(entry.name)) {
-      throw new EvidenceContentRefusedError('the document contains macros, ActiveX controls or embedded objects, which are not accepted; save it as a plain .docx, .xlsx or .pptx, or as PDF');
+      throw new EvidenceContentRefusedError(
+        'the document contains macros, ActiveX controls or embedded objects, which are not accepted; save it as a plain .docx, .xlsx or .pptx, or as PDF',
+      );
     }
     if (lower === '[content_types].xml' && /macroEnabled|vbaProject|ms-office\.activeX|oleObject/i.test(entry.bytes.toString('utf8'))) {
-      throw new EvidenceContentRefusedError('the document is macro-enabled (.docm, .xlsm, .pptm) or holds embedded objects, which is not accepted; save it as a plain .docx, .xlsx or .pptx, or as PDF');
+      throw new EvidenceContentRefusedError(
+        'the document is macro-enabled (.docm, .xlsm, .pptm) or holds embedded objects, which is not accepted; save it as a plain .docx, .xlsx or .pptx, or as PDF',
+      );
     }
   }
   const zip = new yazl.ZipFile();
@@ -276,7 +285,8 @@ function readArchive(input: Buffer): Promise<ZipEntry[]> {
       zipFile.on('entry', (entry: yauzl.Entry) => {
         declared += entry.uncompressedSize;
         if (declared > ARCHIVE_LIMITS.maxUncompressedBytes) return fail(refuseArchiveSize());
-        if (entry.isEncrypted()) return fail(new EvidenceContentRefusedError('password-protected documents cannot be checked; send the document without protection'));
+        if (entry.isEncrypted())
+          return fail(new EvidenceContentRefusedError('password-protected documents cannot be checked; send the document without protection'));
         listed.push(entry);
         zipFile.readEntry();
       });

@@ -4,13 +4,18 @@ import { describe, expect, it } from 'vitest';
 import { createDecryptStream, createEncryptStream, encryptedSize, evidenceContext, type EvidenceSealing } from './evidence-crypto.ts';
 
 const TENANT = '0f8fad5b-d9cb-469f-a165-70867728950e';
-const sealing = (evidenceId = '7c9e6679-7425-40de-944b-e07fc1f90ae7', key = Buffer.alloc(32, 7)): EvidenceSealing => ({ key, context: evidenceContext(TENANT, evidenceId) });
+const sealing = (evidenceId = '7c9e6679-7425-40de-944b-e07fc1f90ae7', key = Buffer.alloc(32, 7)): EvidenceSealing => ({
+  key,
+  context: evidenceContext(TENANT, evidenceId),
+});
 
 async function run(stream: NodeJS.ReadWriteStream, input: Buffer, chunkSize = 1000): Promise<Buffer> {
   const chunks: Buffer[] = [];
-  const source = Readable.from((function* () {
-    for (let offset = 0; offset < input.length; offset += chunkSize) yield input.subarray(offset, offset + chunkSize);
-  })());
+  const source = Readable.from(
+    (function* () {
+      for (let offset = 0; offset < input.length; offset += chunkSize) yield input.subarray(offset, offset + chunkSize);
+    })(),
+  );
   for await (const chunk of source.pipe(stream as unknown as NodeJS.WritableStream & AsyncIterable<Buffer>)) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks);
 }

@@ -129,7 +129,7 @@ export function createDecryptStream(sealing: EvidenceSealing): Transform {
       if (last) done = true;
       return plain;
     } catch {
-      throw new EvidenceDecryptionError('evidence file does not decrypt: wrong key, another record\'s file, or altered');
+      throw new EvidenceDecryptionError("evidence file does not decrypt: wrong key, another record's file, or altered");
     }
   };
   return new Transform({

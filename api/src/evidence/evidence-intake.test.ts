@@ -59,7 +59,8 @@ describe('receiveToTempFile: content types', () => {
   ])('accepts %s as %s by its content', async (_label, contentType, content) => {
     const received = await receive(content);
     expect(received.contentType).toBe(contentType);
-    if (!isCleanedType(contentType)) expect(received).toEqual({ size: content.length, sha256: createHash('sha256').update(content).digest('hex'), contentType });
+    if (!isCleanedType(contentType))
+      expect(received).toEqual({ size: content.length, sha256: createHash('sha256').update(content).digest('hex'), contentType });
   });
 
   it('refuses a HEIC photo it cannot clean (the prebuilt libvips has no HEVC decoder), saying what to do', async () => {

@@ -50,10 +50,7 @@ const HEAD_BYTES = 64 * 1024;
  * temp file is gone, and `body` is left unpiped and paused but not destroyed: its owner
  * (the HTTP handler) decides how to answer and whether to close the connection.
  */
-export async function receiveToTempFile(
-  body: NodeJS.ReadableStream,
-  options: EvidenceLimits & { tempDir: string },
-): Promise<ReceivedFile> {
+export async function receiveToTempFile(body: NodeJS.ReadableStream, options: EvidenceLimits & { tempDir: string }): Promise<ReceivedFile> {
   const allowed = resolveAllowedTypes(options.allowedTypes);
   if (!Number.isSafeInteger(options.maxBytes) || options.maxBytes <= 0) {
     throw new TypeError(`maxBytes must be a positive integer, got ${options.maxBytes}`);

@@ -11,12 +11,7 @@ import { join, relative } from 'node:path';
 import { CreateBucketCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import S3rver from 's3rver';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import {
-  EvidenceRejectedError,
-  createLocalEvidenceStorage,
-  createS3EvidenceStorage,
-  type EvidenceStorage,
-} from './evidence-storage.ts';
+import { EvidenceRejectedError, createLocalEvidenceStorage, createS3EvidenceStorage, type EvidenceStorage } from './evidence-storage.ts';
 import * as files from './test-files.ts';
 import { createDecryptStream, evidenceContext } from './evidence-crypto.ts';
 
@@ -220,17 +215,29 @@ describe.each([
     expect(await harness.listEverything()).toEqual(['prefix/object']);
   });
 
-  it.each(['..', '../outside', 'a/../../outside', 'a/..', '/etc/passwd', 'a\\..\\b', '', 'a//b', 'a/', '.hidden', 'a/.tmp/x', 'bukti ku', 'ä', 'a'.repeat(513)])(
-    'refuses the key %j',
-    async (key) => {
-      const body = files.bodyOf(files.png());
-      await expect(storage.put(key, body, { maxBytes: MB })).rejects.toThrow(TypeError);
-      await expect(storage.get(key)).rejects.toThrow(TypeError);
-      await expect(storage.delete(key)).rejects.toThrow(TypeError);
-      expect(body.readableDidRead, 'the body is not read for a refused key').toBe(false);
-      expect(await harness.listEverything()).toEqual([]);
-    },
-  );
+  it.each([
+    '..',
+    '../outside',
+    'a/../../outside',
+    'a/..',
+    '/etc/passwd',
+    'a\\..\\b',
+    '',
+    'a//b',
+    'a/',
+    '.hidden',
+    'a/.tmp/x',
+    'bukti ku',
+    'ä',
+    'a'.repeat(513),
+  ])('refuses the key %j', async (key) => {
+    const body = files.bodyOf(files.png());
+    await expect(storage.put(key, body, { maxBytes: MB })).rejects.toThrow(TypeError);
+    await expect(storage.get(key)).rejects.toThrow(TypeError);
+    await expect(storage.delete(key)).rejects.toThrow(TypeError);
+    expect(body.readableDidRead, 'the body is not read for a refused key').toBe(false);
+    expect(await harness.listEverything()).toEqual([]);
+  });
 });
 
 describe('an upload over HTTP', () => {

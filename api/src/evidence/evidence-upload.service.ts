@@ -29,14 +29,11 @@ function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
-export async function createEvidenceUpload(
-  db: Database,
-  request: { tenant: TenantConfig; locale: Locale },
-  input: { caseTypeKey: string; fileName: string },
-) {
+export async function createEvidenceUpload(db: Database, request: { tenant: TenantConfig; locale: Locale }, input: { caseTypeKey: string; fileName: string }) {
   const caseType = request.tenant.caseTypes.find((item) => item.key === input.caseTypeKey);
   if (!caseType) throw inputError([{ path: ['caseTypeKey'], message: reportMessage('unknownCaseType', request.locale) }], request.locale);
-  if (caseType.evidenceMaxFiles === 0) throw inputError([{ path: ['caseTypeKey'], message: reportMessage('tooManyFiles', request.locale, { max: 0 }) }], request.locale);
+  if (caseType.evidenceMaxFiles === 0)
+    throw inputError([{ path: ['caseTypeKey'], message: reportMessage('tooManyFiles', request.locale, { max: 0 }) }], request.locale);
   const token = randomBytes(32).toString('base64url');
   const id = randomUUID();
   const now = new Date();

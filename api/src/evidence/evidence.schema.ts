@@ -4,18 +4,16 @@ import { builder } from '../builder.ts';
 import { getTenantConfig } from '../context.ts';
 import { createEvidenceUpload } from './evidence-upload.service.ts';
 
-const EvidenceUpload = builder
-  .objectRef<Awaited<ReturnType<typeof createEvidenceUpload>>>('EvidenceUpload')
-  .implement({
-    description: 'A one-time link: PUT the file bytes to uploadPath (on this API) before expiresAt, then pass evidenceId with the report.',
-    fields: (t) => ({
-      evidenceId: t.exposeID('evidenceId'),
-      uploadPath: t.exposeString('uploadPath'),
-      expiresAt: t.field({ type: 'DateTime', resolve: (upload) => upload.expiresAt }),
-      maxBytes: t.exposeInt('maxBytes'),
-      allowedContentTypes: t.stringList({ resolve: (upload) => [...upload.allowedContentTypes] }),
-    }),
-  });
+const EvidenceUpload = builder.objectRef<Awaited<ReturnType<typeof createEvidenceUpload>>>('EvidenceUpload').implement({
+  description: 'A one-time link: PUT the file bytes to uploadPath (on this API) before expiresAt, then pass evidenceId with the report.',
+  fields: (t) => ({
+    evidenceId: t.exposeID('evidenceId'),
+    uploadPath: t.exposeString('uploadPath'),
+    expiresAt: t.field({ type: 'DateTime', resolve: (upload) => upload.expiresAt }),
+    maxBytes: t.exposeInt('maxBytes'),
+    allowedContentTypes: t.stringList({ resolve: (upload) => [...upload.allowedContentTypes] }),
+  }),
+});
 
 const CreateEvidenceUploadInput = builder.inputType('CreateEvidenceUploadInput', {
   fields: (t) => ({

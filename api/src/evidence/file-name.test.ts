@@ -89,9 +89,7 @@ describe('sanitizeFileName', () => {
 
 describe('evidence content types', () => {
   it('gives every type its extension', () => {
-    expect(EVIDENCE_CONTENT_TYPES.map(extensionFor)).toEqual([
-      'jpg', 'png', 'webp', 'heic', 'pdf', 'mp4', 'mov', 'mp3', 'm4a', 'ogg', 'docx', 'xlsx', 'pptx',
-    ]);
+    expect(EVIDENCE_CONTENT_TYPES.map(extensionFor)).toEqual(['jpg', 'png', 'webp', 'heic', 'pdf', 'mp4', 'mov', 'mp3', 'm4a', 'ogg', 'docx', 'xlsx', 'pptx']);
     expect(() => extensionFor('text/html')).toThrow(TypeError);
     expect(() => extensionFor('constructor')).toThrow(TypeError);
   });

@@ -41,7 +41,10 @@ export function createExplorer() {
     },
     /** The page, for a browser's GET without a query; GraphQL requests pass on. */
     page: (request: Request, response: Response, next: NextFunction) => {
-      const wantsPage = request.method === 'GET' && request.query.query === undefined && request.accepts(['application/graphql-response+json', 'application/json', 'text/html']) === 'text/html';
+      const wantsPage =
+        request.method === 'GET' &&
+        request.query.query === undefined &&
+        request.accepts(['application/graphql-response+json', 'application/json', 'text/html']) === 'text/html';
       if (!wantsPage) return next();
       const nonce = randomBytes(16).toString('base64');
       const endpoint = request.originalUrl.split('?')[0]!;

@@ -46,7 +46,8 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   for (let current = error, depth = 0; current && depth < 8; depth++) {
     const candidate = current as { code?: unknown; cause?: unknown; message?: unknown; errors?: unknown[] };
     if (typeof candidate.code === 'string' && DATABASE_DOWN_CODES.has(candidate.code)) return true;
-    if (typeof candidate.message === 'string' && /ECONNREFUSED|Connection terminated|DatabaseNotReachable|Can't reach database/i.test(candidate.message)) return true;
+    if (typeof candidate.message === 'string' && /ECONNREFUSED|Connection terminated|DatabaseNotReachable|Can't reach database/i.test(candidate.message))
+      return true;
     if (Array.isArray(candidate.errors) && candidate.errors.some((inner) => isDatabaseUnavailable(inner))) return true;
     current = candidate.cause;
   }
@@ -86,13 +87,20 @@ export function createFormatError(logger: Logger) {
       return {
         message: 'The input is not valid.',
         path,
-        extensions: { code: 'BAD_USER_INPUT', issues: path ? [{ path: path.filter((part) => typeof part === 'string'), message: 'The input is not valid.' }] : [] },
+        extensions: {
+          code: 'BAD_USER_INPUT',
+          issues: path ? [{ path: path.filter((part) => typeof part === 'string'), message: 'The input is not valid.' }] : [],
+        },
       };
     }
     // Errors Apollo raised itself about the request (syntax, validation, bad variables, the input
     // guard) are safe to show.
     const code = formatted.extensions?.code;
-    if (typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR' && !(raw instanceof GraphQLError && raw.originalError && !(raw.originalError instanceof GraphQLError))) {
+    if (
+      typeof code === 'string' &&
+      code !== 'INTERNAL_SERVER_ERROR' &&
+      !(raw instanceof GraphQLError && raw.originalError && !(raw.originalError instanceof GraphQLError))
+    ) {
       const issues = formatted.extensions?.issues;
       return { message: formatted.message, locations: formatted.locations, path, extensions: { code, ...(Array.isArray(issues) ? { issues } : {}) } };
     }

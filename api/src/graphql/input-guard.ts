@@ -75,7 +75,13 @@ function collect(value: unknown, type: GraphQLInputType, path: (string | number)
  * Every bad value of one operation, or an empty list. Variables that do not coerce are left to
  * GraphQL's own validation, which answers BAD_USER_INPUT for them.
  */
-export function findInputIssues(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown> | undefined, locale: Locale): InputIssue[] {
+export function findInputIssues(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown> | undefined,
+  locale: Locale,
+): InputIssue[] {
   const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables ?? {}, { maxErrors: 1 });
   if (coerced.errors) return [];
   const issues: InputIssue[] = [];

@@ -23,13 +23,7 @@ export const TAG_BYTES = 16;
  * by design; INVALID_INPUT is a malformed key or envelope (a bug or a corrupted row);
  * MASTER_KEY is a deployment error in the master key configuration.
  */
-export type IdentityCryptoErrorReason =
-  | 'WRONG_SECRET'
-  | 'WEAK_PASSPHRASE'
-  | 'NOT_A_RECIPIENT'
-  | 'DECRYPTION_FAILED'
-  | 'INVALID_INPUT'
-  | 'MASTER_KEY';
+export type IdentityCryptoErrorReason = 'WRONG_SECRET' | 'WEAK_PASSPHRASE' | 'NOT_A_RECIPIENT' | 'DECRYPTION_FAILED' | 'INVALID_INPUT' | 'MASTER_KEY';
 
 /** Messages never contain key material, plaintext or secrets, so they are safe to log. */
 export class IdentityCryptoError extends Error {

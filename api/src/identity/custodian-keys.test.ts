@@ -61,13 +61,7 @@ describe('createCustodianKeys / unlockCustodianKey', () => {
     const material = await createCustodianKeys(PASSPHRASE, FAST);
     const expected = await unlockCustodianKey(material.encryptedPrivateKey, PASSPHRASE);
     const printed = material.recoveryKey;
-    const variants = [
-      printed,
-      printed.toLowerCase(),
-      printed.replace(/-/g, ''),
-      printed.replace(/-/g, '').toLowerCase(),
-      ` ${printed.replace(/-/g, ' ')} `,
-    ];
+    const variants = [printed, printed.toLowerCase(), printed.replace(/-/g, ''), printed.replace(/-/g, '').toLowerCase(), ` ${printed.replace(/-/g, ' ')} `];
     for (const typed of variants) {
       expect(await unlockCustodianKey(material.recoveryEncryptedPrivateKey, typed)).toBe(expected);
     }

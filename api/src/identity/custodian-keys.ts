@@ -20,17 +20,7 @@ import { hashRaw, type Algorithm } from '@node-rs/argon2';
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { createReadableSecret, READABLE_SECRET_ALPHABET } from './readable-secret.ts';
-import {
-  decodeBase64Url,
-  decryptAesGcm,
-  describeIssues,
-  encodeBase64Url,
-  encryptAesGcm,
-  IdentityCryptoError,
-  IV_BYTES,
-  KEY_BYTES,
-  TAG_BYTES,
-} from './aead.ts';
+import { decodeBase64Url, decryptAesGcm, describeIssues, encodeBase64Url, encryptAesGcm, IdentityCryptoError, IV_BYTES, KEY_BYTES, TAG_BYTES } from './aead.ts';
 import { createX25519KeyPair, getPublicKeyFromPrivateKey } from './sealed-box.ts';
 
 export interface EncryptedPrivateKey {
@@ -277,11 +267,7 @@ function normalisePassphrase(passphrase: string): string {
  * look-alikes Crockford base32 maps (O to 0, I and L to 1).
  */
 function normaliseRecoveryKey(text: string): string | null {
-  const compact = text
-    .toUpperCase()
-    .replace(/[\s-]/g, '')
-    .replace(/O/g, '0')
-    .replace(/[IL]/g, '1');
+  const compact = text.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
   const pattern = new RegExp(`^[${RECOVERY_ALPHABET}]{${RECOVERY_SYMBOLS}}$`);
   return pattern.test(compact) ? compact : null;
 }

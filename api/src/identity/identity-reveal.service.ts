@@ -63,7 +63,17 @@ async function recordEvent(
   reason: string | null = null,
 ) {
   await tx.caseEvent.create({
-    data: { tenantId: row.tenantId, caseId: row.id, kind, actorKind: 'STAFF', actorId: viewer.userId, visibility: 'INTERNAL', status: row.status, reason, data: data as Prisma.InputJsonValue },
+    data: {
+      tenantId: row.tenantId,
+      caseId: row.id,
+      kind,
+      actorKind: 'STAFF',
+      actorId: viewer.userId,
+      visibility: 'INTERNAL',
+      status: row.status,
+      reason,
+      data: data as Prisma.InputJsonValue,
+    },
   });
 }
 
@@ -79,7 +89,13 @@ export async function requestIdentityReveal(db: Database, viewer: StaffViewer, i
     if (row.identityProtection !== 'SEALED') throw new AppError('BAD_USER_INPUT', 'This case holds no sealed identity.');
     const request = await tx.identityRevealRequest.create({ data: { tenantId: row.tenantId, caseId: row.id, requestedById: viewer.userId, reason } });
     await recordEvent(tx, row, viewer, 'IDENTITY_REVEAL_REQUESTED', { requestId: request.id }, reason);
-    await recordAudit(tx, { tenantId: row.tenantId, actorId: viewer.userId, action: 'IDENTITY_REVEAL_REQUESTED', caseId: row.id, data: { requestId: request.id, reason } });
+    await recordAudit(tx, {
+      tenantId: row.tenantId,
+      actorId: viewer.userId,
+      action: 'IDENTITY_REVEAL_REQUESTED',
+      caseId: row.id,
+      data: { requestId: request.id, reason },
+    });
     return request;
   });
 }
@@ -105,7 +121,10 @@ export async function revealIdentity(
     const privateKey = await unlock(custodian, input.passphrase);
     const envelope = sealedEnvelopeSchema.parse(row.identity);
     if (!listSealedCustodianIds(envelope).includes(custodian.id)) {
-      throw new AppError('CONFLICT', 'This identity was sealed before your key existed: ask another custodian to re-seal identities to the current custodians.');
+      throw new AppError(
+        'CONFLICT',
+        'This identity was sealed before your key existed: ask another custodian to re-seal identities to the current custodians.',
+      );
     }
     const plaintext = openSealed(envelope, custodian.id, privateKey, identityAad(row.tenantId, row.id));
     let identity: ReporterIdentity;
@@ -133,7 +152,10 @@ export async function declineIdentityReveal(db: Database, viewer: StaffViewer, i
   const tenantId = requireCustodianRole(viewer);
   return withDataScope(db.prisma, viewer.scope, async (tx) => {
     const custodian = await activeCustodianOf(tx, viewer, tenantId);
-    const request = await tx.identityRevealRequest.findFirst({ where: { id: input.requestId, tenantId, status: 'PENDING' }, select: { id: true, caseId: true, requestedById: true } });
+    const request = await tx.identityRevealRequest.findFirst({
+      where: { id: input.requestId, tenantId, status: 'PENDING' },
+      select: { id: true, caseId: true, requestedById: true },
+    });
     const declined = await tx.identityRevealRequest.updateMany({
       where: { id: input.requestId, tenantId, status: 'PENDING' },
       data: { status: 'DECLINED', custodianId: custodian.id, decidedAt: new Date() },
@@ -175,11 +197,18 @@ export async function setUpCustodianKey(db: Database, viewer: StaffViewer, input
   try {
     return await withDataScope(db.prisma, viewer.scope, async (tx) => {
       const created = await createIdentityCustodian(tx, { tenantId, name: viewer.name, passphrase: input.passphrase, staffUserId: viewer.userId });
-      await recordAudit(tx, { tenantId, actorId: viewer.userId, action: 'CUSTODIAN_KEY_SET_UP', subjectStaffId: viewer.userId, data: { custodianId: created.id } });
+      await recordAudit(tx, {
+        tenantId,
+        actorId: viewer.userId,
+        action: 'CUSTODIAN_KEY_SET_UP',
+        subjectStaffId: viewer.userId,
+        data: { custodianId: created.id },
+      });
       return created;
     });
   } catch (error) {
-    if (error instanceof IdentityCryptoError) throw new AppError('BAD_USER_INPUT', error.message, { issues: [{ path: ['input', 'passphrase'], message: error.message }] });
+    if (error instanceof IdentityCryptoError)
+      throw new AppError('BAD_USER_INPUT', error.message, { issues: [{ path: ['input', 'passphrase'], message: error.message }] });
     throw error;
   }
 }
@@ -198,9 +227,17 @@ export async function resealIdentities(db: Database, viewer: StaffViewer, input:
   const privateKey = await unlock(custodian, input.passphrase);
   // Recorded before the work: a re-seal that dies half way is still on the record (it is safe to run again).
   await withDataScope(db.prisma, viewer.scope, (tx) =>
-    recordAudit(tx, { tenantId, actorId: viewer.userId, action: 'IDENTITIES_RESEALED', data: { custodianId: custodian.id, recipients: recipients.map((recipient) => recipient.id) } }),
+    recordAudit(tx, {
+      tenantId,
+      actorId: viewer.userId,
+      action: 'IDENTITIES_RESEALED',
+      data: { custodianId: custodian.id, recipients: recipients.map((recipient) => recipient.id) },
+    }),
   );
-  const wanted = recipients.map((recipient) => recipient.id).sort().join(',');
+  const wanted = recipients
+    .map((recipient) => recipient.id)
+    .sort()
+    .join(',');
   let resealed = 0;
   let skipped = 0;
   let after: string | undefined;
@@ -242,7 +279,8 @@ export async function removeIdentityCustodian(db: Database, viewer: StaffViewer,
   const tenantId = requireCustodianRole(viewer);
   await withDataScope(db.prisma, viewer.scope, async (tx) => {
     const actor = await activeCustodianOf(tx, viewer, tenantId);
-    if (actor.id === input.custodianId) throw new AppError('BAD_USER_INPUT', 'Another custodian removes you: the remaining ones must re-seal without your key.');
+    if (actor.id === input.custodianId)
+      throw new AppError('BAD_USER_INPUT', 'Another custodian removes you: the remaining ones must re-seal without your key.');
     await unlock(actor, input.passphrase);
     const target = await tx.identityCustodian.findFirst({ where: { id: input.custodianId, tenantId, active: true }, select: { id: true, staffUserId: true } });
     if (!target) throw new AppError('NOT_FOUND', 'No active custodian with this id.');
@@ -253,7 +291,13 @@ export async function removeIdentityCustodian(db: Database, viewer: StaffViewer,
       throw new AppError('FORBIDDEN', 'This custodian still holds the role: removing a custodian is proposed by the admin and confirmed by the head.');
     }
     await tx.identityCustodian.update({ where: { id: target.id }, data: { active: false, removedAt: new Date() } });
-    await recordAudit(tx, { tenantId, actorId: viewer.userId, action: 'CUSTODIAN_KEY_REMOVED', subjectStaffId: target.staffUserId, data: { custodianId: target.id } });
+    await recordAudit(tx, {
+      tenantId,
+      actorId: viewer.userId,
+      action: 'CUSTODIAN_KEY_REMOVED',
+      subjectStaffId: target.staffUserId,
+      data: { custodianId: target.id },
+    });
   });
   return resealIdentities(db, viewer, input);
 }
@@ -262,6 +306,10 @@ export function listCustodians(db: Database, viewer: StaffViewer) {
   const tenantId = viewer.tenantId;
   if (!tenantId) return Promise.resolve([]);
   return withDataScope(db.prisma, viewer.scope, (tx) =>
-    tx.identityCustodian.findMany({ where: { tenantId }, select: { id: true, name: true, active: true, staffUserId: true, createdAt: true, removedAt: true }, orderBy: { createdAt: 'asc' } }),
+    tx.identityCustodian.findMany({
+      where: { tenantId },
+      select: { id: true, name: true, active: true, staffUserId: true, createdAt: true, removedAt: true },
+      orderBy: { createdAt: 'asc' },
+    }),
   );
 }

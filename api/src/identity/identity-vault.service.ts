@@ -13,7 +13,6 @@ import { createCustodianKeys, assertPassphraseStrength, type CustodianKeyOptions
 import { sealToRecipients } from './sealed-box.ts';
 import { createWrappedTenantKey, decryptValue, encryptValue, encryptedValueSchema, unwrapTenantKey, wrappedTenantKeySchema } from './tenant-keys.ts';
 
-
 /** What a reporter told us about themselves; absent fields were not asked or not given. */
 export interface ReporterIdentity {
   name?: string;
@@ -57,7 +56,11 @@ export class IdentityVault {
           'This agency cannot take confidential reports with an identity yet: it has no identity custodian. Report anonymously, or contact the agency.',
         );
       }
-      const envelope = sealToRecipients(plaintext, custodians.map((custodian) => ({ custodianId: custodian.id, publicKey: custodian.publicKey })), aad);
+      const envelope = sealToRecipients(
+        plaintext,
+        custodians.map((custodian) => ({ custodianId: custodian.id, publicKey: custodian.publicKey })),
+        aad,
+      );
       return { protection: 'SEALED', envelope: envelope as unknown as Prisma.InputJsonValue };
     }
     const key = await this.#tenantKey(db, input.tenantId);

@@ -130,7 +130,9 @@ builder.mutationFields((t) => ({
     },
   }),
   declineIdentityReveal: t.id({
-    args: { input: t.arg({ type: builder.inputType('DeclineIdentityRevealInput', { fields: (f) => ({ requestId: f.id({ required: true }) }) }), required: true }) },
+    args: {
+      input: t.arg({ type: builder.inputType('DeclineIdentityRevealInput', { fields: (f) => ({ requestId: f.id({ required: true }) }) }), required: true }),
+    },
     resolve: async (_, { input }, ctx) => declineIdentityReveal(ctx.db, await getStaff(ctx), { requestId: idOf(input.requestId, 'request') }),
   }),
   setUpCustodianKey: t.field({

@@ -37,10 +37,7 @@ export function loadMasterKey(options: LoadMasterKeyOptions): Buffer {
   const existing = readKeyFile(options.file);
   if (existing) return existing;
   if (!options.allowGenerate) {
-    throw new IdentityCryptoError(
-      'MASTER_KEY',
-      `IDENTITY_MASTER_KEY must be set (${FORMAT_HINT}); no key file at ${options.file}`,
-    );
+    throw new IdentityCryptoError('MASTER_KEY', `IDENTITY_MASTER_KEY must be set (${FORMAT_HINT}); no key file at ${options.file}`);
   }
   return createKeyFile(options.file);
 }

@@ -112,7 +112,9 @@ describe('sealToRecipients / openSealed', () => {
   it('tells a non-recipient it is not one', () => {
     const [alice, bob] = custodians(2);
     const envelope = sealToRecipients(IDENTITY, [alice!], AAD);
-    expect(() => openSealed(envelope, bob!.custodianId, bob!.privateKey, AAD)).toThrow(`custodian ${bob!.custodianId} is not a recipient of this sealed identity`);
+    expect(() => openSealed(envelope, bob!.custodianId, bob!.privateKey, AAD)).toThrow(
+      `custodian ${bob!.custodianId} is not a recipient of this sealed identity`,
+    );
     expectReason(() => openSealed(envelope, bob!.custodianId, bob!.privateKey, AAD), 'NOT_A_RECIPIENT');
   });
 

@@ -263,10 +263,7 @@ function wrapAad(custodianId: string, aad: string): Buffer {
 }
 
 function cannotOpen(): IdentityCryptoError {
-  return new IdentityCryptoError(
-    'DECRYPTION_FAILED',
-    'cannot open the sealed identity: wrong private key, wrong context (AAD), or the envelope was altered',
-  );
+  return new IdentityCryptoError('DECRYPTION_FAILED', 'cannot open the sealed identity: wrong private key, wrong context (AAD), or the envelope was altered');
 }
 
 function importPublicKey(publicKey: string, what: string): KeyObject {

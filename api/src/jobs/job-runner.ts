@@ -31,7 +31,10 @@ type JobServices = Pick<AppServices, 'env' | 'db' | 'configs' | 'calendars' | 'l
 /** One sweep: the SLA work, then the upload links nobody attached (evidence-cleanup.service.ts). */
 async function sweepOnce(services: JobServices): Promise<SlaSweepResult> {
   const result = await runSlaSweep({ db: services.db, configs: services.configs, calendars: services.calendars, logger: services.logger });
-  const cleanup = await deleteExpiredUploads({ db: services.db, storage: services.evidenceStorage }, { graceMinutes: services.env.EVIDENCE_UNATTACHED_GRACE_MINUTES });
+  const cleanup = await deleteExpiredUploads(
+    { db: services.db, storage: services.evidenceStorage },
+    { graceMinutes: services.env.EVIDENCE_UNATTACHED_GRACE_MINUTES },
+  );
   if (cleanup.deleted > 0) services.logger.info({ deleted: cleanup.deleted }, 'deleted unattached evidence uploads');
   return result;
 }
@@ -132,8 +135,7 @@ function createPgBossRunner(services: JobServices, connectionString: string): Jo
   let offerTimer: NodeJS.Timeout | null = null;
   let retryTimer: NodeJS.Timeout | null = null;
   let stopped = false;
-  const offer = () =>
-    boss.send(SLA_SWEEP_QUEUE, {}).catch((error: unknown) => logger.warn({ err: error }, 'could not offer an sla sweep'));
+  const offer = () => boss.send(SLA_SWEEP_QUEUE, {}).catch((error: unknown) => logger.warn({ err: error }, 'could not offer an sla sweep'));
   const startQueue = async () => {
     await boss.start();
     if (!(await boss.getQueue(SLA_SWEEP_QUEUE))) throw new Error(`the job queue ${SLA_SWEEP_QUEUE} is missing: run \`pnpm ops migrate\` first`);

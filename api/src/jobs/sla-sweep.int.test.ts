@@ -135,10 +135,14 @@ describe('reminders and escalation', () => {
     await runSlaSweep(deps, { now });
     await runSlaSweep(deps, { now: wib('2026-11-05T10:00:00') });
     const { notices, events, notifications } = await trail(caseId);
-    expect(notices).toEqual([expect.objectContaining({ kind: 'REMINDER', step: 1, stageKey: 'verification', dueAt: new Date('2026-11-04T23:59:59.999+07:00') })]);
+    expect(notices).toEqual([
+      expect.objectContaining({ kind: 'REMINDER', step: 1, stageKey: 'verification', dueAt: new Date('2026-11-04T23:59:59.999+07:00') }),
+    ]);
     expect(events).toEqual([expect.objectContaining({ kind: 'REMINDER_SENT', actorKind: 'SYSTEM', visibility: 'INTERNAL', status: 'SUBMITTED' })]);
     expect(events[0]!.data).toMatchObject({ stageKey: 'verification', daysBefore: 1 });
-    expect(notifications).toEqual([expect.objectContaining({ kind: 'REMINDER', tenantId: kalbar.config.id, provinceId: null, roles: ['VERIFIER', 'REVIEWER', 'AGENCY_HEAD'] })]);
+    expect(notifications).toEqual([
+      expect.objectContaining({ kind: 'REMINDER', tenantId: kalbar.config.id, provinceId: null, roles: ['VERIFIER', 'REVIEWER', 'AGENCY_HEAD'] }),
+    ]);
     expect((await caseRow(caseId)).nextReminderAt).toBeNull();
   });
 

@@ -228,7 +228,13 @@ export async function runSlaSweep(deps: SlaSweepDeps, options: SlaSweepOptions =
   const did = result.reminders + result.escalations + result.silenceNotices + result.silenceClosures;
   if (did > 0) {
     deps.logger?.info(
-      { reminders: result.reminders, escalations: result.escalations, silenceNotices: result.silenceNotices, silenceClosures: result.silenceClosures, ms: result.ms },
+      {
+        reminders: result.reminders,
+        escalations: result.escalations,
+        silenceNotices: result.silenceNotices,
+        silenceClosures: result.silenceClosures,
+        ms: result.ms,
+      },
       'sla sweep',
     );
   }

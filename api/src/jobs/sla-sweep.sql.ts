@@ -28,7 +28,6 @@ import type { Locale } from '../i18n/locale.ts';
 import { agencyRolesSql as agencyRoles } from '../notify/staff-notifications.service.ts';
 import { MONTH_NAMES, sqlFormatOf, sqlLiteral, SWEEP_MESSAGES } from './sla-sweep.messages.ts';
 
-
 /** $1 now, $2 batch size: the cases whose reminder is due, locked, with their stage. */
 export const SELECT_DUE_REMINDERS = `
   WITH due AS (

@@ -51,7 +51,8 @@ function busOver(
         await engine.publish(prefix + channel, payload);
       } catch (error) {
         // The timer read of the event log delivers what a lost signal would have announced.
-        if (Date.now() - lastWarning > PUBLISH_WARNING_INTERVAL_MS) logger.warn({ err: error, channel }, 'live bus: publish failed; instances fall back to their timers');
+        if (Date.now() - lastWarning > PUBLISH_WARNING_INTERVAL_MS)
+          logger.warn({ err: error, channel }, 'live bus: publish failed; instances fall back to their timers');
         lastWarning = Date.now();
       }
     },

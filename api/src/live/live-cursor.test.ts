@@ -61,7 +61,17 @@ describe('live cursor tokens', () => {
   });
 
   it('refuse anything that is not a token: numbers, other lengths, other alphabets, random blocks', () => {
-    for (const value of ['', '41', '999999999999', 'not-a-cursor', 'A'.repeat(21), 'A'.repeat(23), `${codec.encode('5')}=`, codec.encode('5').replace(/.$/, '+'), `${'A'.repeat(21)}\u0000`]) {
+    for (const value of [
+      '',
+      '41',
+      '999999999999',
+      'not-a-cursor',
+      'A'.repeat(21),
+      'A'.repeat(23),
+      `${codec.encode('5')}=`,
+      codec.encode('5').replace(/.$/, '+'),
+      `${'A'.repeat(21)}\u0000`,
+    ]) {
       expect(codec.decode(value)).toBeNull();
     }
     expect(codec.decode(123 as unknown as string)).toBeNull();

@@ -13,7 +13,18 @@
 import { randomUUID } from 'node:crypto';
 import type http from 'node:http';
 import type { Duplex } from 'node:stream';
-import { GraphQLError, getOperationAST, NoSchemaIntrospectionCustomRule, parse, specifiedRules, validate, type DocumentNode, type ExecutionArgs, type GraphQLSchema, type ValidationRule } from 'graphql';
+import {
+  GraphQLError,
+  getOperationAST,
+  NoSchemaIntrospectionCustomRule,
+  parse,
+  specifiedRules,
+  validate,
+  type DocumentNode,
+  type ExecutionArgs,
+  type GraphQLSchema,
+  type ValidationRule,
+} from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import { resolveTenant, type AppServices, type Context, type TenantLookup } from '../context.ts';
@@ -117,7 +128,10 @@ export function attachLiveServer(httpServer: http.Server, services: AppServices,
             return false;
           }
         }
-        const locale = typeof ctx.connectionParams?.locale === 'string' ? localeFromAcceptLanguage(ctx.connectionParams.locale) : localeFromAcceptLanguage(request.headers['accept-language']);
+        const locale =
+          typeof ctx.connectionParams?.locale === 'string'
+            ? localeFromAcceptLanguage(ctx.connectionParams.locale)
+            : localeFromAcceptLanguage(request.headers['accept-language']);
         const connection: LiveConnection = {
           id: live.connections.nextId(),
           ip: clientIpOf(request),
@@ -136,7 +150,11 @@ export function attachLiveServer(httpServer: http.Server, services: AppServices,
       onSubscribe: (ctx, id, payload): ExecutionArgs | readonly GraphQLError[] => {
         const connection = ctx.extra.live!;
         if (connection.subscriptions.size >= env.LIVE_MAX_SUBSCRIPTIONS_PER_CONNECTION) {
-          return [new GraphQLError(`At most ${env.LIVE_MAX_SUBSCRIPTIONS_PER_CONNECTION} subscriptions per connection: complete one first.`, { extensions: { code: 'RATE_LIMITED' } })];
+          return [
+            new GraphQLError(`At most ${env.LIVE_MAX_SUBSCRIPTIONS_PER_CONNECTION} subscriptions per connection: complete one first.`, {
+              extensions: { code: 'RATE_LIMITED' },
+            }),
+          ];
         }
         let document: DocumentNode;
         try {

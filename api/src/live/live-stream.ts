@@ -205,7 +205,10 @@ export function followThrottled<T>(options: ThrottledOptions<T>): AsyncIterableI
   const unlisten = options.feed.listen(options.scope, (item) => {
     void Promise.resolve()
       .then(() => options.accept(item))
-      .then((accepted) => accepted && schedule(), (error: unknown) => stream.fail(error));
+      .then(
+        (accepted) => accepted && schedule(),
+        (error: unknown) => stream.fail(error),
+      );
   });
   void run();
   return stream;

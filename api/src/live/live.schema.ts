@@ -73,7 +73,11 @@ const CaseUpdate = builder.objectRef<CaseUpdateShape>('CaseUpdate').implement({
     agencySlug: t.string({ nullable: true, resolve: (update) => update.agencySlug }),
     registrationNumber: t.string({ nullable: true, resolve: (update) => update.item?.registrationNumber ?? null }),
     eventKind: t.field({ type: CaseEventKind, nullable: true, resolve: (update) => (update.item?.kind as never) ?? null }),
-    internal: t.boolean({ nullable: true, description: 'True for staff-only events.', resolve: (update) => (update.item ? update.item.visibility === 'INTERNAL' : null) }),
+    internal: t.boolean({
+      nullable: true,
+      description: 'True for staff-only events.',
+      resolve: (update) => (update.item ? update.item.visibility === 'INTERNAL' : null),
+    }),
     status: t.field({ type: CaseStatus, nullable: true, resolve: (update) => (update.item?.status as never) ?? null }),
     at: t.field({ type: 'DateTime', nullable: true, resolve: (update) => update.item?.createdAt ?? null }),
   }),
@@ -103,7 +107,8 @@ const LIMITS = {
   countersIntervalMs: 1000,
 };
 
-const AFTER = 'The last cursor you saw, as given: what you missed since then comes first (maybe a few you have: skip equal cursors). A cursor this server cannot read gets one RELOAD.';
+const AFTER =
+  'The last cursor you saw, as given: what you missed since then comes first (maybe a few you have: skip equal cursors). A cursor this server cannot read gets one RELOAD.';
 
 /**
  * The event id in a client's `after`. A token this deployment did not make (garbled, forged,
@@ -238,7 +243,11 @@ builder.subscriptionFields((t) => ({
           return item.visibility === 'REPORTER';
         },
         toPayload: (item) => sharedPayload(item, 'report', async () => ({ cursor: item.cursor, signal: 'EVENT', tracked: await tracked(item.cursor) })),
-        reload: async () => ({ cursor: (await ctx.live.feed.latestCursor(scope, { reporterVisible: true })) ?? '0', signal: 'RELOAD', tracked: await tracked(null) }),
+        reload: async () => ({
+          cursor: (await ctx.live.feed.latestCursor(scope, { reporterVisible: true })) ?? '0',
+          signal: 'RELOAD',
+          tracked: await tracked(null),
+        }),
       });
     },
     resolve: (update) => update,
@@ -309,7 +318,8 @@ builder.objectField(TrackedReport, 'liveCursor', (t) =>
     nullable: true,
     description: liveCursorDescription,
     // The newest event the reporter sees: staff's internal work on the case must not move it.
-    resolve: async ({ found }, _, ctx) => liveCursorOf(ctx, await ctx.live.feed.latestCursor({ tenantId: found.tenantId, caseId: found.id }, { reporterVisible: true })),
+    resolve: async ({ found }, _, ctx) =>
+      liveCursorOf(ctx, await ctx.live.feed.latestCursor({ tenantId: found.tenantId, caseId: found.id }, { reporterVisible: true })),
   }),
 );
 

@@ -13,7 +13,17 @@
  * root fields resolve from the payload, the locale and platform-wide state alone, never
  * from the viewer: keep it so (see the descriptions in live.schema.ts).
  */
-import { createSourceEventStream, execute, getOperationAST, Kind, visit, type ASTNode, type ExecutionArgs, type ExecutionResult, type FieldNode } from 'graphql';
+import {
+  createSourceEventStream,
+  execute,
+  getOperationAST,
+  Kind,
+  visit,
+  type ASTNode,
+  type ExecutionArgs,
+  type ExecutionResult,
+  type FieldNode,
+} from 'graphql';
 
 /** Root fields whose payload is the same for everyone who receives it (the viewer decides only whether they receive it). */
 export const SHARED_ROOT_FIELDS: ReadonlySet<string> = new Set(['reportUpdates', 'caseUpdates', 'inboxUpdates']);
@@ -35,7 +45,13 @@ function variablesUsedIn(nodes: readonly ASTNode[]): Set<string> {
  * arguments (the case, the tracking code, the cursor to resume from) are left out: they
  * choose the stream, which each subscriber has of its own, not what a payload shows.
  */
-export function shareKeyOf(args: { query: string; operationName?: string | null; variables?: Record<string, unknown> | null; locale: string; document: ExecutionArgs['document'] }): string | null {
+export function shareKeyOf(args: {
+  query: string;
+  operationName?: string | null;
+  variables?: Record<string, unknown> | null;
+  locale: string;
+  document: ExecutionArgs['document'];
+}): string | null {
   const operation = getOperationAST(args.document, args.operationName);
   const [root, ...others] = operation?.selectionSet.selections ?? [];
   if (!operation || !root || others.length > 0 || root.kind !== Kind.FIELD) return null;

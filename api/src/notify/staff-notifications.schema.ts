@@ -22,7 +22,8 @@ import {
 
 const NotificationKind = builder.enumType(SlaNoticeKind, {
   name: 'StaffNotificationKind',
-  description: 'REMINDER: a stage deadline is near. OVERDUE: a deadline passed and the case was escalated (by the sweep or the reporter). SILENCE_CLOSED: closed after the reporter stayed silent.',
+  description:
+    'REMINDER: a stage deadline is near. OVERDUE: a deadline passed and the case was escalated (by the sweep or the reporter). SILENCE_CLOSED: closed after the reporter stayed silent.',
 });
 
 const StaffNotification = builder.objectRef<StaffNotificationItem>('StaffNotification').implement({

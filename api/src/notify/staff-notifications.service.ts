@@ -47,7 +47,15 @@ export interface StaffNotificationView {
   kind: 'REMINDER' | 'OVERDUE' | 'SILENCE_NOTICE' | 'SILENCE_CLOSED';
   createdAt: Date;
   forProvince: boolean;
-  case: { id: string; tenantId: string; registrationNumber: string; status: CaseStatus; stageKey: string | null; stageDeadline: Date | null; escalationSource: 'SLA_SWEEP' | 'REPORTER' | null };
+  case: {
+    id: string;
+    tenantId: string;
+    registrationNumber: string;
+    status: CaseStatus;
+    stageKey: string | null;
+    stageDeadline: Date | null;
+    escalationSource: 'SLA_SWEEP' | 'REPORTER' | null;
+  };
 }
 
 /**
@@ -72,13 +80,23 @@ export async function listStaffNotifications(prisma: PrismaClient, viewer: Staff
     if (notifications.length === 0) return [];
     const cases = await tx.case.findMany({
       where: { AND: [casesWhere(viewer.ability, 'read'), { id: { in: [...new Set(notifications.map((item) => item.caseId))] } }] },
-      select: { id: true, tenantId: true, registrationNumber: true, status: true, stageKey: true, stageDeadline: true, sla: { select: { escalationSource: true } } },
+      select: {
+        id: true,
+        tenantId: true,
+        registrationNumber: true,
+        status: true,
+        stageKey: true,
+        stageDeadline: true,
+        sla: { select: { escalationSource: true } },
+      },
     });
     const byId = new Map(cases.map(({ sla, ...item }) => [item.id, { ...item, escalationSource: sla?.escalationSource ?? null }]));
     const forProvince = !viewer.tenantId;
-    return notifications.flatMap((item) => {
-      const found = byId.get(item.caseId);
-      return found ? [{ id: item.id, kind: item.kind, createdAt: item.createdAt, forProvince, case: found }] : [];
-    }).slice(0, first);
+    return notifications
+      .flatMap((item) => {
+        const found = byId.get(item.caseId);
+        return found ? [{ id: item.id, kind: item.kind, createdAt: item.createdAt, forProvince, case: found }] : [];
+      })
+      .slice(0, first);
   });
 }

@@ -44,9 +44,7 @@ export async function readCalendarFiles(dir: string): Promise<{ file: string; ca
     }
     const parsed = calendarFile.safeParse(raw);
     if (!parsed.success) {
-      throw new Error(
-        `${name}: ${parsed.error.issues.map((issue) => `${issue.path.join('.') || '(file)'}: ${issue.message}`).join('; ')}`,
-      );
+      throw new Error(`${name}: ${parsed.error.issues.map((issue) => `${issue.path.join('.') || '(file)'}: ${issue.message}`).join('; ')}`);
     }
     calendars.push({ file: name, calendar: parsed.data });
   }
@@ -65,8 +63,7 @@ export async function loadNationalCalendar(prisma: PrismaClient, calendar: Calen
     year?.source === calendar.source &&
     existing.length === days.length &&
     existing.every(
-      (row, index) =>
-        row.date.toISOString().slice(0, 10) === days[index]!.date && row.name === days[index]!.name && row.kind === days[index]!.kind,
+      (row, index) => row.date.toISOString().slice(0, 10) === days[index]!.date && row.name === days[index]!.name && row.kind === days[index]!.kind,
     );
   if (same) return false;
   await prisma.$transaction([
@@ -100,11 +97,7 @@ export interface YearCalendar {
 }
 
 /** The non-working days (besides weekends) of a tenant in a year. */
-export async function getYearCalendar(
-  prisma: PrismaClient,
-  year: number,
-  tenantDaysOff: { date: Date; name: unknown }[],
-): Promise<YearCalendar> {
+export async function getYearCalendar(prisma: PrismaClient, year: number, tenantDaysOff: { date: Date; name: unknown }[]): Promise<YearCalendar> {
   const calendar = await prisma.calendarYear.findUnique({ where: { year }, include: { days: { orderBy: { date: 'asc' } } } });
   const own = tenantDaysOff
     .filter((day) => day.date.getUTCFullYear() === year)

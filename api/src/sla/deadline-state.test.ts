@@ -48,7 +48,9 @@ describe('due soon, in working days', () => {
   it('is not overdue, paused or closed', () => {
     const deadline = endOfDay('2026-11-19');
     expect(isDueSoon(running(deadline), OPEN, wib('2026-11-20T08:00:00'), WIB)).toBe(false);
-    expect(isDueSoon({ ...running(deadline), status: 'NEEDS_INFO', waitingSince: wib('2026-11-18T08:00:00') }, OPEN, wib('2026-11-19T08:00:00'), WIB)).toBe(false);
+    expect(isDueSoon({ ...running(deadline), status: 'NEEDS_INFO', waitingSince: wib('2026-11-18T08:00:00') }, OPEN, wib('2026-11-19T08:00:00'), WIB)).toBe(
+      false,
+    );
     expect(isDueSoon({ ...running(deadline), status: 'ANSWERED' }, OPEN, wib('2026-11-19T08:00:00'), WIB)).toBe(false);
   });
 });

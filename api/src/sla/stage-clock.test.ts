@@ -8,9 +8,7 @@ import { calendarFile } from './calendar.service.ts';
 import { nextReminder, pauseStage, planReminder, reminderDueAt, resumeStage, startStage } from './stage-clock.ts';
 import { createWorkingCalendar, type WorkingCalendar } from './working-days.ts';
 
-const calendar2026 = calendarFile.parse(
-  JSON.parse(readFileSync(new URL('../../../ops/data/calendars/id-holidays-2026.json', import.meta.url), 'utf8')),
-);
+const calendar2026 = calendarFile.parse(JSON.parse(readFileSync(new URL('../../../ops/data/calendars/id-holidays-2026.json', import.meta.url), 'utf8')));
 const nationalDays = [...calendar2026.nationalHolidays, ...calendar2026.collectiveLeave].map((day) => ({ date: day.date }));
 
 function calendarFor(timeZone: string, tenantDaysOff: string[] = []): WorkingCalendar {

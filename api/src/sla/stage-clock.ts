@@ -191,10 +191,7 @@ export function pauseStage(clock: StageClock, at: Date): StageClock {
 export function resumeStage(clock: StageClock, stage: StageDefinition, at: Date, calendar: WorkingCalendar): StageClock {
   if (!clock.stageKey || !clock.stageStartedAt) return clock;
   const pauses = clock.stagePauses.map((pause) => (pause.to === null ? { ...pause, to: at.toISOString() } : pause));
-  const result = computeStageDeadline(
-    { start: clock.stageStartedAt, workingDays: stage.workingDays, pauses: toPauses(pauses), now: at },
-    calendar,
-  );
+  const result = computeStageDeadline({ start: clock.stageStartedAt, workingDays: stage.workingDays, pauses: toPauses(pauses), now: at }, calendar);
   const moved = { stageStartedAt: clock.stageStartedAt, stageDeadline: result.deadline };
   return {
     ...clock,

@@ -14,9 +14,7 @@ import {
 } from './working-days.ts';
 
 // The real 2026 national calendar, as the DB hands it over: Dates at UTC midnight of each day.
-const calendar2026 = calendarFile.parse(
-  JSON.parse(readFileSync(new URL('../../../ops/data/calendars/id-holidays-2026.json', import.meta.url), 'utf8')),
-);
+const calendar2026 = calendarFile.parse(JSON.parse(readFileSync(new URL('../../../ops/data/calendars/id-holidays-2026.json', import.meta.url), 'utf8')));
 const nationalDays = [...calendar2026.nationalHolidays, ...calendar2026.collectiveLeave].map((day) => ({
   date: new Date(`${day.date}T00:00:00Z`),
 }));
@@ -150,27 +148,132 @@ describe('isWorkingDay', () => {
 // Every deadline is the end (23:59:59.999 local) of the N-th working day after the local date of receipt.
 describe('addWorkingDays', () => {
   it.each([
-    { reason: 'plain weekday: Tue, Wed, Thu count; the day of receipt never does', start: 'Mon 2026-07-06 10:00', workingDays: 3, deadline: 'Thu 2026-07-09 23:59:59.999' },
+    {
+      reason: 'plain weekday: Tue, Wed, Thu count; the day of receipt never does',
+      start: 'Mon 2026-07-06 10:00',
+      workingDays: 3,
+      deadline: 'Thu 2026-07-09 23:59:59.999',
+    },
     { reason: '1 working day: the next working day', start: 'Mon 2026-07-06 08:00', workingDays: 1, deadline: 'Tue 2026-07-07 23:59:59.999' },
-    { reason: 'Friday start: Sat and Sun skipped, Mon 13, Tue 14, Wed 15 count', start: 'Fri 2026-07-10 09:00', workingDays: 3, deadline: 'Wed 2026-07-15 23:59:59.999' },
-    { reason: 'Saturday start: same as Friday, Sunday does not count either', start: 'Sat 2026-07-11 09:00', workingDays: 3, deadline: 'Wed 2026-07-15 23:59:59.999' },
-    { reason: 'received on a holiday (17 August): counting starts the next day', start: 'Mon 2026-08-17 10:00', workingDays: 1, deadline: 'Tue 2026-08-18 23:59:59.999' },
+    {
+      reason: 'Friday start: Sat and Sun skipped, Mon 13, Tue 14, Wed 15 count',
+      start: 'Fri 2026-07-10 09:00',
+      workingDays: 3,
+      deadline: 'Wed 2026-07-15 23:59:59.999',
+    },
+    {
+      reason: 'Saturday start: same as Friday, Sunday does not count either',
+      start: 'Sat 2026-07-11 09:00',
+      workingDays: 3,
+      deadline: 'Wed 2026-07-15 23:59:59.999',
+    },
+    {
+      reason: 'received on a holiday (17 August): counting starts the next day',
+      start: 'Mon 2026-08-17 10:00',
+      workingDays: 1,
+      deadline: 'Tue 2026-08-18 23:59:59.999',
+    },
     { reason: '23:30 Thursday is still Thursday: Friday is day 1', start: 'Thu 2026-07-09 23:30', workingDays: 1, deadline: 'Fri 2026-07-10 23:59:59.999' },
-    { reason: '00:30 Friday (an hour later) is Friday: Monday is day 1', start: 'Fri 2026-07-10 00:30', workingDays: 1, deadline: 'Mon 2026-07-13 23:59:59.999' },
-    { reason: 'the instant of the 23:30 WIB row is 00:30 Friday in WITA: Monday, not Friday', timeZone: WITA, start: 'Fri 2026-07-10 00:30', workingDays: 1, deadline: 'Mon 2026-07-13 23:59:59.999' },
-    { reason: 'the same instant is 01:30 Friday in WIT: Monday', timeZone: WIT, start: 'Fri 2026-07-10 01:30', workingDays: 1, deadline: 'Mon 2026-07-13 23:59:59.999' },
-    { reason: 'Asia/Pontianak (Kalimantan Barat) is WIB like Jakarta', timeZone: 'Asia/Pontianak', start: 'Thu 2026-07-09 23:30', workingDays: 1, deadline: 'Fri 2026-07-10 23:59:59.999' },
-    { reason: 'Idul Fitri: 18-24 March all off (cuti Nyepi, Nyepi, cuti, Idul Fitri Sat-Sun, cuti x2): 25, 26, 27 count', start: 'Tue 2026-03-17 10:00', workingDays: 3, deadline: 'Fri 2026-03-27 23:59:59.999' },
-    { reason: 'Idul Fitri: Tue 17 counts, then nothing until Wed 25, Thu 26', start: 'Mon 2026-03-16 10:00', workingDays: 3, deadline: 'Thu 2026-03-26 23:59:59.999' },
-    { reason: 'Idul Fitri in WITA: same dates, local end of day', timeZone: WITA, start: 'Tue 2026-03-17 10:00', workingDays: 3, deadline: 'Fri 2026-03-27 23:59:59.999' },
-    { reason: 'Christmas: Wed 23 counts, 24 (cuti) 25 (Christmas) 26-27 (weekend) do not, then Mon 28', start: 'Tue 2026-12-22 10:00', workingDays: 2, deadline: 'Mon 2026-12-28 23:59:59.999' },
-    { reason: 'received 23 Dec, 3 days: 28, 29, 30 all in 2026, so not provisional', start: 'Wed 2026-12-23 10:00', workingDays: 3, deadline: 'Wed 2026-12-30 23:59:59.999' },
-    { reason: 'received 23 Dec, 5 days: 28-31 Dec, then 1 Jan 2027 counted because 2027 is not loaded: provisional', start: 'Wed 2026-12-23 10:00', workingDays: 5, deadline: 'Fri 2027-01-01 23:59:59.999', provisional: true },
-    { reason: "tenant's own day off (Wed 8 July): Tue 7, Thu 9, Fri 10", tenantDaysOff: ['2026-07-08'], start: 'Mon 2026-07-06 10:00', workingDays: 3, deadline: 'Fri 2026-07-10 23:59:59.999' },
-    { reason: "a tenant day off in 2027 is known (1 Jan skipped) but Mon 4 Jan is still a guess: provisional", tenantDaysOff: ['2027-01-01'], start: 'Wed 2026-12-23 10:00', workingDays: 5, deadline: 'Mon 2027-01-04 23:59:59.999', provisional: true },
-    { reason: 'received 31 Dec 2025 (unknown year, but the receipt day never counts); 1 Jan 2026 is New Year', start: 'Wed 2025-12-31 10:00', workingDays: 1, deadline: 'Fri 2026-01-02 23:59:59.999' },
-    { reason: 'Wed 31 Dec 2025 is counted but 2025 is not loaded: provisional', start: 'Tue 2025-12-30 10:00', workingDays: 2, deadline: 'Fri 2026-01-02 23:59:59.999', provisional: true },
-    { reason: '365 (the maximum): 239 working days left in 2026 after 2 Jan, then 126 weekdays of 2027', start: 'Fri 2026-01-02 10:00', workingDays: 365, deadline: 'Fri 2027-06-25 23:59:59.999', provisional: true },
+    {
+      reason: '00:30 Friday (an hour later) is Friday: Monday is day 1',
+      start: 'Fri 2026-07-10 00:30',
+      workingDays: 1,
+      deadline: 'Mon 2026-07-13 23:59:59.999',
+    },
+    {
+      reason: 'the instant of the 23:30 WIB row is 00:30 Friday in WITA: Monday, not Friday',
+      timeZone: WITA,
+      start: 'Fri 2026-07-10 00:30',
+      workingDays: 1,
+      deadline: 'Mon 2026-07-13 23:59:59.999',
+    },
+    {
+      reason: 'the same instant is 01:30 Friday in WIT: Monday',
+      timeZone: WIT,
+      start: 'Fri 2026-07-10 01:30',
+      workingDays: 1,
+      deadline: 'Mon 2026-07-13 23:59:59.999',
+    },
+    {
+      reason: 'Asia/Pontianak (Kalimantan Barat) is WIB like Jakarta',
+      timeZone: 'Asia/Pontianak',
+      start: 'Thu 2026-07-09 23:30',
+      workingDays: 1,
+      deadline: 'Fri 2026-07-10 23:59:59.999',
+    },
+    {
+      reason: 'Idul Fitri: 18-24 March all off (cuti Nyepi, Nyepi, cuti, Idul Fitri Sat-Sun, cuti x2): 25, 26, 27 count',
+      start: 'Tue 2026-03-17 10:00',
+      workingDays: 3,
+      deadline: 'Fri 2026-03-27 23:59:59.999',
+    },
+    {
+      reason: 'Idul Fitri: Tue 17 counts, then nothing until Wed 25, Thu 26',
+      start: 'Mon 2026-03-16 10:00',
+      workingDays: 3,
+      deadline: 'Thu 2026-03-26 23:59:59.999',
+    },
+    {
+      reason: 'Idul Fitri in WITA: same dates, local end of day',
+      timeZone: WITA,
+      start: 'Tue 2026-03-17 10:00',
+      workingDays: 3,
+      deadline: 'Fri 2026-03-27 23:59:59.999',
+    },
+    {
+      reason: 'Christmas: Wed 23 counts, 24 (cuti) 25 (Christmas) 26-27 (weekend) do not, then Mon 28',
+      start: 'Tue 2026-12-22 10:00',
+      workingDays: 2,
+      deadline: 'Mon 2026-12-28 23:59:59.999',
+    },
+    {
+      reason: 'received 23 Dec, 3 days: 28, 29, 30 all in 2026, so not provisional',
+      start: 'Wed 2026-12-23 10:00',
+      workingDays: 3,
+      deadline: 'Wed 2026-12-30 23:59:59.999',
+    },
+    {
+      reason: 'received 23 Dec, 5 days: 28-31 Dec, then 1 Jan 2027 counted because 2027 is not loaded: provisional',
+      start: 'Wed 2026-12-23 10:00',
+      workingDays: 5,
+      deadline: 'Fri 2027-01-01 23:59:59.999',
+      provisional: true,
+    },
+    {
+      reason: "tenant's own day off (Wed 8 July): Tue 7, Thu 9, Fri 10",
+      tenantDaysOff: ['2026-07-08'],
+      start: 'Mon 2026-07-06 10:00',
+      workingDays: 3,
+      deadline: 'Fri 2026-07-10 23:59:59.999',
+    },
+    {
+      reason: 'a tenant day off in 2027 is known (1 Jan skipped) but Mon 4 Jan is still a guess: provisional',
+      tenantDaysOff: ['2027-01-01'],
+      start: 'Wed 2026-12-23 10:00',
+      workingDays: 5,
+      deadline: 'Mon 2027-01-04 23:59:59.999',
+      provisional: true,
+    },
+    {
+      reason: 'received 31 Dec 2025 (unknown year, but the receipt day never counts); 1 Jan 2026 is New Year',
+      start: 'Wed 2025-12-31 10:00',
+      workingDays: 1,
+      deadline: 'Fri 2026-01-02 23:59:59.999',
+    },
+    {
+      reason: 'Wed 31 Dec 2025 is counted but 2025 is not loaded: provisional',
+      start: 'Tue 2025-12-30 10:00',
+      workingDays: 2,
+      deadline: 'Fri 2026-01-02 23:59:59.999',
+      provisional: true,
+    },
+    {
+      reason: '365 (the maximum): 239 working days left in 2026 after 2 Jan, then 126 weekdays of 2027',
+      start: 'Fri 2026-01-02 10:00',
+      workingDays: 365,
+      deadline: 'Fri 2027-06-25 23:59:59.999',
+      provisional: true,
+    },
   ])('$start + $workingDays → $deadline: $reason', ({ start, workingDays, deadline, provisional = false, timeZone = WIB, tenantDaysOff = [] }) => {
     const result = addWorkingDays(at(start, timeZone), workingDays, calendarFor(timeZone, tenantDaysOff));
     expect({ deadline: show(result.deadline, timeZone), provisional: result.provisional }).toEqual({ deadline, provisional });
@@ -228,42 +331,163 @@ describe('addWorkingDays', () => {
 describe('computeStageDeadline', () => {
   it.each([
     { reason: 'no pause: as addWorkingDays', start: 'Mon 2026-07-06 09:00', workingDays: 3, pauses: [], deadline: 'Thu 2026-07-09 23:59:59.999' },
-    { reason: 'pause within one day (Tue 10:00-15:00): no shift', start: 'Mon 2026-07-06 09:00', workingDays: 3, pauses: [['Tue 2026-07-07 10:00', 'Tue 2026-07-07 15:00']], deadline: 'Thu 2026-07-09 23:59:59.999' },
-    { reason: 'pause Fri 14:00 to Mon 09:00 covers Sat, Sun, Mon: only Mon is a working day, +1 (Wed 15 → Thu 16)', start: 'Wed 2026-07-08 09:00', workingDays: 5, pauses: [['Fri 2026-07-10 14:00', 'Mon 2026-07-13 09:00']], deadline: 'Thu 2026-07-16 23:59:59.999' },
-    { reason: 'pause Fri 14 to Tue 18 Aug covers Sat, Sun, 17 Aug (holiday), Tue: +1 (Wed 19 → Thu 20)', start: 'Thu 2026-08-13 09:00', workingDays: 3, pauses: [['Fri 2026-08-14 10:00', 'Tue 2026-08-18 10:00']], deadline: 'Thu 2026-08-20 23:59:59.999' },
-    { reason: 'pause 17 to 25 March spans all of Idul Fitri: 8 calendar days but only Wed 25 is a working day, +1 (Mon 30 → Tue 31)', start: 'Mon 2026-03-16 09:00', workingDays: 5, pauses: [['Tue 2026-03-17 10:00', 'Wed 2026-03-25 10:00']], deadline: 'Tue 2026-03-31 23:59:59.999' },
-    { reason: 'two pauses: Tue-Thu gives back Wed 8 and Thu 9 (+2), Tue-Wed gives back Wed 15 (+1): Mon 13 → Thu 16', start: 'Mon 2026-07-06 09:00', workingDays: 5, pauses: [['Tue 2026-07-07 10:00', 'Thu 2026-07-09 10:00'], ['Tue 2026-07-14 11:00', 'Wed 2026-07-15 16:00']], deadline: 'Thu 2026-07-16 23:59:59.999' },
-    { reason: 'the same two pauses given out of order', start: 'Mon 2026-07-06 09:00', workingDays: 5, pauses: [['Tue 2026-07-14 11:00', 'Wed 2026-07-15 16:00'], ['Tue 2026-07-07 10:00', 'Thu 2026-07-09 10:00']], deadline: 'Thu 2026-07-16 23:59:59.999' },
-    { reason: 'back-to-back pauses (the second starts the day the first ends) give back each day once: +2', start: 'Mon 2026-07-06 09:00', workingDays: 3, pauses: [['Tue 2026-07-07 10:00', 'Wed 2026-07-08 10:00'], ['Wed 2026-07-08 12:00', 'Thu 2026-07-09 10:00']], deadline: 'Mon 2026-07-13 23:59:59.999' },
-    { reason: 'pause on the day of receipt (the clock had not started): Tue 7 and Wed 8 given back, Thu 9 → Mon 13', start: 'Mon 2026-07-06 09:00', workingDays: 3, pauses: [['Mon 2026-07-06 10:00', 'Wed 2026-07-08 10:00']], deadline: 'Mon 2026-07-13 23:59:59.999' },
-    { reason: 'pause starting on the deadline day: Wed 8 and Thu 9 given back, so the answer day is the new deadline', start: 'Mon 2026-07-06 09:00', workingDays: 1, pauses: [['Tue 2026-07-07 16:00', 'Thu 2026-07-09 09:00']], deadline: 'Thu 2026-07-09 23:59:59.999' },
-    { reason: 'pause starting after the deadline (already late): the breach is not undone', start: 'Mon 2026-07-06 09:00', workingDays: 1, pauses: [['Wed 2026-07-08 10:00', 'Fri 2026-07-10 10:00']], deadline: 'Tue 2026-07-07 23:59:59.999' },
-    { reason: 'open pause since Wed 8, now Mon 13: as if resumed now, Thu 9, Fri 10, Mon 13 given back (+3)', start: 'Mon 2026-07-06 09:00', workingDays: 3, pauses: [['Wed 2026-07-08 10:00', null]], now: 'Mon 2026-07-13 12:00', deadline: 'Tue 2026-07-14 23:59:59.999', paused: true },
-    { reason: 'open pause since this morning: nothing given back yet, but paused', start: 'Mon 2026-07-06 09:00', workingDays: 3, pauses: [['Wed 2026-07-08 10:00', null]], now: 'Wed 2026-07-08 16:00', deadline: 'Thu 2026-07-09 23:59:59.999', paused: true },
-    { reason: 'a closed pause then an open one: +2 then +1', start: 'Mon 2026-07-06 09:00', workingDays: 5, pauses: [['Tue 2026-07-07 10:00', 'Thu 2026-07-09 10:00'], ['Tue 2026-07-14 11:00', null]], now: 'Wed 2026-07-15 08:00', deadline: 'Thu 2026-07-16 23:59:59.999', paused: true },
-    { reason: 'open pause on a stage already late: still paused, the deadline stays', start: 'Mon 2026-07-06 09:00', workingDays: 1, pauses: [['Wed 2026-07-08 10:00', null]], now: 'Mon 2026-07-13 12:00', deadline: 'Tue 2026-07-07 23:59:59.999', paused: true },
-    { reason: 'pause Tue 23:30 to Wed 00:30 WIB crosses midnight: Wed 8 given back (+1)', start: 'Mon 2026-07-06 09:00', workingDays: 3, pauses: [['Tue 2026-07-07 23:30', 'Wed 2026-07-08 00:30']], deadline: 'Fri 2026-07-10 23:59:59.999' },
-    { reason: 'the same instants are Wed 00:30 to 01:30 in WITA, one local day: no shift', timeZone: WITA, start: 'Mon 2026-07-06 09:00', workingDays: 3, pauses: [['Wed 2026-07-08 00:30', 'Wed 2026-07-08 01:30']], deadline: 'Thu 2026-07-09 23:59:59.999' },
-    { reason: 'pause 23 Dec to 4 Jan 2027 gives back 28-31 Dec, 1 Jan (a guess: 2027 unknown) and 4 Jan (+6): provisional', start: 'Mon 2026-12-21 09:00', workingDays: 3, pauses: [['Wed 2026-12-23 10:00', 'Mon 2027-01-04 10:00']], deadline: 'Tue 2027-01-05 23:59:59.999', provisional: true },
-  ])(
-    '$start + $workingDays → $deadline: $reason',
-    ({ start, workingDays, pauses, now, deadline, provisional = false, paused = false, timeZone = WIB }) => {
-      const result = computeStageDeadline(
-        {
-          start: at(start, timeZone),
-          workingDays,
-          pauses: pauses.map(([from, to]) => ({ from: at(from!, timeZone), to: to ? at(to, timeZone) : null })),
-          now: now ? at(now, timeZone) : undefined,
-        },
-        calendarFor(timeZone),
-      );
-      expect({ deadline: show(result.deadline, timeZone), provisional: result.provisional, paused: result.paused }).toEqual({
-        deadline,
-        provisional,
-        paused,
-      });
+    {
+      reason: 'pause within one day (Tue 10:00-15:00): no shift',
+      start: 'Mon 2026-07-06 09:00',
+      workingDays: 3,
+      pauses: [['Tue 2026-07-07 10:00', 'Tue 2026-07-07 15:00']],
+      deadline: 'Thu 2026-07-09 23:59:59.999',
     },
-  );
+    {
+      reason: 'pause Fri 14:00 to Mon 09:00 covers Sat, Sun, Mon: only Mon is a working day, +1 (Wed 15 → Thu 16)',
+      start: 'Wed 2026-07-08 09:00',
+      workingDays: 5,
+      pauses: [['Fri 2026-07-10 14:00', 'Mon 2026-07-13 09:00']],
+      deadline: 'Thu 2026-07-16 23:59:59.999',
+    },
+    {
+      reason: 'pause Fri 14 to Tue 18 Aug covers Sat, Sun, 17 Aug (holiday), Tue: +1 (Wed 19 → Thu 20)',
+      start: 'Thu 2026-08-13 09:00',
+      workingDays: 3,
+      pauses: [['Fri 2026-08-14 10:00', 'Tue 2026-08-18 10:00']],
+      deadline: 'Thu 2026-08-20 23:59:59.999',
+    },
+    {
+      reason: 'pause 17 to 25 March spans all of Idul Fitri: 8 calendar days but only Wed 25 is a working day, +1 (Mon 30 → Tue 31)',
+      start: 'Mon 2026-03-16 09:00',
+      workingDays: 5,
+      pauses: [['Tue 2026-03-17 10:00', 'Wed 2026-03-25 10:00']],
+      deadline: 'Tue 2026-03-31 23:59:59.999',
+    },
+    {
+      reason: 'two pauses: Tue-Thu gives back Wed 8 and Thu 9 (+2), Tue-Wed gives back Wed 15 (+1): Mon 13 → Thu 16',
+      start: 'Mon 2026-07-06 09:00',
+      workingDays: 5,
+      pauses: [
+        ['Tue 2026-07-07 10:00', 'Thu 2026-07-09 10:00'],
+        ['Tue 2026-07-14 11:00', 'Wed 2026-07-15 16:00'],
+      ],
+      deadline: 'Thu 2026-07-16 23:59:59.999',
+    },
+    {
+      reason: 'the same two pauses given out of order',
+      start: 'Mon 2026-07-06 09:00',
+      workingDays: 5,
+      pauses: [
+        ['Tue 2026-07-14 11:00', 'Wed 2026-07-15 16:00'],
+        ['Tue 2026-07-07 10:00', 'Thu 2026-07-09 10:00'],
+      ],
+      deadline: 'Thu 2026-07-16 23:59:59.999',
+    },
+    {
+      reason: 'back-to-back pauses (the second starts the day the first ends) give back each day once: +2',
+      start: 'Mon 2026-07-06 09:00',
+      workingDays: 3,
+      pauses: [
+        ['Tue 2026-07-07 10:00', 'Wed 2026-07-08 10:00'],
+        ['Wed 2026-07-08 12:00', 'Thu 2026-07-09 10:00'],
+      ],
+      deadline: 'Mon 2026-07-13 23:59:59.999',
+    },
+    {
+      reason: 'pause on the day of receipt (the clock had not started): Tue 7 and Wed 8 given back, Thu 9 → Mon 13',
+      start: 'Mon 2026-07-06 09:00',
+      workingDays: 3,
+      pauses: [['Mon 2026-07-06 10:00', 'Wed 2026-07-08 10:00']],
+      deadline: 'Mon 2026-07-13 23:59:59.999',
+    },
+    {
+      reason: 'pause starting on the deadline day: Wed 8 and Thu 9 given back, so the answer day is the new deadline',
+      start: 'Mon 2026-07-06 09:00',
+      workingDays: 1,
+      pauses: [['Tue 2026-07-07 16:00', 'Thu 2026-07-09 09:00']],
+      deadline: 'Thu 2026-07-09 23:59:59.999',
+    },
+    {
+      reason: 'pause starting after the deadline (already late): the breach is not undone',
+      start: 'Mon 2026-07-06 09:00',
+      workingDays: 1,
+      pauses: [['Wed 2026-07-08 10:00', 'Fri 2026-07-10 10:00']],
+      deadline: 'Tue 2026-07-07 23:59:59.999',
+    },
+    {
+      reason: 'open pause since Wed 8, now Mon 13: as if resumed now, Thu 9, Fri 10, Mon 13 given back (+3)',
+      start: 'Mon 2026-07-06 09:00',
+      workingDays: 3,
+      pauses: [['Wed 2026-07-08 10:00', null]],
+      now: 'Mon 2026-07-13 12:00',
+      deadline: 'Tue 2026-07-14 23:59:59.999',
+      paused: true,
+    },
+    {
+      reason: 'open pause since this morning: nothing given back yet, but paused',
+      start: 'Mon 2026-07-06 09:00',
+      workingDays: 3,
+      pauses: [['Wed 2026-07-08 10:00', null]],
+      now: 'Wed 2026-07-08 16:00',
+      deadline: 'Thu 2026-07-09 23:59:59.999',
+      paused: true,
+    },
+    {
+      reason: 'a closed pause then an open one: +2 then +1',
+      start: 'Mon 2026-07-06 09:00',
+      workingDays: 5,
+      pauses: [
+        ['Tue 2026-07-07 10:00', 'Thu 2026-07-09 10:00'],
+        ['Tue 2026-07-14 11:00', null],
+      ],
+      now: 'Wed 2026-07-15 08:00',
+      deadline: 'Thu 2026-07-16 23:59:59.999',
+      paused: true,
+    },
+    {
+      reason: 'open pause on a stage already late: still paused, the deadline stays',
+      start: 'Mon 2026-07-06 09:00',
+      workingDays: 1,
+      pauses: [['Wed 2026-07-08 10:00', null]],
+      now: 'Mon 2026-07-13 12:00',
+      deadline: 'Tue 2026-07-07 23:59:59.999',
+      paused: true,
+    },
+    {
+      reason: 'pause Tue 23:30 to Wed 00:30 WIB crosses midnight: Wed 8 given back (+1)',
+      start: 'Mon 2026-07-06 09:00',
+      workingDays: 3,
+      pauses: [['Tue 2026-07-07 23:30', 'Wed 2026-07-08 00:30']],
+      deadline: 'Fri 2026-07-10 23:59:59.999',
+    },
+    {
+      reason: 'the same instants are Wed 00:30 to 01:30 in WITA, one local day: no shift',
+      timeZone: WITA,
+      start: 'Mon 2026-07-06 09:00',
+      workingDays: 3,
+      pauses: [['Wed 2026-07-08 00:30', 'Wed 2026-07-08 01:30']],
+      deadline: 'Thu 2026-07-09 23:59:59.999',
+    },
+    {
+      reason: 'pause 23 Dec to 4 Jan 2027 gives back 28-31 Dec, 1 Jan (a guess: 2027 unknown) and 4 Jan (+6): provisional',
+      start: 'Mon 2026-12-21 09:00',
+      workingDays: 3,
+      pauses: [['Wed 2026-12-23 10:00', 'Mon 2027-01-04 10:00']],
+      deadline: 'Tue 2027-01-05 23:59:59.999',
+      provisional: true,
+    },
+  ])('$start + $workingDays → $deadline: $reason', ({ start, workingDays, pauses, now, deadline, provisional = false, paused = false, timeZone = WIB }) => {
+    const result = computeStageDeadline(
+      {
+        start: at(start, timeZone),
+        workingDays,
+        pauses: pauses.map(([from, to]) => ({ from: at(from!, timeZone), to: to ? at(to, timeZone) : null })),
+        now: now ? at(now, timeZone) : undefined,
+      },
+      calendarFor(timeZone),
+    );
+    expect({ deadline: show(result.deadline, timeZone), provisional: result.provisional, paused: result.paused }).toEqual({
+      deadline,
+      provisional,
+      paused,
+    });
+  });
 
   it('takes the current time for an open pause when no `now` is given', () => {
     const start = new Date(Date.now() - 60_000);
@@ -277,8 +501,22 @@ describe('computeStageDeadline', () => {
   it.each([
     { pauses: [{ from: hours(-1), to: hours(1) }], error: /starts before the stage/, reason: 'a pause before the stage' },
     { pauses: [{ from: hours(5), to: hours(2) }], error: /ends before it starts/, reason: 'a pause ending before it starts' },
-    { pauses: [{ from: hours(1), to: hours(5) }, { from: hours(4), to: hours(8) }], error: /overlap/, reason: 'overlapping pauses' },
-    { pauses: [{ from: hours(1), to: null }, { from: hours(4), to: hours(8) }], error: /still open but a later pause exists/, reason: 'an open pause that is not the last' },
+    {
+      pauses: [
+        { from: hours(1), to: hours(5) },
+        { from: hours(4), to: hours(8) },
+      ],
+      error: /overlap/,
+      reason: 'overlapping pauses',
+    },
+    {
+      pauses: [
+        { from: hours(1), to: null },
+        { from: hours(4), to: hours(8) },
+      ],
+      error: /still open but a later pause exists/,
+      reason: 'an open pause that is not the last',
+    },
     { pauses: [{ from: hours(30), to: null }], error: /starts after now/, reason: 'an open pause in the future' },
     { pauses: [{ from: new Date(Number.NaN), to: null }], error: /pause 1 start must be a valid Date/, reason: 'an invalid Date' },
   ])('rejects $reason', ({ pauses, error }) => {
@@ -352,8 +590,6 @@ describe('projectStageDeadlines (LAPOR-SP4N: verification 3 working days, then f
     expect(() => projectStageDeadlines(at('Mon 2026-07-06 10:00', WIB), [stages[0]!, stages[0]!], calendarFor(WIB))).toThrow(
       /the stage "verification" is listed twice/,
     );
-    expect(() => projectStageDeadlines(at('Mon 2026-07-06 10:00', WIB), [{ key: 'x', workingDays: 0 }], calendarFor(WIB))).toThrow(
-      /from 1 to 365/,
-    );
+    expect(() => projectStageDeadlines(at('Mon 2026-07-06 10:00', WIB), [{ key: 'x', workingDays: 0 }], calendarFor(WIB))).toThrow(/from 1 to 365/);
   });
 });

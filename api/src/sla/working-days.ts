@@ -80,9 +80,7 @@ function assertInstant(value: unknown, what: string): asserts value is Date {
 
 function assertWorkingDays(workingDays: number): void {
   if (!Number.isInteger(workingDays) || workingDays < 1 || workingDays > MAX_STAGE_WORKING_DAYS) {
-    throw new RangeError(
-      `working days: a stage lasts a whole number of working days from 1 to ${MAX_STAGE_WORKING_DAYS}, got ${String(workingDays)}`,
-    );
+    throw new RangeError(`working days: a stage lasts a whole number of working days from 1 to ${MAX_STAGE_WORKING_DAYS}, got ${String(workingDays)}`);
   }
 }
 
@@ -230,9 +228,11 @@ export function computeStageDeadline(
     if (pause.from.getTime() < start.getTime()) throw new RangeError(`working days: the pause from ${at} starts before the stage (${start.toISOString()})`);
     if (pause.to !== null && pause.to.getTime() < pause.from.getTime()) throw new RangeError(`working days: the pause from ${at} ends before it starts`);
     if (pause.to === null && index < pauses.length - 1) throw new RangeError(`working days: the pause from ${at} is still open but a later pause exists`);
-    if (pause.to === null && now.getTime() < pause.from.getTime()) throw new RangeError(`working days: the open pause from ${at} starts after now (${now.toISOString()})`);
+    if (pause.to === null && now.getTime() < pause.from.getTime())
+      throw new RangeError(`working days: the open pause from ${at} starts after now (${now.toISOString()})`);
     const next = pauses[index + 1];
-    if (next && pause.to !== null && next.from.getTime() < pause.to.getTime()) throw new RangeError(`working days: the pauses from ${at} and ${next.from.toISOString()} overlap`);
+    if (next && pause.to !== null && next.from.getTime() < pause.to.getTime())
+      throw new RangeError(`working days: the pauses from ${at} and ${next.from.toISOString()} overlap`);
   });
 
   const { timeZone } = calendar;
@@ -256,11 +256,7 @@ export function computeStageDeadline(
  * Consecutive stages: each starts when the previous one's deadline ends (for a receipt's
  * projected deadlines). A stage after a provisional one is provisional too: its start is.
  */
-export function projectStageDeadlines(
-  start: Date,
-  stages: { key: string; workingDays: number }[],
-  calendar: WorkingCalendar,
-): ({ key: string } & Deadline)[] {
+export function projectStageDeadlines(start: Date, stages: { key: string; workingDays: number }[], calendar: WorkingCalendar): ({ key: string } & Deadline)[] {
   assertInstant(start, 'the start');
   const keys = new Set<string>();
   const projected: ({ key: string } & Deadline)[] = [];

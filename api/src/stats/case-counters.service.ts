@@ -29,11 +29,7 @@ function empty(tenantId: string): AgencyCounters {
   return { tenantId, open: 0, inVerification: 0, waitingForReporter: 0, inFollowUp: 0, overdue: 0, escalated: 0 };
 }
 
-export async function countCases(
-  prisma: PrismaClient,
-  viewer: { ability: AppAbility; scope: DataScope },
-  now = new Date(),
-): Promise<AgencyCounters[]> {
+export async function countCases(prisma: PrismaClient, viewer: { ability: AppAbility; scope: DataScope }, now = new Date()): Promise<AgencyCounters[]> {
   const readable = casesWhere(viewer.ability, 'read');
   const open = { status: { in: [...OPEN_STATUSES] } };
   const [byStatus, overdue, escalated] = await withDataScope(prisma, viewer.scope, (tx) =>

@@ -55,19 +55,17 @@ const CalendarDay = builder.objectRef<CalendarDayShape>('CalendarDay').implement
   }),
 });
 
-const WorkingCalendar = builder
-  .objectRef<{ year: number; loaded: boolean; source: string | null; days: CalendarDayShape[] }>('WorkingCalendar')
-  .implement({
-    description: 'Days without work besides weekends, in one year, for one agency.',
-    fields: (t) => ({
-      year: t.exposeInt('year'),
-      loaded: t.exposeBoolean('loaded', {
-        description: 'False when the national calendar of this year is not loaded: deadlines in it are provisional.',
-      }),
-      source: t.exposeString('source', { nullable: true }),
-      days: t.field({ type: [CalendarDay], resolve: (calendar) => calendar.days }),
+const WorkingCalendar = builder.objectRef<{ year: number; loaded: boolean; source: string | null; days: CalendarDayShape[] }>('WorkingCalendar').implement({
+  description: 'Days without work besides weekends, in one year, for one agency.',
+  fields: (t) => ({
+    year: t.exposeInt('year'),
+    loaded: t.exposeBoolean('loaded', {
+      description: 'False when the national calendar of this year is not loaded: deadlines in it are provisional.',
     }),
-  });
+    source: t.exposeString('source', { nullable: true }),
+    days: t.field({ type: [CalendarDay], resolve: (calendar) => calendar.days }),
+  }),
+});
 
 export const Tenant = builder.prismaObject('Tenant', {
   description: 'An agency (instansi) with its own portal, rules and staff.',

@@ -18,7 +18,8 @@ export const addStaffStep: Step = async (db, { staff, actor, print }) => {
   if (staff.tenant) {
     const outside = roles.filter((role) => !AGENCY_STAFF_ROLES.includes(role));
     if (outside.length > 0) throw new Error(`not an agency role: ${outside.join(', ')}`);
-    if (roles.includes('IDENTITY_CUSTODIAN')) throw new Error('identity custodians are appointed in the console by the agency admin and head together, not by an operator');
+    if (roles.includes('IDENTITY_CUSTODIAN'))
+      throw new Error('identity custodians are appointed in the console by the agency admin and head together, not by an operator');
     const clash = findIncompatibleRoles(roles);
     if (clash) throw new Error(`${clash[0]} and ${clash[1]} are never held by one person`);
   } else if (roles.length !== 1 || roles[0] !== 'PROVINCIAL_SECRETARIAT') {
@@ -42,7 +43,15 @@ export const addStaffStep: Step = async (db, { staff, actor, print }) => {
       password,
       roles,
     });
-    await recordAudit(tx, { tenantId: tenant?.id ?? null, provinceId: province?.id ?? null, actorId: null, actorLabel: actor, action: 'STAFF_CREATED', subjectStaffId: user.id, data: { roles } });
+    await recordAudit(tx, {
+      tenantId: tenant?.id ?? null,
+      provinceId: province?.id ?? null,
+      actorId: null,
+      actorLabel: actor,
+      action: 'STAFF_CREATED',
+      subjectStaffId: user.id,
+      data: { roles },
+    });
     return user;
   });
   print(`add-staff: ${created.email} created with ${roles.join(', ')}; password (shown once; hand it to its holder in person): ${password}`);

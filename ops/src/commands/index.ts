@@ -65,11 +65,7 @@ function demoOnly(step: Step, what: string): Step {
 
 const migrateStep: Step = async (db, { env, print }) => {
   const result = await migrate(db.sql);
-  print(
-    result.applied.length > 0
-      ? `migrate: applied ${result.applied.join(', ')}`
-      : `migrate: up to date (${result.alreadyApplied} migrations)`,
-  );
+  print(result.applied.length > 0 ? `migrate: applied ${result.applied.join(', ')}` : `migrate: up to date (${result.alreadyApplied} migrations)`);
   if (db.kind !== 'postgresql' || !env.DATABASE_URL) return;
   await prepareJobQueue(env.DATABASE_URL, db.sql);
   // The API's own login: row-level security is a wall only for a role that owns nothing.
@@ -140,7 +136,14 @@ const demoStaffStep: Step = demoOnly(async (db, { print }) => {
   const tenants = await db.prisma.tenant.findMany({ select: { id: true, slug: true }, orderBy: { slug: 'asc' } });
   for (const tenant of tenants) {
     for (const staff of DEMO_AGENCY_STAFF) {
-      const user = await ensure({ tenantId: tenant.id, email: `${staff.local}@${tenant.slug}.test`, name: staff.name, title: staff.title, password: DEMO_STAFF_PASSWORD, roles: staff.roles });
+      const user = await ensure({
+        tenantId: tenant.id,
+        email: `${staff.local}@${tenant.slug}.test`,
+        name: staff.name,
+        title: staff.title,
+        password: DEMO_STAFF_PASSWORD,
+        roles: staff.roles,
+      });
       if (user.created) created += 1;
       if (staff.roles.includes('IDENTITY_CUSTODIAN')) {
         await db.prisma.identityCustodian.updateMany({ where: { tenantId: tenant.id, staffUserId: null, active: true }, data: { staffUserId: user.id } });
@@ -187,7 +190,9 @@ const sweepStep: Step = async (db, { print }) => {
   const result = await runSlaSweep({ db, configs: new TenantConfigCache(db.prisma, 0), calendars: new NationalCalendarCache(db.prisma) });
   print(
     `sweep: ${result.reminders} reminders, ${result.escalations} escalations, ${result.silenceNotices} silence notices, ${result.silenceClosures} closures ` +
-      `(${Object.entries(result.ms).map(([pass, ms]) => `${pass} ${ms} ms`).join(', ')})`,
+      `(${Object.entries(result.ms)
+        .map(([pass, ms]) => `${pass} ${ms} ms`)
+        .join(', ')})`,
   );
 };
 

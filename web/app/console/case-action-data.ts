@@ -2,7 +2,19 @@
 import type { MessageKey } from '../i18n/translate';
 import type { FormProblem } from '../reporting/report-form-data';
 
-export const ACTION_INTENTS = ['transition', 'note', 'message', 'priority', 'answer', 'returnAnswer', 'conflictSelf', 'conflictColleague', 'restrict', 'transfer', 'revealRequest'] as const;
+export const ACTION_INTENTS = [
+  'transition',
+  'note',
+  'message',
+  'priority',
+  'answer',
+  'returnAnswer',
+  'conflictSelf',
+  'conflictColleague',
+  'restrict',
+  'transfer',
+  'revealRequest',
+] as const;
 export type ActionIntent = (typeof ACTION_INTENTS)[number];
 
 /** A refused form: which one, its problems, and what was typed (by control name). */

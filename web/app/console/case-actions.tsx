@@ -145,7 +145,8 @@ function RestrictForm({ item, allowed }: { item: StaffCase; allowed: AllowedActi
         <p className="hint">{t('action.restrictIntro')}</p>
         {allowed.restrictable.map((member) => (
           <label key={member.id} className="check">
-            <input type="checkbox" name="handlerIds" value={member.id} defaultChecked={item.handlers.some((handler) => handler.id === member.id)} /> {member.name}
+            <input type="checkbox" name="handlerIds" value={member.id} defaultChecked={item.handlers.some((handler) => handler.id === member.id)} />{' '}
+            {member.name}
             {member.title ? <span className="muted"> · {member.title}</span> : null}
           </label>
         ))}
@@ -355,7 +356,11 @@ export function CaseActions({
                   </ChoiceField>
                 )}
                 text={{ id: 'colleague-reason', name: 'reason', label: t('action.conflictReason'), required: false, rows: 2 }}
-                after={<p className="hint" data-conflict-waits>{t('action.colleagueWaits')}</p>}
+                after={
+                  <p className="hint" data-conflict-waits>
+                    {t('action.colleagueWaits')}
+                  </p>
+                }
               >
                 <button type="submit" className="button secondary">
                   {t('action.colleagueSubmit')}

@@ -62,7 +62,8 @@ export function CaseSummary({ item, scope }: { item: StaffCase; scope: ConsoleSc
         <Fact label={t('staffCase.stage')}>
           {item.currentStage ? (
             <>
-              {t('deadline.until', { stage: item.currentStage.name, date: when(item.currentStage.deadline) })} <DeadlineBadges stage={item.currentStage} escalatedAt={item.escalatedAt} />
+              {t('deadline.until', { stage: item.currentStage.name, date: when(item.currentStage.deadline) })}{' '}
+              <DeadlineBadges stage={item.currentStage} escalatedAt={item.escalatedAt} />
             </>
           ) : (
             <>
@@ -92,7 +93,10 @@ export function CaseSummary({ item, scope }: { item: StaffCase; scope: ConsoleSc
             {scope.kind === 'agency' && isOfflineIntake(item) ? (
               <>
                 {' '}
-                · <a href={consoleReceiptPath(scope.slug, item.id)} data-reprint>{t('staffCase.reprintReceipt')}</a>
+                ·{' '}
+                <a href={consoleReceiptPath(scope.slug, item.id)} data-reprint>
+                  {t('staffCase.reprintReceipt')}
+                </a>
               </>
             ) : null}
           </Fact>

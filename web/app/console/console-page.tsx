@@ -5,7 +5,16 @@ import { MAIN_ID, SkipLink } from '../components/skip-link';
 import type { StaffViewer } from '../graphql/results';
 import { useTranslation } from '../i18n/use-translation';
 import type { ConsoleFrame } from './console-frame';
-import { consoleAuditPath, consoleCustodianPath, consoleDecisionsPath, consoleInboxPath, consoleIntakePath, consoleNotificationsPath, consoleSignOutPath, consoleStaffPath } from './console-paths';
+import {
+  consoleAuditPath,
+  consoleCustodianPath,
+  consoleDecisionsPath,
+  consoleInboxPath,
+  consoleIntakePath,
+  consoleNotificationsPath,
+  consoleSignOutPath,
+  consoleStaffPath,
+} from './console-paths';
 
 /** The header's notifications link: the unread count in words ("3 baru"), never a bare number. */
 function NotificationsLabel({ unread }: { unread: number }) {
@@ -45,9 +54,24 @@ export function ConsolePage({ frame, viewer, page, children }: { frame: ConsoleF
       show: Boolean(viewer?.canReadNotifications),
     },
     { href: slug ? consoleIntakePath(slug) : '', label: t('console.record'), page: 'console-intake', show: Boolean(slug && viewer?.canRecordIntake) },
-    { href: slug ? consoleCustodianPath(slug) : '', label: t('console.custodian'), page: 'console-custodian', show: Boolean(slug && roles.includes('IDENTITY_CUSTODIAN')) },
-    { href: slug ? consoleStaffPath(slug) : '', label: t('console.staff'), page: 'console-staff', show: Boolean(slug && (roles.includes('TENANT_ADMIN') || roles.includes('AGENCY_HEAD'))) },
-    { href: slug ? '' : consoleDecisionsPath(), label: t('console.decisions'), page: 'console-decisions', show: !slug && roles.includes('PROVINCIAL_SECRETARIAT') },
+    {
+      href: slug ? consoleCustodianPath(slug) : '',
+      label: t('console.custodian'),
+      page: 'console-custodian',
+      show: Boolean(slug && roles.includes('IDENTITY_CUSTODIAN')),
+    },
+    {
+      href: slug ? consoleStaffPath(slug) : '',
+      label: t('console.staff'),
+      page: 'console-staff',
+      show: Boolean(slug && (roles.includes('TENANT_ADMIN') || roles.includes('AGENCY_HEAD'))),
+    },
+    {
+      href: slug ? '' : consoleDecisionsPath(),
+      label: t('console.decisions'),
+      page: 'console-decisions',
+      show: !slug && roles.includes('PROVINCIAL_SECRETARIAT'),
+    },
     // The audit log: the head reads their agency's, the secretariat its province's.
     {
       href: consoleAuditPath(frame.scope),
@@ -101,7 +125,13 @@ export function ConsolePage({ frame, viewer, page, children }: { frame: ConsoleF
           </nav>
         ) : null}
       </header>
-      <main id={MAIN_ID} tabIndex={-1} className="container wide console" data-page={page} data-console={frame.scope.kind === 'agency' ? frame.scope.slug : 'sekretariat'}>
+      <main
+        id={MAIN_ID}
+        tabIndex={-1}
+        className="container wide console"
+        data-page={page}
+        data-console={frame.scope.kind === 'agency' ? frame.scope.slug : 'sekretariat'}
+      >
         {children}
       </main>
       <footer className="site-footer">

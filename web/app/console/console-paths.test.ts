@@ -21,7 +21,9 @@ describe('console paths', () => {
 
   it('returns only to pages of the same console', () => {
     expect(findConsoleReturnPath('/t/inspektorat-kalbar/konsol/kasus/1a2b', agency)).toBe('/t/inspektorat-kalbar/konsol/kasus/1a2b');
-    expect(findConsoleReturnPath('/t/inspektorat-kalbar/konsol?status=SUBMITTED&cari=2026', agency)).toBe('/t/inspektorat-kalbar/konsol?status=SUBMITTED&cari=2026');
+    expect(findConsoleReturnPath('/t/inspektorat-kalbar/konsol?status=SUBMITTED&cari=2026', agency)).toBe(
+      '/t/inspektorat-kalbar/konsol?status=SUBMITTED&cari=2026',
+    );
     expect(findConsoleReturnPath('/t/bkad-kalbar/konsol', agency)).toBeNull();
     expect(findConsoleReturnPath('//evil.example/t/inspektorat-kalbar/konsol', agency)).toBeNull();
     expect(findConsoleReturnPath('/t/inspektorat-kalbar/konsolx', agency)).toBeNull();

@@ -13,5 +13,10 @@ export type CustodianActionData =
 
 /** Ids of the page's controls, shared with the page. */
 export const passphraseId = (requestId: string) => `passphrase-${requestId}`;
-export const CUSTODIAN_CONTROLS = { newPassphrase: 'new-passphrase', confirmPassphrase: 'confirm-passphrase', reseal: 'reseal-passphrase', removeWho: 'remove-who', remove: 'remove-passphrase' };
-
+export const CUSTODIAN_CONTROLS = {
+  newPassphrase: 'new-passphrase',
+  confirmPassphrase: 'confirm-passphrase',
+  reseal: 'reseal-passphrase',
+  removeWho: 'remove-who',
+  remove: 'remove-passphrase',
+};

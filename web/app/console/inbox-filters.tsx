@@ -50,16 +50,34 @@ export function InboxFilters({
         <div className="filter-grid">
           <div className="field">
             <label htmlFor="filter-cari">{t('inbox.filterSearch')}</label>
-            <input type="search" id="filter-cari" name={INBOX_PARAMS.search} defaultValue={query.search} aria-describedby="filter-cari-hint" spellCheck={false} />
+            <input
+              type="search"
+              id="filter-cari"
+              name={INBOX_PARAMS.search}
+              defaultValue={query.search}
+              aria-describedby="filter-cari-hint"
+              spellCheck={false}
+            />
             <p className="hint" id="filter-cari-hint">
               {t('inbox.filterSearchHint')}
             </p>
           </div>
           {agencies.length > 0 ? <Select id={INBOX_PARAMS.agency} label={t('inbox.filterAgency')} value={query.agency} options={toOptions(agencies)} /> : null}
-          <Select id={INBOX_PARAMS.status} label={t('inbox.filterStatus')} value={query.status} options={CASE_STATUSES.map((value) => ({ value, label: t(`staffStatus.${value}`) }))} />
-          {caseTypes.length > 0 ? <Select id={INBOX_PARAMS.caseType} label={t('inbox.filterType')} value={query.caseType} options={toOptions(caseTypes)} /> : null}
-          {categories.length > 0 ? <Select id={INBOX_PARAMS.category} label={t('inbox.filterCategory')} value={query.category} options={toOptions(categories)} /> : null}
-          {channels.length > 0 ? <Select id={INBOX_PARAMS.channel} label={t('inbox.filterChannel')} value={query.channel} options={toOptions(channels)} /> : null}
+          <Select
+            id={INBOX_PARAMS.status}
+            label={t('inbox.filterStatus')}
+            value={query.status}
+            options={CASE_STATUSES.map((value) => ({ value, label: t(`staffStatus.${value}`) }))}
+          />
+          {caseTypes.length > 0 ? (
+            <Select id={INBOX_PARAMS.caseType} label={t('inbox.filterType')} value={query.caseType} options={toOptions(caseTypes)} />
+          ) : null}
+          {categories.length > 0 ? (
+            <Select id={INBOX_PARAMS.category} label={t('inbox.filterCategory')} value={query.category} options={toOptions(categories)} />
+          ) : null}
+          {channels.length > 0 ? (
+            <Select id={INBOX_PARAMS.channel} label={t('inbox.filterChannel')} value={query.channel} options={toOptions(channels)} />
+          ) : null}
           <Select
             id={INBOX_PARAMS.priority}
             label={t('inbox.filterPriority')}

@@ -55,7 +55,9 @@ export function InboxTable({ scope, cases, showAgency }: { scope: ConsoleScope; 
             </td>
             <td data-label={t('inbox.colDeadline')}>
               <div>
-                {item.currentStage ? <span className="deadline-date">{formatShortDateTime(item.currentStage.deadline, item.agency.timeZone, locale)}</span> : null}
+                {item.currentStage ? (
+                  <span className="deadline-date">{formatShortDateTime(item.currentStage.deadline, item.agency.timeZone, locale)}</span>
+                ) : null}
                 <DeadlineBadges stage={item.currentStage} escalatedAt={item.escalatedAt} />
               </div>
             </td>

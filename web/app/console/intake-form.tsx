@@ -73,7 +73,13 @@ export function IntakeForm({
               {t('intake.channel')} <RequiredMark required />
             </label>
             <Problems id={INTAKE_FIELDS.channel} problems={problems} />
-            <select id={INTAKE_FIELDS.channel} name={INTAKE_FIELDS.channel} required defaultValue={values.channelKey || (channels.length === 1 ? channels[0]!.key : '')} {...aria(INTAKE_FIELDS.channel)}>
+            <select
+              id={INTAKE_FIELDS.channel}
+              name={INTAKE_FIELDS.channel}
+              required
+              defaultValue={values.channelKey || (channels.length === 1 ? channels[0]!.key : '')}
+              {...aria(INTAKE_FIELDS.channel)}
+            >
               <option value="">{t('form.choose')}</option>
               {channels.map((channel) => (
                 <option key={channel.key} value={channel.key}>
@@ -82,7 +88,10 @@ export function IntakeForm({
               ))}
             </select>
           </div>
-          <fieldset className={invalid(INTAKE_FIELDS.receivedDate) ? 'field invalid received' : 'field received'} aria-describedby={describedBy(INTAKE_FIELDS.receivedDate, { hint: true, problems: findProblems(problems, INTAKE_FIELDS.receivedDate) })}>
+          <fieldset
+            className={invalid(INTAKE_FIELDS.receivedDate) ? 'field invalid received' : 'field received'}
+            aria-describedby={describedBy(INTAKE_FIELDS.receivedDate, { hint: true, problems: findProblems(problems, INTAKE_FIELDS.receivedDate) })}
+          >
             <legend>
               {t('staffCase.received')} <RequiredMark required />
             </legend>
@@ -128,7 +137,13 @@ export function IntakeForm({
         <section aria-labelledby="bagian-isi">
           <h2 id="bagian-isi">{t('intake.sectionReport')}</h2>
           {caseType.formFields.map((field) => (
-            <AnswerField key={field.key} field={field} value={values.answers[field.key] ?? ''} problems={findProblems(problems, answerId(field.key))} today={today} />
+            <AnswerField
+              key={field.key}
+              field={field}
+              value={values.answers[field.key] ?? ''}
+              problems={findProblems(problems, answerId(field.key))}
+              today={today}
+            />
           ))}
         </section>
 

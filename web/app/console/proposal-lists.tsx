@@ -15,10 +15,12 @@ export function DecisionButtons({ intent, proposalId, about }: { intent: 'decide
   const context = t('trust.decisionOf', { name: about });
   return (
     <div className="decision-buttons">
-      {([
-        ['1', 'trust.confirm', 'button'],
-        ['0', 'trust.decline', 'button secondary'],
-      ] as const).map(([confirm, label, className]) => (
+      {(
+        [
+          ['1', 'trust.confirm', 'button'],
+          ['0', 'trust.decline', 'button secondary'],
+        ] as const
+      ).map(([confirm, label, className]) => (
         <form key={confirm} method="post" className="decision-form">
           <input type="hidden" name="intent" value={intent} />
           <input type="hidden" name="proposalId" value={proposalId} />
@@ -117,7 +119,10 @@ export function ConflictProposalList({
             ) : null}
             <p>
               <span className="badge pending-mark">{t('trust.pending')}</span>{' '}
-              {t('conflictProposal.markedBy', { name: proposal.proposedByName ?? t('trust.someone'), date: formatShortDateTime(proposal.proposedAt, timeZone, locale) })}
+              {t('conflictProposal.markedBy', {
+                name: proposal.proposedByName ?? t('trust.someone'),
+                date: formatShortDateTime(proposal.proposedAt, timeZone, locale),
+              })}
             </p>
             {proposal.reason ? <p className="event-reason">{t('conflictProposal.reason', { reason: proposal.reason })}</p> : null}
             <TrustProblem problem={problemOf(proposal.id)} />

@@ -40,7 +40,15 @@ export function toInstant(date: string, time: string, timeZone: string): string 
 
 /** Now in the zone, as the values of a date and a time control. */
 export function findLocalNow(timeZone: string, now = new Date()): { date: string; time: string } {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }).formatToParts(now);
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).formatToParts(now);
   const part = (type: string) => parts.find((item) => item.type === type)!.value;
   return { date: `${part('year')}-${part('month')}-${part('day')}`, time: `${part('hour')}:${part('minute')}` };
 }

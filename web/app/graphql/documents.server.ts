@@ -188,11 +188,17 @@ export const RegisterReporterDocument: Document<RegisterReporterMutation, Regist
 export const LoginReporterDocument: Document<LoginReporterMutation, LoginReporterMutationVariables> = define('LoginReporter', loginReporter);
 export const LogoutReporterDocument: Document<LogoutReporterMutation, LogoutReporterMutationVariables> = define('LogoutReporter', logoutReporter);
 export const MyReportsDocument: Document<MyReportsQuery, MyReportsQueryVariables> = define('MyReports', myReports);
-export const CreateEvidenceUploadDocument: Document<CreateEvidenceUploadMutation, CreateEvidenceUploadMutationVariables> = define('CreateEvidenceUpload', createEvidenceUpload);
+export const CreateEvidenceUploadDocument: Document<CreateEvidenceUploadMutation, CreateEvidenceUploadMutationVariables> = define(
+  'CreateEvidenceUpload',
+  createEvidenceUpload,
+);
 export const SubmitReportDocument: Document<SubmitReportMutation, SubmitReportMutationVariables> = define('SubmitReport', submitReport);
 export const TrackReportDocument: Document<TrackReportQuery, TrackReportQueryVariables> = define('TrackReport', trackReport);
 export const EscalateReportDocument: Document<EscalateReportMutation, EscalateReportMutationVariables> = define('EscalateReport', escalateReport);
-export const SendReporterMessageDocument: Document<SendReporterMessageMutation, SendReporterMessageMutationVariables> = define('SendReporterMessage', sendReporterMessage);
+export const SendReporterMessageDocument: Document<SendReporterMessageMutation, SendReporterMessageMutationVariables> = define(
+  'SendReporterMessage',
+  sendReporterMessage,
+);
 
 /* The staff console. */
 export const LoginStaffDocument: Document<LoginStaffMutation, LoginStaffMutationVariables> = define('LoginStaff', loginStaff);
@@ -212,38 +218,71 @@ export const RecordConflictDocument: Document<RecordConflictMutation, RecordConf
 export const RestrictCaseDocument: Document<RestrictCaseMutation, RestrictCaseMutationVariables> = define('RestrictCase', restrictCase);
 export const TransferCaseDocument: Document<TransferCaseMutation, TransferCaseMutationVariables> = define('TransferCase', transferCase);
 export const ResponseTemplatesDocument: Document<ResponseTemplatesQuery, ResponseTemplatesQueryVariables> = define('ResponseTemplates', responseTemplates);
-export const RequestIdentityRevealDocument: Document<RequestIdentityRevealMutation, RequestIdentityRevealMutationVariables> = define('RequestIdentityReveal', requestIdentityReveal);
+export const RequestIdentityRevealDocument: Document<RequestIdentityRevealMutation, RequestIdentityRevealMutationVariables> = define(
+  'RequestIdentityReveal',
+  requestIdentityReveal,
+);
 
 /* Offline intake. */
 export const IntakeTenantDocument: Document<IntakeTenantQuery, IntakeTenantQueryVariables> = define('IntakeTenant', intakeTenant);
-export const RecordOfflineIntakeDocument: Document<RecordOfflineIntakeMutation, RecordOfflineIntakeMutationVariables> = define('RecordOfflineIntake', recordOfflineIntake);
+export const RecordOfflineIntakeDocument: Document<RecordOfflineIntakeMutation, RecordOfflineIntakeMutationVariables> = define(
+  'RecordOfflineIntake',
+  recordOfflineIntake,
+);
 export const IntakeReceiptDocument: Document<IntakeReceiptQuery, IntakeReceiptQueryVariables> = define('IntakeReceipt', intakeReceipt);
 
 /* Identity custodians. */
 export const CustodianConsoleDocument: Document<CustodianConsoleQuery, CustodianConsoleQueryVariables> = define('CustodianConsole', custodianConsole);
 export const RevealIdentityDocument: Document<RevealIdentityMutation, RevealIdentityMutationVariables> = define('RevealIdentity', revealIdentity);
-export const DeclineIdentityRevealDocument: Document<DeclineIdentityRevealMutation, DeclineIdentityRevealMutationVariables> = define('DeclineIdentityReveal', declineIdentityReveal);
-export const SetUpCustodianKeyDocument: Document<SetUpCustodianKeyMutation, SetUpCustodianKeyMutationVariables> = define('SetUpCustodianKey', setUpCustodianKey);
+export const DeclineIdentityRevealDocument: Document<DeclineIdentityRevealMutation, DeclineIdentityRevealMutationVariables> = define(
+  'DeclineIdentityReveal',
+  declineIdentityReveal,
+);
+export const SetUpCustodianKeyDocument: Document<SetUpCustodianKeyMutation, SetUpCustodianKeyMutationVariables> = define(
+  'SetUpCustodianKey',
+  setUpCustodianKey,
+);
 export const ResealIdentitiesDocument: Document<ResealIdentitiesMutation, ResealIdentitiesMutationVariables> = define('ResealIdentities', resealIdentities);
-export const RemoveIdentityCustodianDocument: Document<RemoveIdentityCustodianMutation, RemoveIdentityCustodianMutationVariables> = define('RemoveIdentityCustodian', removeIdentityCustodian);
+export const RemoveIdentityCustodianDocument: Document<RemoveIdentityCustodianMutation, RemoveIdentityCustodianMutationVariables> = define(
+  'RemoveIdentityCustodian',
+  removeIdentityCustodian,
+);
 
 /* Staff accounts (tenant admin). */
 export const StaffAccountsDocument: Document<StaffAccountsQuery, StaffAccountsQueryVariables> = define('StaffAccounts', staffAccounts);
-export const CreateStaffMemberDocument: Document<CreateStaffMemberMutation, CreateStaffMemberMutationVariables> = define('CreateStaffMember', createStaffMember);
-export const UpdateStaffMemberDocument: Document<UpdateStaffMemberMutation, UpdateStaffMemberMutationVariables> = define('UpdateStaffMember', updateStaffMember);
+export const CreateStaffMemberDocument: Document<CreateStaffMemberMutation, CreateStaffMemberMutationVariables> = define(
+  'CreateStaffMember',
+  createStaffMember,
+);
+export const UpdateStaffMemberDocument: Document<UpdateStaffMemberMutation, UpdateStaffMemberMutationVariables> = define(
+  'UpdateStaffMember',
+  updateStaffMember,
+);
 export const ConsoleViewerDocument: Document<ConsoleViewerQuery, ConsoleViewerQueryVariables> = define('ConsoleViewer', consoleViewer);
 
 /* Notifications. */
-export const ConsoleNotificationsDocument: Document<ConsoleNotificationsQuery, ConsoleNotificationsQueryVariables> = define('ConsoleNotifications', consoleNotifications);
+export const ConsoleNotificationsDocument: Document<ConsoleNotificationsQuery, ConsoleNotificationsQueryVariables> = define(
+  'ConsoleNotifications',
+  consoleNotifications,
+);
 export const MarkStaffNotificationsReadDocument: Document<MarkStaffNotificationsReadMutation, MarkStaffNotificationsReadMutationVariables> = define(
   'MarkStaffNotificationsRead',
   markStaffNotificationsRead,
 );
 
 /* Separation of duties: role and conflict proposals, decisions, the audit log. */
-export const ProposeRoleChangeDocument: Document<ProposeRoleChangeMutation, ProposeRoleChangeMutationVariables> = define('ProposeRoleChange', proposeRoleChange);
+export const ProposeRoleChangeDocument: Document<ProposeRoleChangeMutation, ProposeRoleChangeMutationVariables> = define(
+  'ProposeRoleChange',
+  proposeRoleChange,
+);
 export const DecideRoleChangeDocument: Document<DecideRoleChangeMutation, DecideRoleChangeMutationVariables> = define('DecideRoleChange', decideRoleChange);
 export const DecideConflictDocument: Document<DecideConflictMutation, DecideConflictMutationVariables> = define('DecideConflict', decideConflict);
 export const AuditLogDocument: Document<AuditLogQuery, AuditLogQueryVariables> = define('AuditLog', auditLog);
-export const SecretariatDecisionsDocument: Document<SecretariatDecisionsQuery, SecretariatDecisionsQueryVariables> = define('SecretariatDecisions', secretariatDecisions);
-export const CaseConflictProposalsDocument: Document<CaseConflictProposalsQuery, CaseConflictProposalsQueryVariables> = define('CaseConflictProposals', caseConflictProposals);
+export const SecretariatDecisionsDocument: Document<SecretariatDecisionsQuery, SecretariatDecisionsQueryVariables> = define(
+  'SecretariatDecisions',
+  secretariatDecisions,
+);
+export const CaseConflictProposalsDocument: Document<CaseConflictProposalsQuery, CaseConflictProposalsQueryVariables> = define(
+  'CaseConflictProposals',
+  caseConflictProposals,
+);

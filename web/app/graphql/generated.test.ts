@@ -18,7 +18,10 @@ describe('generated GraphQL types', () => {
     const outputs = await generate({ ...config, cwd: webRoot, silent: true }, false);
     const output = outputs.find((file: { filename: string; content: string }) => file.filename.endsWith(OUTPUT));
     expect(output, OUTPUT).toBeDefined();
-    expect(output!.content === readFileSync(new URL(`../../${OUTPUT}`, import.meta.url), 'utf8'), `${OUTPUT} drifted from api/schema.graphql or the documents`).toBe(true);
+    expect(
+      output!.content === readFileSync(new URL(`../../${OUTPUT}`, import.meta.url), 'utf8'),
+      `${OUTPUT} drifted from api/schema.graphql or the documents`,
+    ).toBe(true);
   });
 
   it('refuse a document that asks for a field the schema does not have', async () => {

@@ -224,7 +224,8 @@ export const consoleMessagesId = {
   'actionError.tooLong': 'Paling banyak {max} karakter.',
   'actionError.choose': 'Pilih salah satu.',
   'actionError.confirm': 'Centang pernyataan ini untuk melanjutkan.',
-  'actionError.invalidTransition': 'Tindakan ini tidak sesuai dengan status aduan sekarang. Mungkin petugas lain baru saja mengubahnya; periksa status terbaru di halaman ini.',
+  'actionError.invalidTransition':
+    'Tindakan ini tidak sesuai dengan status aduan sekarang. Mungkin petugas lain baru saja mengubahnya; periksa status terbaru di halaman ini.',
   'actionError.forbidden': 'Peran Anda tidak mengizinkan tindakan ini pada aduan ini.',
   'actionError.conflict': 'Petugas lain mengubah aduan ini pada saat yang sama. Periksa status terbaru, lalu coba lagi bila masih perlu.',
   'actionError.notFound': 'Aduan ini tidak lagi dapat Anda buka.',

@@ -83,7 +83,8 @@ export const consoleMoreMessagesId = {
   'action.transferReasonHint': 'Pelapor membaca alasan ini.',
   'action.transferSubmit': 'Limpahkan aduan',
   'action.revealRequest': 'Minta pembukaan identitas',
-  'action.revealIntro': 'Identitas pelapor aduan ini disegel. Hanya kustodian identitas yang dapat membukanya, atas permintaan beralasan; permintaan tercatat di linimasa.',
+  'action.revealIntro':
+    'Identitas pelapor aduan ini disegel. Hanya kustodian identitas yang dapat membukanya, atas permintaan beralasan; permintaan tercatat di linimasa.',
   'action.revealReason': 'Alasan permintaan',
   'action.revealSubmit': 'Kirim permintaan kepada kustodian',
 
@@ -126,7 +127,8 @@ export const consoleMoreMessagesId = {
   'custodian.notGiven': 'tidak diisi',
   'custodian.back': 'Kembali ke daftar permintaan',
   'custodian.keys': 'Kunci kustodian',
-  'custodian.keysIntro': 'Identitas rahasia disegel untuk setiap kustodian aktif. Kustodian baru dapat membuka identitas lama setelah kustodian lain menyegel ulang.',
+  'custodian.keysIntro':
+    'Identitas rahasia disegel untuk setiap kustodian aktif. Kustodian baru dapat membuka identitas lama setelah kustodian lain menyegel ulang.',
   'custodian.noKeys': 'Belum ada kunci kustodian.',
   'custodian.active': 'Aktif',
   'custodian.removedAt': 'Dihapus {date}',
@@ -266,7 +268,8 @@ export const consoleMoreMessagesEn: Record<ConsoleMoreMessageKey, string> = {
   'action.transferReasonHint': 'The reporter reads this reason.',
   'action.transferSubmit': 'Transfer the case',
   'action.revealRequest': 'Ask to reveal the identity',
-  'action.revealIntro': "This case's reporter identity is sealed. Only the identity custodians can open it, on a reasoned request; the request shows in the timeline.",
+  'action.revealIntro':
+    "This case's reporter identity is sealed. Only the identity custodians can open it, on a reasoned request; the request shows in the timeline.",
   'action.revealReason': 'Reason for the request',
   'action.revealSubmit': 'Send the request to the custodians',
 
@@ -304,11 +307,13 @@ export const consoleMoreMessagesEn: Record<ConsoleMoreMessageKey, string> = {
   'custodian.reveal': 'Reveal the identity',
   'custodian.decline': 'Decline the request',
   'custodian.revealedTitle': 'Reporter identity of case {number}',
-  'custodian.revealedWarning': 'Shown once: stored nowhere, and it cannot be opened again without a new request. Note only what is needed, then close this page.',
+  'custodian.revealedWarning':
+    'Shown once: stored nowhere, and it cannot be opened again without a new request. Note only what is needed, then close this page.',
   'custodian.notGiven': 'not given',
   'custodian.back': 'Back to the requests',
   'custodian.keys': 'Custodian keys',
-  'custodian.keysIntro': 'Confidential identities are sealed for every active custodian. A new custodian can open older identities after another custodian re-seals them.',
+  'custodian.keysIntro':
+    'Confidential identities are sealed for every active custodian. A new custodian can open older identities after another custodian re-seals them.',
   'custodian.noKeys': 'No custodian key yet.',
   'custodian.active': 'Active',
   'custodian.removedAt': 'Removed {date}',

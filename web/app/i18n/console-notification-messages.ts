@@ -8,7 +8,8 @@ export const consoleNotificationMessagesId = {
   'console.unreadMany': '99+ baru',
 
   'notifications.title': 'Notifikasi',
-  'notifications.intro': 'Pengingat tenggat, aduan yang lewat tenggat dan dieskalasi, serta aduan yang menunggu atau ditutup karena pelapor tidak menjawab. Terbaru di atas.',
+  'notifications.intro':
+    'Pengingat tenggat, aduan yang lewat tenggat dan dieskalasi, serta aduan yang menunggu atau ditutup karena pelapor tidak menjawab. Terbaru di atas.',
   'notifications.secretariatIntro': 'Aduan instansi di {province} yang lewat tenggat dan dieskalasi kepada sekretariat daerah. Terbaru di atas.',
   'notifications.unreadTotal': '{count} belum dibaca',
   'notifications.allRead': 'Semua notifikasi sudah dibaca.',
@@ -45,8 +46,10 @@ export const consoleNotificationMessagesEn: Record<ConsoleNotificationMessageKey
   'console.unreadMany': '99+ new',
 
   'notifications.title': 'Notifications',
-  'notifications.intro': 'Deadline reminders, cases past their deadline and escalated, and cases waiting on or closed because the reporter did not answer. Newest first.',
-  'notifications.secretariatIntro': 'Cases of the agencies in {province} that passed their deadline and were escalated to the regional secretariat. Newest first.',
+  'notifications.intro':
+    'Deadline reminders, cases past their deadline and escalated, and cases waiting on or closed because the reporter did not answer. Newest first.',
+  'notifications.secretariatIntro':
+    'Cases of the agencies in {province} that passed their deadline and were escalated to the regional secretariat. Newest first.',
   'notifications.unreadTotal': '{count} unread',
   'notifications.allRead': 'All notifications are read.',
   'notifications.empty': 'No notifications yet.',

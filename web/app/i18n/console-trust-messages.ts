@@ -11,7 +11,8 @@ export const consoleTrustMessagesId = {
   'trust.pendingChange.GRANT': 'Pengangkatan sebagai {role}: menunggu konfirmasi',
   'trust.pendingChange.REVOKE': 'Pencopotan dari {role}: menunggu konfirmasi',
   'trust.proposals': 'Usulan perubahan peran',
-  'trust.proposalsIntro': 'Peran kustodian identitas dan pimpinan berubah hanya bila dua orang setuju: admin instansi mengusulkan dan pimpinan mengonfirmasi (atau sebaliknya) untuk kustodian; pimpinan diangkat atau dicopot dengan konfirmasi sekretariat daerah provinsi.',
+  'trust.proposalsIntro':
+    'Peran kustodian identitas dan pimpinan berubah hanya bila dua orang setuju: admin instansi mengusulkan dan pimpinan mengonfirmasi (atau sebaliknya) untuk kustodian; pimpinan diangkat atau dicopot dengan konfirmasi sekretariat daerah provinsi.',
   'trust.proposalsEmpty': 'Tidak ada usulan yang menunggu.',
   'trust.proposal.GRANT': '{name}: angkat sebagai {role}',
   'trust.proposal.REVOKE': '{name}: copot dari {role}',
@@ -22,26 +23,34 @@ export const consoleTrustMessagesId = {
   'trust.confirm': 'Konfirmasi',
   'trust.decline': 'Tolak',
   'trust.decisionOf': ' (usulan tentang {name})',
-  'trust.waitsForOther': 'Menunggu orang lain: Anda tidak dapat memutuskan usulan yang Anda ajukan, yang tentang diri Anda, atau yang bukan wewenang peran Anda.',
+  'trust.waitsForOther':
+    'Menunggu orang lain: Anda tidak dapat memutuskan usulan yang Anda ajukan, yang tentang diri Anda, atau yang bukan wewenang peran Anda.',
   'trust.propose.GRANT': 'Usulkan sebagai {role}',
   'trust.propose.REVOKE': 'Usulkan pencopotan dari {role}',
   'trust.proposeHint': 'Usulan ini baru berlaku setelah orang kedua mengonfirmasinya.',
-  'trust.sensitiveHint': 'Kustodian identitas dan pimpinan tidak berubah seketika: centang atau hapus centangnya menjadi usulan yang dikonfirmasi orang kedua (kustodian: pimpinan; pimpinan: sekretariat daerah provinsi). Admin instansi tidak pernah sekaligus menjadi kustodian identitas.',
-  'trust.selfNoChange': 'Anda tidak dapat mengubah peran atau menonaktifkan akun Anda sendiri: tidak ada yang memberi dirinya peran. Minta admin lain atau pimpinan.',
-  'trust.headIntro': 'Akun petugas {agency}. Sebagai pimpinan, Anda membacanya dan mengusulkan pengangkatan atau pencopotan kustodian identitas; admin instansi mengonfirmasinya, dan usulan admin Anda konfirmasi di bawah.',
+  'trust.sensitiveHint':
+    'Kustodian identitas dan pimpinan tidak berubah seketika: centang atau hapus centangnya menjadi usulan yang dikonfirmasi orang kedua (kustodian: pimpinan; pimpinan: sekretariat daerah provinsi). Admin instansi tidak pernah sekaligus menjadi kustodian identitas.',
+  'trust.selfNoChange':
+    'Anda tidak dapat mengubah peran atau menonaktifkan akun Anda sendiri: tidak ada yang memberi dirinya peran. Minta admin lain atau pimpinan.',
+  'trust.headIntro':
+    'Akun petugas {agency}. Sebagai pimpinan, Anda membacanya dan mengusulkan pengangkatan atau pencopotan kustodian identitas; admin instansi mengonfirmasinya, dan usulan admin Anda konfirmasi di bawah.',
 
   'trustError.forbidden': 'Peran Anda tidak dapat melakukan perubahan ini. Tidak ada yang mengubah perannya sendiri atau memutuskan usulannya sendiri.',
-  'trustError.decideForbidden': 'Anda tidak dapat memutuskan usulan ini: Anda yang mengusulkannya, usulan itu tentang Anda, atau peran Anda tidak mengonfirmasi perubahan ini.',
+  'trustError.decideForbidden':
+    'Anda tidak dapat memutuskan usulan ini: Anda yang mengusulkannya, usulan itu tentang Anda, atau peran Anda tidak mengonfirmasi perubahan ini.',
   'trustError.decided': 'Usulan ini sudah diputuskan atau berubah. Daftar sudah dimuat ulang.',
   'trustError.pendingExists': 'Perubahan peran ini sudah menunggu konfirmasi.',
-  'trustError.incompatible': 'Admin instansi tidak pernah sekaligus menjadi kustodian identitas: orang yang mengelola akun tidak boleh memegang kunci pembuka identitas pelapor. Cabut salah satu perannya lebih dulu.',
+  'trustError.incompatible':
+    'Admin instansi tidak pernah sekaligus menjadi kustodian identitas: orang yang mengelola akun tidak boleh memegang kunci pembuka identitas pelapor. Cabut salah satu perannya lebih dulu.',
   'trustError.roleState': 'Petugas itu sudah memegang peran ini, sudah tidak memegangnya, atau akunnya nonaktif. Daftar sudah dimuat ulang.',
   'trustError.gone': 'Usulan atau petugas itu tidak ditemukan. Daftar sudah dimuat ulang.',
   'trustError.roles': 'Periksa peran yang dipilih.',
 
   'audit.title': 'Jejak audit',
-  'audit.intro': 'Tindakan orang dalam di {agency}: perubahan peran, kustodian dan kuncinya, permintaan dan pembukaan identitas, benturan kepentingan, pembatasan aduan. Terbaru di atas. Catatan ini tidak dapat diubah atau dihapus siapa pun.',
-  'audit.secretariatIntro': 'Tindakan orang dalam di instansi {province}: perubahan peran, kustodian dan kuncinya, permintaan dan pembukaan identitas, benturan kepentingan, pembatasan aduan. Terbaru di atas. Catatan ini tidak dapat diubah atau dihapus siapa pun.',
+  'audit.intro':
+    'Tindakan orang dalam di {agency}: perubahan peran, kustodian dan kuncinya, permintaan dan pembukaan identitas, benturan kepentingan, pembatasan aduan. Terbaru di atas. Catatan ini tidak dapat diubah atau dihapus siapa pun.',
+  'audit.secretariatIntro':
+    'Tindakan orang dalam di instansi {province}: perubahan peran, kustodian dan kuncinya, permintaan dan pembukaan identitas, benturan kepentingan, pembatasan aduan. Terbaru di atas. Catatan ini tidak dapat diubah atau dihapus siapa pun.',
   'audit.agency': 'Instansi',
   'audit.allAgencies': 'Semua instansi',
   'audit.show': 'Tampilkan',
@@ -91,7 +100,8 @@ export const consoleTrustMessagesId = {
   'auditAction.STAFF_ROLES_CHANGED': 'Mengubah peran petugas',
 
   'decisions.title': 'Keputusan',
-  'decisions.intro': 'Usulan yang menunggu keputusan {secretariat}: pengangkatan dan pencopotan pimpinan instansi, dan benturan kepentingan yang ditandakan pada pimpinan. Yang Anda konfirmasi langsung berlaku.',
+  'decisions.intro':
+    'Usulan yang menunggu keputusan {secretariat}: pengangkatan dan pencopotan pimpinan instansi, dan benturan kepentingan yang ditandakan pada pimpinan. Yang Anda konfirmasi langsung berlaku.',
   'decisions.heads': 'Pengangkatan dan pencopotan pimpinan',
   'decisions.headsEmpty': 'Tidak ada usulan pimpinan yang menunggu.',
   'decisions.conflicts': 'Benturan kepentingan pimpinan',
@@ -103,9 +113,11 @@ export const consoleTrustMessagesId = {
   'conflictProposal.markedBy': 'Ditandai oleh {name}, {date}',
   'conflictProposal.reason': 'Keterangan: {reason}',
   'conflictProposal.waits': 'Menunggu keputusan pimpinan (untuk pimpinan: sekretariat daerah).',
-  'action.colleagueWaits': 'Tanda dari rekan menunggu konfirmasi pimpinan (tanda pada pimpinan: konfirmasi sekretariat daerah) sebelum petugas itu dikecualikan.',
+  'action.colleagueWaits':
+    'Tanda dari rekan menunggu konfirmasi pimpinan (tanda pada pimpinan: konfirmasi sekretariat daerah) sebelum petugas itu dikecualikan.',
   'actionError.conflictPending': 'Tanda benturan kepentingan untuk rekan itu sudah menunggu keputusan.',
-  'actionError.lastActor': 'Tidak ada petugas lain yang dapat menangani aduan ini bila petugas itu dikecualikan. Minta pimpinan menambahkan penangan lebih dulu.',
+  'actionError.lastActor':
+    'Tidak ada petugas lain yang dapat menangani aduan ini bila petugas itu dikecualikan. Minta pimpinan menambahkan penangan lebih dulu.',
 
   'flash.staffProposed': 'Tersimpan. Perubahan peran kustodian atau pimpinan menjadi usulan yang menunggu konfirmasi orang kedua.',
   'flash.roleProposed': 'Usulan tercatat; perubahan berlaku setelah orang kedua mengonfirmasinya.',
@@ -126,7 +138,8 @@ export const consoleTrustMessagesEn: Record<ConsoleTrustMessageKey, string> = {
   'trust.pendingChange.GRANT': 'Appointment as {role}: waiting for confirmation',
   'trust.pendingChange.REVOKE': 'Removal as {role}: waiting for confirmation',
   'trust.proposals': 'Proposed role changes',
-  'trust.proposalsIntro': 'The identity custodian and head roles change only when two people agree: the agency admin proposes and the head confirms (or the reverse) for a custodian; a head is appointed or removed with the confirmation of the provincial secretariat.',
+  'trust.proposalsIntro':
+    'The identity custodian and head roles change only when two people agree: the agency admin proposes and the head confirms (or the reverse) for a custodian; a head is appointed or removed with the confirmation of the provincial secretariat.',
   'trust.proposalsEmpty': 'No proposals are waiting.',
   'trust.proposal.GRANT': '{name}: appoint as {role}',
   'trust.proposal.REVOKE': '{name}: remove as {role}',
@@ -141,22 +154,27 @@ export const consoleTrustMessagesEn: Record<ConsoleTrustMessageKey, string> = {
   'trust.propose.GRANT': 'Propose as {role}',
   'trust.propose.REVOKE': 'Propose removal as {role}',
   'trust.proposeHint': 'The proposal takes effect only once a second person confirms it.',
-  'trust.sensitiveHint': 'Identity custodian and head do not change at once: ticking or unticking them makes a proposal a second person confirms (custodian: the head; head: the provincial secretariat). The agency admin is never also an identity custodian.',
+  'trust.sensitiveHint':
+    'Identity custodian and head do not change at once: ticking or unticking them makes a proposal a second person confirms (custodian: the head; head: the provincial secretariat). The agency admin is never also an identity custodian.',
   'trust.selfNoChange': 'You cannot change your own roles or deactivate your own account: nobody gives themselves a role. Ask another admin or the head.',
-  'trust.headIntro': 'The staff accounts of {agency}. As the head, you read them and propose appointing or removing an identity custodian; the agency admin confirms, and you confirm the admin\'s proposals below.',
+  'trust.headIntro':
+    "The staff accounts of {agency}. As the head, you read them and propose appointing or removing an identity custodian; the agency admin confirms, and you confirm the admin's proposals below.",
 
   'trustError.forbidden': 'Your role cannot make this change. Nobody changes their own roles or decides their own proposal.',
   'trustError.decideForbidden': 'You cannot decide this proposal: you made it, it is about you, or your role does not confirm this change.',
   'trustError.decided': 'This proposal was already decided or has changed. The list has been reloaded.',
   'trustError.pendingExists': 'A change to this role is already waiting for confirmation.',
-  'trustError.incompatible': 'The agency admin is never also an identity custodian: the person who manages accounts must not hold a key that opens reporters\' identities. Remove one of the roles first.',
+  'trustError.incompatible':
+    "The agency admin is never also an identity custodian: the person who manages accounts must not hold a key that opens reporters' identities. Remove one of the roles first.",
   'trustError.roleState': 'That staff member already holds this role, no longer holds it, or the account is deactivated. The list has been reloaded.',
   'trustError.gone': 'That proposal or staff member was not found. The list has been reloaded.',
   'trustError.roles': 'Check the chosen roles.',
 
   'audit.title': 'Audit log',
-  'audit.intro': 'Insider actions at {agency}: role changes, custodians and their keys, identity requests and reveals, conflicts of interest, case restrictions. Newest first. Nobody can change or delete these entries.',
-  'audit.secretariatIntro': 'Insider actions at the agencies of {province}: role changes, custodians and their keys, identity requests and reveals, conflicts of interest, case restrictions. Newest first. Nobody can change or delete these entries.',
+  'audit.intro':
+    'Insider actions at {agency}: role changes, custodians and their keys, identity requests and reveals, conflicts of interest, case restrictions. Newest first. Nobody can change or delete these entries.',
+  'audit.secretariatIntro':
+    'Insider actions at the agencies of {province}: role changes, custodians and their keys, identity requests and reveals, conflicts of interest, case restrictions. Newest first. Nobody can change or delete these entries.',
   'audit.agency': 'Agency',
   'audit.allAgencies': 'All agencies',
   'audit.show': 'Show',
@@ -186,15 +204,15 @@ export const consoleTrustMessagesEn: Record<ConsoleTrustMessageKey, string> = {
   'audit.detail.unrestricted': 'Restriction lifted',
   'audit.detail.recipients': 'Re-sealed for {count} custodians',
   'audit.detail.demo': 'Demo account closed in production mode',
-  'auditAction.CASE_RESTRICTED': 'Restricted a case\'s handlers',
+  'auditAction.CASE_RESTRICTED': "Restricted a case's handlers",
   'auditAction.CONFLICT_CONFIRMED': 'Conflict of interest confirmed',
   'auditAction.CONFLICT_DECLARED': 'Declared own conflict of interest',
   'auditAction.CONFLICT_DECLINED': 'Conflict of interest mark declined',
-  'auditAction.CONFLICT_PROPOSED': 'Marked a colleague\'s conflict of interest',
+  'auditAction.CONFLICT_PROPOSED': "Marked a colleague's conflict of interest",
   'auditAction.CUSTODIAN_KEY_REMOVED': 'Custodian key removed',
   'auditAction.CUSTODIAN_KEY_SET_UP': 'Set up a custodian key',
   'auditAction.IDENTITIES_RESEALED': 'Re-sealed identities',
-  'auditAction.IDENTITY_REVEALED': 'Revealed a reporter\'s identity',
+  'auditAction.IDENTITY_REVEALED': "Revealed a reporter's identity",
   'auditAction.IDENTITY_REVEAL_DECLINED': 'Declined a reveal request',
   'auditAction.IDENTITY_REVEAL_REQUESTED': 'Requested an identity reveal',
   'auditAction.ROLE_CHANGE_CONFIRMED': 'Role change confirmed',
@@ -203,10 +221,11 @@ export const consoleTrustMessagesEn: Record<ConsoleTrustMessageKey, string> = {
   'auditAction.STAFF_CREATED': 'Added a staff account',
   'auditAction.STAFF_DEACTIVATED': 'Deactivated a staff account',
   'auditAction.STAFF_REACTIVATED': 'Reactivated a staff account',
-  'auditAction.STAFF_ROLES_CHANGED': 'Changed a staff member\'s roles',
+  'auditAction.STAFF_ROLES_CHANGED': "Changed a staff member's roles",
 
   'decisions.title': 'Decisions',
-  'decisions.intro': 'Proposals waiting for {secretariat} to decide: appointing and removing agency heads, and conflicts of interest marked on heads. What you confirm takes effect at once.',
+  'decisions.intro':
+    'Proposals waiting for {secretariat} to decide: appointing and removing agency heads, and conflicts of interest marked on heads. What you confirm takes effect at once.',
   'decisions.heads': 'Appointing and removing heads',
   'decisions.headsEmpty': 'No head proposals are waiting.',
   'decisions.conflicts': 'Conflicts of interest of heads',
@@ -218,7 +237,8 @@ export const consoleTrustMessagesEn: Record<ConsoleTrustMessageKey, string> = {
   'conflictProposal.markedBy': 'Marked by {name}, {date}',
   'conflictProposal.reason': 'Details: {reason}',
   'conflictProposal.waits': 'Waiting for the head (for a head: the regional secretariat) to decide.',
-  'action.colleagueWaits': 'A colleague\'s mark waits for the head to confirm it (a mark on the head: the regional secretariat) before that staff member is excluded.',
+  'action.colleagueWaits':
+    "A colleague's mark waits for the head to confirm it (a mark on the head: the regional secretariat) before that staff member is excluded.",
   'actionError.conflictPending': 'A conflict of interest mark for that colleague is already waiting for a decision.',
   'actionError.lastActor': 'Nobody else could handle this case if that staff member were excluded. Ask the head to add a handler first.',
 

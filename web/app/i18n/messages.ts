@@ -49,8 +49,7 @@ const id = {
   'section.faq': 'FAQ',
   'section.contact': 'Kontak & Alamat',
 
-  'caseTypes.intro':
-    'Laporan yang diterima instansi ini, dengan kriteria isi, perlindungan identitas, dan batas waktu penanganannya.',
+  'caseTypes.intro': 'Laporan yang diterima instansi ini, dengan kriteria isi, perlindungan identitas, dan batas waktu penanganannya.',
   'caseType.criteria': 'Kriteria laporan',
   'caseType.identity': 'Identitas pelapor',
   'caseType.confidential': 'Kerahasiaan identitas',
@@ -139,8 +138,7 @@ const id = {
 
   'error.code': 'Kode: {status}',
   'error.tenantNotFound.title': 'Instansi tidak ditemukan',
-  'error.tenantNotFound.body':
-    'Alamat ini tidak cocok dengan instansi mana pun di Aduan. Periksa kembali alamatnya, atau pilih instansi dari direktori.',
+  'error.tenantNotFound.body': 'Alamat ini tidak cocok dengan instansi mana pun di Aduan. Periksa kembali alamatnya, atau pilih instansi dari direktori.',
   'error.pageNotFound.title': 'Halaman tidak ditemukan',
   'error.pageNotFound.body': 'Halaman yang Anda cari tidak ada. Periksa kembali alamatnya, atau mulai dari direktori.',
   'error.forbidden.title': 'Permintaan ditolak',

@@ -121,7 +121,8 @@ export const reportingMessagesId = {
 
   'duplicate.title': 'Laporan sudah terkirim',
   'duplicate.message': 'Laporan ini sudah terkirim dengan nomor {number}, dengan isi yang berbeda. Gunakan kode pelacakan pada tanda bukti untuk memantaunya.',
-  'duplicate.note': 'Formulir ini sudah dikirim, lalu diubah dan dikirim lagi, sehingga tidak ada laporan baru yang dibuat. Untuk laporan baru, buka formulir baru.',
+  'duplicate.note':
+    'Formulir ini sudah dikirim, lalu diubah dan dikirim lagi, sehingga tidak ada laporan baru yang dibuat. Untuk laporan baru, buka formulir baru.',
   'duplicate.track': 'Lacak laporan',
   'duplicate.newReport': 'Buat laporan lain',
 
@@ -158,7 +159,8 @@ export const reportingMessagesId = {
     'Batas waktu tahap yang sedang berjalan sudah lewat tanpa jawaban. Anda dapat mengeskalasi laporan ini kepada {target}, yang akan melihatnya di konsolnya sendiri.',
   'track.escalateSubmit': 'Eskalasi',
   'track.escalated': 'Laporan ini telah dieskalasi kepada {target} pada {at}.',
-  'track.escalateRefused': 'Laporan ini tidak dapat dieskalasi sekarang: batas waktunya belum lewat, laporan menunggu jawaban Anda, sudah selesai, atau sudah dieskalasi.',
+  'track.escalateRefused':
+    'Laporan ini tidak dapat dieskalasi sekarang: batas waktunya belum lewat, laporan menunggu jawaban Anda, sudah selesai, atau sudah dieskalasi.',
   'track.escalationTargetUnknown': 'Sekretariat Daerah provinsi',
 
   'caseStatus.SUBMITTED': 'Diterima, menunggu verifikasi',
@@ -204,8 +206,7 @@ export const reportingMessagesId = {
   'account.registerIntro':
     'Akun nama samaran memungkinkan Anda melapor dan mengikuti laporan tanpa memberikan data diri. Akun hanya berisi nama samaran dan kata sandi.',
   'account.pseudonymWarningTitle': 'Nama samaran tidak boleh mengungkap siapa Anda',
-  'account.pseudonymWarning':
-    'Jangan gunakan nama asli, NIP, NIK, nomor HP, tanggal lahir, jabatan, atau nama yang biasa Anda pakai di tempat lain.',
+  'account.pseudonymWarning': 'Jangan gunakan nama asli, NIP, NIK, nomor HP, tanggal lahir, jabatan, atau nama yang biasa Anda pakai di tempat lain.',
   'account.agencyWords': 'Pesan {agency}:',
   'account.noRecovery': 'Simpan kata sandi Anda baik-baik: karena akun tidak memuat data diri, kata sandi yang hilang tidak dapat dipulihkan.',
   'account.pseudonym': 'Nama samaran',
@@ -284,7 +285,8 @@ export const reportingMessagesEn: Record<ReportingMessageKey, string> = {
   'form.sectionIdentity': 'Reporter identity',
   'form.identityLegend': 'How do you want to be known?',
   'form.identity.IDENTIFIED': 'You give your name and personal details, so the agency can contact you.',
-  'form.identity.PSEUDONYMOUS': 'You sign in with a pseudonym account and a password; the account holds no personal details. You can follow the report from that account.',
+  'form.identity.PSEUDONYMOUS':
+    'You sign in with a pseudonym account and a password; the account holds no personal details. You can follow the report from that account.',
   'form.identity.ANONYMOUS': 'No name and no account. The agency cannot contact you; follow the report with the registration number and tracking code.',
   'form.identitySealed': "Your identity is sealed: only the agency's identity custodians can reveal it, no other staff.",
   'form.identityVisible': 'Your identity is stored encrypted and can be seen by the staff handling the report.',
@@ -397,7 +399,8 @@ export const reportingMessagesEn: Record<ReportingMessageKey, string> = {
     "The running stage's deadline has passed without an answer. You can escalate this report to {target}, who will see it in their own console.",
   'track.escalateSubmit': 'Escalate',
   'track.escalated': 'This report was escalated to {target} on {at}.',
-  'track.escalateRefused': 'This report cannot be escalated now: its deadline has not passed, it is waiting for your answer, it is finished, or it was already escalated.',
+  'track.escalateRefused':
+    'This report cannot be escalated now: its deadline has not passed, it is waiting for your answer, it is finished, or it was already escalated.',
   'track.escalationTargetUnknown': "the province's Regional Secretariat",
 
   'caseStatus.SUBMITTED': 'Received, waiting for verification',

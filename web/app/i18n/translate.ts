@@ -10,7 +10,10 @@ export type Translate = (key: MessageKey, params?: MessageParams) => string;
  * last part, `CALL_CENTER` → `Call center`, rather than breaking the page.
  */
 function describeMissing(key: string): string {
-  const last = key.slice(key.lastIndexOf('.') + 1).replace(/_/g, ' ').toLowerCase();
+  const last = key
+    .slice(key.lastIndexOf('.') + 1)
+    .replace(/_/g, ' ')
+    .toLowerCase();
   return last.charAt(0).toUpperCase() + last.slice(1);
 }
 

@@ -19,4 +19,3 @@ export const CASE_COUNTERS_UPDATES = withFragments(caseCountersUpdates, fragment
 
 /** One update of a followed report: the whole report as its reporter sees it now. */
 export type ReportUpdate = ReportUpdatesSubscription['reportUpdates'];
-

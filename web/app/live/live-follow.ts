@@ -113,10 +113,13 @@ export function follow<Data, Update extends LiveUpdate>(options: FollowOptions<D
     unsubscribe = null;
     options.onState?.(false);
     if (stopped || !shouldRetry(failure)) return;
-    cancelRetry = schedule(() => {
-      cancelRetry = null;
-      start();
-    }, retryDelay(attempt++, random()));
+    cancelRetry = schedule(
+      () => {
+        cancelRetry = null;
+        start();
+      },
+      retryDelay(attempt++, random()),
+    );
   };
 
   function start() {

@@ -53,7 +53,12 @@ export function LiveCaseView({ view, slug, caseType }: { view: TrackView; slug: 
       view={report === view.report ? view : { ...view, report }}
       slug={slug}
       caseType={caseType}
-      live={<LiveIndicator status={status} changed={changedAt ? { at: changedAt, format: (at, locale) => formatDateTime(at, report.receipt.timeZone, locale) } : null} />}
+      live={
+        <LiveIndicator
+          status={status}
+          changed={changedAt ? { at: changedAt, format: (at, locale) => formatDateTime(at, report.receipt.timeZone, locale) } : null}
+        />
+      }
     />
   );
 }

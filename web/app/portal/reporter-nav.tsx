@@ -31,7 +31,11 @@ export function ReporterNav({ slug, viewer }: { slug: string; viewer: ReporterAc
           <span className="account-label">{t('reporterNav.account')}:</span>
           {viewer ? (
             <>
-              <a href={`${base}/akun/laporan`} aria-current={current(`${base}/akun/laporan`)} title={t('reporterNav.signedInAs', { pseudonym: viewer.pseudonym })}>
+              <a
+                href={`${base}/akun/laporan`}
+                aria-current={current(`${base}/akun/laporan`)}
+                title={t('reporterNav.signedInAs', { pseudonym: viewer.pseudonym })}
+              >
                 {viewer.pseudonym}
               </a>
               <form method="post" action={`${base}/akun/keluar`}>

@@ -14,10 +14,22 @@ function CaseTypeOption({ caseType, slug }: { caseType: ReportingCaseType; slug:
         {caseType.criteriaElements.length > 0 ? (
           <li>
             <span className="badge">{t(`criteria.${caseType.criteria}`)}</span>{' '}
-            {t('choose.criteriaOf', { elements: joinList(caseType.criteriaElements.map((element) => t(`criterion.${element}`)), locale) })}
+            {t('choose.criteriaOf', {
+              elements: joinList(
+                caseType.criteriaElements.map((element) => t(`criterion.${element}`)),
+                locale,
+              ),
+            })}
           </li>
         ) : null}
-        <li>{t('choose.identityOf', { modes: joinList(identity.allowed.map((mode) => t(`identityMode.${mode}`)), locale) })}</li>
+        <li>
+          {t('choose.identityOf', {
+            modes: joinList(
+              identity.allowed.map((mode) => t(`identityMode.${mode}`)),
+              locale,
+            ),
+          })}
+        </li>
         {identity.confidential ? <li>{t('choose.sealed')}</li> : null}
         {evidence.maxFiles > 0 ? (
           <li>

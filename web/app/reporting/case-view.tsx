@@ -43,7 +43,16 @@ function Messages({ report }: { report: TrackedReport }) {
             <strong>{t(`messageAuthor.${message.author}`)}</strong> · {formatDateTime(message.sentAt, report.receipt.timeZone, locale)}
           </p>
           <p className="message-body">{message.body}</p>
-          {message.evidence.length > 0 ? <p className="muted">{t('track.attachments', { files: joinList(message.evidence.map((file) => file.fileName), locale) })}</p> : null}
+          {message.evidence.length > 0 ? (
+            <p className="muted">
+              {t('track.attachments', {
+                files: joinList(
+                  message.evidence.map((file) => file.fileName),
+                  locale,
+                ),
+              })}
+            </p>
+          ) : null}
         </li>
       ))}
     </ol>

@@ -110,7 +110,8 @@ export function EvidenceInput({
     if (!busy) setWaitNotice(false);
   }, [busy]);
 
-  const update = (key: number, change: Partial<Upload>) => setUploads((current) => current.map((upload) => (upload.key === key ? { ...upload, ...change } : upload)));
+  const update = (key: number, change: Partial<Upload>) =>
+    setUploads((current) => current.map((upload) => (upload.key === key ? { ...upload, ...change } : upload)));
 
   const start = async (file: File, key: number) => {
     const details = { fileName: file.name, maxFiles: limits.maxFiles, maxFileBytes: limits.maxFileBytes };
@@ -186,7 +187,9 @@ export function EvidenceInput({
           {uploads.map((upload) => (
             <li key={upload.key} className={`upload ${upload.state}`} data-upload-state={upload.state}>
               <span className="upload-name">{upload.fileName}</span>
-              {upload.state !== 'failed' ? <progress max={100} value={upload.percent} aria-label={t('upload.progress', { fileName: upload.fileName })} /> : null}
+              {upload.state !== 'failed' ? (
+                <progress max={100} value={upload.percent} aria-label={t('upload.progress', { fileName: upload.fileName })} />
+              ) : null}
               <span className="upload-status">
                 {upload.state === 'uploading'
                   ? t('upload.uploading', { percent: upload.percent })

@@ -26,7 +26,10 @@ export function answerId(key: string): string {
 }
 
 /** The API's names for reporter details (`reporter.phone`…). */
-export const DETAIL_FIELDS = { NAME: 'name', ID_NUMBER: 'idNumber', PHONE: 'phone', EMAIL: 'email', ADDRESS: 'address' } as const satisfies Record<ReporterDetail, string>;
+export const DETAIL_FIELDS = { NAME: 'name', ID_NUMBER: 'idNumber', PHONE: 'phone', EMAIL: 'email', ADDRESS: 'address' } as const satisfies Record<
+  ReporterDetail,
+  string
+>;
 export type DetailField = (typeof DETAIL_FIELDS)[ReporterDetail];
 export const DETAIL_ORDER: readonly ReporterDetail[] = listInOrder<ReporterDetail>({ NAME: true, ID_NUMBER: true, PHONE: true, EMAIL: true, ADDRESS: true });
 

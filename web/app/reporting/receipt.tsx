@@ -38,7 +38,17 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-export function Receipt({ registrationNumber, trackingCode, receipt, trackHref }: { registrationNumber: string; trackingCode: string; receipt: ReportReceipt; trackHref: string }) {
+export function Receipt({
+  registrationNumber,
+  trackingCode,
+  receipt,
+  trackHref,
+}: {
+  registrationNumber: string;
+  trackingCode: string;
+  receipt: ReportReceipt;
+  trackHref: string;
+}) {
   const { locale, t } = useTranslation();
   const [canPrint, setCanPrint] = useState(false);
   useEffect(() => setCanPrint(typeof window.print === 'function'), []);

@@ -73,7 +73,8 @@ export function AnswerField({ field, value, problems, today }: { field: Reportin
   return (
     <div className={problems.length > 0 ? 'field invalid' : 'field'}>
       <label htmlFor={id}>
-        {field.label} {field.criterion ? <span className="badge criterion">{t(`criterion.${field.criterion}`)}</span> : null} <RequiredMark required={field.required} />
+        {field.label} {field.criterion ? <span className="badge criterion">{t(`criterion.${field.criterion}`)}</span> : null}{' '}
+        <RequiredMark required={field.required} />
       </label>
       {hints.length > 0 ? <Hint id={id}>{hints.join(' ')}</Hint> : null}
       <FieldError id={id} problems={problems} />
@@ -94,7 +95,17 @@ const DETAIL_INPUT: Record<(typeof DETAIL_FIELDS)[keyof typeof DETAIL_FIELDS], {
  * The details asked for one identity mode. They carry no `required` attribute: they are
  * hidden while another mode is chosen, and a hidden required control would block the form.
  */
-export function DetailFields({ mode, caseType, values, problems }: { mode: DetailMode; caseType: ReportingCaseType; values: ReportFormValues; problems: readonly FormProblem[] }) {
+export function DetailFields({
+  mode,
+  caseType,
+  values,
+  problems,
+}: {
+  mode: DetailMode;
+  caseType: ReportingCaseType;
+  values: ReportFormValues;
+  problems: readonly FormProblem[];
+}) {
   const { t } = useTranslation();
   const required = mode === 'IDENTIFIED' ? caseType.identity.identifiedRequires : caseType.identity.pseudonymousRequires;
   // An identified reporter may add any detail; a pseudonymous one gives only what the agency asks.
@@ -201,7 +212,9 @@ function IdentityChoice({
                   </>
                 )
               ) : null}
-              {mode === 'IDENTIFIED' || (mode === 'PSEUDONYMOUS' && viewer) ? <DetailFields mode={mode} caseType={caseType} values={values} problems={problems} /> : null}
+              {mode === 'IDENTIFIED' || (mode === 'PSEUDONYMOUS' && viewer) ? (
+                <DetailFields mode={mode} caseType={caseType} values={values} problems={problems} />
+              ) : null}
             </div>
           </div>
         );
@@ -234,7 +247,10 @@ export function ReportForm({
   const { locale, t } = useTranslation();
   const returnPath = `/t/${tenant.slug}/lapor/${caseType.key}`;
   const pseudonymOnly = caseType.identity.allowed.every((mode) => mode === 'PSEUDONYMOUS');
-  const elements = joinList(caseType.criteriaElements.map((element) => t(`criterion.${element}`)), locale);
+  const elements = joinList(
+    caseType.criteriaElements.map((element) => t(`criterion.${element}`)),
+    locale,
+  );
   const categoryProblems = findProblems(problems, CATEGORY_FIELD);
   return (
     <>
@@ -251,11 +267,19 @@ export function ReportForm({
         <form method="post" encType="multipart/form-data" className="report-form">
           <input type="hidden" name={SUBMISSION_KEY_FIELD} value={submissionKey} />
           <p>{t('form.intro')}</p>
-          {caseType.criteriaElements.length > 0 ? <p className="note">{t('form.criteria', { criteria: t(`criteria.${caseType.criteria}`), elements })}</p> : null}
+          {caseType.criteriaElements.length > 0 ? (
+            <p className="note">{t('form.criteria', { criteria: t(`criteria.${caseType.criteria}`), elements })}</p>
+          ) : null}
           <section aria-labelledby="bagian-isi">
             <h2 id="bagian-isi">{t('form.sectionReport')}</h2>
             {caseType.formFields.map((field) => (
-              <AnswerField key={field.key} field={field} value={values.answers[field.key] ?? ''} problems={findProblems(problems, answerId(field.key))} today={today} />
+              <AnswerField
+                key={field.key}
+                field={field}
+                value={values.answers[field.key] ?? ''}
+                problems={findProblems(problems, answerId(field.key))}
+                today={today}
+              />
             ))}
           </section>
           {tenant.categories.length > 0 ? (

@@ -24,7 +24,8 @@ export function ReportList({ reports, slug, timeZone }: { reports: readonly Repo
           </form>
           <p className="report-title">{report.title}</p>
           <p className="muted">
-            {report.caseTypeName} · {formatShortDate(report.submittedAt, timeZone, locale)} · <span data-status={report.status}>{t(`caseStatus.${report.status}`)}</span>
+            {report.caseTypeName} · {formatShortDate(report.submittedAt, timeZone, locale)} ·{' '}
+            <span data-status={report.status}>{t(`caseStatus.${report.status}`)}</span>
           </p>
         </li>
       ))}

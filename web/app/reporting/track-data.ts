@@ -20,6 +20,4 @@ export interface TrackView {
   escalation?: { done: true } | { done: false; problem: string } | null;
 }
 
-export type TrackActionData =
-  | { outcome: 'found'; view: TrackView }
-  | { outcome: 'refused'; registrationNumber: string; problems: FormProblem[] };
+export type TrackActionData = { outcome: 'found'; view: TrackView } | { outcome: 'refused'; registrationNumber: string; problems: FormProblem[] };

@@ -40,7 +40,14 @@ export class ApiError extends Error {
   constructor(
     readonly code: ApiErrorCode,
     message: string,
-    options?: { cause?: unknown; issues?: ApiIssue[]; retryAfterSeconds?: number | null; registrationNumber?: string | null; apiMessage?: string | null; reason?: string | null },
+    options?: {
+      cause?: unknown;
+      issues?: ApiIssue[];
+      retryAfterSeconds?: number | null;
+      registrationNumber?: string | null;
+      apiMessage?: string | null;
+      reason?: string | null;
+    },
   ) {
     super(message, options);
     this.name = 'ApiError';

@@ -79,7 +79,8 @@ export async function handleCaseAction(request: Request, call: AgencyConsoleCall
   const back = consoleCasePath(call.scope, caseId);
   const fields = await request.formData();
   const intentValue = text(fields, 'intent');
-  if (!isOneOf(intentValue, ACTION_INTENTS)) return data<CaseActionData>({ intent: null, problems: [{ field: null, label: '', message: t('actionError.unknown') }], values: {} }, { status: 400 });
+  if (!isOneOf(intentValue, ACTION_INTENTS))
+    return data<CaseActionData>({ intent: null, problems: [{ field: null, label: '', message: t('actionError.unknown') }], values: {} }, { status: 400 });
   const intent: ActionIntent = intentValue;
   const transition = text(fields, 'transition');
   const values: Record<string, string> = {};
@@ -97,7 +98,9 @@ export async function handleCaseAction(request: Request, call: AgencyConsoleCall
   };
 
   const done = (flash: Flash, options: { status?: CaseStatus; to?: string } = {}) =>
-    redirect(options.to ?? back, { headers: { 'Set-Cookie': createFlashCookie(request, base, createFlash(flash, options.status)), 'Cache-Control': 'no-store' } });
+    redirect(options.to ?? back, {
+      headers: { 'Set-Cookie': createFlashCookie(request, base, createFlash(flash, options.status)), 'Cache-Control': 'no-store' },
+    });
 
   /** Which control an API input issue belongs to, for this form. */
   const fieldOf = (path: (string | number)[]): { field: string; label: string } | null => {
@@ -148,7 +151,8 @@ export async function handleCaseAction(request: Request, call: AgencyConsoleCall
         return returnCaseAnswer ? done('answerReturned') : done('gone', { to: inbox });
       }
       case 'conflictSelf': {
-        if (text(fields, 'confirm') !== '1') throw new Refusal([{ field: 'conflict-confirm', label: t('action.conflictConfirm'), message: t('actionError.confirm') }]);
+        if (text(fields, 'confirm') !== '1')
+          throw new Refusal([{ field: 'conflict-confirm', label: t('action.conflictConfirm'), message: t('actionError.confirm') }]);
         const reason = typed('reason', 'conflict-reason', t('action.conflictReason'), false);
         await callConsole(call, RecordConflictDocument, { input: { caseId, staffUserId: null, reason } });
         // Declaring one's own conflict takes the case away from the viewer: back to the inbox.
@@ -162,7 +166,8 @@ export async function handleCaseAction(request: Request, call: AgencyConsoleCall
         try {
           recorded = (await callConsole(call, RecordConflictDocument, { input: { caseId, staffUserId, reason } })).recordConflict;
         } catch (error) {
-          if (error instanceof ApiError && error.code === 'CONFLICT' && error.reason !== 'LAST_ACTOR') throw new Refusal([{ field: null, label: '', message: t('actionError.conflictPending') }], 409);
+          if (error instanceof ApiError && error.code === 'CONFLICT' && error.reason !== 'LAST_ACTOR')
+            throw new Refusal([{ field: null, label: '', message: t('actionError.conflictPending') }], 409);
           throw error;
         }
         if (!recorded) return done('gone', { to: inbox });
@@ -177,7 +182,8 @@ export async function handleCaseAction(request: Request, call: AgencyConsoleCall
       }
       case 'transfer': {
         const targetAgencySlug = text(fields, 'targetAgencySlug');
-        if (!SLUG.test(targetAgencySlug)) throw new Refusal([{ field: 'transfer-target', label: t('action.transferTarget'), message: t('actionError.choose') }]);
+        if (!SLUG.test(targetAgencySlug))
+          throw new Refusal([{ field: 'transfer-target', label: t('action.transferTarget'), message: t('actionError.choose') }]);
         const reason = typed('reason', 'transfer-reason', t('action.transferReason'), true)!;
         const { transferCase } = await callConsole(call, TransferCaseDocument, { input: { caseId, targetAgencySlug, reason } });
         return transferCase ? done('transferred') : done('gone', { to: inbox });

@@ -40,7 +40,10 @@ export async function handleCustodianAction(request: Request, call: AgencyConsol
   const intent = (CUSTODIAN_INTENTS as readonly string[]).includes(intentValue) ? (intentValue as CustodianIntent) : null;
   const requestId = text(fields, 'requestId');
   const refuse = (problems: FormProblem[], status = 400) =>
-    data<CustodianActionData>({ kind: 'refused', intent, requestId: UUID.test(requestId) ? requestId : null, problems }, { status, headers: { 'Cache-Control': 'no-store' } });
+    data<CustodianActionData>(
+      { kind: 'refused', intent, requestId: UUID.test(requestId) ? requestId : null, problems },
+      { status, headers: { 'Cache-Control': 'no-store' } },
+    );
   const done = (flash: Flash) =>
     redirect(consoleCustodianPath(call.scope.slug), {
       headers: { 'Set-Cookie': createFlashCookie(request, consoleBase(call.scope), createFlash(flash)), 'Cache-Control': 'no-store' },
@@ -86,7 +89,8 @@ export async function handleCustodianAction(request: Request, call: AgencyConsol
       }
       case 'remove': {
         const custodianId = text(fields, 'custodianId');
-        if (!UUID.test(custodianId)) return refuse([{ field: CUSTODIAN_CONTROLS.removeWho, label: t('custodian.removeWho'), message: t('actionError.choose') }]);
+        if (!UUID.test(custodianId))
+          return refuse([{ field: CUSTODIAN_CONTROLS.removeWho, label: t('custodian.removeWho'), message: t('actionError.choose') }]);
         const passphrase = required(text(fields, 'passphrase'));
         await callConsole(call, RemoveIdentityCustodianDocument, { input: { custodianId, passphrase } });
         return done('custodianRemoved');
@@ -103,9 +107,16 @@ export async function handleCustodianAction(request: Request, call: AgencyConsol
       if (!viewerStaff) return createSignInRedirect(request, call, 'ended');
       return refuse([{ ...passphraseField(), message: t('custodian.wrongPassphrase') }], 401);
     }
-    if (error.code === 'RATE_LIMITED') return refuse([{ ...passphraseField(), message: t('custodian.rateLimited', { wait: formatWait(error.retryAfterSeconds ?? 60, t) }) }], 429);
+    if (error.code === 'RATE_LIMITED')
+      return refuse([{ ...passphraseField(), message: t('custodian.rateLimited', { wait: formatWait(error.retryAfterSeconds ?? 60, t) }) }], 429);
     if (error.code === 'BAD_USER_INPUT' && error.issues.length > 0) {
-      return refuse(error.issues.map((issue) => (issue.path[issue.path.length - 1] === 'passphrase' ? { ...passphraseField(), message: issue.message } : { field: null, label: '', message: issue.message })));
+      return refuse(
+        error.issues.map((issue) =>
+          issue.path[issue.path.length - 1] === 'passphrase'
+            ? { ...passphraseField(), message: issue.message }
+            : { field: null, label: '', message: issue.message },
+        ),
+      );
     }
     const message =
       error.code === 'FORBIDDEN'

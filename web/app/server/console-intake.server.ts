@@ -28,7 +28,8 @@ function text(fields: FormData, name: string, max = MAX_TEXT): string {
 
 export function readIntakeValues(fields: FormData, caseType: ReportingCaseType): IntakeValues {
   const details: Record<string, string> = {};
-  for (const detail of DETAIL_ORDER) details[detailName('IDENTIFIED', DETAIL_FIELDS[detail])] = text(fields, detailName('IDENTIFIED', DETAIL_FIELDS[detail]), 1000);
+  for (const detail of DETAIL_ORDER)
+    details[detailName('IDENTIFIED', DETAIL_FIELDS[detail])] = text(fields, detailName('IDENTIFIED', DETAIL_FIELDS[detail]), 1000);
   return {
     channelKey: text(fields, INTAKE_FIELDS.channel, 100),
     receivedDate: text(fields, INTAKE_FIELDS.receivedDate, 20),
@@ -52,7 +53,8 @@ function toProblem(issue: ApiIssue, caseType: ReportingCaseType, t: Translate): 
   if (head === 'reporter' && typeof key === 'string' && (Object.values(DETAIL_FIELDS) as string[]).includes(key)) {
     return { field: detailId('IDENTIFIED', key as DetailField), label: t(`form.detail.${key as DetailField}`), message: issue.message };
   }
-  if (head === 'reporter' || head === 'identityMode') return { field: identityOptionId(firstMode(caseType)), label: t('intake.sectionIdentity'), message: issue.message };
+  if (head === 'reporter' || head === 'identityMode')
+    return { field: identityOptionId(firstMode(caseType)), label: t('intake.sectionIdentity'), message: issue.message };
   if (head === 'channelKey') return { field: INTAKE_FIELDS.channel, label: t('intake.channel'), message: issue.message };
   if (head === 'receivedAt') return { field: INTAKE_FIELDS.receivedDate, label: t('intake.receivedDate'), message: issue.message };
   if (head === 'externalReference') return { field: INTAKE_FIELDS.externalReference, label: t('intake.externalReference'), message: issue.message };
@@ -69,9 +71,9 @@ function createInput(caseType: ReportingCaseType, values: IntakeValues, received
   const mode = values.identityMode as IdentityMode;
   let reporter: RecordOfflineIntakeMutationVariables['input']['reporter'] = null;
   if (mode === 'IDENTIFIED') {
-    const given = DETAIL_ORDER.map((detail) => [DETAIL_FIELDS[detail], values.details[detailName('IDENTIFIED', DETAIL_FIELDS[detail])]?.trim() ?? ''] as const).filter(
-      ([, value]) => value !== '',
-    );
+    const given = DETAIL_ORDER.map(
+      (detail) => [DETAIL_FIELDS[detail], values.details[detailName('IDENTIFIED', DETAIL_FIELDS[detail])]?.trim() ?? ''] as const,
+    ).filter(([, value]) => value !== '');
     reporter = given.length > 0 ? Object.fromEntries(given) : null;
   }
   return {
@@ -119,7 +121,8 @@ export async function handleIntakeAction(request: Request, call: AgencyConsoleCa
     if (error.code === 'UNAUTHENTICATED') return createSignInRedirect(request, call, 'ended');
     if (error.code === 'BAD_USER_INPUT' && error.issues.length > 0) return refuse(error.issues.map((issue) => toProblem(issue, caseType, t)));
     if (error.code === 'FORBIDDEN') return refuse([{ field: null, label: '', message: t('intake.forbidden') }], 403);
-    if (error.code === 'RATE_LIMITED') return refuse([{ field: null, label: '', message: t('actionError.rateLimited', { wait: formatWait(error.retryAfterSeconds ?? 60, t) }) }], 429);
+    if (error.code === 'RATE_LIMITED')
+      return refuse([{ field: null, label: '', message: t('actionError.rateLimited', { wait: formatWait(error.retryAfterSeconds ?? 60, t) }) }], 429);
     if (error.code === 'BAD_USER_INPUT') return refuse([{ field: null, label: '', message: error.apiMessage ?? t('actionError.unknown') }]);
     console.warn(`[web] ${error.message}`);
     return refuse([{ field: null, label: '', message: t('actionError.unavailable') }], 503);

@@ -20,7 +20,10 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export async function handleNotificationsAction(request: Request, call: ConsoleCall) {
   const t = createTranslator(call.locale);
   const fields = await request.formData();
-  const notificationIds = [...new Set(fields.getAll('id').filter((value): value is string => typeof value === 'string' && UUID.test(value)))].slice(0, MAX_MARKED);
+  const notificationIds = [...new Set(fields.getAll('id').filter((value): value is string => typeof value === 'string' && UUID.test(value)))].slice(
+    0,
+    MAX_MARKED,
+  );
   const refuse = (problem: string, status: number) => data<NotificationsActionData>({ problem }, { status });
   if (fields.get('intent') !== 'read' || notificationIds.length === 0) return refuse(t('actionError.unknown'), 400);
   try {

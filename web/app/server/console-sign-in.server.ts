@@ -15,7 +15,6 @@ import { callConsole, type ConsoleCall } from './console.server';
 import { toPageError } from './page-errors.server';
 import { createClearStaffSessionCookie, createStaffSessionCookie } from './staff-session.server';
 
-
 const SignInSchema = z.object({ email: z.string().max(320), password: z.string().max(200), returnTo: z.string().max(600) });
 
 function text(fields: FormData, name: string): string {
@@ -26,7 +25,11 @@ function text(fields: FormData, name: string): string {
 export async function handleSignInAction(request: Request, call: ConsoleCall) {
   const t = createTranslator(call.locale);
   const fields = await request.formData();
-  const parsed = SignInSchema.safeParse({ email: text(fields, EMAIL_FIELD).trim(), password: text(fields, PASSWORD_FIELD), returnTo: text(fields, RETURN_FIELD) });
+  const parsed = SignInSchema.safeParse({
+    email: text(fields, EMAIL_FIELD).trim(),
+    password: text(fields, PASSWORD_FIELD),
+    returnTo: text(fields, RETURN_FIELD),
+  });
   const email = parsed.success ? parsed.data.email : '';
   const refuse = (problems: FormProblem[], status: number) => data<SignInActionData>({ email, problems }, { status, headers: { 'Cache-Control': 'no-store' } });
   const emailLabel = t('consoleSignIn.email');
@@ -40,9 +43,17 @@ export async function handleSignInAction(request: Request, call: ConsoleCall) {
   if (problems.length > 0) return refuse(problems, 400);
 
   try {
-    const { loginStaff } = await callConsole(call, LoginStaffDocument, { input: { email: parsed.data.email, password: parsed.data.password } }, { anonymous: true });
+    const { loginStaff } = await callConsole(
+      call,
+      LoginStaffDocument,
+      { input: { email: parsed.data.email, password: parsed.data.password } },
+      { anonymous: true },
+    );
     return redirect(findConsoleReturnPath(parsed.data.returnTo, call.scope) ?? consoleInboxPath(call.scope), {
-      headers: { 'Set-Cookie': createStaffSessionCookie(request, consoleBase(call.scope), loginStaff.token, loginStaff.expiresAt), 'Cache-Control': 'no-store' },
+      headers: {
+        'Set-Cookie': createStaffSessionCookie(request, consoleBase(call.scope), loginStaff.token, loginStaff.expiresAt),
+        'Cache-Control': 'no-store',
+      },
     });
   } catch (error) {
     if (!(error instanceof ApiError)) throw error;

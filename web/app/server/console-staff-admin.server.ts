@@ -63,7 +63,8 @@ export async function handleStaffAction(request: Request, call: AgencyConsoleCal
         if (roles.length === 0) problems.push({ field: NEW_STAFF.roles, label: t('staffAdmin.roles'), message: t('staffAdmin.chooseRole') });
         if ([...password].length < 12) problems.push({ field: NEW_STAFF.password, label: t('staffAdmin.password'), message: t('staffAdmin.passwordShort') });
         if (problems.length > 0) return refuse(problems);
-        if (roles.includes('TENANT_ADMIN') && roles.includes('IDENTITY_CUSTODIAN')) return refuse([{ field: NEW_STAFF.roles, label: t('staffAdmin.roles'), message: t('trustError.incompatible') }]);
+        if (roles.includes('TENANT_ADMIN') && roles.includes('IDENTITY_CUSTODIAN'))
+          return refuse([{ field: NEW_STAFF.roles, label: t('staffAdmin.roles'), message: t('trustError.incompatible') }]);
         const { createStaffMember } = await callConsole(call, CreateStaffMemberDocument, {
           input: { email: values.email.trim(), name: values.name.trim(), title: values.title.trim() || null, roles, password },
         });
@@ -73,7 +74,8 @@ export async function handleStaffAction(request: Request, call: AgencyConsoleCal
       case 'roles': {
         if (!staffUserId) return refuse([{ field: null, label: '', message: t('actionError.unknown') }]);
         if (roles.length === 0) return refuse([{ field: rolesControl, label: t('staffAdmin.roles'), message: t('staffAdmin.chooseRole') }]);
-        if (roles.includes('TENANT_ADMIN') && roles.includes('IDENTITY_CUSTODIAN')) return refuse([{ field: rolesControl, label: t('staffAdmin.roles'), message: t('trustError.incompatible') }]);
+        if (roles.includes('TENANT_ADMIN') && roles.includes('IDENTITY_CUSTODIAN'))
+          return refuse([{ field: rolesControl, label: t('staffAdmin.roles'), message: t('trustError.incompatible') }]);
         const { updateStaffMember } = await callConsole(call, UpdateStaffMemberDocument, { input: { staffUserId, roles } });
         return done(sameRoles(updateStaffMember.roles, roles) ? 'staffRoles' : 'staffProposed');
       }
@@ -95,11 +97,15 @@ export async function handleStaffAction(request: Request, call: AgencyConsoleCal
         error.issues.map((issue) => {
           const control = controlOf(issue.path[issue.path.length - 1]);
           if (control.field !== rolesControl) return { ...control, message: issue.message };
-          return { ...control, message: t(roles.includes('TENANT_ADMIN') || roles.includes('IDENTITY_CUSTODIAN') ? 'trustError.incompatible' : 'trustError.roles') };
+          return {
+            ...control,
+            message: t(roles.includes('TENANT_ADMIN') || roles.includes('IDENTITY_CUSTODIAN') ? 'trustError.incompatible' : 'trustError.roles'),
+          };
         }),
       );
     }
-    if (error.code === 'RATE_LIMITED') return refuse([{ field: null, label: '', message: t('actionError.rateLimited', { wait: formatWait(error.retryAfterSeconds ?? 60, t) }) }], 429);
+    if (error.code === 'RATE_LIMITED')
+      return refuse([{ field: null, label: '', message: t('actionError.rateLimited', { wait: formatWait(error.retryAfterSeconds ?? 60, t) }) }], 429);
     if (error.code === 'FORBIDDEN') return refuse([{ field: null, label: '', message: t('trustError.forbidden') }], 403);
     if (error.code === 'CONFLICT' || error.code === 'BAD_USER_INPUT' || error.code === 'NOT_FOUND') {
       const control = intent === 'create' && error.code === 'CONFLICT' ? { field: NEW_STAFF.email, label: t('staffAdmin.email') } : { field: null, label: '' };

@@ -150,11 +150,22 @@ export async function uploadEvidence(
   if (response.status === 201 && answer?.evidenceId) {
     return {
       ok: true,
-      evidence: { evidenceId: answer.evidenceId, fileName: answer.fileName ?? fileName, size: answer.size ?? 0, contentType: answer.contentType ?? 'application/octet-stream' },
+      evidence: {
+        evidenceId: answer.evidenceId,
+        fileName: answer.fileName ?? fileName,
+        size: answer.size ?? 0,
+        contentType: answer.contentType ?? 'application/octet-stream',
+      },
     };
   }
   const retryAfter = Number(response.headers.get('Retry-After'));
-  return { ok: false, status: response.status, problem: findUploadProblem(response.status), fileName, retryAfterSeconds: Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : null };
+  return {
+    ok: false,
+    status: response.status,
+    problem: findUploadProblem(response.status),
+    fileName,
+    retryAfterSeconds: Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : null,
+  };
 }
 
 export function describeUploadOutcome(outcome: Extract<UploadOutcome, { ok: false }>, limits: EvidenceLimits, call: ReporterCall): string {

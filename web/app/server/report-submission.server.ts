@@ -118,16 +118,26 @@ function toProblem(issue: ApiIssue, caseType: ReportingCaseType, mode: IdentityM
     const field = caseType.formFields.find((candidate) => candidate.key === key);
     return { field: field ? answerId(key) : null, label: field?.label ?? key, message: issue.message };
   }
-  if (head === 'reporter' && typeof key === 'string' && (mode === 'IDENTIFIED' || mode === 'PSEUDONYMOUS') && Object.values(DETAIL_FIELDS).includes(key as DetailField)) {
+  if (
+    head === 'reporter' &&
+    typeof key === 'string' &&
+    (mode === 'IDENTIFIED' || mode === 'PSEUDONYMOUS') &&
+    Object.values(DETAIL_FIELDS).includes(key as DetailField)
+  ) {
     return { field: detailId(mode, key as DetailField), label: detailLabel(key as DetailField, t), message: issue.message };
   }
-  if (head === 'reporter' || head === 'identityMode') return { field: identityOptionId(caseType.identity.allowed[0]!), label: t('form.sectionIdentity'), message: issue.message };
+  if (head === 'reporter' || head === 'identityMode')
+    return { field: identityOptionId(caseType.identity.allowed[0]!), label: t('form.sectionIdentity'), message: issue.message };
   if (head === 'categoryKey') return { field: CATEGORY_FIELD, label: t('form.category'), message: issue.message };
   if (head === 'evidenceIds') return { field: EVIDENCE_FIELD, label: t('form.evidence'), message: issue.message };
   return { field: null, label: '', message: issue.message };
 }
 
-function refuse(values: ReportFormValues, problems: FormProblem[], options: { status: number; reattach: boolean; submissionKey: string; headers?: HeadersInit }) {
+function refuse(
+  values: ReportFormValues,
+  problems: FormProblem[],
+  options: { status: number; reattach: boolean; submissionKey: string; headers?: HeadersInit },
+) {
   return data<ReportActionData>(
     { outcome: 'invalid', values, problems, reattach: options.reattach, submissionKey: options.submissionKey },
     { status: options.status, headers: options.headers },
@@ -161,7 +171,8 @@ export async function handleReportAction(request: Request, call: ReporterCall, c
   for (const upload of uploads) {
     if (!upload.ok) problems.push({ field: EVIDENCE_FIELD, label: t('form.evidence'), message: describeUploadOutcome(upload, limits, call) });
   }
-  if (!values.identityMode) problems.push({ field: identityOptionId(caseType.identity.allowed[0]!), label: t('form.sectionIdentity'), message: t('form.chooseIdentity') });
+  if (!values.identityMode)
+    problems.push({ field: identityOptionId(caseType.identity.allowed[0]!), label: t('form.sectionIdentity'), message: t('form.chooseIdentity') });
   // A failed file is never silently left out of a report: nothing is filed until every file went through.
   if (problems.length > 0) return refuse(values, problems, { status: 400, reattach, submissionKey });
 
@@ -172,7 +183,11 @@ export async function handleReportAction(request: Request, call: ReporterCall, c
     return data<ReportActionData>({ outcome: 'submitted', ...submitReport });
   } catch (error) {
     if (error instanceof ApiError && error.code === 'BAD_USER_INPUT' && error.issues.length > 0) {
-      return refuse(values, error.issues.map((issue) => toProblem(issue, caseType, values.identityMode, t)), { status: 400, reattach, submissionKey });
+      return refuse(
+        values,
+        error.issues.map((issue) => toProblem(issue, caseType, values.identityMode, t)),
+        { status: 400, reattach, submissionKey },
+      );
     }
     // The key was used for other content: the first report stands. (The same form unchanged
     // gets the first receipt back from the API, tracking code included: ADR 0017.)

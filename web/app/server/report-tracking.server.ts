@@ -75,7 +75,8 @@ export async function handleTrackAction(request: Request, call: ReporterCall, te
   }
 
   const track = () => callApi(call, TrackReportDocument, { registrationNumber, trackingCode }).then(({ trackReport }) => trackReport);
-  const found = (view: Omit<TrackView, 'trackingCode'>, status = 200) => data<TrackActionData>({ outcome: 'found', view: { ...view, trackingCode } }, { status });
+  const found = (view: Omit<TrackView, 'trackingCode'>, status = 200) =>
+    data<TrackActionData>({ outcome: 'found', view: { ...view, trackingCode } }, { status });
 
   if (intent === 'escalate') {
     const untouched = { sent: false, reply: { body: '', problems: [], reattach: false } };
@@ -109,11 +110,17 @@ export async function handleTrackAction(request: Request, call: ReporterCall, te
   if (replyProblems.length === 0) {
     try {
       await callApi(call, SendReporterMessageDocument, {
-        input: { registrationNumber, trackingCode, body, evidenceIds: [...evidenceIds, ...uploads.flatMap((upload) => (upload.ok ? [upload.evidence.evidenceId] : []))] },
+        input: {
+          registrationNumber,
+          trackingCode,
+          body,
+          evidenceIds: [...evidenceIds, ...uploads.flatMap((upload) => (upload.ok ? [upload.evidence.evidenceId] : []))],
+        },
       });
       return found({ report: await track(), sent: true, reply: { body: '', problems: [], reattach: false } });
     } catch (error) {
-      if (!(error instanceof ApiError && error.code === 'BAD_USER_INPUT' && error.issues.length > 0)) return refuseFor(error, registrationNumber, call, request);
+      if (!(error instanceof ApiError && error.code === 'BAD_USER_INPUT' && error.issues.length > 0))
+        return refuseFor(error, registrationNumber, call, request);
       for (const issue of error.issues) {
         const [head] = issue.path;
         if (head === 'body') replyProblems.push({ field: REPLY_BODY_FIELD, label: t('track.replyBody'), message: issue.message });

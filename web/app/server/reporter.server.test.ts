@@ -15,7 +15,9 @@ describe('findReturnPath', () => {
 
 describe('describeApiProblem', () => {
   it('turns the API refusing on its own account into friendly words', () => {
-    expect(describeApiProblem(new ApiError('RATE_LIMITED', 'x', { retryAfterSeconds: 120 }), 'id')).toBe('Terlalu banyak permintaan dari jaringan Anda. Coba lagi dalam 2 menit.');
+    expect(describeApiProblem(new ApiError('RATE_LIMITED', 'x', { retryAfterSeconds: 120 }), 'id')).toBe(
+      'Terlalu banyak permintaan dari jaringan Anda. Coba lagi dalam 2 menit.',
+    );
     expect(describeApiProblem(new ApiError('UNAUTHENTICATED', 'x'), 'en')).toContain('session has ended');
     expect(describeApiProblem(new ApiError('NOT_FOUND', 'x'), 'id')).toBeNull();
   });

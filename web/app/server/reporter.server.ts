@@ -30,7 +30,15 @@ export interface ReporterCall {
   signal: AbortSignal;
 }
 
-export function createReporterCall({ request, params, context }: { request: Request; params: LoaderFunctionArgs['params']; context?: AppLoadContext }): ReporterCall {
+export function createReporterCall({
+  request,
+  params,
+  context,
+}: {
+  request: Request;
+  params: LoaderFunctionArgs['params'];
+  context?: AppLoadContext;
+}): ReporterCall {
   const slug = params.slug?.toLowerCase() ?? '';
   if (!SLUG.test(slug)) throw createPageError('TENANT_NOT_FOUND');
   return { slug, locale: resolveLocale(request), token: findSessionToken(request), clientIp: findClientIp(context), signal: request.signal };
@@ -44,7 +52,11 @@ export function callApi<Result, Variables = undefined>(call: ReporterCall, docum
  * The start of every reporter form post: refuse cross-site posts, then the call context and
  * the agency's reporting configuration (an API failure becomes the friendly error page).
  */
-export async function beginReporterPost(args: { request: Request; params: LoaderFunctionArgs['params']; context?: AppLoadContext }): Promise<{ call: ReporterCall; tenant: ReportingTenant }> {
+export async function beginReporterPost(args: {
+  request: Request;
+  params: LoaderFunctionArgs['params'];
+  context?: AppLoadContext;
+}): Promise<{ call: ReporterCall; tenant: ReportingTenant }> {
   assertSameOriginPost(args.request);
   const call = createReporterCall(args);
   try {

@@ -1,15 +1,30 @@
 import { describe, expect, it } from 'vitest';
-import { createClearStaffSessionCookie, createFlashCookie, createReceiptCodeCookie, createStaffSessionCookie, findFlash, findReceiptCode, findStaffToken } from './staff-session.server';
+import {
+  createClearStaffSessionCookie,
+  createFlashCookie,
+  createReceiptCodeCookie,
+  createStaffSessionCookie,
+  findFlash,
+  findReceiptCode,
+  findStaffToken,
+} from './staff-session.server';
 
 const token = 'abcdefghijklmnopqrstuvwxyz_0123456789';
 
 describe('staff session cookie', () => {
   it('is httpOnly, SameSite=Lax and scoped to the console path; Secure only on https', () => {
-    const cookie = createStaffSessionCookie(new Request('http://localhost/t/a/konsol/masuk'), '/t/a/konsol', token, new Date(Date.now() + 3_600_000).toISOString());
+    const cookie = createStaffSessionCookie(
+      new Request('http://localhost/t/a/konsol/masuk'),
+      '/t/a/konsol',
+      token,
+      new Date(Date.now() + 3_600_000).toISOString(),
+    );
     expect(cookie).toMatch(/^aduan_staf=abcdefghij/);
     expect(cookie).toContain('Path=/t/a/konsol; HttpOnly; SameSite=Lax');
     expect(cookie).not.toContain('Secure');
-    expect(createClearStaffSessionCookie(new Request('https://aduan.example/konsol/sekretariat'), '/konsol/sekretariat')).toContain('Max-Age=0; Path=/konsol/sekretariat; HttpOnly; SameSite=Lax; Secure');
+    expect(createClearStaffSessionCookie(new Request('https://aduan.example/konsol/sekretariat'), '/konsol/sekretariat')).toContain(
+      'Max-Age=0; Path=/konsol/sekretariat; HttpOnly; SameSite=Lax; Secure',
+    );
   });
 
   it('reads only its own cookie, never the reporter one, and only token-shaped values', () => {

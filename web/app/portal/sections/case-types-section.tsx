@@ -11,7 +11,11 @@ const CRITERION_ORDER: readonly CriterionElement[] = listInOrder<CriterionElemen
 function CaseTypeCard({ caseType, slug }: { caseType: PortalCaseType; slug: string }) {
   const { locale, t } = useTranslation();
   const { identity, evidence, slaPolicy } = caseType;
-  const details = (list: typeof identity.identifiedRequires) => joinList(list.map((detail) => t(`reporterDetail.${detail}`)), locale);
+  const details = (list: typeof identity.identifiedRequires) =>
+    joinList(
+      list.map((detail) => t(`reporterDetail.${detail}`)),
+      locale,
+    );
   const evidenceParams = { files: evidence.maxFiles, megabytes: Math.round((evidence.maxFileBytes / BYTES_PER_MEGABYTE) * 10) / 10 };
   return (
     <article className="card" id={`jenis-${caseType.key}`}>
@@ -20,10 +24,20 @@ function CaseTypeCard({ caseType, slug }: { caseType: PortalCaseType; slug: stri
       <dl className="facts">
         <Fact label={t('caseType.criteria')}>
           {t(`criteria.${caseType.criteria}`)}
-          {caseType.criteriaElements.length > 0 ? `: ${joinList(caseType.criteriaElements.map((element) => t(`criterion.${element}`)), locale)}` : null}
+          {caseType.criteriaElements.length > 0
+            ? `: ${joinList(
+                caseType.criteriaElements.map((element) => t(`criterion.${element}`)),
+                locale,
+              )}`
+            : null}
         </Fact>
         <Fact label={t('caseType.identity')}>
-          <p>{joinList(identity.allowed.map((mode) => t(`identityMode.${mode}`)), locale)}</p>
+          <p>
+            {joinList(
+              identity.allowed.map((mode) => t(`identityMode.${mode}`)),
+              locale,
+            )}
+          </p>
           {identity.allowed.includes('IDENTIFIED') && identity.identifiedRequires.length > 0 ? (
             <p>{t('caseType.identifiedRequires', { details: details(identity.identifiedRequires) })}</p>
           ) : null}
@@ -32,23 +46,15 @@ function CaseTypeCard({ caseType, slug }: { caseType: PortalCaseType; slug: stri
           ) : null}
           {identity.note ? <p>{identity.note}</p> : null}
         </Fact>
-        <Fact label={t('caseType.confidential')}>
-          {t(identity.confidential ? 'caseType.confidentialYes' : 'caseType.confidentialNo')}
-        </Fact>
+        <Fact label={t('caseType.confidential')}>{t(identity.confidential ? 'caseType.confidentialYes' : 'caseType.confidentialNo')}</Fact>
         {caseType.requiredDocuments.length > 0 ? (
           <Fact label={t('caseType.requiredDocuments')}>
             <TextList items={caseType.requiredDocuments} />
           </Fact>
         ) : null}
-        <Fact label={t('caseType.evidence')}>
-          {t(evidence.required ? 'caseType.evidenceRequired' : 'caseType.evidenceOptional', evidenceParams)}
-        </Fact>
-        <Fact label={t('caseType.handlingUnit')}>
-          {caseType.handlingUnit}
-        </Fact>
-        <Fact label={t('caseType.intake')}>
-          {t(caseType.onlineIntake ? 'caseType.intakeOnline' : 'caseType.intakeOffline')}
-        </Fact>
+        <Fact label={t('caseType.evidence')}>{t(evidence.required ? 'caseType.evidenceRequired' : 'caseType.evidenceOptional', evidenceParams)}</Fact>
+        <Fact label={t('caseType.handlingUnit')}>{caseType.handlingUnit}</Fact>
+        <Fact label={t('caseType.intake')}>{t(caseType.onlineIntake ? 'caseType.intakeOnline' : 'caseType.intakeOffline')}</Fact>
         {slaPolicy ? (
           <Fact label={t('caseType.sla')}>
             {slaPolicy.stages.length > 0 ? (
@@ -65,7 +71,11 @@ function CaseTypeCard({ caseType, slug }: { caseType: PortalCaseType; slug: stri
       </dl>
       {caseType.onlineIntake ? (
         <p className="card-action">
-          <a className="button" href={`/t/${slug}/lapor/${encodeURIComponent(caseType.key)}`} aria-label={t('caseType.reportAria', { caseType: caseType.name })}>
+          <a
+            className="button"
+            href={`/t/${slug}/lapor/${encodeURIComponent(caseType.key)}`}
+            aria-label={t('caseType.reportAria', { caseType: caseType.name })}
+          >
             {t('caseType.report')}
           </a>
         </p>

@@ -14,7 +14,12 @@ function ChannelItem({ channel, caseTypeNames }: { channel: PortalChannel; caseT
     <li>
       <p>
         <strong>{channel.name}</strong>
-        {kindLabel.toLowerCase() === channel.name.toLowerCase() ? null : <> <span className="badge">{kindLabel}</span></>}
+        {kindLabel.toLowerCase() === channel.name.toLowerCase() ? null : (
+          <>
+            {' '}
+            <span className="badge">{kindLabel}</span>
+          </>
+        )}
       </p>
       {channel.contact ? <p>{contactHref ? <a href={contactHref}>{channel.contact}</a> : channel.contact}</p> : null}
       {url ? (

@@ -53,7 +53,8 @@ export async function loader(args: LoaderFunctionArgs) {
   }
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => (data ? createReporterMeta(findMetaLocale(matches), data.frame.title || undefined, 'audit.title') : []);
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  data ? createReporterMeta(findMetaLocale(matches), data.frame.title || undefined, 'audit.title') : [];
 
 function roleList(value: unknown, t: Translate): string | null {
   if (!Array.isArray(value)) return null;
@@ -128,7 +129,9 @@ function AuditRows({ entries, showAgency }: { entries: AuditEntry[]; showAgency:
             </td>
             {showAgency ? (
               <td data-label={t('audit.colAgency')}>
-                <div data-agency={entry.agencySlug ?? ''}>{(entry.agencySlug ? agencies.get(entry.agencySlug)?.shortName : null) ?? entry.agencyName ?? t('audit.none')}</div>
+                <div data-agency={entry.agencySlug ?? ''}>
+                  {(entry.agencySlug ? agencies.get(entry.agencySlug)?.shortName : null) ?? entry.agencyName ?? t('audit.none')}
+                </div>
               </td>
             ) : null}
             <td data-label={t('audit.colDetails')}>

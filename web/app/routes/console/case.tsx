@@ -12,7 +12,13 @@ import { consoleCasePath, consoleInboxPath } from '../../console/console-paths';
 import { PossibleDuplicates } from '../../console/possible-duplicates';
 import { describeFlash } from '../../console/flash';
 import { LiveCase } from '../../console/live-case';
-import { AgencyStaffDocument, CaseConflictProposalsDocument, ConsoleCaseDocument, ConsoleProvincesDocument, ResponseTemplatesDocument } from '../../graphql/documents.server';
+import {
+  AgencyStaffDocument,
+  CaseConflictProposalsDocument,
+  ConsoleCaseDocument,
+  ConsoleProvincesDocument,
+  ResponseTemplatesDocument,
+} from '../../graphql/documents.server';
 import { isValueOf } from '../../graphql/enum-values';
 import { TemplateUse, type AgencyStaffQuery } from '../../graphql/generated/graphql';
 import type { ConflictProposal, ResponseTemplate } from '../../graphql/results';
@@ -25,7 +31,16 @@ import { reporterPageHeaders } from '../../reporting/page-headers';
 import type { RouteHandle } from '../../route-handle';
 import { createReporterMeta } from '../../reporting/reporter-meta';
 import { handleCaseAction } from '../../server/console-case-actions.server';
-import { ApiError, callConsole, getConsoleFrame, requireViewer, startConsoleAction, startConsolePage, takeFlash, toConsolePageError } from '../../server/console.server';
+import {
+  ApiError,
+  callConsole,
+  getConsoleFrame,
+  requireViewer,
+  startConsoleAction,
+  startConsolePage,
+  takeFlash,
+  toConsolePageError,
+} from '../../server/console.server';
 import { createPageError } from '../../server/page-errors.server';
 
 export const headers = reporterPageHeaders;
@@ -75,7 +90,12 @@ export async function loader(args: LoaderFunctionArgs) {
               throw error;
             })
         : Promise.resolve([]);
-    const [result, staff, templateList, proposals] = await Promise.all([callConsole(call, ConsoleCaseDocument, { id }), colleagues, templates, conflictProposals]);
+    const [result, staff, templateList, proposals] = await Promise.all([
+      callConsole(call, ConsoleCaseDocument, { id }),
+      colleagues,
+      templates,
+      conflictProposals,
+    ]);
     const viewer = requireViewer(result.viewerStaff, request, call);
     const item = result.staffCase;
     const [frame, transferTargets] = await Promise.all([
@@ -86,7 +106,18 @@ export async function loader(args: LoaderFunctionArgs) {
     const flash = describeFlash(takeFlash(request, call, headers), createTranslator(call.locale));
     const chosenTemplate = findChosenTemplate(new URL(request.url), templateList);
     return data(
-      { frame, themeStyle: frame.themeStyle ?? undefined, viewer, item, colleagues: staff, flash, templates: templateList, chosenTemplate, transferTargets, proposals },
+      {
+        frame,
+        themeStyle: frame.themeStyle ?? undefined,
+        viewer,
+        item,
+        colleagues: staff,
+        flash,
+        templates: templateList,
+        chosenTemplate,
+        transferTargets,
+        proposals,
+      },
       { headers },
     );
   } catch (error) {
@@ -99,7 +130,10 @@ export async function loader(args: LoaderFunctionArgs) {
 async function findTransferTargets(call: Parameters<typeof callConsole>[0], ownSlug: string): Promise<TransferTargets[]> {
   const { provinces } = await callConsole(call, ConsoleProvincesDocument, undefined, { anonymous: true });
   return provinces
-    .map((province) => ({ province: province.name, agencies: province.tenants.filter((tenant) => tenant.slug !== ownSlug).map(({ slug, name }) => ({ slug, name })) }))
+    .map((province) => ({
+      province: province.name,
+      agencies: province.tenants.filter((tenant) => tenant.slug !== ownSlug).map(({ slug, name }) => ({ slug, name })),
+    }))
     .filter((group) => group.agencies.length > 0);
 }
 
@@ -185,7 +219,12 @@ export default function ConsoleCase() {
             <CaseActions
               item={item}
               allowed={allowed}
-              forms={{ result: result && 'problems' in result ? result : undefined, templates, chosenTemplate, casePath: consoleCasePath(frame.scope, item.id) }}
+              forms={{
+                result: result && 'problems' in result ? result : undefined,
+                templates,
+                chosenTemplate,
+                casePath: consoleCasePath(frame.scope, item.id),
+              }}
               draftBody={draft?.status === 'DRAFT' ? draft.body : ''}
               transferTargets={transferTargets}
             />

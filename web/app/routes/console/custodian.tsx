@@ -54,9 +54,22 @@ export async function action(args: ActionFunctionArgs) {
   return handleCustodianAction(args.request, startConsoleAction(args, { agencyOnly: true }));
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => (data ? createReporterMeta(findMetaLocale(matches), data.frame.title || undefined, 'custodian.title') : []);
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  data ? createReporterMeta(findMetaLocale(matches), data.frame.title || undefined, 'custodian.title') : [];
 
-function PassphraseField({ id, label, problems, autoComplete = 'current-password', hint }: { id: string; label: string; problems: FormProblem[]; autoComplete?: string; hint?: string }) {
+function PassphraseField({
+  id,
+  label,
+  problems,
+  autoComplete = 'current-password',
+  hint,
+}: {
+  id: string;
+  label: string;
+  problems: FormProblem[];
+  autoComplete?: string;
+  hint?: string;
+}) {
   const mine = findProblems(problems, id);
   return (
     <div className={mine.length > 0 ? 'field invalid' : 'field'}>
@@ -164,10 +177,13 @@ function KeyList({ custodians, viewerId }: { custodians: IdentityCustodian[]; vi
           {custodian.staffUserId === viewerId ? ` (${t('custodian.you')})` : ''} ·{' '}
           {custodian.active ? (
             <>
-              <span className="badge">{t('custodian.active')}</span> {t('custodian.since', { date: formatDateTime(custodian.createdAt, frame.timeZone, locale) })}
+              <span className="badge">{t('custodian.active')}</span>{' '}
+              {t('custodian.since', { date: formatDateTime(custodian.createdAt, frame.timeZone, locale) })}
             </>
           ) : (
-            <span className="muted">{t('custodian.removedAt', { date: custodian.removedAt ? formatDateTime(custodian.removedAt, frame.timeZone, locale) : '' })}</span>
+            <span className="muted">
+              {t('custodian.removedAt', { date: custodian.removedAt ? formatDateTime(custodian.removedAt, frame.timeZone, locale) : '' })}
+            </span>
           )}
         </li>
       ))}
@@ -260,8 +276,18 @@ export default function CustodianConsole() {
               <input type="hidden" name="intent" value="setUp" />
               <GeneralProblems problems={formProblems('setUp')} />
               <p className="hint">{t('custodian.setUpIntro')}</p>
-              <PassphraseField id={CUSTODIAN_CONTROLS.newPassphrase} label={t('custodian.newPassphrase')} problems={formProblems('setUp')} autoComplete="new-password" />
-              <PassphraseField id={CUSTODIAN_CONTROLS.confirmPassphrase} label={t('custodian.confirmPassphrase')} problems={formProblems('setUp')} autoComplete="new-password" />
+              <PassphraseField
+                id={CUSTODIAN_CONTROLS.newPassphrase}
+                label={t('custodian.newPassphrase')}
+                problems={formProblems('setUp')}
+                autoComplete="new-password"
+              />
+              <PassphraseField
+                id={CUSTODIAN_CONTROLS.confirmPassphrase}
+                label={t('custodian.confirmPassphrase')}
+                problems={formProblems('setUp')}
+                autoComplete="new-password"
+              />
               <button type="submit" className="button">
                 {t('custodian.setUpSubmit')}
               </button>

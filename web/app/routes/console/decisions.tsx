@@ -59,13 +59,15 @@ export async function action(args: ActionFunctionArgs) {
   return handleTrustAction(args.request, call, fields, consoleDecisionsPath());
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => (data ? createReporterMeta(findMetaLocale(matches), data.frame.title || undefined, 'decisions.title') : []);
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  data ? createReporterMeta(findMetaLocale(matches), data.frame.title || undefined, 'decisions.title') : [];
 
 export default function Decisions() {
   const { frame, viewer, heads, conflicts, flash } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as TrustActionData | undefined;
   const { t } = useTranslation();
-  const problemOf = (intent: TrustActionData['intent']) => (proposalId: string) => (result && result.intent === intent && result.subject === proposalId ? result.problem : null);
+  const problemOf = (intent: TrustActionData['intent']) => (proposalId: string) =>
+    result && result.intent === intent && result.subject === proposalId ? result.problem : null;
   const known = result?.subject ? [...heads, ...conflicts].some((proposal) => proposal.id === result.subject) : false;
   return (
     <ConsolePage frame={frame} viewer={viewer} page="console-decisions">
@@ -78,7 +80,13 @@ export default function Decisions() {
         {heads.length === 0 ? (
           <p data-no-proposals>{t('decisions.headsEmpty')}</p>
         ) : (
-          <RoleProposalList proposals={heads as RoleChangeProposal[]} names={new Map()} viewerId={viewer.id} timeZone={frame.timeZone} problemOf={problemOf('decideRole')} />
+          <RoleProposalList
+            proposals={heads as RoleChangeProposal[]}
+            names={new Map()}
+            viewerId={viewer.id}
+            timeZone={frame.timeZone}
+            problemOf={problemOf('decideRole')}
+          />
         )}
       </section>
       <section aria-labelledby="benturan-pimpinan" className="case-section" data-section="conflict-proposals">
@@ -86,7 +94,13 @@ export default function Decisions() {
         {conflicts.length === 0 ? (
           <p data-no-conflicts>{t('decisions.conflictsEmpty')}</p>
         ) : (
-          <ConflictProposalList proposals={conflicts as ConflictProposal[]} scope={frame.scope} timeZone={frame.timeZone} showCase problemOf={problemOf('decideConflict')} />
+          <ConflictProposalList
+            proposals={conflicts as ConflictProposal[]}
+            scope={frame.scope}
+            timeZone={frame.timeZone}
+            showCase
+            problemOf={problemOf('decideConflict')}
+          />
         )}
       </section>
     </ConsolePage>

@@ -95,14 +95,14 @@ export default function ConsoleInbox() {
         </p>
       ) : null}
       {noCases ? null : (
-      <InboxFilters
-        base={base}
-        query={query}
-        caseTypes={frame.tenant?.caseTypes ?? []}
-        categories={frame.tenant?.categories ?? []}
-        channels={frame.tenant?.channels ?? []}
-        agencies={agencies}
-      />
+        <InboxFilters
+          base={base}
+          query={query}
+          caseTypes={frame.tenant?.caseTypes ?? []}
+          categories={frame.tenant?.categories ?? []}
+          channels={frame.tenant?.channels ?? []}
+          agencies={agencies}
+        />
       )}
       {noCases ? null : (
         <>

@@ -45,7 +45,10 @@ export async function loader(args: LoaderFunctionArgs) {
     if (trackingCode) headers.append('Set-Cookie', createClearReceiptCodeCookie(request, consoleReceiptPath(call.scope.slug, id)));
     const flash = describeFlash(takeFlash(request, call, headers), createTranslator(call.locale));
     const origin = new URL(request.url).origin;
-    return data({ frame, themeStyle: frame.themeStyle ?? undefined, viewer, item, trackingCode, flash, trackUrl: `${origin}/t/${call.scope.slug}/lacak` }, { headers });
+    return data(
+      { frame, themeStyle: frame.themeStyle ?? undefined, viewer, item, trackingCode, flash, trackUrl: `${origin}/t/${call.scope.slug}/lacak` },
+      { headers },
+    );
   } catch (error) {
     if (error instanceof Response) throw error;
     throw toConsolePageError(error, request, call);

@@ -16,7 +16,15 @@ import { Hint } from '../../reporting/form-controls';
 import { reporterPageHeaders } from '../../reporting/page-headers';
 import { createReporterMeta } from '../../reporting/reporter-meta';
 import { handleIntakeAction } from '../../server/console-intake.server';
-import { callConsole, getConsoleFrame, requireViewer, startConsoleAction, startConsolePage, toConsolePageError, type AgencyConsoleCall } from '../../server/console.server';
+import {
+  callConsole,
+  getConsoleFrame,
+  requireViewer,
+  startConsoleAction,
+  startConsolePage,
+  toConsolePageError,
+  type AgencyConsoleCall,
+} from '../../server/console.server';
 import { createPageError } from '../../server/page-errors.server';
 
 export const headers = reporterPageHeaders;
@@ -68,7 +76,8 @@ export async function action(args: ActionFunctionArgs) {
   return handleIntakeAction(request, call, tenant, caseType);
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => (data ? createReporterMeta(findMetaLocale(matches), data.frame.title || undefined, 'intake.title') : []);
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  data ? createReporterMeta(findMetaLocale(matches), data.frame.title || undefined, 'intake.title') : [];
 
 export default function ConsoleIntake() {
   const { frame, viewer, tenant, caseTypes, caseType, channels, now } = useLoaderData<typeof loader>();

@@ -44,7 +44,8 @@ export async function action(args: ActionFunctionArgs) {
   return handleNotificationsAction(args.request, startConsoleAction(args));
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => (data ? createReporterMeta(findMetaLocale(matches), data.frame.title || undefined, 'notifications.title') : []);
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  data ? createReporterMeta(findMetaLocale(matches), data.frame.title || undefined, 'notifications.title') : [];
 
 /** A form that marks the given notifications read; `context` completes the button's name for a screen reader. */
 function MarkReadForm({ ids, label, context, className }: { ids: string[]; label: string; context?: string; className: string }) {
@@ -72,7 +73,13 @@ function NotificationRows({ notifications, showAgency }: { notifications: StaffN
         const zone = agencies.get(item.agencySlug)?.timeZone ?? frame.timeZone;
         const kind = t(`notificationKind.${item.kind}`);
         return (
-          <tr key={item.id} className={item.read ? 'notification read' : 'notification unread'} data-notification={item.id} data-kind={item.kind} data-read={String(item.read)}>
+          <tr
+            key={item.id}
+            className={item.read ? 'notification read' : 'notification unread'}
+            data-notification={item.id}
+            data-kind={item.kind}
+            data-read={String(item.read)}
+          >
             <th scope="row" data-label={t('notifications.colKind')}>
               <div>
                 {kind}

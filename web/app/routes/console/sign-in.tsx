@@ -30,7 +30,12 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     throw toPageError(error);
   });
   const url = new URL(request.url);
-  return data({ frame, themeStyle: frame.themeStyle ?? undefined, returnTo: findConsoleReturnPath(url.searchParams.get('kembali'), call.scope), notice: findNotice(url) });
+  return data({
+    frame,
+    themeStyle: frame.themeStyle ?? undefined,
+    returnTo: findConsoleReturnPath(url.searchParams.get('kembali'), call.scope),
+    notice: findNotice(url),
+  });
 }
 
 export async function action(args: ActionFunctionArgs) {
@@ -38,7 +43,13 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
-  data ? createReporterMeta(findMetaLocale(matches), data.frame.title || undefined, data.frame.scope.kind === 'agency' ? 'consoleSignIn.title' : 'consoleSignIn.secretariatTitle') : [];
+  data
+    ? createReporterMeta(
+        findMetaLocale(matches),
+        data.frame.title || undefined,
+        data.frame.scope.kind === 'agency' ? 'consoleSignIn.title' : 'consoleSignIn.secretariatTitle',
+      )
+    : [];
 
 export default function ConsoleSignIn() {
   const { frame, returnTo, notice } = useLoaderData<typeof loader>();

@@ -59,7 +59,8 @@ function isTrustResult(result: ActionResult): result is TrustActionData {
   return Boolean(result && 'trust' in result);
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => (data ? createReporterMeta(findMetaLocale(matches), data.frame.title || undefined, 'staffAdmin.title') : []);
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  data ? createReporterMeta(findMetaLocale(matches), data.frame.title || undefined, 'staffAdmin.title') : [];
 
 function Problems({ problems }: { problems: FormProblem[] }) {
   const general = problems.filter((problem) => problem.field === null);
@@ -77,7 +78,11 @@ function RoleChecks({ id, legend, chosen, problems, hint }: { id: string; legend
   const { t } = useTranslation();
   const mine = findProblems(problems, id);
   return (
-    <fieldset id={id} className={mine.length > 0 ? 'field invalid roles' : 'field roles'} aria-describedby={describedBy(id, { hint: Boolean(hint), problems: mine })}>
+    <fieldset
+      id={id}
+      className={mine.length > 0 ? 'field invalid roles' : 'field roles'}
+      aria-describedby={describedBy(id, { hint: Boolean(hint), problems: mine })}
+    >
       <legend>
         {legend} <RequiredMark required />
       </legend>
@@ -150,7 +155,9 @@ function AccountCard({ account, self, result, viewer }: { account: StaffAccount;
         <span data-roles>{account.roles.map((role) => t(`staffRole.${role}`)).join(', ')}</span>
       </p>
       <PendingChanges account={account} />
-      <p className="muted">{account.lastLoginAt ? t('staffAdmin.lastLogin', { date: formatDateTime(account.lastLoginAt, frame.timeZone, locale) }) : t('staffAdmin.never')}</p>
+      <p className="muted">
+        {account.lastLoginAt ? t('staffAdmin.lastLogin', { date: formatDateTime(account.lastLoginAt, frame.timeZone, locale) }) : t('staffAdmin.never')}
+      </p>
       <Problems problems={mine} />
       <TrustProblem problem={trustProblem} />
       {self ? (
@@ -166,7 +173,13 @@ function AccountCard({ account, self, result, viewer }: { account: StaffAccount;
             <form method="post" className="sub-form">
               <input type="hidden" name="intent" value="roles" />
               <input type="hidden" name="staffUserId" value={account.id} />
-              <RoleChecks id={rolesId(account.id)} legend={t('staffAdmin.rolesOf', { name: account.name })} chosen={account.roles} problems={mine} hint={t('trust.sensitiveHint')} />
+              <RoleChecks
+                id={rolesId(account.id)}
+                legend={t('staffAdmin.rolesOf', { name: account.name })}
+                chosen={account.roles}
+                problems={mine}
+                hint={t('trust.sensitiveHint')}
+              />
               <button type="submit" className="button secondary">
                 {t('staffAdmin.saveRoles')}
               </button>
@@ -186,7 +199,17 @@ function AccountCard({ account, self, result, viewer }: { account: StaffAccount;
   );
 }
 
-function TextField({ id, name, label, type = 'text', required, problems, value, hint, autoComplete }: {
+function TextField({
+  id,
+  name,
+  label,
+  type = 'text',
+  required,
+  problems,
+  value,
+  hint,
+  autoComplete,
+}: {
   id: string;
   name: string;
   label: string;
@@ -229,8 +252,12 @@ export default function StaffAdmin() {
   const create = staffResult?.intent === 'create' ? staffResult : null;
   const problems = create?.problems ?? [];
   const names = new Map(accounts.map((account) => [account.id, account.name]));
-  const decisionProblem = (proposalId: string) => (isTrustResult(result) && result.intent === 'decideRole' && result.subject === proposalId ? result.problem : null);
-  const unplaced = isTrustResult(result) && !(result.subject && (names.has(result.subject) || proposals.some((proposal) => proposal.id === result.subject))) ? result.problem : null;
+  const decisionProblem = (proposalId: string) =>
+    isTrustResult(result) && result.intent === 'decideRole' && result.subject === proposalId ? result.problem : null;
+  const unplaced =
+    isTrustResult(result) && !(result.subject && (names.has(result.subject) || proposals.some((proposal) => proposal.id === result.subject)))
+      ? result.problem
+      : null;
   return (
     <ConsolePage frame={frame} viewer={viewer} page="console-staff">
       <FlashMessage text={flash} />
@@ -244,7 +271,13 @@ export default function StaffAdmin() {
         {proposals.length === 0 ? (
           <p data-no-proposals>{t('trust.proposalsEmpty')}</p>
         ) : (
-          <RoleProposalList proposals={proposals as RoleChangeProposal[]} names={names} viewerId={viewer.id} timeZone={frame.timeZone} problemOf={decisionProblem} />
+          <RoleProposalList
+            proposals={proposals as RoleChangeProposal[]}
+            names={names}
+            viewerId={viewer.id}
+            timeZone={frame.timeZone}
+            problemOf={decisionProblem}
+          />
         )}
       </section>
       <div className={admin ? 'admin-layout' : undefined}>
@@ -262,10 +295,41 @@ export default function StaffAdmin() {
             <form method="post" className="action-block" data-action="create-staff">
               <input type="hidden" name="intent" value="create" />
               <Problems problems={problems} />
-              <TextField id={NEW_STAFF.name} name="name" label={t('staffAdmin.name')} required problems={problems} value={create?.values.name} autoComplete="off" />
-              <TextField id={NEW_STAFF.email} name="email" type="email" label={t('staffAdmin.email')} required problems={problems} value={create?.values.email} autoComplete="off" />
-              <TextField id={NEW_STAFF.title} name="title" label={t('staffAdmin.jobTitle')} required={false} problems={problems} value={create?.values.title} autoComplete="off" />
-              <RoleChecks id={NEW_STAFF.roles} legend={t('staffAdmin.roles')} chosen={create?.values.roles ?? []} problems={problems} hint={t('trust.sensitiveHint')} />
+              <TextField
+                id={NEW_STAFF.name}
+                name="name"
+                label={t('staffAdmin.name')}
+                required
+                problems={problems}
+                value={create?.values.name}
+                autoComplete="off"
+              />
+              <TextField
+                id={NEW_STAFF.email}
+                name="email"
+                type="email"
+                label={t('staffAdmin.email')}
+                required
+                problems={problems}
+                value={create?.values.email}
+                autoComplete="off"
+              />
+              <TextField
+                id={NEW_STAFF.title}
+                name="title"
+                label={t('staffAdmin.jobTitle')}
+                required={false}
+                problems={problems}
+                value={create?.values.title}
+                autoComplete="off"
+              />
+              <RoleChecks
+                id={NEW_STAFF.roles}
+                legend={t('staffAdmin.roles')}
+                chosen={create?.values.roles ?? []}
+                problems={problems}
+                hint={t('trust.sensitiveHint')}
+              />
               <TextField
                 id={NEW_STAFF.password}
                 name="password"

@@ -21,7 +21,11 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const returnTo = findReturnPath(new URL(request.url).searchParams.get('kembali'), call.slug);
   // The agency's own advice on choosing a pseudonym, from the case types that allow one.
   const agencyNotes = [
-    ...new Set(page.tenant.caseTypes.filter((caseType) => caseType.identity.allowed.includes('PSEUDONYMOUS')).flatMap((caseType) => (caseType.identity.note ? [caseType.identity.note] : []))),
+    ...new Set(
+      page.tenant.caseTypes
+        .filter((caseType) => caseType.identity.allowed.includes('PSEUDONYMOUS'))
+        .flatMap((caseType) => (caseType.identity.note ? [caseType.identity.note] : [])),
+    ),
   ];
   return data({ ...page, returnTo, agencyNotes }, { headers });
 }
@@ -31,7 +35,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   return handleCredentialsAction(request, createReporterCall({ request, params, context }), 'register');
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => (data ? createReporterMeta(findMetaLocale(matches), data.tenant.name, 'account.registerTitle') : []);
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  data ? createReporterMeta(findMetaLocale(matches), data.tenant.name, 'account.registerTitle') : [];
 
 export default function AccountRegister() {
   const { tenant, viewer, directoryHref, returnTo, agencyNotes } = useLoaderData<typeof loader>();

@@ -32,7 +32,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   }
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => (data ? createReporterMeta(findMetaLocale(matches), data.tenant.name, 'account.reportsTitle') : []);
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  data ? createReporterMeta(findMetaLocale(matches), data.tenant.name, 'account.reportsTitle') : [];
 
 export default function AccountReports() {
   const { tenant, viewer, directoryHref, myReports } = useLoaderData<typeof loader>();

@@ -31,7 +31,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   return handleCredentialsAction(request, createReporterCall({ request, params, context }), 'login');
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => (data ? createReporterMeta(findMetaLocale(matches), data.tenant.name, 'account.signInTitle') : []);
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  data ? createReporterMeta(findMetaLocale(matches), data.tenant.name, 'account.signInTitle') : [];
 
 export default function AccountSignIn() {
   const { tenant, viewer, directoryHref, returnTo, notice } = useLoaderData<typeof loader>();

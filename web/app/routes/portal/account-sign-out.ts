@@ -23,5 +23,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       if (error.code !== 'UNAUTHENTICATED') console.warn(`[web] ${error.message}`);
     }
   }
-  return redirect(`/t/${call.slug}/akun/masuk?keluar=1`, { headers: { 'Set-Cookie': createClearSessionCookie(request, call.slug), 'Cache-Control': 'no-store' } });
+  return redirect(`/t/${call.slug}/akun/masuk?keluar=1`, {
+    headers: { 'Set-Cookie': createClearSessionCookie(request, call.slug), 'Cache-Control': 'no-store' },
+  });
 }

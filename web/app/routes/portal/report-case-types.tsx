@@ -15,7 +15,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   return data(page, { headers });
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => (data ? createReporterMeta(findMetaLocale(matches), data.tenant.name, 'choose.title') : []);
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  data ? createReporterMeta(findMetaLocale(matches), data.tenant.name, 'choose.title') : [];
 
 export default function ReportCaseTypes() {
   const { tenant, viewer, directoryHref } = useLoaderData<typeof loader>();

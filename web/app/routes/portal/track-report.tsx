@@ -46,7 +46,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   return handleTrackAction(request, call, tenant);
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => (data ? createReporterMeta(findMetaLocale(matches), data.tenant.name, 'track.title') : []);
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  data ? createReporterMeta(findMetaLocale(matches), data.tenant.name, 'track.title') : [];
 
 export default function TrackReportRoute() {
   const { tenant, viewer, directoryHref, myReports, example } = useLoaderData<typeof loader>();
