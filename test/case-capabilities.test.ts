@@ -23,13 +23,15 @@ const CAN = /* GraphQL */ `
       viewerCan {
         handle transitions transfer addNote sendMessage setPriority draftAnswer approveAnswer returnAnswer
         restrict declareConflict recordColleagueConflict requestReveal reveal
+        transitionOptions { transition reasonRequired leadsTo reasonTemplate }
       }
     }
   }
 `;
 const ROLES = ['verifier', 'reviewer', 'head', 'custodian', 'secretariat'] as const;
 type Role = (typeof ROLES)[number];
-type Capabilities = Record<string, boolean | string[]> & { transitions: string[] };
+type TransitionOption = { transition: string; reasonRequired: boolean; leadsTo: string | null; reasonTemplate: string | null };
+type Capabilities = Record<string, boolean | string[] | TransitionOption[]> & { transitions: string[]; transitionOptions: TransitionOption[] };
 
 let database: TestDatabase;
 let api: RunningProcess;
@@ -48,7 +50,7 @@ async function capabilitiesOf(role: Role): Promise<{ status: string; availableTr
 
 /** The capabilities that are true, as a sorted list (transitions by name). */
 function granted(can: Capabilities): string[] {
-  const { transitions, ...flags } = can;
+  const { transitions, transitionOptions: _options, ...flags } = can;
   return [
     ...transitions,
     ...Object.entries(flags)
@@ -126,7 +128,18 @@ describe('what the viewer may do on a case', () => {
       granting[role] = granted(viewerCan);
       // The transitions list is the same rule: viewerCan's, and the transfer.
       expect(availableTransitions, role).toEqual([...viewerCan.transitions, ...(viewerCan.transfer ? ['TRANSFER'] : [])]);
+      expect(
+        viewerCan.transitionOptions.map((option) => option.transition),
+        role,
+      ).toEqual(viewerCan.transitions);
     }
+    // What the console builds its forms from: a reason, its templates and the next status, per transition.
+    expect((await capabilitiesOf('verifier')).viewerCan.transitionOptions).toEqual([
+      { transition: 'TAKE_FOR_VERIFICATION', reasonRequired: false, leadsTo: 'IN_VERIFICATION', reasonTemplate: null },
+      { transition: 'REQUEST_INFO', reasonRequired: true, leadsTo: 'NEEDS_INFO', reasonTemplate: 'REQUEST_INFO' },
+      { transition: 'ACCEPT', reasonRequired: false, leadsTo: 'ACCEPTED', reasonTemplate: null },
+      { transition: 'REJECT', reasonRequired: true, leadsTo: 'REJECTED', reasonTemplate: 'REJECT' },
+    ]);
     const work = ['addNote', 'declareConflict', 'handle', 'recordColleagueConflict', 'sendMessage', 'setPriority'];
     expect(granting).toEqual({
       verifier: ['ACCEPT', 'REJECT', 'REQUEST_INFO', 'TAKE_FOR_VERIFICATION', ...work, 'transfer'].sort(),

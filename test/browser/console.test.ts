@@ -70,6 +70,9 @@ async function openCase(page: Page, number: string) {
   await page.goto(`${web.url}${CONSOLE}?cari=${number}`);
   await page.locator(`[data-case-row="${number}"] a`).click();
   await page.locator(`[data-case="${number}"]`).waitFor();
+  // A click before the inbox's script ran loads the case as a new document, which streams in:
+  // its heading can be there while the actions further down are not yet parsed.
+  await page.waitForLoadState('domcontentloaded');
 }
 
 async function statusOf(page: Page): Promise<string | null> {

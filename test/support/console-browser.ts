@@ -34,6 +34,9 @@ export async function openCase(target: ConsoleBrowser, page: Page, base: string,
   await page.goto(`${target.webUrl}${base}?cari=${encodeURIComponent(number)}`);
   await page.locator(`[data-case-row="${number}"] a`).click();
   await page.locator(`[data-case="${number}"]`).waitFor();
+  // A click before the inbox's script ran loads the case as a new document, which streams in:
+  // its heading can be there while the actions further down are not yet parsed.
+  await page.waitForLoadState('domcontentloaded');
 }
 
 export async function overflow(page: Page): Promise<number> {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { findCaseCapabilities, type CaseCapabilities } from './case-capabilities.ts';
-import type { CaseStatus } from './case-lifecycle.ts';
+import { describeTransition, findCaseCapabilities, type CaseCapabilities } from './case-capabilities.ts';
+import { STAFF_TRANSITIONS, TRANSITIONS, type CaseStatus } from './case-lifecycle.ts';
 import type { StaffRole } from '../auth/roles.ts';
 
 const STATUSES: CaseStatus[] = ['SUBMITTED', 'IN_VERIFICATION', 'NEEDS_INFO', 'ACCEPTED', 'IN_FOLLOW_UP', 'ANSWERED', 'CLOSED', 'REJECTED', 'TRANSFERRED'];
@@ -9,7 +9,7 @@ const ALL = { handle: true, restrict: true, reveal: true };
 
 /** The capabilities that are true, as one line. */
 function trueOf(capabilities: CaseCapabilities): string {
-  const { transitions, ...flags } = capabilities;
+  const { transitions, transitionOptions: _options, ...flags } = capabilities;
   return [
     ...transitions,
     ...Object.entries(flags)
@@ -97,5 +97,25 @@ describe('what staff may do on a case', () => {
       findCaseCapabilities({ status: 'SUBMITTED', hasSubmittedAnswer: false, sealedIdentity }, ['VERIFIER'], { handle: true, restrict: false, reveal: false });
     expect(verifier(true).requestReveal).toBe(true);
     expect(verifier(false).requestReveal).toBe(false);
+  });
+
+  it("tells the console what each transition's form needs, from the lifecycle table alone", () => {
+    const can = findCaseCapabilities({ status: 'IN_VERIFICATION', hasSubmittedAnswer: false, sealedIdentity: false }, ['VERIFIER'], ALL);
+    expect(can.transitionOptions.map((option) => option.transition)).toEqual(can.transitions);
+    expect(can.transitionOptions).toEqual([
+      { transition: 'REQUEST_INFO', reasonRequired: true, leadsTo: 'NEEDS_INFO', reasonTemplate: 'REQUEST_INFO' },
+      { transition: 'ACCEPT', reasonRequired: false, leadsTo: 'ACCEPTED', reasonTemplate: null },
+      { transition: 'REJECT', reasonRequired: true, leadsTo: 'REJECTED', reasonTemplate: 'REJECT' },
+    ]);
+    // Every staff transition the table has is described the same way.
+    for (const name of STAFF_TRANSITIONS) {
+      const rule = TRANSITIONS[name];
+      expect(describeTransition(name)).toEqual({
+        transition: name,
+        reasonRequired: rule.reasonRequired,
+        leadsTo: rule.to === 'resume' ? null : rule.to,
+        reasonTemplate: rule.reasonTemplate ?? null,
+      });
+    }
   });
 });

@@ -11,11 +11,13 @@ import {
   availableTransitions,
   OPEN_STATUSES,
   STAFF_TRANSITIONS,
+  TRANSITIONS,
   type CaseStatus,
   type StaffTransitionName,
   type TransitionName,
 } from './case-lifecycle.ts';
 import type { StaffRole } from '../auth/roles.ts';
+import type { TemplateUse } from '../generated/prisma/enums.ts';
 
 /** What the capabilities read of the case. */
 export interface CapabilityFacts {
@@ -33,10 +35,20 @@ export interface CaseAbilityOnRow {
   reveal: boolean;
 }
 
+/** A transition the viewer may make now, with what its form needs, read off the lifecycle table. */
+export interface TransitionOption {
+  transition: StaffTransitionName;
+  reasonRequired: boolean;
+  /** The status after it; null: back to the status the case was in before it waited. */
+  leadsTo: CaseStatus | null;
+  reasonTemplate: TemplateUse | null;
+}
+
 export interface CaseCapabilities {
   /** handle on the case (CASL): work on it at all. */
   handle: boolean;
   transitions: StaffTransitionName[];
+  transitionOptions: TransitionOption[];
   transfer: boolean;
   addNote: boolean;
   sendMessage: boolean;
@@ -60,9 +72,11 @@ export function findStaffTransitions(facts: CapabilityFacts, roles: readonly Sta
 export function findCaseCapabilities(facts: CapabilityFacts, roles: readonly StaffRole[], can: CaseAbilityOnRow): CaseCapabilities {
   const moves = findStaffTransitions(facts, roles, can);
   const holds = (allowed: readonly StaffRole[]) => roles.some((role) => allowed.includes(role));
+  const transitions = moves.filter((name): name is StaffTransitionName => (STAFF_TRANSITIONS as readonly TransitionName[]).includes(name));
   return {
     handle: can.handle,
-    transitions: moves.filter((name): name is StaffTransitionName => (STAFF_TRANSITIONS as readonly TransitionName[]).includes(name)),
+    transitions,
+    transitionOptions: transitions.map(describeTransition),
     transfer: moves.includes('TRANSFER'),
     addNote: can.handle,
     sendMessage: can.handle && OPEN_STATUSES.includes(facts.status),
@@ -77,4 +91,10 @@ export function findCaseCapabilities(facts: CapabilityFacts, roles: readonly Sta
     requestReveal: can.handle && facts.sealedIdentity,
     reveal: can.reveal && facts.sealedIdentity,
   };
+}
+
+/** What a transition's form needs: a reason or not, the templates that fill it, the status it leads to. */
+export function describeTransition(name: StaffTransitionName): TransitionOption {
+  const rule = TRANSITIONS[name];
+  return { transition: name, reasonRequired: rule.reasonRequired, leadsTo: rule.to === 'resume' ? null : rule.to, reasonTemplate: rule.reasonTemplate ?? null };
 }

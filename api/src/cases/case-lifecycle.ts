@@ -12,7 +12,7 @@
  */
 import { AppError } from '../errors.ts';
 import type { StaffRole } from '../auth/roles.ts';
-import type { CaseStatus, EventVisibility } from '../generated/prisma/enums.ts';
+import type { CaseStatus, EventVisibility, TemplateUse } from '../generated/prisma/enums.ts';
 
 /** A case's status: the Prisma enum, the one list of statuses (GraphQL's CaseStatus is built from it). */
 export type { CaseStatus };
@@ -38,6 +38,8 @@ export interface TransitionRule {
   clock: ClockEffect;
   /** A reason the actor must give (shown to the reporter when the event is theirs to see). */
   reasonRequired: boolean;
+  /** The agency's response templates that may fill the reason (the console offers them beside it). */
+  reasonTemplate?: TemplateUse;
   /** Whether the reporter sees the event. */
   visibility: EventVisibility;
 }
@@ -62,6 +64,7 @@ const TRANSITION_TABLE = {
     staffByStatus: { SUBMITTED: ['VERIFIER'], IN_VERIFICATION: ['VERIFIER'], IN_FOLLOW_UP: ['REVIEWER'] },
     clock: 'pause',
     reasonRequired: true,
+    reasonTemplate: 'REQUEST_INFO',
     visibility: 'REPORTER',
   },
   RECEIVE_INFO: {
@@ -87,6 +90,7 @@ const TRANSITION_TABLE = {
     by: { staff: ['VERIFIER', 'AGENCY_HEAD'] },
     clock: 'end',
     reasonRequired: true,
+    reasonTemplate: 'REJECT',
     visibility: 'REPORTER',
   },
   START_FOLLOW_UP: {
@@ -130,6 +134,7 @@ const TRANSITION_TABLE = {
     by: { staff: ['VERIFIER', 'AGENCY_HEAD'] },
     clock: 'end',
     reasonRequired: true,
+    reasonTemplate: 'TRANSFER',
     visibility: 'REPORTER',
   },
 } as const satisfies Record<string, TransitionRule>;

@@ -1,7 +1,6 @@
 /** The work staff do on a case, in GraphQL: transitions, transfer, intake, notes, messages, answers, templates. */
 import { z } from 'zod';
 import { builder } from '../builder.ts';
-import { TemplateUse } from '../generated/prisma/enums.ts';
 import { getStaff, type Context } from '../context.ts';
 import type { StaffViewer } from '../auth/staff-viewer.ts';
 import { IdentityMode, text } from '../config/config.schema.ts';
@@ -12,9 +11,8 @@ import { transferCase } from './case-transfer.service.ts';
 import { recordOfflineIntake } from './offline-intake.service.ts';
 import { addCaseNote, draftCaseAnswer, restrictCase, returnCaseAnswer, sendStaffMessage, setCasePriority } from './case-records.service.ts';
 import { recordConflict } from './case-conflicts.service.ts';
-import { CasePriority, configOf, loadStaffCase, NoteKindEnum, StaffCaseRef, StaffTransition, type CaseShape } from './staff-case.schema.ts';
+import { CasePriority, configOf, loadStaffCase, NoteKindEnum, StaffCaseRef, StaffTransition, TemplateUseEnum, type CaseShape } from './staff-case.schema.ts';
 
-const TemplateUseEnum = builder.enumType(TemplateUse, { name: 'TemplateUse' });
 const ResponseTemplate = builder.objectRef<TenantConfig['responseTemplates'][number]>('ResponseTemplate').implement({
   description: "The agency's ready wording for what staff write to reporters.",
   fields: (t) => ({

@@ -8,7 +8,7 @@ import { AppError } from '../errors.ts';
 import { withDataScope, type ScopedTransaction } from '../auth/data-scope.ts';
 import * as Enums from '../generated/prisma/enums.ts';
 import { OPEN_STATUSES, STAFF_MADE_TRANSITIONS, STAFF_TRANSITIONS, type CaseStatus as CaseStatusValue } from './case-lifecycle.ts';
-import { findCaseCapabilities, findStaffTransitions, type CapabilityFacts, type CaseCapabilities } from './case-capabilities.ts';
+import { findCaseCapabilities, findStaffTransitions, type CapabilityFacts, type CaseCapabilities, type TransitionOption } from './case-capabilities.ts';
 import { CaseEventKind, CaseStatus, EvidenceFile, StageDeadlineRef } from './reporting.schema.ts';
 import { canOnCase, getStaffCase, type InboxCase, type StaffCase } from './staff-cases.service.ts';
 import { DUPLICATE_REASONS, findPossibleDuplicates, type PossibleDuplicate } from './case-duplicates.service.ts';
@@ -260,12 +260,41 @@ function capabilitiesOf({ found, viewer, canHandle, canRestrict, canReveal }: Ca
   return findCaseCapabilities(capabilityFacts(found), viewer.roles, { handle: canHandle, restrict: canRestrict, reveal: canReveal });
 }
 
+/** The agency's response templates, by where staff may use them. */
+export const TemplateUseEnum = builder.enumType(Enums.TemplateUse, { name: 'TemplateUse' });
+
+const TransitionOptionRef = builder.objectRef<TransitionOption>('TransitionOption').implement({
+  description:
+    'A transition the signed-in staff member may make now, with what its form needs, read off the case lifecycle: a console builds its buttons from these and restates none of the state machine.',
+  fields: (t) => ({
+    transition: t.field({ type: StaffTransition, resolve: (option) => option.transition }),
+    reasonRequired: t.exposeBoolean('reasonRequired', { description: '`transitionCase` refuses it without a reason (the reporter reads it).' }),
+    leadsTo: t.field({
+      type: CaseStatus,
+      nullable: true,
+      description: 'The status the case is in afterwards; null: back to the status it was in before it waited.',
+      resolve: (option) => option.leadsTo,
+    }),
+    reasonTemplate: t.field({
+      type: TemplateUseEnum,
+      nullable: true,
+      description: "The agency's response templates of this use may fill the reason.",
+      resolve: (option) => option.reasonTemplate,
+    }),
+  }),
+});
+
 const CaseCapabilitiesRef = builder.objectRef<CaseCapabilities>('CaseCapabilities').implement({
   description:
     "What the signed-in staff member may do on this case now: from their roles' CASL rules on this case and the case lifecycle, the same rules the mutations check. A true field means its mutation will accept the request, unless someone else changes the case first.",
   fields: (t) => ({
     handle: t.exposeBoolean('handle', { description: 'Work on the case at all (the CASL `handle` action).' }),
     transitions: t.field({ type: [StaffTransition], description: '`transitionCase` now.', resolve: (can) => can.transitions }),
+    transitionOptions: t.field({
+      type: [TransitionOptionRef],
+      description: 'The same transitions, each with whether it needs a reason, the templates for it and the status it leads to.',
+      resolve: (can) => can.transitionOptions,
+    }),
     transfer: t.exposeBoolean('transfer', { description: '`transferCase`.' }),
     addNote: t.exposeBoolean('addNote', { description: '`addCaseNote`.' }),
     sendMessage: t.exposeBoolean('sendMessage', { description: '`sendStaffMessage` (while the case is open).' }),

@@ -47,12 +47,3 @@ export const ACTION_FIELDS: Record<ActionIntent, { input: string; id: string | (
   ],
   revealRequest: [{ input: 'reason', id: 'reveal-reason', label: 'action.revealReason' }],
 };
-
-/** Which textarea a response template of each use fills. */
-export const TEMPLATE_TARGETS = {
-  REQUEST_INFO: 'reason-REQUEST_INFO',
-  REJECT: 'reason-REJECT',
-  TRANSFER: 'transfer-reason',
-  MESSAGE: 'message-body',
-  ANSWER: 'answer-body',
-} as const;

@@ -10,7 +10,7 @@ import type { ResponseTemplate } from '../graphql/results';
 import { useTranslation } from '../i18n/use-translation';
 import { describedBy, FieldError, Hint } from '../reporting/form-controls';
 import { findProblems, type FormProblem } from '../reporting/report-form-data';
-import { TEMPLATE_TARGETS, type ActionIntent, type CaseActionData } from './case-action-data';
+import type { ActionIntent, CaseActionData } from './case-action-data';
 
 /** A response template chosen with the small GET form (`?untuk=<use>&templat=<key>`). */
 export interface ChosenTemplate {
@@ -54,14 +54,14 @@ export function useFormState(intent: ActionIntent, match?: (values: Record<strin
  * loads the page again with the template's text in that textarea. It sits before the
  * textarea's own form, never inside it.
  */
-function TemplatePicker({ use }: { use: TemplateUse }) {
+function TemplatePicker({ use, target }: { use: TemplateUse; target: string }) {
   const { t } = useTranslation();
   const { templates, chosenTemplate, casePath } = useContext(ActionForms);
   const usable = templates.filter((template) => template.uses.includes(use));
   if (usable.length === 0) return null;
   const id = `templat-${use}`;
   return (
-    <form method="get" action={`${casePath}#${TEMPLATE_TARGETS[use]}`} className="template-picker" data-template-picker={use}>
+    <form method="get" action={`${casePath}#${target}`} className="template-picker" data-template-picker={use}>
       <input type="hidden" name="untuk" value={use} />
       <label htmlFor={id}>{t('template.label', { use: t(`templateUse.${use}`) })}</label>
       <div className="inline-field">
@@ -183,7 +183,7 @@ export function TextActionForm({
   return (
     <div className={className} data-action={hook}>
       {heading ? <h3>{heading}</h3> : null}
-      {template ? <TemplatePicker use={template} /> : null}
+      {template && text ? <TemplatePicker use={template} target={text.id} /> : null}
       <form method="post" className={formClassName}>
         <input type="hidden" name="intent" value={intent} />
         {Object.entries(hidden).map(([name, value]) => (

@@ -6,10 +6,10 @@
  * (works without a script), built as one `TextActionForm`; response templates are picked with
  * a small GET form beside the textarea they fill.
  */
-import { isValueOf } from '../graphql/enum-values';
-import { StaffTransition, type AgencyStaffQuery } from '../graphql/generated/graphql';
+import type { AgencyStaffQuery } from '../graphql/generated/graphql';
 import { CASE_PRIORITIES, NOTE_KINDS } from './enum-order';
 import type { StaffCase, StaffViewer } from '../graphql/results';
+import { transitionReasonLabel } from '../i18n/translate';
 import { useTranslation } from '../i18n/use-translation';
 import { describedBy, FieldError, Hint } from '../reporting/form-controls';
 import { ActionForms, GeneralProblems, TextActionForm, useFormState, type ActionFormsValue } from './case-action-forms';
@@ -22,15 +22,12 @@ export interface TransferTargets {
   agencies: { slug: string; name: string }[];
 }
 
-/** The transitions whose form asks for a reason (the reporter reads it), and the template that fills it. */
-const WITH_REASON: Partial<Record<StaffTransition, 'REQUEST_INFO' | 'REJECT'>> = { REQUEST_INFO: 'REQUEST_INFO', REJECT: 'REJECT' };
-
 /** The forms to show, from what the API says the viewer may do, and the colleagues each form lists. */
 export function findAllowedActions(item: StaffCase, viewer: StaffViewer, colleagues: AgencyStaffQuery['agencyStaff']) {
   const can = item.viewerCan;
   const excluded = new Set(item.exclusions.map((exclusion) => exclusion.staff.id));
   return {
-    transitions: can.transitions.filter((name) => isValueOf(StaffTransition, name)),
+    transitions: can.transitionOptions,
     note: can.addNote,
     message: can.sendMessage,
     priority: can.setPriority,
@@ -182,20 +179,15 @@ export function CaseActions({
         {allowed.transitions.length > 0 ? (
           <div className="action-block" data-action="transitions">
             <h3>{t('action.transitions')}</h3>
-            {allowed.transitions.map((transition) => {
-              const use = WITH_REASON[transition];
+            {allowed.transitions.map(({ transition, reasonRequired, reasonTemplate }) => {
               return (
                 <TextActionForm
                   key={transition}
                   intent="transition"
                   hidden={{ transition }}
                   match={(values) => values.transition === transition}
-                  template={use}
-                  text={
-                    use
-                      ? { id: `reason-${transition}`, name: 'reason', label: t(`transitionReason.${use}`), hint: t(`transitionReason.${use}.hint`), rows: 3 }
-                      : undefined
-                  }
+                  template={reasonTemplate ?? undefined}
+                  text={reasonRequired ? { id: `reason-${transition}`, name: 'reason', ...transitionReasonLabel(t, transition), rows: 3 } : undefined}
                   className="transition-item"
                   formClassName="transition-form"
                 >

@@ -293,3 +293,8 @@ const en: Record<MessageKey, string> = {
 };
 
 export const messages: Record<'id' | 'en', Record<MessageKey, string>> = { id, en };
+
+/** A key built at run time (from an enum value the API sends) that the catalog has. */
+export function isMessageKey(key: string): key is MessageKey {
+  return key in messages.id;
+}

@@ -22,7 +22,7 @@ import {
 } from '../graphql/documents.server';
 import { isValueOf } from '../graphql/enum-values';
 import { CasePriority, NoteKind, StaffTransition, type CaseStatus } from '../graphql/generated/graphql';
-import { createTranslator, type Translate } from '../i18n/translate';
+import { createTranslator, transitionReasonLabel, type Translate } from '../i18n/translate';
 import type { FormProblem } from '../reporting/report-form-data';
 import { formatWait } from '../reporting/formats';
 import { ApiError } from './api-client.server';
@@ -115,11 +115,12 @@ export async function handleCaseAction(request: Request, call: AgencyConsoleCall
     switch (intent) {
       case 'transition': {
         if (!isValueOf(StaffTransition, transition)) throw new Refusal([{ field: null, label: '', message: t('actionError.unknown') }]);
-        const needsReason = transition === 'REQUEST_INFO' || transition === 'REJECT';
-        const reason = needsReason ? typed('reason', `reason-${transition}`, t(`transitionReason.${transition}`), true) : null;
-        const { transitionCase } = await callConsole(call, TransitionCaseDocument, { input: { caseId, transition: transition as StaffTransition, reason } });
+        // The form has a reason exactly when the API said the transition needs one (viewerCan.transitionOptions);
+        // an empty one is refused here, in the page's language, and the API refuses it again in any case.
+        const reason = typed('reason', `reason-${transition}`, transitionReasonLabel(t, transition).label, fields.has('reason'));
+        const { transitionCase } = await callConsole(call, TransitionCaseDocument, { input: { caseId, transition, reason } });
         if (!transitionCase) return done('gone', { to: inbox });
-        return done('transition', { status: STATUS_AFTER[transition] });
+        return done('transition', { status: transitionCase.status });
       }
       case 'note': {
         const kind = text(fields, 'kind');
@@ -210,14 +211,3 @@ export async function handleCaseAction(request: Request, call: AgencyConsoleCall
     return data<CaseActionData>({ intent, problems: [{ field: null, label: '', message }], values }, { status });
   }
 }
-
-/** The status a transition leads to, for the flash (the page itself shows what the API says). */
-const STATUS_AFTER: Record<StaffTransition, CaseStatus> = {
-  TAKE_FOR_VERIFICATION: 'IN_VERIFICATION',
-  REQUEST_INFO: 'NEEDS_INFO',
-  ACCEPT: 'ACCEPTED',
-  REJECT: 'REJECTED',
-  START_FOLLOW_UP: 'IN_FOLLOW_UP',
-  APPROVE_ANSWER: 'ANSWERED',
-  CLOSE: 'CLOSED',
-};
