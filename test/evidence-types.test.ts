@@ -1,6 +1,7 @@
+/** The web's evidence picker and the API agree on the files a report may carry (checked here, where both packages are in reach). */
 import { describe, expect, it } from 'vitest';
-import { EVIDENCE_CONTENT_TYPES } from '../../../api/src/evidence/content-types';
-import { EVIDENCE_ACCEPT, EVIDENCE_TYPES } from './evidence-types';
+import { EVIDENCE_CONTENT_TYPES } from '@aduan/api/evidence/content-types.ts';
+import { EVIDENCE_ACCEPT, EVIDENCE_TYPES } from '../web/app/reporting/evidence-types.ts';
 
 describe('evidence types', () => {
   it('are exactly the ones the API accepts', () => {

@@ -62,3 +62,8 @@ export function isUniqueViolation(error: unknown): boolean {
   }
   return false;
 }
+
+/** BAD_USER_INPUT naming the fields to fix, with a summary in the viewer's language. */
+export function inputError(issues: { path: (string | number)[]; message: string }[], locale: 'id' | 'en'): AppError {
+  return new AppError('BAD_USER_INPUT', locale === 'en' ? 'Some fields need your attention.' : 'Beberapa isian perlu diperbaiki.', { issues });
+}

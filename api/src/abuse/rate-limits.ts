@@ -7,6 +7,7 @@
  */
 import { Redis } from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
+import type { Limiter, LimiterFactory } from './limiter.ts';
 import { AppError } from '../errors.ts';
 import { SignInGuard } from './sign-in-guard.ts';
 
@@ -31,8 +32,6 @@ export const RATE_LIMITS = {
 export type RateLimitedAction = keyof typeof RATE_LIMITS;
 
 /** One counter store: Redis (with an in-memory stand-in while Redis is away) or memory. */
-export type Limiter = RateLimiterMemory | RateLimiterRedis;
-export type LimiterFactory = (name: string, points: number, duration: number) => Limiter;
 
 export class RateLimits {
   readonly #limiters: Record<RateLimitedAction, Limiter>;

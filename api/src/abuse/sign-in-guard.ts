@@ -16,7 +16,7 @@
  */
 import { createHash } from 'node:crypto';
 import { AppError } from '../errors.ts';
-import type { Limiter, LimiterFactory } from './rate-limits.ts';
+import type { Limiter, LimiterFactory } from './limiter.ts';
 
 export const SIGN_IN_LIMITS = {
   /** Failures of one account from one address before delays start (the window is a day). */

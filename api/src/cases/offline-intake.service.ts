@@ -7,14 +7,14 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { StaffViewer } from '../auth/staff-viewer.ts';
-import { AppError } from '../errors.ts';
+import { AppError, inputError } from '../errors.ts';
 import type { Locale } from '../i18n/locale.ts';
 import type { IdentityVault } from '../identity/identity-vault.service.ts';
 import { withDataScope } from '../auth/data-scope.ts';
 import { localDate } from '../sla/working-days.ts';
 import type { WorkflowDeps } from './case-workflow.service.ts';
 import { validateAnswers, type FieldIssue, type FormFieldDefinition } from './report-answers.ts';
-import { checkIdentity, inputError, titleOf, type SubmitReportInput } from './report-submission.service.ts';
+import { checkIdentity, titleOf, type SubmitReportInput } from './report-submission.service.ts';
 import { reportMessage } from './report-messages.ts';
 import { insertStaffCase } from './staff-case-creation.ts';
 import { createTrackingCode, hashTrackingCode } from './tracking-code.ts';

@@ -10,7 +10,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IdentityMode } from '../generated/prisma/enums.ts';
 import type { CaseTypeConfig, TenantConfig } from '../config/tenant-config.service.ts';
-import { AppError, isUniqueViolation } from '../errors.ts';
+import { AppError, inputError, isUniqueViolation } from '../errors.ts';
 import type { Locale } from '../i18n/locale.ts';
 import type { IdentityVault, ReporterIdentity } from '../identity/identity-vault.service.ts';
 import type { Database } from '../db.ts';
@@ -97,10 +97,6 @@ function findCaseType(config: TenantConfig, key: string, locale: Locale): CaseTy
   if (!caseType) throw inputError([{ path: ['caseTypeKey'], message: reportMessage('unknownCaseType', locale) }], locale);
   if (!caseType.onlineIntake) throw inputError([{ path: ['caseTypeKey'], message: reportMessage('offlineOnly', locale) }], locale);
   return caseType;
-}
-
-export function inputError(issues: FieldIssue[], locale: Locale): AppError {
-  return new AppError('BAD_USER_INPUT', locale === 'en' ? 'Some fields need your attention.' : 'Beberapa isian perlu diperbaiki.', { issues });
 }
 
 /** Which identity details the case type's policy asks for, and whether they are well-formed. */

@@ -7,11 +7,10 @@
  */
 import { withTenantScope } from '../auth/data-scope.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
-import { AppError } from '../errors.ts';
+import { AppError, inputError } from '../errors.ts';
 import type { Locale } from '../i18n/locale.ts';
 import { REGISTRATION_NUMBER_PATTERN } from './registration-number.ts';
 import { reportMessage } from './report-messages.ts';
-import { inputError } from './report-submission.service.ts';
 import { trackingCodeMatches } from './tracking-code.ts';
 import { receiveReporterInfo, type WorkflowDeps } from './case-workflow.service.ts';
 

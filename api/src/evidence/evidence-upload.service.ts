@@ -13,7 +13,7 @@ import type { Database } from '../db.ts';
 import { queryInScope } from '../auth/data-scope.ts';
 import type { TenantConfig } from '../config/tenant-config.service.ts';
 import type { Locale } from '../i18n/locale.ts';
-import { inputError } from '../cases/report-submission.service.ts';
+import { inputError } from '../errors.ts';
 import { reportMessage } from '../cases/report-messages.ts';
 import { EVIDENCE_CONTENT_TYPES } from './content-types.ts';
 import { EvidenceRejectedError, type EvidenceStorage } from './evidence-storage.ts';

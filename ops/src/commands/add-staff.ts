@@ -8,10 +8,23 @@ import { randomBytes } from 'node:crypto';
 import { createStaffUser, emailKey } from '@aduan/api/auth/staff-auth.service.ts';
 import { recordAudit } from '@aduan/api/audit/audit-log.service.ts';
 import { findIncompatibleRoles } from '@aduan/api/admin/role-rules.ts';
-import { AGENCY_STAFF_ROLES } from '@aduan/api/auth/roles.ts';
-import type { Step } from './index.ts';
+import { AGENCY_STAFF_ROLES, type StaffRole } from '@aduan/api/auth/roles.ts';
+import type { Database } from '@aduan/api/db.ts';
 
-export const addStaffStep: Step = async (db, { staff, actor, print }) => {
+export interface AddStaffArguments {
+  tenant?: string;
+  province?: string;
+  email: string;
+  name: string;
+  title?: string;
+  roles: StaffRole[];
+}
+
+/** The `add-staff` step (a `Step` of index.ts, which lists it): what it reads of the command's options. */
+export const addStaffStep = async (
+  db: Database,
+  { staff, actor, print }: { staff?: AddStaffArguments; actor: string; print: (line: string) => void },
+): Promise<void> => {
   if (!staff) throw new Error('add-staff needs --email, --name, --role and one of --tenant or --province');
   if (Boolean(staff.tenant) === Boolean(staff.province)) throw new Error('give exactly one of --tenant <slug> or --province <slug>');
   const roles = [...new Set(staff.roles)];

@@ -14,7 +14,7 @@ import type { StaffRole } from '@aduan/api/auth/roles.ts';
 import { TenantConfigCache } from '@aduan/api/config/tenant-config.service.ts';
 import { runSlaSweep } from '@aduan/api/jobs/sla-sweep.service.ts';
 import { closeDemoDoors, describeDemoDoors, findDemoDoors } from '@aduan/api/admin/demo-doors.service.ts';
-import { addStaffStep } from './add-staff.ts';
+import { addStaffStep, type AddStaffArguments } from './add-staff.ts';
 import { NationalCalendarCache } from '@aduan/api/sla/working-calendar.service.ts';
 
 /** The demo custodians' passphrase: for the demo agencies only, never for a real one. */
@@ -39,15 +39,6 @@ export interface CommandOptions {
   print: (line: string) => void;
   /** Arguments of `add-staff`. */
   staff?: AddStaffArguments;
-}
-
-export interface AddStaffArguments {
-  tenant?: string;
-  province?: string;
-  email: string;
-  name: string;
-  title?: string;
-  roles: StaffRole[];
 }
 
 export type Step = (db: Database, options: CommandOptions) => Promise<void>;
