@@ -16,7 +16,6 @@
  * kept one (migrating it first, so a new index is picked up). Drop it when done.
  */
 import os from 'node:os';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { openDatabase } from '@aduan/api/db.ts';
@@ -26,19 +25,7 @@ import { staffTenantIds } from '@aduan/api/auth/staff-auth.service.ts';
 import { countInbox, listInbox, type InboxFilter } from '@aduan/api/cases/staff-cases.service.ts';
 import type { CaseStatus } from '@aduan/api/cases/case-lifecycle.ts';
 import { DEMO_STAFF_PASSWORD } from '../src/commands/index.ts';
-import {
-  BENCH_MASTER_KEY,
-  benchApiEnv,
-  createBenchDatabase,
-  freePort,
-  setupBenchDatabase,
-  machine,
-  REPO_ROOT,
-  startChild,
-  TSX_CLI,
-  writeResults,
-  type Child,
-} from './support.ts';
+import { createBenchDatabase, setupBenchDatabase, machine, writeResults, type Child, startBenchApi } from './support.ts';
 import { countData, generate, loadAgency, MAIN_AGENCY, type AgencyIds, type GeneratedCounts } from './inbox-data.ts';
 
 const { values } = parseArgs({
@@ -369,25 +356,7 @@ try {
 
   // Over HTTP: sign in as the three viewers, a few filters each.
   console.log('inbox: starting the API');
-  const port = await freePort();
-  const api = await startChild(
-    process.execPath,
-    [TSX_CLI, 'src/main.ts'],
-    path.join(REPO_ROOT, 'api'),
-    {
-      ...benchApiEnv(benchDb.url),
-      API_PORT: String(port),
-      API_HOST: '127.0.0.1',
-      NODE_ENV: 'production',
-      LOG_LEVEL: 'info',
-      RATE_LIMIT_SCALE: '100000',
-      DATABASE_POOL_SIZE: '10',
-      IDENTITY_MASTER_KEY: BENCH_MASTER_KEY,
-      EVIDENCE_DIR: path.join(REPO_ROOT, '.data', 'bench-evidence'),
-    },
-    port,
-    '/readyz',
-  );
+  const api = await startBenchApi(benchDb.url, { RATE_LIMIT_SCALE: '100000', DATABASE_POOL_SIZE: '10' });
   children.push(api);
   const httpFilters = filters.filter(({ label }) =>
     ['no filter', 'status SUBMITTED', 'overdue', 'escalated', `search "${searchPrefix}"`, 'IN_FOLLOW_UP + overdue'].includes(label),

@@ -1,16 +1,7 @@
-/**
- * How long each kind of refused staff sign-in takes over HTTP (ADR 0016): an unknown email,
- * a wrong password, an attempt the guard refuses (the account-and-address pair closed),
- * and, for scale, a right password. They must be alike, so the time does not tell which
- * accounts exist or are being limited. Interleaved rounds, each kind from its own address;
- * median and p90 per kind. Runs on PostgreSQL (`DATABASE_URL`), the API started as in production.
- * `pnpm bench sign-in-timing [--rounds 40]`
- */
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { openDatabase } from '@aduan/api/db.ts';
 import { createStaffUser } from '@aduan/api/auth/staff-auth.service.ts';
-import { BENCH_MASTER_KEY, benchApiEnv, createBenchDatabase, freePort, machine, REPO_ROOT, startChild, TSX_CLI, writeResults, type Child } from './support.ts';
+import { createBenchDatabase, machine, writeResults, type Child, startBenchApi } from './support.ts';
 
 const { values } = parseArgs({ options: { rounds: { type: 'string', default: '40' } }, allowPositionals: true });
 const rounds = Number(values.rounds);
@@ -27,26 +18,9 @@ try {
   }
   await db.close();
 
-  const port = await freePort();
-  const api = await startChild(
-    process.execPath,
-    [TSX_CLI, 'src/main.ts'],
-    path.join(REPO_ROOT, 'api'),
-    {
-      ...benchApiEnv(benchDb.url),
-      API_PORT: String(port),
-      API_HOST: '127.0.0.1',
-      NODE_ENV: 'production',
-      LOG_LEVEL: 'warn',
-      RATE_LIMIT_SCALE: '1',
-      IDENTITY_MASTER_KEY: BENCH_MASTER_KEY,
-      EVIDENCE_DIR: path.join(REPO_ROOT, '.data', 'bench-evidence'),
-    },
-    port,
-    '/readyz',
-  );
+  const api = await startBenchApi(benchDb.url, { LOG_LEVEL: 'warn', RATE_LIMIT_SCALE: '1' });
   children.push(api);
-  const endpoint = `http://127.0.0.1:${port}/t/inspektorat-kalbar/graphql`;
+  const endpoint = `${api.url}/t/inspektorat-kalbar/graphql`;
 
   const attempt = async (email: string, password: string, address: string) => {
     const started = process.hrtime.bigint();

@@ -10,11 +10,10 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { png } from '@aduan/api/evidence/test-files.ts';
-import { BENCH_MASTER_KEY, benchApiEnv, createBenchDatabase, freePort, machine, REPO_ROOT, startChild, TSX_CLI, writeResults, type Child } from './support.ts';
+import { createBenchDatabase, machine, writeResults, type Child, startBenchApi } from './support.ts';
 
 const { values } = parseArgs({ options: { duration: { type: 'string', default: '10' } }, allowPositionals: true });
 const durationMs = Number(values.duration) * 1000;
@@ -178,25 +177,7 @@ async function runLevel(apiUrl: string, concurrency: number, meter?: CpuMeter) {
 const benchDb = await createBenchDatabase('submit-report', 'aduan_bench_submit');
 const children: Child[] = [];
 try {
-  const port = await freePort();
-  const api = await startChild(
-    process.execPath,
-    [TSX_CLI, 'src/main.ts'],
-    path.join(REPO_ROOT, 'api'),
-    {
-      ...benchApiEnv(benchDb.url),
-      API_PORT: String(port),
-      API_HOST: '127.0.0.1',
-      NODE_ENV: 'production',
-      LOG_LEVEL: 'info',
-      RATE_LIMIT_SCALE: '100000',
-      DATABASE_POOL_SIZE: '20',
-      IDENTITY_MASTER_KEY: BENCH_MASTER_KEY,
-      EVIDENCE_DIR: path.join(REPO_ROOT, '.data', 'bench-evidence'),
-    },
-    port,
-    '/readyz',
-  );
+  const api = await startBenchApi(benchDb.url, { RATE_LIMIT_SCALE: '100000', DATABASE_POOL_SIZE: '20' });
   children.push(api);
   const loadAverageBefore = os.loadavg().map((value) => Number(value.toFixed(2)));
   console.log('submit-report: warming up');

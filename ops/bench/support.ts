@@ -156,3 +156,29 @@ export async function setupBenchDatabase(url: string): Promise<void> {
   const env = parseEnv({ DATABASE_URL: url, API_DATABASE_URL: benchApiEnv(url).API_DATABASE_URL });
   await runCommand('setup', { env, tenantsDir: env.TENANTS_DIR, actor: 'bench', print: () => {} });
 }
+
+/**
+ * The API as the benchmarks run it: a production process (tsx, as `pnpm start` runs it) on a free
+ * port, logged in as its own role on the bench database, with the bench master key; `env` adds or
+ * overrides settings (pool size, rate limits, log level).
+ */
+export async function startBenchApi(databaseUrl: string, env: NodeJS.ProcessEnv = {}): Promise<Child> {
+  const port = await freePort();
+  return startChild(
+    process.execPath,
+    [TSX_CLI, 'src/main.ts'],
+    path.join(REPO_ROOT, 'api'),
+    {
+      ...benchApiEnv(databaseUrl),
+      API_PORT: String(port),
+      API_HOST: '127.0.0.1',
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'info',
+      IDENTITY_MASTER_KEY: BENCH_MASTER_KEY,
+      EVIDENCE_DIR: path.join(REPO_ROOT, '.data', 'bench-evidence'),
+      ...env,
+    },
+    port,
+    '/readyz',
+  );
+}

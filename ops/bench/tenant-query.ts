@@ -12,8 +12,6 @@ import http from 'node:http';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import {
-  BENCH_MASTER_KEY,
-  benchApiEnv,
   createBenchDatabase,
   freePort,
   machine,
@@ -24,6 +22,7 @@ import {
   writeResults,
   type Child,
   type LoadResult,
+  startBenchApi,
 } from './support.ts';
 
 const { values } = parseArgs({ options: { duration: { type: 'string', default: '10' } }, allowPositionals: true });
@@ -71,22 +70,7 @@ async function firstVisitBytes(webUrl: string, pagePath: string) {
 const benchDb = await createBenchDatabase('tenant-query', 'aduan_bench');
 const children: Child[] = [];
 try {
-  const apiPort = await freePort();
-  const api = await startChild(
-    process.execPath,
-    [TSX_CLI, 'src/main.ts'],
-    path.join(REPO_ROOT, 'api'),
-    {
-      ...benchApiEnv(benchDb.url),
-      API_PORT: String(apiPort),
-      API_HOST: '127.0.0.1',
-      NODE_ENV: 'production',
-      LOG_LEVEL: 'info',
-      IDENTITY_MASTER_KEY: BENCH_MASTER_KEY,
-    },
-    apiPort,
-    '/readyz',
-  );
+  const api = await startBenchApi(benchDb.url);
   children.push(api);
   const barePort = await freePort();
   const bare = await startChild(
