@@ -1,5 +1,6 @@
-/** The case page's forms: their intents, the controls each has, and what a refusal carries back. */
-import type { MessageKey } from '../i18n/translate';
+/** The case page's forms: their intents, the controls each has, what a refusal carries back, and a transition reason's label. */
+import { isMessageKey } from '../i18n/messages';
+import type { MessageKey, Translate } from '../i18n/translate';
 import type { FormProblem } from '../reporting/report-form-data';
 
 export const ACTION_INTENTS = [
@@ -47,3 +48,10 @@ export const ACTION_FIELDS: Record<ActionIntent, { input: string; id: string | (
   ],
   revealRequest: [{ input: 'reason', id: 'reveal-reason', label: 'action.revealReason' }],
 };
+
+/** A transition's reason label, or the general one for a transition that has none of its own. */
+export function transitionReasonLabel(t: Translate, transition: string): { label: string; hint?: string } {
+  const label = `transitionReason.${transition}`;
+  const hint = `${label}.hint`;
+  return { label: t(isMessageKey(label) ? label : 'action.reason'), hint: isMessageKey(hint) ? t(hint) : undefined };
+}

@@ -9,9 +9,9 @@
 import type { AgencyStaffQuery } from '../graphql/generated/graphql';
 import { CASE_PRIORITIES, NOTE_KINDS } from './enum-order';
 import type { StaffCase, StaffViewer } from '../graphql/results';
-import { transitionReasonLabel } from '../i18n/translate';
 import { useTranslation } from '../i18n/use-translation';
 import { describedBy, FieldError, Hint } from '../reporting/form-controls';
+import { transitionReasonLabel } from './case-action-data';
 import { ActionForms, GeneralProblems, TextActionForm, useFormState, type ActionFormsValue } from './case-action-forms';
 
 export type { ChosenTemplate } from './case-action-forms';

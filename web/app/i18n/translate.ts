@@ -1,5 +1,5 @@
 import type { Locale } from './locale';
-import { isMessageKey, messages, type MessageKey } from './messages';
+import { messages, type MessageKey } from './messages';
 
 export type { MessageKey };
 export type MessageParams = Record<string, string | number>;
@@ -15,13 +15,6 @@ function describeMissing(key: string): string {
     .replace(/_/g, ' ')
     .toLowerCase();
   return last.charAt(0).toUpperCase() + last.slice(1);
-}
-
-/** A transition's reason label, or the general one for a transition that has none of its own. */
-export function transitionReasonLabel(t: Translate, transition: string): { label: string; hint?: string } {
-  const label = `transitionReason.${transition}`;
-  const hint = `${label}.hint`;
-  return { label: t(isMessageKey(label) ? label : 'action.reason'), hint: isMessageKey(hint) ? t(hint) : undefined };
 }
 
 export function createTranslator(locale: Locale): Translate {

@@ -6,7 +6,7 @@
  */
 import { data, redirect } from '@remix-run/node';
 import { consoleBase, consoleCasePath, consoleInboxPath } from '../console/console-paths';
-import { ACTION_FIELDS, ACTION_INTENTS, type ActionIntent, type CaseActionData } from '../console/case-action-data';
+import { ACTION_FIELDS, ACTION_INTENTS, transitionReasonLabel, type ActionIntent, type CaseActionData } from '../console/case-action-data';
 import { createFlash, type Flash } from '../console/flash';
 import {
   AddCaseNoteDocument,
@@ -22,7 +22,7 @@ import {
 } from '../graphql/documents.server';
 import { isValueOf } from '../graphql/enum-values';
 import { CasePriority, NoteKind, StaffTransition, type CaseStatus } from '../graphql/generated/graphql';
-import { createTranslator, transitionReasonLabel, type Translate } from '../i18n/translate';
+import { createTranslator, type Translate } from '../i18n/translate';
 import type { FormProblem } from '../reporting/report-form-data';
 import { formatWait } from '../reporting/formats';
 import { ApiError } from './api-client.server';
