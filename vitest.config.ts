@@ -28,11 +28,21 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: 'integration', include: ['api/src/**/*.int.test.ts', 'ops/src/**/*.int.test.ts'] },
+        test: {
+          name: 'integration',
+          include: ['api/src/**/*.int.test.ts', 'ops/src/**/*.int.test.ts'],
+          globalSetup: ['./test/support/global/database-template.ts'],
+        },
       },
       {
         extends: true,
-        test: { name: 'e2e', include: ['test/**/*.test.ts'], exclude: ['**/node_modules/**'] },
+        test: {
+          name: 'e2e',
+          include: ['test/**/*.test.ts'],
+          exclude: ['**/node_modules/**'],
+          // Prepared once per run, and only when a test of the project is queued.
+          globalSetup: ['./test/support/global/database-template.ts', './test/support/global/web-build.ts'],
+        },
       },
     ],
   },

@@ -6,13 +6,12 @@
  * pnpm's scripts find (the one `pnpm start`, tsx, prisma, remix and vitest run on) is older.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from './support/database.ts';
 import { REPO_ROOT, startApi, type RunningProcess } from './support/processes.ts';
-import { buildWebInto, startBuiltWeb } from './support/web-build.ts';
+import { sharedWebBuild, startBuiltWeb } from './support/web-build.ts';
 
 const rootPackage = JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as {
   engines: { node: string };
@@ -50,23 +49,20 @@ describe('the Node runtime', () => {
   });
 
   describe('in the servers', () => {
-    let scratch: string;
     let api: RunningProcess;
     let web: RunningProcess;
     let database: TestDatabase;
 
     beforeAll(async () => {
-      scratch = mkdtempSync(path.join(os.tmpdir(), 'aduan-runtime-'));
       database = await createTestDatabase();
       api = await startApi(database.env);
-      web = await startBuiltWeb(api.url, buildWebInto(scratch));
+      web = await startBuiltWeb(api.url, sharedWebBuild());
     }, 240_000);
 
     afterAll(async () => {
       await web?.stop();
       await api?.stop();
       await database?.drop();
-      if (scratch) rmSync(scratch, { recursive: true, force: true });
     });
 
     it('starts the API on it, and the API says so once in its startup log line', () => {

@@ -16,7 +16,7 @@ import { graphql } from './support/graphql.ts';
 import { startApi, type RunningProcess } from './support/processes.ts';
 import { REPO_TENANTS_DIR, setupTenants } from './support/setup-tenants.ts';
 import { LOGIN_STAFF } from './support/staff.ts';
-import { buildWebInto, startBuiltWeb } from './support/web-build.ts';
+import { sharedWebBuild, startBuiltWeb } from './support/web-build.ts';
 
 const BONTANG_HOST = 'wbs.bontang.test';
 let database: TestDatabase;
@@ -160,7 +160,7 @@ describe('the web server', () => {
   let api: RunningProcess;
   let buildDirectory: string;
   beforeAll(async () => {
-    buildDirectory = buildWebInto(scratch);
+    buildDirectory = sharedWebBuild();
     api = await startApiTrusting('loopback');
   }, 300_000);
   afterAll(async () => {

@@ -6,15 +6,13 @@
  * the real API behind it is covered by test/browser/live*.test.ts.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
 import http, { type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket, { WebSocketServer } from 'ws';
 import { findFreePort, REPO_ROOT, startProcess, webServerArgs, type RunningProcess } from './support/processes.ts';
-import { buildWebInto } from './support/web-build.ts';
+import { sharedWebBuild } from './support/web-build.ts';
 
 const WEB_DIR = path.join(REPO_ROOT, 'web');
 const REPORTER_TOKEN = 'r'.repeat(32);
@@ -102,7 +100,6 @@ function openLive(web: RunningProcess, pathname: string, headers: Record<string,
 }
 
 describe('the live proxy', () => {
-  let scratch: string;
   let buildDirectory: string;
   let api: Awaited<ReturnType<typeof startRecordingApi>>;
 
@@ -120,14 +117,12 @@ describe('the live proxy', () => {
   }
 
   beforeAll(async () => {
-    scratch = await mkdtemp(path.join(os.tmpdir(), 'aduan-web-server-'));
-    buildDirectory = buildWebInto(scratch);
+    buildDirectory = sharedWebBuild();
     api = await startRecordingApi();
   }, 300_000);
 
   afterAll(async () => {
     await api?.close();
-    await rm(scratch, { recursive: true, force: true });
   });
 
   describe('behind no trusted proxy (the default)', () => {

@@ -6,7 +6,7 @@
  * a response template in the question textarea; the identity custodian's reveal at Bontang;
  * the tenant admin adding a staff member. axe-core on every new page, screenshots under /tmp.
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -22,7 +22,7 @@ import { startApi, type RunningProcess } from '../support/processes.ts';
 import { caseTypesOf, reporterDetails, SUBMIT_REPORT, uploadEvidence, validAnswers, type CaseTypeInfo } from '../support/reporting.ts';
 import { setupTenants } from '../support/setup-tenants.ts';
 import { demoEmail } from '../support/staff.ts';
-import { buildWebInto, startBuiltWeb } from '../support/web-build.ts';
+import { sharedWebBuild, startBuiltWeb } from '../support/web-build.ts';
 
 const KALBAR = 'inspektorat-kalbar';
 const KALSEL = 'inspektorat-kalsel';
@@ -34,7 +34,6 @@ let database: TestDatabase;
 let api: RunningProcess;
 let web: RunningProcess;
 let browser: Browser;
-let scratch: string;
 let target: ConsoleBrowser;
 
 async function shot(page: Page, name: string, options: { print?: boolean } = {}) {
@@ -101,8 +100,7 @@ async function fillAnswers(page: Page, caseType: CaseTypeInfo, marker: string) {
 describe.runIf(browserTestsEnabled)('more of the staff console in Chromium', () => {
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
-    scratch = mkdtempSync(path.join(os.tmpdir(), 'aduan-console-more-'));
-    const buildDirectory = buildWebInto(scratch);
+    const buildDirectory = sharedWebBuild();
     database = await createTestDatabase();
     await setupTenants(database);
     api = await startApi({ ...database.env, LOG_LEVEL: 'warn' });
@@ -116,7 +114,6 @@ describe.runIf(browserTestsEnabled)('more of the staff console in Chromium', () 
     await web?.stop();
     await api?.stop();
     await database?.drop();
-    if (scratch) rmSync(scratch, { recursive: true, force: true });
   });
 
   it('records an offline intake and prints its receipt with the officer and the tracking code once', async () => {

@@ -20,7 +20,7 @@ import { startApi, type RunningProcess } from '../support/processes.ts';
 import { caseTypesOf, SUBMIT_REPORT, uploadEvidence, validAnswers } from '../support/reporting.ts';
 import { setupTenants } from '../support/setup-tenants.ts';
 import { demoEmail } from '../support/staff.ts';
-import { buildWebInto, startBuiltWeb } from '../support/web-build.ts';
+import { sharedWebBuild, startBuiltWeb } from '../support/web-build.ts';
 
 const KALBAR = 'inspektorat-kalbar';
 const CONSOLE = `/t/${KALBAR}/konsol`;
@@ -58,7 +58,7 @@ describe.runIf(browserTestsEnabled)('console notifications in Chromium', () => {
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
     scratch = mkdtempSync(path.join(os.tmpdir(), 'aduan-console-notifications-'));
-    const buildDirectory = buildWebInto(scratch);
+    const buildDirectory = sharedWebBuild();
     database = await createTestDatabase();
     await setupTenants(database);
     api = await startApi(apiEnv());

@@ -5,31 +5,28 @@
  * wrong password, a role that may only read, the provincial secretariat's read-only view,
  * axe-core, a phone's width, English, and the same work with JavaScript disabled.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { png } from '@aduan/api/evidence/test-files.ts';
 import { browserTestsEnabled, launchChromium, seriousViolations } from '../support/browser.ts';
+import { openCase, openPage, overflow, signIn, type ConsoleBrowser } from '../support/console-browser.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
 import { graphql } from '../support/graphql.ts';
 import { startApi, type RunningProcess } from '../support/processes.ts';
 import { caseTypesOf, SUBMIT_REPORT, uploadEvidence, validAnswers } from '../support/reporting.ts';
 import { setupTenants } from '../support/setup-tenants.ts';
 import { demoEmail } from '../support/staff.ts';
-import { buildWebInto, startBuiltWeb } from '../support/web-build.ts';
+import { sharedWebBuild, startBuiltWeb } from '../support/web-build.ts';
 
 const KALBAR = 'inspektorat-kalbar';
 const CONSOLE = `/t/${KALBAR}/konsol`;
 const SECRETARIAT = '/konsol/sekretariat';
-const PASSWORD = 'demo-staff-password';
 
 let database: TestDatabase;
 let api: RunningProcess;
 let web: RunningProcess;
 let browser: Browser;
-let scratch: string;
+let target: ConsoleBrowser;
 
 /** An anonymous complaint at Inspektorat Kalbar with a photo, filed as the portal does. */
 async function fileComplaint(marker: string) {
@@ -42,39 +39,6 @@ async function fileComplaint(marker: string) {
   return response.data!.submitReport as { registrationNumber: string; trackingCode: string };
 }
 
-async function overflow(page: Page): Promise<number> {
-  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-}
-
-async function open(pathname: string, options: { javaScript?: boolean; width?: number } = {}) {
-  const context = await browser.newContext({
-    viewport: { width: options.width ?? 1280, height: 900 },
-    javaScriptEnabled: options.javaScript ?? true,
-    // axe-core is injected as a script; the console's pages forbid scripts otherwise.
-    bypassCSP: options.javaScript !== false,
-  });
-  const page = await context.newPage();
-  await page.goto(`${web.url}${pathname}`);
-  return { context, page };
-}
-
-/** Signs in on the page the console sent the browser to, and waits for where it goes next. */
-async function signIn(page: Page, email: string, password = PASSWORD) {
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Kata sandi').fill(password);
-  await page.getByRole('button', { name: 'Masuk', exact: true }).click();
-  await page.waitForLoadState();
-}
-
-async function openCase(page: Page, number: string) {
-  await page.goto(`${web.url}${CONSOLE}?cari=${number}`);
-  await page.locator(`[data-case-row="${number}"] a`).click();
-  await page.locator(`[data-case="${number}"]`).waitFor();
-  // A click before the inbox's script ran loads the case as a new document, which streams in:
-  // its heading can be there while the actions further down are not yet parsed.
-  await page.waitForLoadState('domcontentloaded');
-}
-
 async function statusOf(page: Page): Promise<string | null> {
   return page.locator('[data-fact="status"] [data-status]').getAttribute('data-status');
 }
@@ -85,13 +49,13 @@ async function flashOf(page: Page): Promise<string> {
 
 describe.runIf(browserTestsEnabled)('the staff console in Chromium', () => {
   beforeAll(async () => {
-    scratch = mkdtempSync(path.join(os.tmpdir(), 'aduan-console-web-'));
-    const buildDirectory = buildWebInto(scratch);
+    const buildDirectory = sharedWebBuild();
     database = await createTestDatabase();
     await setupTenants(database);
     api = await startApi({ ...database.env, LOG_LEVEL: 'warn' });
     web = await startBuiltWeb(api.url, buildDirectory);
     browser = await launchChromium();
+    target = { browser, webUrl: web.url };
     // A web build of its own, beside the other browser files' builds on a busy machine.
   }, 240_000);
 
@@ -100,14 +64,13 @@ describe.runIf(browserTestsEnabled)('the staff console in Chromium', () => {
     await web?.stop();
     await api?.stop();
     await database?.drop();
-    if (scratch) rmSync(scratch, { recursive: true, force: true });
   });
 
   it('takes a report from the inbox to an approved answer: verifier, reporter, review team, head', async () => {
     const filed = await fileComplaint('jalan rusak di km 3');
 
     // The verifier: the console sends an anonymous visitor to sign in, then back to the inbox.
-    const { context, page } = await open(CONSOLE);
+    const { context, page } = await openPage(target, CONSOLE);
     expect(new URL(page.url()).pathname).toBe(`${CONSOLE}/masuk`);
     expect(await seriousViolations(page), 'sign-in').toEqual([]);
     await signIn(page, demoEmail('verifikator', KALBAR));
@@ -158,7 +121,7 @@ describe.runIf(browserTestsEnabled)('the staff console in Chromium', () => {
     await context.close();
 
     // The reporter reads the question on the track page, and answers there.
-    const reporter = await open(`/t/${KALBAR}/lacak`);
+    const reporter = await openPage(target, `/t/${KALBAR}/lacak`);
     await reporter.page.getByLabel('Nomor registrasi').fill(filed.registrationNumber);
     await reporter.page.getByLabel('Kode pelacakan').fill(filed.trackingCode);
     await reporter.page.getByRole('button', { name: 'Lacak' }).click();
@@ -170,9 +133,9 @@ describe.runIf(browserTestsEnabled)('the staff console in Chromium', () => {
     await reporter.context.close();
 
     // The verifier accepts and forwards it to the review team.
-    const verifier = await open(CONSOLE);
+    const verifier = await openPage(target, CONSOLE);
     await signIn(verifier.page, demoEmail('verifikator', KALBAR));
-    await openCase(verifier.page, filed.registrationNumber);
+    await openCase(target, verifier.page, CONSOLE, filed.registrationNumber);
     // The case page follows the case live and may be re-rendering its data: wait for the reply.
     await verifier.page.locator('[data-messages]', { hasText: 'Jalan Ahmad Yani km 3, sejak Januari.' }).waitFor({ timeout: 10_000 });
     await verifier.page.locator('[data-transition="ACCEPT"]').click();
@@ -181,9 +144,9 @@ describe.runIf(browserTestsEnabled)('the staff console in Chromium', () => {
     await verifier.context.close();
 
     // The review team starts the follow-up, records a coordination note and submits an answer.
-    const reviewer = await open(CONSOLE);
+    const reviewer = await openPage(target, CONSOLE);
     await signIn(reviewer.page, demoEmail('telaah', KALBAR));
-    await openCase(reviewer.page, filed.registrationNumber);
+    await openCase(target, reviewer.page, CONSOLE, filed.registrationNumber);
     await reviewer.page.locator('[data-transition="START_FOLLOW_UP"]').click();
     await reviewer.page.locator('[data-flash]').waitFor();
     expect(await statusOf(reviewer.page)).toBe('IN_FOLLOW_UP');
@@ -205,9 +168,9 @@ describe.runIf(browserTestsEnabled)('the staff console in Chromium', () => {
     await reviewer.context.close();
 
     // The head approves; the reporter's answer goes out.
-    const head = await open(CONSOLE);
+    const head = await openPage(target, CONSOLE);
     await signIn(head.page, demoEmail('pimpinan', KALBAR));
-    await openCase(head.page, filed.registrationNumber);
+    await openCase(target, head.page, CONSOLE, filed.registrationNumber);
     // Said in full when it fails: the status and answer the head's page was given.
     const seen = async () =>
       `status ${await statusOf(head.page)}; answers: ${await head.page.locator('[data-answer-status]').evaluateAll((items) => items.map((item) => item.getAttribute('data-answer-status')).join(','))}`;
@@ -224,7 +187,7 @@ describe.runIf(browserTestsEnabled)('the staff console in Chromium', () => {
   }, 180_000);
 
   it('says a wrong password next to the field, and keeps the email', async () => {
-    const { context, page } = await open(`${CONSOLE}/masuk`);
+    const { context, page } = await openPage(target, `${CONSOLE}/masuk`);
     await signIn(page, demoEmail('admin', KALBAR), 'not-the-password');
     expect(new URL(page.url()).pathname).toBe(`${CONSOLE}/masuk`);
     expect(await page.locator('#password-error').innerText()).toContain('Email atau kata sandi salah');
@@ -238,16 +201,16 @@ describe.runIf(browserTestsEnabled)('the staff console in Chromium', () => {
 
   it('shows no action to a role that may only read, and the secretariat reads the case across the province', async () => {
     const filed = await fileComplaint('pungutan di loket');
-    const custodian = await open(CONSOLE);
+    const custodian = await openPage(target, CONSOLE);
     await signIn(custodian.page, demoEmail('kustodian', KALBAR));
-    await openCase(custodian.page, filed.registrationNumber);
+    await openCase(target, custodian.page, CONSOLE, filed.registrationNumber);
     expect(await custodian.page.locator('[data-transition]').count()).toBe(0);
     for (const action of ['note', 'message', 'priority', 'answer', 'restrict']) {
       expect(await custodian.page.locator(`[data-action="${action}"]`).count(), action).toBe(0);
     }
     await custodian.context.close();
 
-    const { context, page } = await open(SECRETARIAT, { width: 360 });
+    const { context, page } = await openPage(target, SECRETARIAT, { width: 360 });
     expect(new URL(page.url()).pathname).toBe(`${SECRETARIAT}/masuk`);
     await signIn(page, 'sekretariat@kalimantan-barat.test');
     expect(new URL(page.url()).pathname).toBe(`${SECRETARIAT}/kotak-masuk`);
@@ -274,10 +237,10 @@ describe.runIf(browserTestsEnabled)('the staff console in Chromium', () => {
 
   it('fits a phone and speaks English on request', async () => {
     const filed = await fileComplaint('lampu jalan mati');
-    const { context, page } = await open(CONSOLE, { width: 360 });
+    const { context, page } = await openPage(target, CONSOLE, { width: 360 });
     await signIn(page, demoEmail('pimpinan', KALBAR));
     expect(await overflow(page), 'inbox at 360 px').toBeLessThanOrEqual(0);
-    await openCase(page, filed.registrationNumber);
+    await openCase(target, page, CONSOLE, filed.registrationNumber);
     expect(await overflow(page), 'case at 360 px').toBeLessThanOrEqual(0);
     expect(await seriousViolations(page), 'case at 360 px').toEqual([]);
     await page.goto(`${page.url()}?lang=en`);
@@ -290,12 +253,12 @@ describe.runIf(browserTestsEnabled)('the staff console in Chromium', () => {
 
   it('signs in and moves a case with JavaScript disabled', async () => {
     const filed = await fileComplaint('tanpa javascript');
-    const { context, page } = await open(`${CONSOLE}/kasus/00000000-0000-4000-8000-000000000000`, { javaScript: false });
+    const { context, page } = await openPage(target, `${CONSOLE}/kasus/00000000-0000-4000-8000-000000000000`, { javaScript: false });
     // The sign-in page remembers where the browser was going.
     expect(new URL(page.url()).pathname).toBe(`${CONSOLE}/masuk`);
     await signIn(page, demoEmail('verifikator', KALBAR));
     expect(await page.locator('[data-error]').getAttribute('data-error')).toBe('PAGE_NOT_FOUND');
-    await openCase(page, filed.registrationNumber);
+    await openCase(target, page, CONSOLE, filed.registrationNumber);
     await page.locator('[data-transition="TAKE_FOR_VERIFICATION"]').click();
     await page.waitForLoadState();
     expect(await flashOf(page)).toContain('Sedang diverifikasi');

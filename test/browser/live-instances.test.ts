@@ -5,9 +5,6 @@
  * event log on their own only every 10 minutes here, so only Redis can bring it in time.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { png } from '@aduan/api/evidence/test-files.ts';
@@ -19,7 +16,7 @@ import { startApi, type RunningProcess } from '../support/processes.ts';
 import { caseTypesOf, SUBMIT_REPORT, uploadEvidence, validAnswers } from '../support/reporting.ts';
 import { setupTenants } from '../support/setup-tenants.ts';
 import { INBOX, staffClient, TRANSITION_CASE } from '../support/staff.ts';
-import { buildWebInto, startBuiltWeb } from '../support/web-build.ts';
+import { sharedWebBuild, startBuiltWeb } from '../support/web-build.ts';
 
 const KALBAR = 'inspektorat-kalbar';
 const redisUrl = process.env.REDIS_URL;
@@ -29,7 +26,6 @@ let apiA: RunningProcess;
 let apiB: RunningProcess;
 let web: RunningProcess;
 let browser: Browser;
-let scratch: string;
 
 describe.skipIf(!browserTestsEnabled || !usingPostgres || !redisUrl)('live updates across two API instances, in the browser', () => {
   beforeAll(async () => {
@@ -44,8 +40,7 @@ describe.skipIf(!browserTestsEnabled || !usingPostgres || !redisUrl)('live updat
       IDENTITY_MASTER_KEY: randomBytes(32).toString('base64'),
     };
     [apiA, apiB] = await Promise.all([startApi(env), startApi(env)]);
-    scratch = mkdtempSync(path.join(os.tmpdir(), 'aduan-live-instances-web-'));
-    web = await startBuiltWeb(apiB.url, buildWebInto(scratch));
+    web = await startBuiltWeb(apiB.url, sharedWebBuild());
     browser = await launchChromium();
   }, 240_000);
 
@@ -54,7 +49,6 @@ describe.skipIf(!browserTestsEnabled || !usingPostgres || !redisUrl)('live updat
     await web?.stop();
     await Promise.all([apiA?.stop(), apiB?.stop()]);
     await database?.drop();
-    if (scratch) rmSync(scratch, { recursive: true, force: true });
   });
 
   it("shows a verifier's question asked on instance A on the reporter's page served through instance B", async () => {

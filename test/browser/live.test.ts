@@ -5,8 +5,6 @@
  * counters move with its province. Also: a foreign page may not open the live socket, the
  * tracking code is in no address and no log, axe-core, and a phone's width.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -20,7 +18,7 @@ import { startApi, type RunningProcess } from '../support/processes.ts';
 import { caseTypesOf, SUBMIT_REPORT, uploadEvidence, validAnswers } from '../support/reporting.ts';
 import { setupTenants } from '../support/setup-tenants.ts';
 import { demoEmail } from '../support/staff.ts';
-import { buildWebInto, startBuiltWeb } from '../support/web-build.ts';
+import { sharedWebBuild, startBuiltWeb } from '../support/web-build.ts';
 
 const KALBAR = 'inspektorat-kalbar';
 const CONSOLE = `/t/${KALBAR}/konsol`;
@@ -32,7 +30,6 @@ let database: TestDatabase;
 let api: RunningProcess;
 let web: RunningProcess;
 let browser: Browser;
-let scratch: string;
 let target: ConsoleBrowser;
 
 async function fileComplaint(marker: string) {
@@ -63,8 +60,7 @@ describe.skipIf(!browserTestsEnabled)('live updates in the pages', () => {
     database = await createTestDatabase();
     await setupTenants(database);
     api = await startApi(database.env);
-    scratch = mkdtempSync(path.join(os.tmpdir(), 'aduan-live-web-'));
-    web = await startBuiltWeb(api.url, buildWebInto(scratch));
+    web = await startBuiltWeb(api.url, sharedWebBuild());
     browser = await launchChromium();
     target = { browser, webUrl: web.url };
   }, 240_000);
@@ -74,7 +70,6 @@ describe.skipIf(!browserTestsEnabled)('live updates in the pages', () => {
     await web?.stop();
     await api?.stop();
     await database?.drop();
-    if (scratch) rmSync(scratch, { recursive: true, force: true });
   });
 
   it("shows the verifier's question on the reporter's open track page without a reload", async () => {

@@ -6,9 +6,6 @@
  * (Permissions-Policy), and says HTTPS-only (Strict-Transport-Security) when a trusted proxy
  * says the browser used TLS.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page, Response } from 'playwright-core';
 import { browserTestsEnabled, launchChromium } from '../support/browser.ts';
@@ -20,7 +17,7 @@ import { png } from '@aduan/api/evidence/test-files.ts';
 import { caseTypesOf, SUBMIT_REPORT, uploadEvidence, validAnswers } from '../support/reporting.ts';
 import { setupTenants } from '../support/setup-tenants.ts';
 import { demoEmail } from '../support/staff.ts';
-import { buildWebInto, startBuiltWeb } from '../support/web-build.ts';
+import { sharedWebBuild, startBuiltWeb } from '../support/web-build.ts';
 
 const KALBAR = 'inspektorat-kalbar';
 
@@ -28,7 +25,6 @@ let database: TestDatabase;
 let api: RunningProcess;
 let web: RunningProcess;
 let browser: Browser;
-let scratch: string;
 
 /** A page in a context that keeps the site's CSP, recording every violation Chromium reports. */
 async function openWatched(pathname: string) {
@@ -68,9 +64,8 @@ describe.skipIf(!browserTestsEnabled)('security headers of the pages', () => {
     database = await createTestDatabase();
     await setupTenants(database);
     api = await startApi({ ...database.env, SLA_SWEEP_ENABLED: 'false' });
-    scratch = mkdtempSync(path.join(os.tmpdir(), 'aduan-page-headers-'));
     // The test stands where a TLS-terminating proxy would: the web server trusts loopback's X-Forwarded-Proto.
-    web = await startBuiltWeb(api.url, buildWebInto(scratch), { TRUST_PROXY: 'loopback' });
+    web = await startBuiltWeb(api.url, sharedWebBuild(), { TRUST_PROXY: 'loopback' });
     browser = await launchChromium();
   }, 240_000);
 
@@ -79,7 +74,6 @@ describe.skipIf(!browserTestsEnabled)('security headers of the pages', () => {
     await web?.stop();
     await api?.stop();
     await database?.drop();
-    if (scratch) rmSync(scratch, { recursive: true, force: true });
   });
 
   it('runs the report form under a nonce policy without a violation', async () => {

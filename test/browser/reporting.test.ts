@@ -5,10 +5,9 @@
  * pseudonymous account from registration to "Laporan saya", English, and axe-core.
  *
  * The web runs as in production (`web/server/main.ts`, which forwards the browser's address to
- * the API), from a build of its own so that it never races the other browser test's build.
+ * the API), on the run's build.
  */
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,10 +15,10 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { jpeg } from '@aduan/api/evidence/test-files.ts';
 import { browserTestsEnabled, launchChromium, seriousViolations } from '../support/browser.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
-import { findFreePort, REPO_ROOT, startApi, startProcess, webServerArgs, type RunningProcess } from '../support/processes.ts';
+import { startApi, type RunningProcess } from '../support/processes.ts';
 import { setupTenants } from '../support/setup-tenants.ts';
+import { sharedWebBuild, startBuiltWeb } from '../support/web-build.ts';
 
-const WEB_DIR = path.join(REPO_ROOT, 'web');
 const BONTANG = '/t/inspektorat-bontang';
 const NUMBER = /^BTG-\d{4}-\d{6}$/;
 const CODE = /^([0-9A-Z]{4}-){7}[0-9A-Z]{4}$/;
@@ -31,27 +30,6 @@ let browser: Browser;
 let scratch: string;
 let photo: string;
 
-function buildWebInto(directory: string): void {
-  const build = spawnSync('pnpm', ['--filter', '@aduan/web', 'run', 'build'], {
-    cwd: REPO_ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, WEB_BUILD_DIRECTORY: directory },
-  });
-  if (build.status !== 0) throw new Error(`web build failed:\n${build.stdout}\n${build.stderr}`);
-}
-
-async function startProductionWeb(apiUrl: string, buildDirectory: string): Promise<RunningProcess> {
-  const port = await findFreePort();
-  return startProcess({
-    command: process.execPath,
-    args: webServerArgs(path.join(buildDirectory, 'server', 'index.js')),
-    cwd: WEB_DIR,
-    env: { PORT: String(port), API_URL: apiUrl, NODE_ENV: 'production' },
-    readyPath: '/',
-    port,
-  });
-}
-
 async function overflow(page: Page): Promise<number> {
   return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 }
@@ -59,16 +37,12 @@ async function overflow(page: Page): Promise<number> {
 describe.runIf(browserTestsEnabled)('filing and following a report in Chromium', () => {
   beforeAll(async () => {
     scratch = mkdtempSync(path.join(os.tmpdir(), 'aduan-reporting-web-'));
-    const buildDirectory = path.join(scratch, 'build');
     photo = path.join(scratch, 'IMG_2031 kantor.jpg');
     writeFileSync(photo, jpeg());
-    buildWebInto(buildDirectory);
-    // The server build imports react and @remix-run/* by name: let it find web's packages.
-    symlinkSync(path.join(WEB_DIR, 'node_modules'), path.join(scratch, 'node_modules'), 'dir');
     database = await createTestDatabase();
     await setupTenants(database);
     api = await startApi({ ...database.env, LOG_LEVEL: 'warn' });
-    web = await startProductionWeb(api.url, buildDirectory);
+    web = await startBuiltWeb(api.url, sharedWebBuild());
     browser = await launchChromium();
   });
 
@@ -80,11 +54,10 @@ describe.runIf(browserTestsEnabled)('filing and following a report in Chromium',
     if (scratch) rmSync(scratch, { recursive: true, force: true });
   });
 
-  async function open(pathname: string, options: { javaScript?: boolean; width?: number; bypassCSP?: boolean } = {}) {
+  async function open(pathname: string, options: { javaScript?: boolean; width?: number } = {}) {
     const context = await browser.newContext({
       viewport: { width: options.width ?? 1280, height: 900 },
       javaScriptEnabled: options.javaScript ?? true,
-      bypassCSP: options.bypassCSP ?? false,
     });
     const page = await context.newPage();
     await page.goto(`${web.url}${pathname}`);
@@ -328,7 +301,7 @@ describe.runIf(browserTestsEnabled)('filing and following a report in Chromium',
   });
 
   it('passes axe-core on the form, the receipt and the track page, and reads on a 360-pixel phone', async () => {
-    const { context, page } = await open(`${BONTANG}/lapor/whistleblowing`, { bypassCSP: true, width: 360 });
+    const { context, page } = await open(`${BONTANG}/lapor/whistleblowing`, { width: 360 });
     expect(await seriousViolations(page), 'form').toEqual([]);
     expect(await overflow(page), 'form').toBeLessThanOrEqual(0);
     await page.reload();

@@ -12,8 +12,6 @@ export async function openPage(target: ConsoleBrowser, pathname: string, options
   const context = await target.browser.newContext({
     viewport: { width: options.width ?? 1280, height: 900 },
     javaScriptEnabled: options.javaScript ?? true,
-    // axe-core is injected as a script; most console pages forbid scripts otherwise.
-    bypassCSP: options.javaScript !== false,
     acceptDownloads: true,
   });
   const page = await context.newPage();
@@ -33,7 +31,19 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
 export async function openCase(target: ConsoleBrowser, page: Page, base: string, number: string) {
   await page.goto(`${target.webUrl}${base}?cari=${encodeURIComponent(number)}`);
   await page.locator(`[data-case-row="${number}"] a`).click();
-  await page.locator(`[data-case="${number}"]`).waitFor();
+  await page
+    .locator(`[data-case="${number}"]`)
+    .waitFor()
+    .catch(async (error: Error) => {
+      // Said in full: where the browser is and what it shows, not only what it waited for.
+      const shown = (
+        await page
+          .locator('body')
+          .innerText()
+          .catch(() => '(no body)')
+      ).slice(0, 600);
+      throw new Error(`${error.message}\nat ${page.url()}, showing:\n${shown}`);
+    });
   // A click before the inbox's script ran loads the case as a new document, which streams in:
   // its heading can be there while the actions further down are not yet parsed.
   await page.waitForLoadState('domcontentloaded');
