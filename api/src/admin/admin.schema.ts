@@ -6,6 +6,7 @@ import { getStaff, type Context } from '../context.ts';
 import { mayConfirmRole } from './role-rules.ts';
 import { AppError } from '../errors.ts';
 import { StaffRoleEnum } from '../auth/auth.schema.ts';
+import { AGENCY_STAFF_ROLES } from '../auth/roles.ts';
 import { createStaffMember, listStaffMembers, updateStaffMember } from './staff-admin.service.ts';
 import { decideRoleChange, listRoleProposals, proposeRoleChange, type RoleProposalView } from './role-proposals.service.ts';
 
@@ -103,6 +104,12 @@ function uuidOf(value: string | number, what: string): string {
 }
 
 builder.queryFields((t) => ({
+  agencyStaffRoles: t.field({
+    type: [StaffRoleEnum],
+    description:
+      "The roles an agency's own staff accounts may hold, in the order a form lists them: what the tenant admin gives (a change of the custodian or head role becomes a proposal).",
+    resolve: () => [...AGENCY_STAFF_ROLES],
+  }),
   staffAccounts: t.field({
     type: [StaffAccount],
     description: "The agency's staff accounts (tenant admin and agency head).",

@@ -1,9 +1,8 @@
-/** The tenant admin's staff page: the roles an agency account may have, controls, and what a refusal carries back. */
-import type { StaffRole } from '../graphql/generated/graphql';
+/**
+ * The tenant admin's staff page: its controls and what a refusal carries back. The roles an
+ * agency account may hold come from the API (`agencyStaffRoles`).
+ */
 import type { FormProblem } from '../reporting/report-form-data';
-
-/** Roles of an agency's own staff (the secretariat and platform roles live elsewhere). */
-export const AGENCY_ROLES: readonly StaffRole[] = ['VERIFIER', 'REVIEWER', 'AGENCY_HEAD', 'IDENTITY_CUSTODIAN', 'TENANT_ADMIN'];
 
 export const STAFF_INTENTS = ['create', 'roles', 'deactivate', 'activate'] as const;
 export type StaffIntent = (typeof STAFF_INTENTS)[number];

@@ -6,9 +6,10 @@
 import { data, redirect } from '@remix-run/node';
 import { consoleBase, consoleStaffPath } from '../console/console-paths';
 import { createFlash, type Flash } from '../console/flash';
-import { AGENCY_ROLES, NEW_STAFF, rolesId, STAFF_INTENTS, type StaffActionData, type StaffIntent } from '../console/staff-admin-data';
+import { NEW_STAFF, rolesId, STAFF_INTENTS, type StaffActionData, type StaffIntent } from '../console/staff-admin-data';
 import { CreateStaffMemberDocument, UpdateStaffMemberDocument } from '../graphql/documents.server';
-import type { StaffRole } from '../graphql/generated/graphql';
+import { StaffRole } from '../graphql/generated/graphql';
+import { isValueOf } from '../graphql/enum-values';
 import { createTranslator } from '../i18n/translate';
 import type { FormProblem } from '../reporting/report-form-data';
 import { formatWait } from '../reporting/formats';
@@ -33,7 +34,8 @@ export async function handleStaffAction(request: Request, call: AgencyConsoleCal
   const intentValue = text(fields, 'intent');
   const intent = (STAFF_INTENTS as readonly string[]).includes(intentValue) ? (intentValue as StaffIntent) : null;
   const staffUserId = UUID.test(text(fields, 'staffUserId')) ? text(fields, 'staffUserId') : null;
-  const roles = fields.getAll('roles').filter((value): value is StaffRole => typeof value === 'string' && (AGENCY_ROLES as readonly string[]).includes(value));
+  // Which roles an agency account may hold, and which may be held together, is the API's to say.
+  const roles = fields.getAll('roles').filter((value) => isValueOf(StaffRole, value));
   const values = { name: text(fields, 'name'), email: text(fields, 'email'), title: text(fields, 'title'), roles };
   const refuse = (problems: FormProblem[], status = 400) => data<StaffActionData>({ intent, staffUserId, problems, values }, { status });
   const done = (flash: Flash) =>
@@ -63,8 +65,6 @@ export async function handleStaffAction(request: Request, call: AgencyConsoleCal
         if (roles.length === 0) problems.push({ field: NEW_STAFF.roles, label: t('staffAdmin.roles'), message: t('staffAdmin.chooseRole') });
         if ([...password].length < 12) problems.push({ field: NEW_STAFF.password, label: t('staffAdmin.password'), message: t('staffAdmin.passwordShort') });
         if (problems.length > 0) return refuse(problems);
-        if (roles.includes('TENANT_ADMIN') && roles.includes('IDENTITY_CUSTODIAN'))
-          return refuse([{ field: NEW_STAFF.roles, label: t('staffAdmin.roles'), message: t('trustError.incompatible') }]);
         const { createStaffMember } = await callConsole(call, CreateStaffMemberDocument, {
           input: { email: values.email.trim(), name: values.name.trim(), title: values.title.trim() || null, roles, password },
         });
@@ -74,8 +74,6 @@ export async function handleStaffAction(request: Request, call: AgencyConsoleCal
       case 'roles': {
         if (!staffUserId) return refuse([{ field: null, label: '', message: t('actionError.unknown') }]);
         if (roles.length === 0) return refuse([{ field: rolesControl, label: t('staffAdmin.roles'), message: t('staffAdmin.chooseRole') }]);
-        if (roles.includes('TENANT_ADMIN') && roles.includes('IDENTITY_CUSTODIAN'))
-          return refuse([{ field: rolesControl, label: t('staffAdmin.roles'), message: t('trustError.incompatible') }]);
         const { updateStaffMember } = await callConsole(call, UpdateStaffMemberDocument, { input: { staffUserId, roles } });
         return done(sameRoles(updateStaffMember.roles, roles) ? 'staffRoles' : 'staffProposed');
       }

@@ -10,7 +10,7 @@ import { useActionData, useLoaderData } from '@remix-run/react';
 import { ConsolePage, FlashMessage } from '../../console/console-page';
 import { describeFlash } from '../../console/flash';
 import { consoleStaffPath } from '../../console/console-paths';
-import { AGENCY_ROLES, NEW_STAFF, rolesId, type StaffActionData } from '../../console/staff-admin-data';
+import { NEW_STAFF, rolesId, type StaffActionData } from '../../console/staff-admin-data';
 import type { RoleChangeProposal, StaffAccount, StaffViewer } from '../../graphql/results';
 import { RoleProposalList, TrustProblem } from '../../console/proposal-lists';
 import { handleTrustAction, isTrustIntent, type TrustActionData } from '../../server/console-trust.server';
@@ -39,7 +39,10 @@ export async function loader(args: LoaderFunctionArgs) {
     const headers = new Headers();
     const flash = describeFlash(takeFlash(request, call, headers), createTranslator(call.locale));
     const accounts = [...result.staffAccounts].sort((a, b) => Number(b.active) - Number(a.active) || a.name.localeCompare(b.name, 'id'));
-    return data({ frame, themeStyle: frame.themeStyle ?? undefined, viewer, accounts, proposals: result.roleChangeProposals, flash }, { headers });
+    return data(
+      { frame, themeStyle: frame.themeStyle ?? undefined, viewer, accounts, roles: result.agencyStaffRoles, proposals: result.roleChangeProposals, flash },
+      { headers },
+    );
   } catch (error) {
     if (error instanceof Response) throw error;
     throw toConsolePageError(error, request, call);
@@ -76,6 +79,7 @@ function Problems({ problems }: { problems: FormProblem[] }) {
 
 function RoleChecks({ id, legend, chosen, problems, hint }: { id: string; legend: string; chosen: readonly string[]; problems: FormProblem[]; hint?: string }) {
   const { t } = useTranslation();
+  const { roles } = useLoaderData<typeof loader>();
   const mine = findProblems(problems, id);
   return (
     <fieldset
@@ -88,7 +92,7 @@ function RoleChecks({ id, legend, chosen, problems, hint }: { id: string; legend
       </legend>
       {hint ? <Hint id={id}>{hint}</Hint> : null}
       <FieldError id={id} problems={mine} />
-      {AGENCY_ROLES.map((role) => (
+      {roles.map((role) => (
         <label key={role} className="check">
           <input type="checkbox" name="roles" value={role} defaultChecked={chosen.includes(role)} /> {t(`staffRole.${role}`)}
         </label>
