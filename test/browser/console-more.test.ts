@@ -15,7 +15,7 @@ import sharp from 'sharp';
 import { png } from '@aduan/api/evidence/test-files.ts';
 import { DEMO_CUSTODIAN_PASSPHRASE } from '@aduan/ops/src/commands/index.ts';
 import { browserTestsEnabled, launchChromium, seriousViolations } from '../support/browser.ts';
-import { daysAgo, openCase, openPage, overflow, signIn, type ConsoleBrowser } from '../support/console-browser.ts';
+import { type ConsoleBrowser, daysAgo, openCase, openPage, overflow, printServerOutputOnFailure, signIn } from '../support/console-browser.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
 import { graphql } from '../support/graphql.ts';
 import { startApi, type RunningProcess } from '../support/processes.ts';
@@ -98,6 +98,8 @@ async function fillAnswers(page: Page, caseType: CaseTypeInfo, marker: string) {
 }
 
 describe.runIf(browserTestsEnabled)('more of the staff console in Chromium', () => {
+  printServerOutputOnFailure(() => [api, web]);
+
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
     const buildDirectory = sharedWebBuild();

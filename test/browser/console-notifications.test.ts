@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { png } from '@aduan/api/evidence/test-files.ts';
 import { browserTestsEnabled, launchChromium, seriousViolations } from '../support/browser.ts';
-import { openPage, overflow, signIn, type ConsoleBrowser } from '../support/console-browser.ts';
+import { type ConsoleBrowser, openPage, overflow, printServerOutputOnFailure, signIn } from '../support/console-browser.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
 import { graphql } from '../support/graphql.ts';
 import { seedNotifications } from '../support/notifications.ts';
@@ -55,6 +55,8 @@ async function unreadInHeader(page: Page): Promise<string | null> {
 }
 
 describe.runIf(browserTestsEnabled)('console notifications in Chromium', () => {
+  printServerOutputOnFailure(() => [api, web]);
+
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
     scratch = mkdtempSync(path.join(os.tmpdir(), 'aduan-console-notifications-'));

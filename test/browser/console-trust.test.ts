@@ -12,7 +12,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { browserTestsEnabled, launchChromium, seriousViolations } from '../support/browser.ts';
-import { openCase, openPage, overflow, signIn, type ConsoleBrowser } from '../support/console-browser.ts';
+import { type ConsoleBrowser, openCase, openPage, overflow, printServerOutputOnFailure, signIn } from '../support/console-browser.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
 import { graphql } from '../support/graphql.ts';
 import { startApi, type RunningProcess } from '../support/processes.ts';
@@ -75,6 +75,8 @@ async function caseIdOf(slug: string, number: string): Promise<string> {
 }
 
 describe.runIf(browserTestsEnabled)('separation of duties in the staff console', () => {
+  printServerOutputOnFailure(() => [api, web]);
+
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
     const buildDirectory = sharedWebBuild();

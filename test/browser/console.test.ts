@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { png } from '@aduan/api/evidence/test-files.ts';
 import { browserTestsEnabled, launchChromium, seriousViolations } from '../support/browser.ts';
-import { openCase, openPage, overflow, signIn, type ConsoleBrowser } from '../support/console-browser.ts';
+import { type ConsoleBrowser, openCase, openPage, overflow, printServerOutputOnFailure, signIn } from '../support/console-browser.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
 import { graphql } from '../support/graphql.ts';
 import { startApi, type RunningProcess } from '../support/processes.ts';
@@ -48,15 +48,17 @@ async function flashOf(page: Page): Promise<string> {
 }
 
 describe.runIf(browserTestsEnabled)('the staff console in Chromium', () => {
+  printServerOutputOnFailure(() => [api, web]);
+
   beforeAll(async () => {
     const buildDirectory = sharedWebBuild();
     database = await createTestDatabase();
     await setupTenants(database);
-    api = await startApi({ ...database.env, LOG_LEVEL: 'warn' });
+    // Every request with its time is logged, and printed after a failed test: a stalled page says where it stalled.
+    api = await startApi({ ...database.env, LOG_LEVEL: 'info' });
     web = await startBuiltWeb(api.url, buildDirectory);
     browser = await launchChromium();
     target = { browser, webUrl: web.url };
-    // A web build of its own, beside the other browser files' builds on a busy machine.
   }, 240_000);
 
   afterAll(async () => {

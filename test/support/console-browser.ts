@@ -1,5 +1,7 @@
 /** Helpers for the staff console's browser tests: a page in its own context, signing in, finding a case. */
 import type { Browser, Page } from 'playwright-core';
+import { afterEach } from 'vitest';
+import type { RunningProcess } from './processes.ts';
 
 export const DEMO_PASSWORD = 'demo-staff-password';
 
@@ -8,12 +10,16 @@ export interface ConsoleBrowser {
   webUrl: string;
 }
 
+/** Below a test's 30 s: a step that stalls fails with its own name, not as a test that timed out. */
+const STEP_TIMEOUT_MS = 20_000;
+
 export async function openPage(target: ConsoleBrowser, pathname: string, options: { javaScript?: boolean; width?: number } = {}) {
   const context = await target.browser.newContext({
     viewport: { width: options.width ?? 1280, height: 900 },
     javaScriptEnabled: options.javaScript ?? true,
     acceptDownloads: true,
   });
+  context.setDefaultTimeout(STEP_TIMEOUT_MS);
   const page = await context.newPage();
   await page.goto(`${target.webUrl}${pathname}`);
   return { context, page };
@@ -56,4 +62,17 @@ export async function overflow(page: Page): Promise<number> {
 /** A date some days before today, `YYYY-MM-DD`, in the zone. */
 export function daysAgo(days: number, timeZone = 'Asia/Jakarta'): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(Date.now() - days * 86_400_000));
+}
+
+/**
+ * After a failed test, prints the end of what the servers printed (the API logs warnings and
+ * errors, the web its failed API calls), so a failure in CI carries the servers' side too.
+ */
+export function printServerOutputOnFailure(servers: () => (RunningProcess | undefined)[]) {
+  afterEach((context) => {
+    if (context.task.result?.state !== 'fail') return;
+    for (const server of servers()) {
+      if (server) console.warn(`--- output of ${server.url}, last 8,000 characters ---\n${server.output().slice(-8000)}`);
+    }
+  });
 }
