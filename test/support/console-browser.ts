@@ -47,8 +47,10 @@ export async function openCase(target: ConsoleBrowser, page: Page, base: string,
           .locator('body')
           .innerText()
           .catch(() => '(no body)')
-      ).slice(0, 600);
-      throw new Error(`${error.message}\nat ${page.url()}, showing:\n${shown}`);
+      ).slice(0, 300);
+      throw new Error(
+        `${error.message}\nat ${page.url()}, showing:\n${shown}\nthe servers' slow or failed calls:\n${slowServerLines().join('\n') || '(none)'}`,
+      );
     });
   // A click before the inbox's script ran loads the case as a new document, which streams in:
   // its heading can be there while the actions further down are not yet parsed.
@@ -64,11 +66,38 @@ export function daysAgo(days: number, timeZone = 'Asia/Jakarta'): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(Date.now() - days * 86_400_000));
 }
 
+let watchedServers: () => (RunningProcess | undefined)[] = () => [];
+
+/** An API request slower than this (pino-http's `responseTime`) is named when a step stalls. */
+const SLOW_REQUEST_MS = 2000;
+
+/**
+ * The last lines of the watched servers' output that explain a stall: the web's warnings
+ * (slow or failed API calls, with the request id) and the API's slow requests and errors.
+ */
+function slowServerLines(): string[] {
+  const lines = watchedServers().flatMap((server) => server?.output().split('\n') ?? []);
+  return lines
+    .filter((line) => {
+      if (line.startsWith('[web]')) return true;
+      if (!line.startsWith('{')) return false;
+      try {
+        const entry = JSON.parse(line) as { level?: number; responseTime?: number };
+        return (entry.level ?? 0) >= 40 || (entry.responseTime ?? 0) >= SLOW_REQUEST_MS;
+      } catch {
+        return false;
+      }
+    })
+    .slice(-6)
+    .map((line) => line.slice(0, 300));
+}
+
 /**
  * After a failed test, prints the end of what the servers printed (the API logs warnings and
  * errors, the web its failed API calls), so a failure in CI carries the servers' side too.
  */
 export function printServerOutputOnFailure(servers: () => (RunningProcess | undefined)[]) {
+  watchedServers = servers;
   afterEach((context) => {
     if (context.task.result?.state !== 'fail') return;
     for (const server of servers()) {

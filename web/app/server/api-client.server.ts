@@ -4,6 +4,7 @@
  * errors, its `issues`), or SERVICE_UNAVAILABLE when the API could not be reached or
  * answered nonsense.
  */
+import { randomUUID } from 'node:crypto';
 import { env } from '../env.server';
 import type { Document } from '../graphql/documents.server';
 import type { Locale } from '../i18n/locale';
@@ -85,6 +86,9 @@ interface GraphQLResponse<Result> {
   errors?: GraphQLErrorBody[];
 }
 
+/** An API call slower than this is logged: pages wait for it. */
+const SLOW_CALL_MS = 2000;
+
 function endpointFor(target: ApiTarget): string {
   const base = env.API_URL.replace(/\/+$/, '');
   return 'slug' in target ? `${base}/t/${encodeURIComponent(target.slug)}/graphql` : `${base}/graphql`;
@@ -137,8 +141,12 @@ export async function requestApi<Result, Variables = undefined>({
     ...createApiHeaders({ locale, token, clientIp }),
   };
   if ('host' in target) headers['X-Forwarded-Host'] = target.host;
+  // The API logs the same id with its own time for the request: a slow page's two halves meet.
+  const requestId = randomUUID();
+  headers['X-Request-Id'] = requestId;
 
   const timeout = AbortSignal.timeout(env.API_TIMEOUT_MS);
+  const started = performance.now();
   let response: Response;
   try {
     response = await fetch(endpointFor(target), {
@@ -149,8 +157,13 @@ export async function requestApi<Result, Variables = undefined>({
     });
   } catch (cause) {
     if (signal?.aborted) throw cause;
-    throw new ApiError('SERVICE_UNAVAILABLE', 'The API could not be reached.', { cause });
+    const waited = Math.round(performance.now() - started);
+    throw new ApiError('SERVICE_UNAVAILABLE', `The API could not be reached for ${document.operationName} (request ${requestId}, after ${waited} ms).`, {
+      cause,
+    });
   }
+  const waited = Math.round(performance.now() - started);
+  if (waited >= SLOW_CALL_MS) console.warn(`[web] slow API call: ${document.operationName} answered in ${waited} ms (request ${requestId})`);
 
   let body: GraphQLResponse<Result>;
   try {
