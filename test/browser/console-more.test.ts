@@ -15,7 +15,7 @@ import sharp from 'sharp';
 import { png } from '@aduan/api/evidence/test-files.ts';
 import { DEMO_CUSTODIAN_PASSPHRASE } from '@aduan/ops/src/commands/index.ts';
 import { browserTestsEnabled, launchChromium, seriousViolations } from '../support/browser.ts';
-import { type ConsoleBrowser, daysAgo, openCase, openPage, overflow, printServerOutputOnFailure, signIn } from '../support/console-browser.ts';
+import { type ConsoleBrowser, daysAgo, openCase, follow, openPage, overflow, printServerOutputOnFailure, signIn } from '../support/console-browser.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
 import { graphql } from '../support/graphql.ts';
 import { startApi, type RunningProcess } from '../support/processes.ts';
@@ -122,8 +122,7 @@ describe.runIf(browserTestsEnabled)('more of the staff console in Chromium', () 
     const complaint = (await caseTypesOf(api.url, KALBAR)).find((item) => item.key === 'complaint')!;
     const { context, page } = await openPage(target, konsol(KALBAR));
     await signIn(page, demoEmail('verifikator', KALBAR));
-    await page.locator('[data-nav="console-intake"]').click();
-    await page.locator('main[data-page="console-intake"]').waitFor();
+    await follow(page, '[data-nav="console-intake"]', 'console-intake');
     expect(await seriousViolations(page), 'intake: choose type').toEqual([]);
     await page.getByLabel('Jenis laporan').selectOption('complaint');
     await page.getByRole('button', { name: 'Lanjut ke formulir' }).click();
@@ -338,8 +337,7 @@ describe.runIf(browserTestsEnabled)('more of the staff console in Chromium', () 
 
     const { context, page } = await openPage(target, konsol(BONTANG));
     await signIn(page, demoEmail('kustodian', BONTANG));
-    await page.locator('[data-nav="console-custodian"]').click();
-    await page.locator('main[data-page="console-custodian"]').waitFor();
+    await follow(page, '[data-nav="console-custodian"]', 'console-custodian');
     expect(await seriousViolations(page), 'custodian page').toEqual([]);
     await shot(page, 'custodian');
     const card = page.locator(`[data-pending] [data-request="${number}"]`);
@@ -381,8 +379,7 @@ describe.runIf(browserTestsEnabled)('more of the staff console in Chromium', () 
   it('lets the tenant admin add a staff member, and deactivate them', async () => {
     const { context, page } = await openPage(target, konsol(KALBAR));
     await signIn(page, demoEmail('admin', KALBAR));
-    await page.locator('[data-nav="console-staff"]').click();
-    await page.locator('main[data-page="console-staff"]').waitFor();
+    await follow(page, '[data-nav="console-staff"]', 'console-staff');
     expect(await page.locator('[data-nav="console-intake"]').count()).toBe(0);
     expect(await seriousViolations(page), 'staff page').toEqual([]);
     await shot(page, 'staff-admin');

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { png } from '@aduan/api/evidence/test-files.ts';
 import { browserTestsEnabled, launchChromium, seriousViolations } from '../support/browser.ts';
-import { type ConsoleBrowser, openPage, overflow, printServerOutputOnFailure, signIn } from '../support/console-browser.ts';
+import { type ConsoleBrowser, follow, openPage, overflow, printServerOutputOnFailure, signIn } from '../support/console-browser.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
 import { graphql } from '../support/graphql.ts';
 import { seedNotifications } from '../support/notifications.ts';
@@ -103,8 +103,7 @@ describe.runIf(browserTestsEnabled)('console notifications in Chromium', () => {
     const link = page.locator('[data-nav="console-notifications"]');
     expect(await link.innerText()).toMatch(/Notifikasi\s+3 baru/);
     expect(await unreadInHeader(page)).toBe('3');
-    await link.click();
-    await page.locator('main[data-page="console-notifications"]').waitFor();
+    await follow(page, '[data-nav="console-notifications"]', 'console-notifications');
     expect(new URL(page.url()).pathname).toBe(`${CONSOLE}/notifikasi`);
     expect(await link.getAttribute('aria-current')).toBe('page');
     const rows = page.locator('[data-notifications] tbody tr');
@@ -159,8 +158,7 @@ describe.runIf(browserTestsEnabled)('console notifications in Chromium', () => {
     const { context, page } = await openPage(target, SECRETARIAT, { width: 360 });
     await signIn(page, 'sekretariat@kalimantan-barat.test');
     expect(await unreadInHeader(page)).toBe('1');
-    await page.locator('[data-nav="console-notifications"]').click();
-    await page.locator('main[data-page="console-notifications"]').waitFor();
+    await follow(page, '[data-nav="console-notifications"]', 'console-notifications');
     expect(new URL(page.url()).pathname).toBe(`${SECRETARIAT}/notifikasi`);
     const row = page.locator('[data-notifications] tbody tr');
     expect(await row.count()).toBe(1);

@@ -12,7 +12,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { browserTestsEnabled, launchChromium, seriousViolations } from '../support/browser.ts';
-import { type ConsoleBrowser, openCase, openPage, overflow, printServerOutputOnFailure, signIn } from '../support/console-browser.ts';
+import { type ConsoleBrowser, openCase, follow, openPage, overflow, printServerOutputOnFailure, signIn } from '../support/console-browser.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
 import { graphql } from '../support/graphql.ts';
 import { startApi, type RunningProcess } from '../support/processes.ts';
@@ -98,8 +98,7 @@ describe.runIf(browserTestsEnabled)('separation of duties in the staff console',
   it('lets the admin propose a custodian, the head confirm it, and the head read it in the audit log', async () => {
     const admin = await openPage(target, konsol(KALBAR));
     await signIn(admin.page, demoEmail('admin', KALBAR));
-    await admin.page.locator('[data-nav="console-staff"]').click();
-    await admin.page.locator('main[data-page="console-staff"]').waitFor();
+    await follow(admin.page, '[data-nav="console-staff"]', 'console-staff');
     expect(await admin.page.locator('[data-nav="console-audit"]').count(), 'the admin reads no audit log').toBe(0);
 
     // The admin's own account offers no role change, and says why.
@@ -155,8 +154,7 @@ describe.runIf(browserTestsEnabled)('separation of duties in the staff console',
     // The head sees the staff page, confirms the admin's proposal, and the account holds the role.
     const head = await openPage(target, konsol(KALBAR));
     await signIn(head.page, demoEmail('pimpinan', KALBAR));
-    await head.page.locator('[data-nav="console-staff"]').click();
-    await head.page.locator('main[data-page="console-staff"]').waitFor();
+    await follow(head.page, '[data-nav="console-staff"]', 'console-staff');
     expect(await head.page.locator('[data-action="create-staff"]').count(), 'the head adds nobody').toBe(0);
     const waiting = head.page.locator(`[data-role-proposal="${demoEmail('telaah', KALBAR)}"]`);
     expect(await waiting.locator('[data-proposed-by]').innerText()).toContain('Admin Instansi (demo)');
@@ -179,8 +177,7 @@ describe.runIf(browserTestsEnabled)('separation of duties in the staff console',
     expect(await head.page.locator(`[data-account="${demoEmail('pimpinan', KALBAR)}"] form`).count()).toBe(0);
 
     // The audit log: newest first, in words, in the agency's time.
-    await head.page.locator('[data-nav="console-audit"]').click();
-    await head.page.locator('main[data-page="console-audit"]').waitFor();
+    await follow(head.page, '[data-nav="console-audit"]', 'console-audit');
     const rows = head.page.locator('[data-audit-entry]');
     expect(await rows.first().getAttribute('data-action')).toBe('ROLE_CHANGE_PROPOSED');
     const entry = head.page.locator('[data-action="ROLE_CHANGE_CONFIRMED"]').first();
@@ -265,8 +262,7 @@ describe.runIf(browserTestsEnabled)('separation of duties in the staff console',
 
     const secretariat = await openPage(target, '/konsol/sekretariat');
     await signIn(secretariat.page, SECRETARIAT);
-    await secretariat.page.locator('[data-nav="console-decisions"]').click();
-    await secretariat.page.locator('main[data-page="console-decisions"]').waitFor();
+    await follow(secretariat.page, '[data-nav="console-decisions"]', 'console-decisions');
     const headProposal = secretariat.page.locator(`[data-role-proposal="${demoEmail('verifikator', BKAD)}"]`);
     expect(await headProposal.innerText()).toContain('angkat sebagai Pimpinan');
     const conflictProposal = secretariat.page.locator('[data-section="conflict-proposals"] [data-conflict-proposal]');
@@ -287,8 +283,7 @@ describe.runIf(browserTestsEnabled)('separation of duties in the staff console',
     expect(bkadAccounts.data!.staffAccounts.find((account) => account.email === demoEmail('verifikator', BKAD))!.roles).toContain('AGENCY_HEAD');
 
     // The province's audit log, every agency, then only BKAD's.
-    await secretariat.page.locator('[data-nav="console-audit"]').click();
-    await secretariat.page.locator('main[data-page="console-audit"]').waitFor();
+    await follow(secretariat.page, '[data-nav="console-audit"]', 'console-audit');
     const all = await secretariat.page.locator('[data-audit-log]').innerText();
     expect(all).toContain('Sekretariat Daerah (demo)');
     expect(await secretariat.page.locator(`[data-audit-entry] [data-agency="${KALBAR}"]`).count()).toBeGreaterThan(0);

@@ -11,7 +11,7 @@ import type { Browser, Page } from 'playwright-core';
 import WebSocket from 'ws';
 import { png } from '@aduan/api/evidence/test-files.ts';
 import { browserTestsEnabled, launchChromium, seriousViolations } from '../support/browser.ts';
-import { openPage, overflow, signIn, type ConsoleBrowser } from '../support/console-browser.ts';
+import { follow, openPage, overflow, signIn, type ConsoleBrowser } from '../support/console-browser.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
 import { graphql } from '../support/graphql.ts';
 import { startApi, type RunningProcess } from '../support/processes.ts';
@@ -154,8 +154,7 @@ describe.skipIf(!browserTestsEnabled)('live updates in the pages', () => {
     await agency.page.locator(`[data-case-row="${filed.registrationNumber}"] a`).click();
     await agency.page.locator(`[data-case="${filed.registrationNumber}"]`).waitFor();
     await markWindow(agency.page);
-    await agency.page.locator('[data-back-to-inbox]').click();
-    await agency.page.locator('main[data-page="console-inbox"]').waitFor();
+    await follow(agency.page, '[data-back-to-inbox]', 'console-inbox');
     expect(new URL(agency.page.url()).pathname).toBe(INBOX);
     expect(await stillSameWindow(agency.page)).toBe(true);
     await agency.page.locator(`[data-case-row="${filed.registrationNumber}"]`).waitFor();

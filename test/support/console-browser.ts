@@ -33,27 +33,50 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   await page.waitForLoadState();
 }
 
-/** Opens a case of the console at `base` from its inbox, by registration number. */
+/** What a stalled step says beside Playwright's message: where the browser is, what it shows, the servers' slow calls. */
+async function explainStall(page: Page, error: Error): Promise<Error> {
+  const shown = (
+    await page
+      .locator('body')
+      .innerText()
+      .catch(() => '(no body)')
+  ).slice(0, 300);
+  return new Error(`${error.message}\nat ${page.url()}, showing:\n${shown}\nthe servers' slow or failed calls:\n${slowServerLines().join('\n') || '(none)'}`);
+}
+
+/**
+ * Opens a case of the console at `base` from its inbox, by registration number: the row's link
+ * is followed as a new document (its address is what is tested), so the case page never races
+ * the inbox's hydration or a live reload of the inbox.
+ */
 export async function openCase(target: ConsoleBrowser, page: Page, base: string, number: string) {
   await page.goto(`${target.webUrl}${base}?cari=${encodeURIComponent(number)}`);
-  await page.locator(`[data-case-row="${number}"] a`).click();
+  const href = await page.locator(`[data-case-row="${number}"] a`).getAttribute('href');
+  if (!href) throw await explainStall(page, new Error(`the inbox row of ${number} has no link`));
+  await page.goto(new URL(href, page.url()).toString()).catch(async (error: Error) => {
+    throw await explainStall(page, error);
+  });
   await page
     .locator(`[data-case="${number}"]`)
     .waitFor()
     .catch(async (error: Error) => {
-      // Said in full: where the browser is and what it shows, not only what it waited for.
-      const shown = (
-        await page
-          .locator('body')
-          .innerText()
-          .catch(() => '(no body)')
-      ).slice(0, 300);
-      throw new Error(
-        `${error.message}\nat ${page.url()}, showing:\n${shown}\nthe servers' slow or failed calls:\n${slowServerLines().join('\n') || '(none)'}`,
-      );
+      throw await explainStall(page, error);
     });
-  // A click before the inbox's script ran loads the case as a new document, which streams in:
-  // its heading can be there while the actions further down are not yet parsed.
+}
+
+/**
+ * Follows a link of the console (e.g. `[data-nav="console-audit"]`) to the page `main[data-page=…]`
+ * and waits for its whole document: a click before the page's script ran loads the next page as a
+ * new document, which streams in, so its main element can be there before the text inside it.
+ */
+export async function follow(page: Page, link: string, pageName: string) {
+  await page.locator(link).click();
+  await page
+    .locator(`main[data-page="${pageName}"]`)
+    .waitFor()
+    .catch(async (error: Error) => {
+      throw await explainStall(page, error);
+    });
   await page.waitForLoadState('domcontentloaded');
 }
 
