@@ -143,6 +143,31 @@ export const envSchema = z
     /** How often the SLA sweep runs, in seconds (pg-boss on PostgreSQL, a timer on PGlite). */
     SLA_SWEEP_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
     /**
+     * Email (notify/mail-transport.ts): an SMTP server as a URL (`smtp://user:pass@host:587`,
+     * `smtps://…`). Without one, the demo writes each mail as an .eml file into MAIL_FOLDER and
+     * production sends nothing (the mails wait, and the API warns at start).
+     */
+    MAIL_SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
+      .optional()
+      .or(z.literal('').transform(() => undefined)),
+    /** The demo's catch-all: where mails go as .eml files when no SMTP server is set. */
+    MAIL_FOLDER: z.string().default(path.join(REPO_ROOT, '.data', 'mail')),
+    /** The sender of every mail; the agency's name is put before the address. */
+    MAIL_FROM_ADDRESS: z.email().default('no-reply@aduan.localhost'),
+    /** How often each API process looks for mails to queue and send (seconds); news also wakes it. */
+    MAIL_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+    /** The first wait before a failed mail is tried again (seconds); each later wait is 4 times longer. */
+    MAIL_RETRY_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
+    /**
+     * How long a mail taken for sending is kept from other turns and instances (seconds): longer
+     * than a send can take (the SMTP timeouts add up to 40 s). A crash mid-send delays that mail by this.
+     */
+    MAIL_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(120),
+    /** The web's public address, for the links in mails (an agency's own host name wins). */
+    PUBLIC_WEB_URL: z.url({ protocol: /^https?$/ }).default('http://localhost:3000'),
+    /**
      * Tests only, honoured only with NODE_ENV=test: the process kills itself (SIGKILL) right
      * after a report's statement commits, before answering, to prove a re-sent form recovers
      * its receipt (ADR 0017).

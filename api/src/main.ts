@@ -2,6 +2,7 @@
 import { parseEnv, type Env } from './env.ts';
 import { createLogger } from './logger.ts';
 import { createJobRunner } from './jobs/job-runner.ts';
+import { createMailRunner } from './notify/mail-runner.ts';
 import { createApiServer } from './server.ts';
 import { createServices } from './services.ts';
 import { describeDemoDoors, findDemoDoors } from './admin/demo-doors.service.ts';
@@ -45,6 +46,9 @@ logger.info({ port, database: services.db.kind, node: process.version }, `Aduan 
 const jobs = createJobRunner(services);
 await jobs.start();
 logger.info({ jobs: jobs.kind, intervalSeconds: env.SLA_SWEEP_INTERVAL_SECONDS }, 'background jobs started');
+const mail = createMailRunner(services);
+await mail.start();
+logger.info({ transport: mail.transport, folder: mail.transport === 'folder' ? env.MAIL_FOLDER : undefined }, 'mail started');
 
 let stopping = false;
 async function shutdown(signal: string) {
@@ -55,6 +59,7 @@ async function shutdown(signal: string) {
   setTimeout(() => process.exit(0), 6000).unref();
   // Background work first: a running sweep finishes (or is abandoned to the next one) before the pool closes.
   await jobs.stop().catch((error: unknown) => logger.warn({ err: error }, 'background jobs did not stop cleanly'));
+  await mail.stop().catch((error: unknown) => logger.warn({ err: error }, 'mail did not stop cleanly'));
   await server.close();
   await services.db.close();
   process.exit(0);

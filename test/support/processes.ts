@@ -1,6 +1,6 @@
 /** Starts the real servers as child processes, the way `pnpm start` does. */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -24,6 +24,8 @@ export interface RunningProcess {
   /** Everything the process printed so far (stdout and stderr). */
   output(): string;
   stop(): Promise<void>;
+  /** SIGKILL, as a crash: no shutdown code runs. Resolves once the process is gone. */
+  kill(): Promise<void>;
 }
 
 async function waitForHttp(url: string, child: ChildProcess, output: () => string, timeoutMs: number) {
@@ -39,6 +41,19 @@ async function waitForHttp(url: string, child: ChildProcess, output: () => strin
     await new Promise((resolve) => setTimeout(resolve, 150));
   }
   throw new Error(`${url} was not ready after ${timeoutMs} ms:\n${output()}`);
+}
+
+/** A process's children, grandchildren and so on (Linux's /proc), deepest first. */
+function descendantsOf(pid: number): number[] {
+  let children: number[] = [];
+  try {
+    for (const task of readdirSync(`/proc/${pid}/task`)) {
+      children.push(...readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8').split(' ').filter(Boolean).map(Number));
+    }
+  } catch {
+    children = [];
+  }
+  return children.flatMap((child) => [...descendantsOf(child), child]);
 }
 
 export async function startProcess(options: {
@@ -78,6 +93,20 @@ export async function startProcess(options: {
         });
         child.kill('SIGTERM');
       }),
+    kill: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        // tsx runs the program in a child process of its own, which a SIGKILL is not passed on to.
+        for (const pid of descendantsOf(child.pid!)) {
+          try {
+            process.kill(pid, 'SIGKILL');
+          } catch {
+            // already gone
+          }
+        }
+        child.kill('SIGKILL');
+      }),
   };
 }
 
@@ -111,6 +140,8 @@ export async function startApi(env: Record<string, string | undefined>): Promise
       REDIS_URL: undefined,
       IDENTITY_MASTER_KEY_FILE: path.join(scratch, 'identity-master.key'),
       EVIDENCE_DIR: path.join(scratch, 'evidence'),
+      // The demo's mail catch-all; a test that reads mail runs its own SMTP server (support/mail.ts).
+      MAIL_FOLDER: path.join(scratch, 'mail'),
       // Tests share one address; the rate-limit test sets its own scale.
       RATE_LIMIT_SCALE: '1000',
       // The web server, when a test starts one, runs on this machine and forwards the browser's

@@ -82,6 +82,27 @@ export class IdentityVault {
   }
 
   /**
+   * Encrypts a value that is not an identity but as private, e.g. a reporter's notification
+   * address, with the tenant's data key; `aad` names what it is and whose (it must be given
+   * again to open it).
+   */
+  async encryptForTenant(db: Db, tenantId: string, aad: string, value: string): Promise<Prisma.InputJsonValue> {
+    const key = await this.#tenantKey(db, tenantId);
+    return encryptValue(key, value, aad) as unknown as Prisma.InputJsonValue;
+  }
+
+  /** Opens what `encryptForTenant` wrote with the same `aad`. */
+  async decryptForTenant(db: Db, tenantId: string, aad: string, envelope: unknown): Promise<string> {
+    const key = await this.#tenantKey(db, tenantId);
+    const plaintext = decryptValue(key, encryptedValueSchema.parse(envelope), aad);
+    try {
+      return plaintext.toString('utf8');
+    } finally {
+      plaintext.fill(0);
+    }
+  }
+
+  /**
    * The key a tenant's evidence files are encrypted under (evidence/evidence-crypto.ts): derived
    * from the tenant key (HKDF, its own label), so the tenant key itself never leaves the vault.
    */

@@ -59,7 +59,7 @@ export async function registerReporter(
       if (existing) throw badInput('pseudonym', reportMessage('pseudonymTaken', input.locale));
       const account = await tx.reporterAccount.create({ data: { tenantId: input.tenantId, pseudonym, pseudonymKey, passwordHash } });
       const session = await createSession(tx, input.tenantId, account.id, input.sessionHours);
-      return { ...session, pseudonym: account.pseudonym };
+      return { ...session, pseudonym: account.pseudonym, accountId: account.id };
     });
   } catch (error) {
     if (isUniqueViolation(error)) throw badInput('pseudonym', reportMessage('pseudonymTaken', input.locale));
@@ -91,7 +91,7 @@ export async function loginReporter(
     await tx.reporterAccount.update({ where: { id: candidate.id }, data: { lastLoginAt: new Date() } });
     return createSession(tx, input.tenantId, candidate.id, input.sessionHours);
   });
-  return { ...session, pseudonym: candidate.pseudonym };
+  return { ...session, pseudonym: candidate.pseudonym, accountId: candidate.id };
 }
 
 export async function findReporterSession(prisma: PrismaClient, tenantId: string, token: string): Promise<ReporterSessionRef | null> {

@@ -1,0 +1,189 @@
+/**
+ * Email notifications over real SMTP, on PGlite or PostgreSQL: a pseudonymous whistleblower at
+ * Bontang gives an address in their account, the verifier's question reaches it (in the
+ * reporter's language, with a link and nothing of the report or the identity), the reporter's
+ * reply reaches the verifier, and a mail whose sending was cut short by a crash arrives once
+ * after the restart.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { png } from '@aduan/api/evidence/test-files.ts';
+import { createTestDatabase, type TestDatabase } from './support/database.ts';
+import { graphql } from './support/graphql.ts';
+import { startMailCatcher, type MailCatcher, type ReceivedMail } from './support/mail.ts';
+import { startApi, type RunningProcess } from './support/processes.ts';
+import { caseTypesOf, SUBMIT_REPORT, uploadEvidence, validAnswers } from './support/reporting.ts';
+import { setupTenants } from './support/setup-tenants.ts';
+import { demoEmail, INBOX, staffClient, TRANSITION_CASE, type StaffClient } from './support/staff.ts';
+
+const BONTANG = 'inspektorat-bontang';
+const PHONE = '081299990001';
+const QUESTION = 'Mohon sebutkan nama pejabat yang menerima uang';
+const REPLY = 'Pejabatnya kepala bagian pengadaan';
+
+const REGISTER = 'mutation($input: ReporterCredentialsInput!) { registerReporter(input: $input) { token } }';
+const SET_EMAIL = 'mutation($email: String) { setReporterNotificationEmail(email: $email) { pseudonym notificationEmail } }';
+const VIEWER = '{ viewerReporter { pseudonym notificationEmail } }';
+const SEND_MESSAGE = 'mutation($input: SendReporterMessageInput!) { sendReporterMessage(input: $input) { id } }';
+
+let database: TestDatabase;
+let smtp: MailCatcher;
+let api: RunningProcess;
+let verifier: StaffClient;
+let scratch: string;
+const endpoint = () => `${api.url}/t/${BONTANG}/graphql`;
+
+function apiEnv() {
+  // The same keys and files across the restart.
+  return {
+    ...database.env,
+    IDENTITY_MASTER_KEY_FILE: path.join(scratch, 'master.key'),
+    EVIDENCE_DIR: path.join(scratch, 'evidence'),
+    MAIL_SMTP_URL: smtp.url,
+    MAIL_INTERVAL_SECONDS: '1',
+    MAIL_RETRY_SECONDS: '1',
+    MAIL_LEASE_SECONDS: '2',
+    PUBLIC_WEB_URL: 'https://aduan.example',
+  };
+}
+
+async function register(pseudonym: string, locale: 'id' | 'en', email: string) {
+  const headers = { 'accept-language': locale };
+  const registered = await graphql(endpoint(), REGISTER, { variables: { input: { pseudonym, password: 'kata-sandi-rahasia-1' } }, headers });
+  const token = registered.data!.registerReporter.token as string;
+  const auth = { ...headers, authorization: `Bearer ${token}` };
+  const set = await graphql(endpoint(), SET_EMAIL, { variables: { email }, headers: auth });
+  expect(set.errors).toBeUndefined();
+  return auth;
+}
+
+async function fileWhistleblowing(auth: Record<string, string>, marker: string) {
+  const caseType = (await caseTypesOf(api.url, BONTANG)).find((item) => item.key === 'whistleblowing')!;
+  const photo = await uploadEvidence(api.url, BONTANG, caseType.key, 'bukti.png', png());
+  const filed = await graphql(endpoint(), SUBMIT_REPORT, {
+    variables: {
+      input: {
+        caseTypeKey: caseType.key,
+        answers: validAnswers(caseType, marker),
+        identityMode: 'PSEUDONYMOUS',
+        reporter: { phone: PHONE },
+        evidenceIds: [photo.evidenceId],
+      },
+    },
+    headers: auth,
+  });
+  if (filed.errors) throw new Error(JSON.stringify(filed.errors));
+  const number = filed.data!.submitReport.registrationNumber as string;
+  const found = await verifier.call(INBOX, { filter: { search: number } });
+  return { number, id: found.data!.inbox.cases[0].id as string };
+}
+
+async function askReporter(caseId: string) {
+  const asked = await verifier.call(TRANSITION_CASE, { input: { caseId, transition: 'REQUEST_INFO', reason: QUESTION } });
+  expect(asked.errors).toBeUndefined();
+}
+
+/** What no mail may carry: the identity, the report's words, the question's, the reply's. */
+function expectNothingPrivate(mail: ReceivedMail, marker: string) {
+  for (const secret of [PHONE, marker, QUESTION, REPLY]) expect(mail.raw).not.toContain(secret);
+}
+
+beforeAll(async () => {
+  scratch = mkdtempSync(path.join(os.tmpdir(), 'aduan-mail-'));
+  database = await createTestDatabase();
+  await setupTenants(database);
+  smtp = await startMailCatcher();
+  api = await startApi(apiEnv());
+  verifier = await staffClient(api.url, BONTANG, 'verifikator');
+}, 180_000);
+
+afterAll(async () => {
+  await api?.stop();
+  await smtp?.stop();
+  await database?.drop();
+  if (scratch) rmSync(scratch, { recursive: true, force: true });
+});
+
+describe('a pseudonymous reporter’s address', () => {
+  it('is refused when malformed, in the request’s language, and kept only for its owner', async () => {
+    const registered = await graphql(endpoint(), REGISTER, { variables: { input: { pseudonym: 'Merpati-9', password: 'kata-sandi-rahasia-1' } } });
+    const auth = { authorization: `Bearer ${registered.data!.registerReporter.token}` };
+    const bad = await graphql(endpoint(), SET_EMAIL, { variables: { email: 'bukan-alamat' }, headers: auth });
+    expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(bad.errors?.[0]?.message).toBe('bukan alamat email yang valid');
+    const set = await graphql(endpoint(), SET_EMAIL, { variables: { email: ' merpati@contoh.id ' }, headers: auth });
+    expect(set.data!.setReporterNotificationEmail).toEqual({ pseudonym: 'Merpati-9', notificationEmail: 'merpati@contoh.id' });
+    expect((await graphql(endpoint(), VIEWER, { headers: auth })).data!.viewerReporter.notificationEmail).toBe('merpati@contoh.id');
+    // Without the session: no account, no address.
+    const anonymous = await graphql(endpoint(), SET_EMAIL, { variables: { email: 'x@contoh.id' } });
+    expect(anonymous.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    // Removed with an empty value.
+    const removed = await graphql(endpoint(), SET_EMAIL, { variables: { email: '' }, headers: auth });
+    expect(removed.data!.setReporterNotificationEmail.notificationEmail).toBeNull();
+  });
+});
+
+describe('email notifications', () => {
+  it('tells the reporter of the verifier’s question, and the verifier of the reply', async () => {
+    const auth = await register('Rajawali-7', 'id', 'rajawali@contoh.id');
+    const filed = await fileWhistleblowing(auth, 'suap pengadaan komputer');
+    await askReporter(filed.id);
+
+    const question = await smtp.waitFor((mail) => mail.to.includes('rajawali@contoh.id'), 'to the reporter');
+    expect(question.subject).toBe('Inspektorat Kota Bontang: ada pertanyaan untuk Anda');
+    expect(question.text).toContain(`laporan Anda ${filed.number}`);
+    expect(question.text).toContain(`https://aduan.example/t/${BONTANG}/akun/laporan`);
+    expect(question.html).toContain('#0f766e');
+    expect(question.messageId).toMatch(/^<[0-9a-f-]{36}@aduan>$/);
+    expectNothingPrivate(question, 'suap pengadaan komputer');
+
+    const replied = await graphql(endpoint(), SEND_MESSAGE, { variables: { input: { registrationNumber: filed.number, body: REPLY } }, headers: auth });
+    expect(replied.errors).toBeUndefined();
+    const toVerifier = await smtp.waitFor(
+      (mail) => mail.to.includes(demoEmail('verifikator', BONTANG)) && mail.subject.includes(filed.number),
+      'to the verifier',
+    );
+    expect(toVerifier.subject).toBe(`Pelapor membalas pada kasus ${filed.number}`);
+    expect(toVerifier.text).toContain(`https://aduan.example/t/${BONTANG}/konsol/kasus/${filed.id}`);
+    expectNothingPrivate(toVerifier, 'suap pengadaan komputer');
+    // Only the staff of the case: not the custodian, not the admin.
+    const staffMails = smtp.received.filter((mail) => mail.subject.includes(filed.number));
+    expect(staffMails.flatMap((mail) => mail.to)).not.toContain(demoEmail('kustodian', BONTANG));
+    expect(staffMails.flatMap((mail) => mail.to)).not.toContain(demoEmail('admin', BONTANG));
+  });
+
+  it('writes to a reporter who gave an address from an English page in English', async () => {
+    const auth = await register('Kestrel-3', 'en', 'kestrel@example.org');
+    const filed = await fileWhistleblowing(auth, 'kickback on fuel');
+    await askReporter(filed.id);
+    const mail = await smtp.waitFor((item) => item.to.includes('kestrel@example.org'), 'to the English reporter');
+    expect(mail.subject).toBe('Bontang City Inspectorate: a question for you');
+    expect(mail.text).toContain(`your report ${filed.number}`);
+    expectNothingPrivate(mail, 'kickback on fuel');
+  });
+
+  it('sends a mail cut short by a crash once, after the restart', async () => {
+    const auth = await register('Elang-5', 'id', 'elang@contoh.id');
+    const filed = await fileWhistleblowing(auth, 'pungutan izin usaha');
+    // The mail server is away: the attempt fails and the mail waits for its retry.
+    const port = smtp.port;
+    await smtp.stop();
+    await askReporter(filed.id);
+    const deadline = Date.now() + 20_000;
+    while (!api.output().includes('mail not sent; will retry') && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(api.output()).toContain('mail not sent; will retry');
+    expect(api.output()).not.toContain('elang@contoh.id');
+    await api.kill();
+
+    smtp = await startMailCatcher(port);
+    api = await startApi(apiEnv());
+    verifier = await staffClient(api.url, BONTANG, 'verifikator');
+    const mail = await smtp.waitFor((item) => item.to.includes('elang@contoh.id'), 'after the restart');
+    expect(mail.text).toContain(filed.number);
+    // Two more turns of the runner (one a second): still one mail.
+    await new Promise((resolve) => setTimeout(resolve, 2500));
+    expect(smtp.received.filter((item) => item.to.includes('elang@contoh.id'))).toHaveLength(1);
+  });
+});
