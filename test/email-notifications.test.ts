@@ -26,6 +26,8 @@ const REPLY = 'Pejabatnya kepala bagian pengadaan';
 const REGISTER = 'mutation($input: ReporterCredentialsInput!) { registerReporter(input: $input) { token } }';
 const SET_EMAIL = 'mutation($email: String) { setReporterNotificationEmail(email: $email) { pseudonym notificationEmail } }';
 const VIEWER = '{ viewerReporter { pseudonym notificationEmail } }';
+const DELIVERIES =
+  'query($statuses: [EmailStatus!]) { mailDeliveries(statuses: $statuses) { kind status attempts lastError registrationNumber recipient staffName sentAt } }';
 const SEND_MESSAGE = 'mutation($input: SendReporterMessageInput!) { sendReporterMessage(input: $input) { id } }';
 
 let database: TestDatabase;
@@ -175,6 +177,18 @@ describe('email notifications', () => {
     while (!api.output().includes('mail not sent; will retry') && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
     expect(api.output()).toContain('mail not sent; will retry');
     expect(api.output()).not.toContain('elang@contoh.id');
+    // The agency's admin sees the mail waiting and why, without the address.
+    const admin = await staffClient(api.url, BONTANG, 'admin');
+    const deliveries = await admin.call(DELIVERIES, { statuses: ['PENDING'] });
+    const waiting = (deliveries.data!.mailDeliveries as { registrationNumber: string; recipient: string; attempts: number; lastError: string }[]).find(
+      (mail) => mail.registrationNumber === filed.number,
+    );
+    expect(waiting).toMatchObject({ recipient: 'REPORTER', status: 'PENDING', kind: 'REPORTER_QUESTION' });
+    expect(waiting!.attempts).toBeGreaterThanOrEqual(1);
+    expect(waiting!.lastError).toMatch(/ECONNREFUSED/);
+    expect(JSON.stringify(deliveries.data)).not.toContain('elang@contoh.id');
+    // A verifier does not read the agency's mail.
+    expect((await verifier.call(DELIVERIES, {})).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     await api.kill();
 
     smtp = await startMailCatcher(port);
@@ -185,5 +199,7 @@ describe('email notifications', () => {
     // Two more turns of the runner (one a second): still one mail.
     await new Promise((resolve) => setTimeout(resolve, 2500));
     expect(smtp.received.filter((item) => item.to.includes('elang@contoh.id'))).toHaveLength(1);
+    const sent = await (await staffClient(api.url, BONTANG, 'admin')).call(DELIVERIES, { statuses: ['SENT'] });
+    expect(sent.data!.mailDeliveries.filter((mail: { registrationNumber: string }) => mail.registrationNumber === filed.number)).toHaveLength(1);
   });
 });

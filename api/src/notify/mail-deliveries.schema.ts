@@ -1,0 +1,42 @@
+/** The agency's mail deliveries in GraphQL: read by its admin and head (mail-deliveries.service.ts). */
+import { builder } from '../builder.ts';
+import { getStaff } from '../context.ts';
+import { EmailKind, EmailStatus } from '../generated/prisma/enums.ts';
+import { listMailDeliveries, MAIL_DELIVERIES_MAX, type MailDeliveryView } from './mail-deliveries.service.ts';
+
+const EmailKindEnum = builder.enumType(EmailKind, { name: 'EmailKind' });
+const EmailStatusEnum = builder.enumType(EmailStatus, { name: 'EmailStatus' });
+const MailRecipientEnum = builder.enumType('MailRecipient', { values: ['REPORTER', 'STAFF'] as const });
+
+const MailDelivery = builder.objectRef<MailDeliveryView>('MailDelivery').implement({
+  description: "One mail of the agency's: never the recipient's address, never its words.",
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    kind: t.field({ type: EmailKindEnum, resolve: (mail) => mail.kind }),
+    status: t.field({ type: EmailStatusEnum, resolve: (mail) => mail.status }),
+    attempts: t.exposeInt('attempts'),
+    lastError: t.string({ nullable: true, description: 'Why the last attempt failed (without addresses).', resolve: (mail) => mail.lastError }),
+    createdAt: t.field({ type: 'DateTime', resolve: (mail) => mail.createdAt }),
+    sentAt: t.field({ type: 'DateTime', nullable: true, resolve: (mail) => mail.sentAt }),
+    nextAttemptAt: t.field({ type: 'DateTime', resolve: (mail) => mail.nextAttemptAt }),
+    caseId: t.exposeID('caseId'),
+    registrationNumber: t.string({ nullable: true, resolve: (mail) => mail.registrationNumber }),
+    recipient: t.field({ type: MailRecipientEnum, resolve: (mail) => mail.recipient }),
+    staffName: t.string({ nullable: true, resolve: (mail) => mail.staffName }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  mailDeliveries: t.field({
+    type: [MailDelivery],
+    description: "The agency's mails, newest first (by default every status; `FAILED` for those given up). Its admin and head only.",
+    args: {
+      statuses: t.arg({ type: [EmailStatusEnum], required: false }),
+      first: t.arg.int({ defaultValue: 50, description: `At most ${MAIL_DELIVERIES_MAX}.` }),
+    },
+    resolve: async (_, args, ctx) => {
+      const viewer = await getStaff(ctx);
+      return listMailDeliveries(ctx.db, viewer, { statuses: args.statuses ?? null, first: args.first ?? 50 });
+    },
+  }),
+}));
