@@ -13,7 +13,7 @@ import './cases/case-work.schema.ts';
 import './cases/case-conflicts.schema.ts';
 import './cases/escalation.schema.ts';
 import './notify/staff-notifications.schema.ts';
-import './notify/mail-deliveries.schema.ts';
+import './notify/email.schema.ts';
 import './identity/identity.schema.ts';
 import './admin/admin.schema.ts';
 import './audit/audit.schema.ts';

@@ -21,6 +21,8 @@ export interface MailCatcher {
   url: string;
   port: number;
   received: ReceivedMail[];
+  /** While refusing, every mail is answered 421 (as a mail server that is away): the sender must retry. */
+  refuse(refusing: boolean): void;
   /** Waits for a mail that matches; fails naming what did arrive. */
   waitFor(match: (mail: ReceivedMail) => boolean, what: string, timeoutMs?: number): Promise<ReceivedMail>;
   stop(): Promise<void>;
@@ -34,9 +36,14 @@ function addresses(value: ParsedMail['to']): string[] {
 /** Listens on `port` (0: any free port); plain SMTP without TLS or sign-in, as on a test network. */
 export async function startMailCatcher(port = 0): Promise<MailCatcher> {
   const received: ReceivedMail[] = [];
+  let refusing = false;
+  const away = () => Object.assign(new Error('Service not available, try again later'), { responseCode: 421 });
   const server = new SMTPServer({
     disabledCommands: ['STARTTLS', 'AUTH'],
     logger: false,
+    onMailFrom(_address, _session, callback) {
+      callback(refusing ? away() : undefined);
+    },
     onData(stream, _session, callback) {
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -70,6 +77,9 @@ export async function startMailCatcher(port = 0): Promise<MailCatcher> {
     url: `smtp://127.0.0.1:${bound}`,
     port: bound,
     received,
+    refuse(value) {
+      refusing = value;
+    },
     async waitFor(match, what, timeoutMs = 20_000) {
       const deadline = Date.now() + timeoutMs;
       while (Date.now() < deadline) {

@@ -12,7 +12,7 @@
 import { withSqlScope } from '../auth/data-scope.ts';
 import type { SqlRunner } from '../db.ts';
 import type { EmailKind } from '../generated/prisma/enums.ts';
-import { mailsFor, type Audience } from './notification-rules.ts';
+import { mailsFor, type MailRule } from './notification-rules.ts';
 
 type Runner = Omit<SqlRunner, 'withConnection' | 'transaction'>;
 
@@ -29,6 +29,7 @@ interface EventRow {
   actor_kind: string;
   visibility: string;
   transition: string | null;
+  submitted: string | null;
   reporter_account_id: string | null;
   restricted: boolean;
   snapshot_xmin: string;
@@ -36,7 +37,7 @@ interface EventRow {
 
 const EVENT_COLUMNS = `
   e.id::text AS id, e.tenant_id, e.case_id, e.kind::text AS kind, e.actor_kind::text AS actor_kind,
-  e.visibility::text AS visibility, e.data->>'transition' AS transition, c.reporter_account_id, c.restricted`;
+  e.visibility::text AS visibility, e.data->>'transition' AS transition, e.data->>'submitted' AS submitted, c.reporter_account_id, c.restricted`;
 
 // New events in id order, and the window of transactions that were running at the last read;
 // with the oldest transaction running now, from the same statement so that both describe one
@@ -53,28 +54,36 @@ const READ_EVENTS = `
       WHERE e.id <= $1::bigint AND e.tx_id >= $2::text::xid8)
   ) events ON true`;
 
-async function recipientsOf(runner: Runner, event: EventRow, audience: Audience): Promise<{ reporterAccountId?: string; staffUserId?: string }[]> {
-  if (audience === 'reporter') {
+/** Active staff of the agency who may be told of this case: not excluded from it, not opted out of the kind. */
+const TOLD_STAFF = `
+  SELECT s.id FROM staff_user s
+  WHERE s.active AND NOT ($3::"EmailKind" = ANY (s.email_opt_out))
+    AND NOT EXISTS (SELECT 1 FROM case_exclusion x WHERE x.case_id = $1 AND x.staff_user_id = s.id)`;
+
+async function recipientsOf(runner: Runner, event: EventRow, rule: MailRule): Promise<{ reporterAccountId?: string; staffUserId?: string }[]> {
+  if (rule.audience === 'reporter') {
     if (!event.reporter_account_id) return [];
     const rows = await runner.query<{ id: string }>('SELECT id FROM reporter_account WHERE id = $1 AND notification_email IS NOT NULL', [
       event.reporter_account_id,
     ]);
     return rows.map((row) => ({ reporterAccountId: row.id }));
   }
-  // The case's handlers, else the agency's verifiers; never someone excluded from the case; on
-  // a restricted case only its handlers and the head.
-  const rows = await runner.query<{ id: string }>(
-    `WITH handlers AS (SELECT staff_user_id FROM case_handler WHERE case_id = $1)
-     SELECT s.id FROM staff_user s
-     WHERE s.tenant_id = $2 AND s.active
-       AND NOT EXISTS (SELECT 1 FROM case_exclusion x WHERE x.case_id = $1 AND x.staff_user_id = s.id)
-       AND (
-         s.id IN (SELECT staff_user_id FROM handlers)
-         OR (NOT EXISTS (SELECT 1 FROM handlers) AND NOT $3::boolean AND 'VERIFIER' = ANY (s.roles))
-         OR ($3::boolean AND NOT EXISTS (SELECT 1 FROM handlers) AND 'AGENCY_HEAD' = ANY (s.roles))
-       )`,
-    [event.case_id, event.tenant_id, event.restricted],
-  );
+  const params = [event.case_id, event.tenant_id, rule.kind, event.restricted];
+  let sql: string;
+  if (rule.audience === 'case-staff') {
+    // The case's handlers, else the agency's verifiers; on a restricted case without handlers, the head.
+    sql = `${TOLD_STAFF} AND s.tenant_id = $2 AND (
+        s.id IN (SELECT staff_user_id FROM case_handler WHERE case_id = $1)
+        OR (NOT EXISTS (SELECT 1 FROM case_handler WHERE case_id = $1)
+            AND CASE WHEN $4::boolean THEN 'AGENCY_HEAD' ELSE 'VERIFIER' END::"StaffRole" = ANY (s.roles)))`;
+  } else if (rule.audience === 'agency-head') {
+    sql = `${TOLD_STAFF} AND s.tenant_id = $2 AND 'AGENCY_HEAD' = ANY (s.roles)`;
+  } else {
+    // The secretariat reads no restricted case.
+    sql = `${TOLD_STAFF} AND NOT $4::boolean AND s.tenant_id IS NULL AND 'PROVINCIAL_SECRETARIAT' = ANY (s.roles)
+        AND s.province_id = (SELECT province_id FROM tenant WHERE id = $2)`;
+  }
+  const rows = await runner.query<{ id: string }>(sql, params);
   return rows.map((row) => ({ staffUserId: row.id }));
 }
 
@@ -108,8 +117,15 @@ export async function dispatchEmails(sql: SqlRunner): Promise<{ events: number; 
     const events = rows.filter((row): row is EventRow & { id: string } => row.id !== null);
     let queued = 0;
     for (const event of events) {
-      for (const rule of mailsFor({ kind: event.kind, actorKind: event.actor_kind, visibility: event.visibility, transition: event.transition })) {
-        for (const recipient of await recipientsOf(runner, event, rule.audience)) queued += await enqueue(runner, event, rule.kind, recipient);
+      const rules = mailsFor({
+        kind: event.kind,
+        actorKind: event.actor_kind,
+        visibility: event.visibility,
+        transition: event.transition,
+        submitted: event.submitted === 'true',
+      });
+      for (const rule of rules) {
+        for (const recipient of await recipientsOf(runner, event, rule)) queued += await enqueue(runner, event, rule.kind, recipient);
       }
     }
     const upTo = events.reduce((max, event) => (BigInt(event.id) > max ? BigInt(event.id) : max), BigInt(position.up_to));

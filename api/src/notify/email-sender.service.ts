@@ -16,7 +16,8 @@ import type { Env } from '../env.ts';
 import type { IdentityVault } from '../identity/identity-vault.service.ts';
 import type { Logger } from '../logger.ts';
 import type { EmailKind } from '../generated/prisma/enums.ts';
-import { localize } from '../i18n/locale.ts';
+import { localize, type Locale } from '../i18n/locale.ts';
+import type { Prisma } from '../generated/prisma/client.ts';
 import type { LocalizedText } from '../config/tenant-files.schema.ts';
 import { renderMail } from './email-templates.ts';
 import type { MailTransport } from './mail-transport.ts';
@@ -37,6 +38,7 @@ const BATCH = 20;
 
 interface Claimed {
   id: string;
+  event_id: string;
   tenant_id: string;
   case_id: string;
   kind: EmailKind;
@@ -45,11 +47,20 @@ interface Claimed {
   attempts: number;
 }
 
-type Prepared = { send: false; reason: string } | { send: true; to: string; locale: 'id' | 'en'; mail: ReturnType<typeof renderMail>; agency: string };
+type Prepared = { send: false; reason: string } | { send: true; to: string; locale: Locale; mail: ReturnType<typeof renderMail>; agency: string };
 
 /** Addresses never reach a log or the admin's view of a failure. */
 export function withoutAddresses(message: string): string {
   return message.replace(/[^\s<>"']+@[^\s<>"']+/g, '[address]').slice(0, 300);
+}
+
+/** For a transfer's mail: the receiving agency's name and the case's number there, from the event. */
+async function transferOf(deps: SenderDeps, tx: Prisma.TransactionClient, eventId: string, locale: Locale) {
+  const event = await tx.caseEvent.findUnique({ where: { id: BigInt(eventId) }, select: { data: true } });
+  const data = (event?.data ?? {}) as { toTenantId?: string; toRegistrationNumber?: string };
+  const target = data.toTenantId ? await deps.configs.find(data.toTenantId) : null;
+  if (!target || !data.toRegistrationNumber) return null;
+  return { slug: target.slug, agency: localize(target.name as LocalizedText, locale) ?? target.shortName, registrationNumber: data.toRegistrationNumber };
 }
 
 async function prepare(deps: SenderDeps, claimed: Claimed): Promise<Prepared> {
@@ -61,25 +72,33 @@ async function prepare(deps: SenderDeps, claimed: Claimed): Promise<Prepared> {
     const found = await tx.case.findUnique({ where: { id: claimed.case_id }, select: { registrationNumber: true } });
     if (!found) return { send: false, reason: 'the case is gone' };
     let to: string;
-    let locale: 'id' | 'en';
+    let locale: Locale;
     let link: string;
     let settingsLink: string;
+    let transfer: Awaited<ReturnType<typeof transferOf>> = null;
     if (claimed.reporter_account_id) {
       const address = await findReporterNotificationEmail(tx, deps.vault, claimed.tenant_id, claimed.reporter_account_id);
       if (!address) return { send: false, reason: 'the reporter removed their address' };
       ({ email: to, locale } = address);
       link = `${base}/t/${config.slug}/akun/laporan`;
       settingsLink = `${link}#email`;
+      if (claimed.kind === 'REPORTER_TRANSFERRED') {
+        transfer = await transferOf(deps, tx, claimed.event_id, locale);
+        if (transfer) link = `${base}/t/${transfer.slug}/lacak`;
+      }
     } else {
       // A row names either a reporter account or a staff member (email-dispatch.service.ts).
       const staffUserId = claimed.staff_user_id!;
-      const staff = await tx.staffUser.findUnique({ where: { id: staffUserId }, select: { email: true, active: true } });
+      const staff = await tx.staffUser.findUnique({ where: { id: staffUserId }, select: { email: true, active: true, tenantId: true, emailOptOut: true } });
       const excluded = await tx.caseExclusion.count({ where: { caseId: claimed.case_id, staffUserId } });
       if (!staff?.active || excluded > 0) return { send: false, reason: 'the staff member may no longer see the case' };
+      if (staff.emailOptOut.includes(claimed.kind)) return { send: false, reason: 'the staff member chose not to receive this kind' };
       to = staff.email;
       locale = 'id';
-      link = `${base}/t/${config.slug}/konsol/kasus/${claimed.case_id}`;
-      settingsLink = `${base}/t/${config.slug}/konsol/notifikasi`;
+      // The secretariat works in the platform's console, an agency's staff in the agency's.
+      const consoleBase = staff.tenantId ? `${base}/t/${config.slug}/konsol` : `${base}/konsol/sekretariat`;
+      link = `${consoleBase}/kasus/${claimed.case_id}`;
+      settingsLink = `${consoleBase}/notifikasi`;
     }
     const agency = localize(config.name as LocalizedText, locale) ?? config.shortName;
     const mail = renderMail(claimed.kind, {
@@ -88,6 +107,7 @@ async function prepare(deps: SenderDeps, claimed: Claimed): Promise<Prepared> {
       registrationNumber: found.registrationNumber,
       link,
       settingsLink,
+      ...(transfer ? { transfer: { agency: transfer.agency, registrationNumber: transfer.registrationNumber } } : {}),
     });
     return { send: true, to, locale, mail, agency };
   });
@@ -113,7 +133,7 @@ export async function sendDueEmails(deps: SenderDeps): Promise<{ sent: number; r
       `UPDATE email_outbox SET attempts = attempts + 1, next_attempt_at = now() + make_interval(secs => $2::int)
        WHERE id IN (SELECT id FROM email_outbox WHERE status = 'PENDING' AND next_attempt_at <= now()
                     ORDER BY next_attempt_at LIMIT $1 FOR UPDATE SKIP LOCKED)
-       RETURNING id, tenant_id, case_id, kind::text AS kind, reporter_account_id, staff_user_id, attempts`,
+       RETURNING id, event_id::text AS event_id, tenant_id, case_id, kind::text AS kind, reporter_account_id, staff_user_id, attempts`,
       [BATCH, lease],
     ),
   );

@@ -14,6 +14,8 @@ export interface MailContext {
   link: string;
   /** Where the recipient stops these mails. */
   settingsLink: string;
+  /** For REPORTER_TRANSFERRED: the agency the case went to and its number there. */
+  transfer?: { agency: string; registrationNumber: string };
 }
 
 interface Words {
@@ -38,8 +40,8 @@ const REPORTER_FOOTER = {
 };
 
 const STAFF_FOOTER = {
-  id: { why: 'Anda menerima email ini sebagai petugas kasus ini.', stop: 'Atur notifikasi email Anda di konsol' },
-  en: { why: 'You receive this email as a staff member of this case.', stop: 'Choose your email notifications in the console' },
+  id: { why: 'Anda menerima email ini karena tugas Anda pada kasus ini.', stop: 'Pilih email yang ingin Anda terima di konsol' },
+  en: { why: 'You receive this email because of your work on this case.', stop: 'Choose which emails you receive in the console' },
 };
 
 const TEXTS: Record<EmailKind, Texts> = {
@@ -75,6 +77,116 @@ const TEXTS: Record<EmailKind, Texts> = {
       lines: [`${agency.name} has answered your report ${registrationNumber}.`],
       action: 'Read the answer',
       ...REPORTER_FOOTER.en,
+    }),
+  },
+  REPORTER_SILENCE_WARNING: {
+    id: ({ agency, registrationNumber }) => ({
+      subject: `${agency.name}: laporan Anda menunggu jawaban Anda`,
+      lines: [
+        `${agency.name} masih menunggu jawaban Anda atas pertanyaan tentang laporan ${registrationNumber}.`,
+        'Tanpa jawaban, laporan akan ditutup dalam dua hari kerja.',
+      ],
+      action: 'Jawab sekarang',
+      ...REPORTER_FOOTER.id,
+    }),
+    en: ({ agency, registrationNumber }) => ({
+      subject: `${agency.name}: your report is waiting for your answer`,
+      lines: [
+        `${agency.name} is still waiting for your answer to its question about report ${registrationNumber}.`,
+        'Without an answer, the report will be closed in two working days.',
+      ],
+      action: 'Answer now',
+      ...REPORTER_FOOTER.en,
+    }),
+  },
+  REPORTER_TRANSFERRED: {
+    id: ({ agency, registrationNumber, transfer }) => ({
+      subject: `${agency.name}: laporan Anda dilimpahkan`,
+      lines: [
+        `Laporan Anda ${registrationNumber} dilimpahkan kepada ${transfer?.agency ?? 'instansi yang berwenang'}, dengan nomor registrasi ${transfer?.registrationNumber ?? '-'}.`,
+        'Pantau di sana dengan nomor itu dan kode pelacakan yang sama.',
+      ],
+      action: 'Lacak di instansi tujuan',
+      ...REPORTER_FOOTER.id,
+    }),
+    en: ({ registrationNumber, agency, transfer }) => ({
+      subject: `${agency.name}: your report was transferred`,
+      lines: [
+        `Your report ${registrationNumber} was transferred to ${transfer?.agency ?? 'the competent agency'}, as ${transfer?.registrationNumber ?? '-'}.`,
+        'Follow it there with that number and the same tracking code.',
+      ],
+      action: 'Track it at the receiving agency',
+      ...REPORTER_FOOTER.en,
+    }),
+  },
+  REPORTER_ESCALATED: {
+    id: ({ agency, registrationNumber }) => ({
+      subject: `${agency.name}: laporan Anda dieskalasi`,
+      lines: [`Laporan Anda ${registrationNumber} melewati batas waktu dan diteruskan ke atasan ${agency.name} untuk ditindaklanjuti.`],
+      action: 'Lihat laporan',
+      ...REPORTER_FOOTER.id,
+    }),
+    en: ({ agency, registrationNumber }) => ({
+      subject: `${agency.name}: your report was escalated`,
+      lines: [`Your report ${registrationNumber} passed its deadline and went to ${agency.name}'s superior for follow-up.`],
+      action: 'See the report',
+      ...REPORTER_FOOTER.en,
+    }),
+  },
+  STAFF_NEW_CASE: {
+    id: ({ registrationNumber }) => ({
+      subject: `Kasus baru ${registrationNumber}`,
+      lines: [`Kasus ${registrationNumber} masuk ke kotak masuk Anda.`],
+      action: 'Buka kasus di konsol',
+      ...STAFF_FOOTER.id,
+    }),
+    en: ({ registrationNumber }) => ({
+      subject: `New case ${registrationNumber}`,
+      lines: [`Case ${registrationNumber} arrived in your inbox.`],
+      action: 'Open the case in the console',
+      ...STAFF_FOOTER.en,
+    }),
+  },
+  STAFF_DEADLINE_REMINDER: {
+    id: ({ registrationNumber }) => ({
+      subject: `Tenggat kasus ${registrationNumber} sudah dekat`,
+      lines: [`Tenggat tahap kasus ${registrationNumber} sudah dekat.`],
+      action: 'Buka kasus di konsol',
+      ...STAFF_FOOTER.id,
+    }),
+    en: ({ registrationNumber }) => ({
+      subject: `The deadline of case ${registrationNumber} is near`,
+      lines: [`The stage deadline of case ${registrationNumber} is near.`],
+      action: 'Open the case in the console',
+      ...STAFF_FOOTER.en,
+    }),
+  },
+  STAFF_ESCALATED: {
+    id: ({ agency, registrationNumber }) => ({
+      subject: `Kasus ${registrationNumber} dieskalasi`,
+      lines: [`Kasus ${registrationNumber} di ${agency.name} melewati batas waktu dan dieskalasi.`],
+      action: 'Buka kasus di konsol',
+      ...STAFF_FOOTER.id,
+    }),
+    en: ({ agency, registrationNumber }) => ({
+      subject: `Case ${registrationNumber} was escalated`,
+      lines: [`Case ${registrationNumber} at ${agency.name} passed its deadline and was escalated.`],
+      action: 'Open the case in the console',
+      ...STAFF_FOOTER.en,
+    }),
+  },
+  STAFF_ANSWER_TO_APPROVE: {
+    id: ({ registrationNumber }) => ({
+      subject: `Jawaban kasus ${registrationNumber} menunggu persetujuan`,
+      lines: [`Tim telaah mengajukan jawaban kasus ${registrationNumber} untuk Anda setujui.`],
+      action: 'Buka kasus di konsol',
+      ...STAFF_FOOTER.id,
+    }),
+    en: ({ registrationNumber }) => ({
+      subject: `The answer of case ${registrationNumber} awaits approval`,
+      lines: [`The review team submitted the answer of case ${registrationNumber} for your approval.`],
+      action: 'Open the case in the console',
+      ...STAFF_FOOTER.en,
     }),
   },
   STAFF_REPORTER_REPLIED: {

@@ -24,6 +24,27 @@ describe('mailsFor', () => {
     expect(mailsFor(event({ kind: 'MESSAGE', actorKind: 'STAFF' }))).toEqual([]);
   });
 
+  it('tells the reporter of a transfer, a coming silence closure and an escalation', () => {
+    expect(mailsFor(event({ transition: 'TRANSFER' }))).toEqual([{ kind: 'REPORTER_TRANSFERRED', audience: 'reporter' }]);
+    expect(mailsFor(event({ kind: 'SILENCE_NOTICE', actorKind: 'SYSTEM' }))).toEqual([{ kind: 'REPORTER_SILENCE_WARNING', audience: 'reporter' }]);
+    expect(mailsFor(event({ kind: 'ESCALATED', actorKind: 'SYSTEM' }))).toEqual([
+      { kind: 'REPORTER_ESCALATED', audience: 'reporter' },
+      { kind: 'STAFF_ESCALATED', audience: 'agency-head' },
+      { kind: 'STAFF_ESCALATED', audience: 'secretariat' },
+    ]);
+  });
+
+  it('tells staff of new cases, reminders and an answer to approve', () => {
+    for (const kind of ['SUBMITTED', 'RECORDED_OFFLINE', 'TRANSFERRED_IN']) {
+      expect(mailsFor(event({ kind, actorKind: 'REPORTER' }))).toEqual([{ kind: 'STAFF_NEW_CASE', audience: 'case-staff' }]);
+    }
+    expect(mailsFor(event({ kind: 'REMINDER_SENT', visibility: 'INTERNAL' }))).toEqual([{ kind: 'STAFF_DEADLINE_REMINDER', audience: 'case-staff' }]);
+    expect(mailsFor(event({ kind: 'ANSWER_DRAFTED', visibility: 'INTERNAL', submitted: true }))).toEqual([
+      { kind: 'STAFF_ANSWER_TO_APPROVE', audience: 'agency-head' },
+    ]);
+    expect(mailsFor(event({ kind: 'ANSWER_DRAFTED', visibility: 'INTERNAL', submitted: false }))).toEqual([]);
+  });
+
   it('sends nothing for other transitions', () => {
     expect(mailsFor(event({ transition: 'TAKE_FOR_VERIFICATION' }))).toEqual([]);
   });

@@ -11,27 +11,47 @@ export interface RuleEvent {
   visibility: string;
   /** The transition's name for STATUS_CHANGED (case-lifecycle.ts). */
   transition: string | null;
+  /** For ANSWER_DRAFTED: whether the draft was submitted for approval. */
+  submitted?: boolean;
 }
 
 /**
  * - `reporter`: the case's pseudonymous account, when it gave an address (anonymous reporters
  *   and reporters without an account get nothing by email);
- * - `case-staff`: the case's named handlers; without any, the agency's verifiers. Staff excluded
- *   from the case and, on a restricted case, everyone but its handlers and the head are left out.
+ * - `case-staff`: the case's named handlers; without any, the agency's verifiers;
+ * - `agency-head`: the agency's head;
+ * - `secretariat`: the provincial secretariat of the agency's province (never for a restricted case).
+ * Staff excluded from the case are always left out; on a restricted case only its handlers and
+ * the head are told; a staff member who opted out of a kind does not get it.
  */
-export type Audience = 'reporter' | 'case-staff';
+export type Audience = 'reporter' | 'case-staff' | 'agency-head' | 'secretariat';
 
 export interface MailRule {
   kind: EmailKind;
   audience: Audience;
 }
 
+const NEW_CASE_EVENTS = new Set(['SUBMITTED', 'RECORDED_OFFLINE', 'TRANSFERRED_IN']);
+
 export function mailsFor(event: RuleEvent): MailRule[] {
   // The reporter is only ever told what the reporter may see.
-  if (event.kind === 'STATUS_CHANGED' && event.visibility === 'REPORTER') {
+  const reporterSees = event.visibility === 'REPORTER';
+  if (event.kind === 'STATUS_CHANGED' && reporterSees) {
     if (event.transition === 'REQUEST_INFO') return [{ kind: 'REPORTER_QUESTION', audience: 'reporter' }];
     if (event.transition === 'APPROVE_ANSWER') return [{ kind: 'REPORTER_ANSWERED', audience: 'reporter' }];
+    if (event.transition === 'TRANSFER') return [{ kind: 'REPORTER_TRANSFERRED', audience: 'reporter' }];
+  }
+  if (event.kind === 'SILENCE_NOTICE' && reporterSees) return [{ kind: 'REPORTER_SILENCE_WARNING', audience: 'reporter' }];
+  if (event.kind === 'ESCALATED') {
+    return [
+      ...(reporterSees ? [{ kind: 'REPORTER_ESCALATED', audience: 'reporter' } as const] : []),
+      { kind: 'STAFF_ESCALATED', audience: 'agency-head' },
+      { kind: 'STAFF_ESCALATED', audience: 'secretariat' },
+    ];
   }
   if (event.kind === 'MESSAGE' && event.actorKind === 'REPORTER') return [{ kind: 'STAFF_REPORTER_REPLIED', audience: 'case-staff' }];
+  if (NEW_CASE_EVENTS.has(event.kind)) return [{ kind: 'STAFF_NEW_CASE', audience: 'case-staff' }];
+  if (event.kind === 'REMINDER_SENT') return [{ kind: 'STAFF_DEADLINE_REMINDER', audience: 'case-staff' }];
+  if (event.kind === 'ANSWER_DRAFTED' && event.submitted) return [{ kind: 'STAFF_ANSWER_TO_APPROVE', audience: 'agency-head' }];
   return [];
 }

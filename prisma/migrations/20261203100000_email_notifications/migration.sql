@@ -1,10 +1,14 @@
 -- Email notifications (issue 14): an outbox written from committed case events, sent by the
 -- job runner; a reporter account may hold an encrypted address to be told of news.
 
-CREATE TYPE "EmailKind" AS ENUM ('REPORTER_QUESTION', 'REPORTER_ANSWERED', 'STAFF_REPORTER_REPLIED');
+CREATE TYPE "EmailKind" AS ENUM (
+  'REPORTER_QUESTION', 'REPORTER_ANSWERED', 'REPORTER_SILENCE_WARNING', 'REPORTER_TRANSFERRED', 'REPORTER_ESCALATED',
+  'STAFF_REPORTER_REPLIED', 'STAFF_NEW_CASE', 'STAFF_DEADLINE_REMINDER', 'STAFF_ESCALATED', 'STAFF_ANSWER_TO_APPROVE'
+);
 CREATE TYPE "EmailStatus" AS ENUM ('PENDING', 'SENT', 'FAILED', 'CANCELLED');
 
 ALTER TABLE "reporter_account" ADD COLUMN "notification_email" JSONB, ADD COLUMN "notification_locale" TEXT;
+ALTER TABLE "staff_user" ADD COLUMN "email_opt_out" "EmailKind"[] NOT NULL DEFAULT ARRAY[]::"EmailKind"[];
 
 CREATE TABLE "email_outbox" (
     "id" UUID NOT NULL,

@@ -1,6 +1,12 @@
-/** The agency's mail deliveries in GraphQL: read by its admin and head (mail-deliveries.service.ts). */
+/**
+ * Email in GraphQL: a staff member's choice of mails (staff-email-preferences.service.ts), and
+ * the agency's mail deliveries for its admin and head (mail-deliveries.service.ts). The
+ * reporter's address is on ReporterAccount (reporters/reporters.schema.ts).
+ */
+import { StaffViewerRef } from '../auth/auth.schema.ts';
 import { builder } from '../builder.ts';
 import { getStaff } from '../context.ts';
+import { findStaffEmailOptOut, setStaffEmailOptOut, STAFF_EMAIL_KINDS } from './staff-email-preferences.service.ts';
 import { EmailKind, EmailStatus } from '../generated/prisma/enums.ts';
 import { listMailDeliveries, MAIL_DELIVERIES_MAX, type MailDeliveryView } from './mail-deliveries.service.ts';
 
@@ -25,6 +31,28 @@ const MailDelivery = builder.objectRef<MailDeliveryView>('MailDelivery').impleme
     staffName: t.string({ nullable: true, resolve: (mail) => mail.staffName }),
   }),
 });
+
+builder.objectFields(StaffViewerRef, (t) => ({
+  emailKinds: t.field({
+    type: [EmailKindEnum],
+    description: 'The kinds of mail staff may receive (each may be turned off with setStaffEmailOptOut).',
+    resolve: () => [...STAFF_EMAIL_KINDS],
+  }),
+  emailOptOut: t.field({
+    type: [EmailKindEnum],
+    description: 'The kinds of mail this staff member chose not to receive.',
+    resolve: (viewer, _, ctx) => findStaffEmailOptOut(ctx.db, viewer),
+  }),
+}));
+
+builder.mutationFields((t) => ({
+  setStaffEmailOptOut: t.field({
+    type: [EmailKindEnum],
+    description: "The signed-in staff member's own choice: the kinds of mail they do not want (all others are sent). Returns it.",
+    args: { optOut: t.arg({ type: [EmailKindEnum], required: true }) },
+    resolve: async (_, { optOut }, ctx) => setStaffEmailOptOut(ctx.db, await getStaff(ctx), optOut),
+  }),
+}));
 
 builder.queryFields((t) => ({
   mailDeliveries: t.field({
