@@ -45,7 +45,9 @@ import logoutReporter from './logout-reporter.graphql?raw';
 import myReports from './my-reports.graphql?raw';
 import registerReporter from './register-reporter.graphql?raw';
 import reportingTenant from './reporting-tenant.graphql?raw';
+import reporterNotificationEmail from './reporter-notification-email.graphql?raw';
 import sendReporterMessage from './send-reporter-message.graphql?raw';
+import setReporterNotificationEmail from './set-reporter-notification-email.graphql?raw';
 import submitReport from './submit-report.graphql?raw';
 import tenantPortal from './tenant-portal.graphql?raw';
 import trackReport from './track-report.graphql?raw';
@@ -121,6 +123,8 @@ import type {
   RegisterReporterMutationVariables,
   RemoveIdentityCustodianMutation,
   RemoveIdentityCustodianMutationVariables,
+  ReporterNotificationEmailQuery,
+  ReporterNotificationEmailQueryVariables,
   ReportingTenantQuery,
   ReportingTenantQueryVariables,
   RequestIdentityRevealMutation,
@@ -143,6 +147,8 @@ import type {
   SendStaffMessageMutationVariables,
   SetCasePriorityMutation,
   SetCasePriorityMutationVariables,
+  SetReporterNotificationEmailMutation,
+  SetReporterNotificationEmailMutationVariables,
   SetUpCustodianKeyMutation,
   SetUpCustodianKeyMutationVariables,
   StaffAccountsQuery,
@@ -188,6 +194,14 @@ export const RegisterReporterDocument: Document<RegisterReporterMutation, Regist
 export const LoginReporterDocument: Document<LoginReporterMutation, LoginReporterMutationVariables> = define('LoginReporter', loginReporter);
 export const LogoutReporterDocument: Document<LogoutReporterMutation, LogoutReporterMutationVariables> = define('LogoutReporter', logoutReporter);
 export const MyReportsDocument: Document<MyReportsQuery, MyReportsQueryVariables> = define('MyReports', myReports);
+export const ReporterNotificationEmailDocument: Document<ReporterNotificationEmailQuery, ReporterNotificationEmailQueryVariables> = define(
+  'ReporterNotificationEmail',
+  reporterNotificationEmail,
+);
+export const SetReporterNotificationEmailDocument: Document<SetReporterNotificationEmailMutation, SetReporterNotificationEmailMutationVariables> = define(
+  'SetReporterNotificationEmail',
+  setReporterNotificationEmail,
+);
 export const CreateEvidenceUploadDocument: Document<CreateEvidenceUploadMutation, CreateEvidenceUploadMutationVariables> = define(
   'CreateEvidenceUpload',
   createEvidenceUpload,

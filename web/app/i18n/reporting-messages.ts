@@ -118,6 +118,10 @@ export const reportingMessagesId = {
   'receipt.printNoScript': 'Untuk mencetak atau menyimpan tanda bukti sebagai PDF, gunakan menu Cetak pada peramban Anda (Ctrl+P, atau ⌘P di Mac).',
   'receipt.track': 'Lacak laporan',
   'receipt.trackHint': 'Ikuti status laporan di halaman Lacak laporan dengan nomor registrasi dan kode pelacakan.',
+  'receipt.noEmailAnonymous':
+    'Laporan anonim tidak mendapat kabar lewat email: ikuti laporan ini di halaman Lacak laporan dengan nomor registrasi dan kode pelacakan.',
+  'receipt.emailPseudonymous': 'Kabar laporan ini, misalnya ada pertanyaan untuk Anda, dapat dikirim ke email Anda:',
+  'receipt.emailSettings': 'atur alamat email di akun Anda',
 
   'duplicate.title': 'Laporan sudah terkirim',
   'duplicate.message': 'Laporan ini sudah terkirim dengan nomor {number}, dengan isi yang berbeda. Gunakan kode pelacakan pada tanda bukti untuk memantaunya.',
@@ -233,6 +237,23 @@ export const reportingMessagesId = {
   'account.reportType': 'Jenis',
   'account.reportDate': 'Dikirim',
   'account.reportStatus': 'Status',
+
+  'accountEmail.title': 'Kabar laporan lewat email',
+  'accountEmail.on': 'Aktif:',
+  'accountEmail.onDetail': 'kabar laporan Anda dikirim ke {email}.',
+  'accountEmail.off': 'Tidak aktif:',
+  'accountEmail.offDetail': 'tidak ada email yang dikirim; ikuti kabar laporan Anda di sini.',
+  'accountEmail.what':
+    'Email hanya memberi tahu bahwa ada kabar tentang laporan Anda, misalnya ada pertanyaan yang menunggu jawaban Anda, atau laporan Anda telah dijawab. Email memuat nama instansi dan nomor registrasi, tetapi tidak pernah memuat isi laporan atau pesan; Anda membacanya di sini setelah masuk.',
+  'accountEmail.kept': 'Alamat email disimpan terenkripsi, dan petugas instansi tidak pernah melihatnya.',
+  'accountEmail.personal':
+    'Gunakan alamat email pribadi, bukan email kantor: kotak surat kantor dapat dibaca oleh orang lain di kantor, termasuk pihak yang Anda laporkan.',
+  'accountEmail.label': 'Alamat email',
+  'accountEmail.hint': 'Email ditulis dalam Bahasa Indonesia. Kosongkan kolom ini lalu simpan untuk berhenti menerima email.',
+  'accountEmail.save': 'Simpan alamat email',
+  'accountEmail.remove': 'Hapus alamat email',
+  'accountEmail.saved': 'Alamat email disimpan. Kabar laporan Anda akan dikirim ke alamat ini.',
+  'accountEmail.removed': 'Alamat email dihapus. Tidak ada lagi email yang dikirim.',
 
   'problem.rateLimited': 'Terlalu banyak permintaan dari jaringan Anda. Coba lagi dalam {wait}.',
   'problem.minutes': '{count} menit',
@@ -359,6 +380,10 @@ export const reportingMessagesEn: Record<ReportingMessageKey, string> = {
   'receipt.printNoScript': "To print the receipt or save it as a PDF, use your browser's Print menu (Ctrl+P, or ⌘P on a Mac).",
   'receipt.track': 'Track the report',
   'receipt.trackHint': 'Follow the status on the Track a report page with the registration number and the tracking code.',
+  'receipt.noEmailAnonymous':
+    'Anonymous reports get no news by email: follow this report on the Track a report page with the registration number and the tracking code.',
+  'receipt.emailPseudonymous': 'News of this report, such as a question for you, can be sent to your email:',
+  'receipt.emailSettings': 'set an address in your account',
 
   'duplicate.title': 'Report already sent',
   'duplicate.message': 'This report was already sent, as {number}, with different content. Use the tracking code from its receipt to follow it.',
@@ -474,6 +499,23 @@ export const reportingMessagesEn: Record<ReportingMessageKey, string> = {
   'account.reportType': 'Type',
   'account.reportDate': 'Sent',
   'account.reportStatus': 'Status',
+
+  'accountEmail.title': 'Report news by email',
+  'accountEmail.on': 'On:',
+  'accountEmail.onDetail': 'news of your reports goes to {email}.',
+  'accountEmail.off': 'Off:',
+  'accountEmail.offDetail': 'no email is sent; follow the news of your reports here.',
+  'accountEmail.what':
+    'An email only says that there is news of your report, such as a question waiting for your answer, or an answer to your report. It names the agency and the registration number, never what the report or a message says; you read that here after signing in.',
+  'accountEmail.kept': "The address is kept encrypted, and the agency's staff never see it.",
+  'accountEmail.personal':
+    'Use a personal email address, not an office one: an office mailbox can be read by others at the office, including the people you report.',
+  'accountEmail.label': 'Email address',
+  'accountEmail.hint': 'The emails are written in English. Empty this field and save to stop them.',
+  'accountEmail.save': 'Save email address',
+  'accountEmail.remove': 'Remove email address',
+  'accountEmail.saved': 'Email address saved. News of your reports will be sent to it.',
+  'accountEmail.removed': 'Email address removed. No more emails will be sent.',
 
   'problem.rateLimited': 'Too many requests from your network. Please try again in {wait}.',
   'problem.minutes': '{count} minutes',

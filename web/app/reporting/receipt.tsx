@@ -43,11 +43,14 @@ export function Receipt({
   trackingCode,
   receipt,
   trackHref,
+  emailSettingsHref,
 }: {
   registrationNumber: string;
   trackingCode: string;
   receipt: ReportReceipt;
   trackHref: string;
+  /** The account's email section: news of a pseudonymous report can go by email. */
+  emailSettingsHref: string;
 }) {
   const { locale, t } = useTranslation();
   const [canPrint, setCanPrint] = useState(false);
@@ -99,7 +102,13 @@ export function Receipt({
         ) : (
           <p className="note">{t('receipt.printNoScript')}</p>
         )}
-        <p>{t('receipt.trackHint')}</p>
+        {/* Mail reaches an account only: an anonymous reporter hears nothing unless they come to look. */}
+        {receipt.identityMode === 'ANONYMOUS' ? <p data-email-hint>{t('receipt.noEmailAnonymous')}</p> : <p>{t('receipt.trackHint')}</p>}
+        {receipt.identityMode === 'PSEUDONYMOUS' ? (
+          <p data-email-hint>
+            {t('receipt.emailPseudonymous')} <a href={emailSettingsHref}>{t('receipt.emailSettings')}</a>.
+          </p>
+        ) : null}
         <p>
           <a href={trackHref}>{t('receipt.track')}</a>
         </p>

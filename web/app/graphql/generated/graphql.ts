@@ -750,6 +750,11 @@ export type ReportUpdatesSubscriptionVariables = Exact<{
 
 export type ReportUpdatesSubscription = { reportUpdates: { cursor: string, signal: LiveSignal, report: { registrationNumber: string, status: CaseStatus, caseTypeKey: string, caseTypeName: string, title: string, submittedAt: string, canEscalate: boolean, escalatedAt: string | null, escalationTarget: string | null, deadlines: Array<{ key: string, name: string, workingDays: number, deadline: string, provisional: boolean }>, timeline: Array<{ cursor: string, kind: CaseEventKind, status: CaseStatus, at: string }>, messages: Array<{ id: string, author: MessageAuthor, body: string, sentAt: string, evidence: Array<{ id: string, fileName: string, size: number, contentType: string }> }>, receipt: { agencyName: string, categoryName: string | null, identityMode: IdentityMode, timeZone: string, evidence: Array<{ id: string, fileName: string, size: number, contentType: string }> } } } };
 
+export type ReporterNotificationEmailQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ReporterNotificationEmailQuery = { viewerReporter: { notificationEmail: string | null } | null };
+
 export type ReportingTenantQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -820,6 +825,13 @@ export type SetCasePriorityMutationVariables = Exact<{
 
 
 export type SetCasePriorityMutation = { setCasePriority: { id: string } | null };
+
+export type SetReporterNotificationEmailMutationVariables = Exact<{
+  email?: string | null | undefined;
+}>;
+
+
+export type SetReporterNotificationEmailMutation = { setReporterNotificationEmail: { notificationEmail: string | null } };
 
 export type SetUpCustodianKeyMutationVariables = Exact<{
   input: CustodianPassphraseInput;

@@ -7,6 +7,7 @@
  */
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { useActionData, useLoaderData } from '@remix-run/react';
+import { EMAIL_SECTION_ID } from '../../account/notification-email-data';
 import { findMetaLocale } from '../../i18n/use-translation';
 import type { RouteHandle } from '../../route-handle';
 import { findToday } from '../../reporting/formats';
@@ -58,7 +59,15 @@ export default function ReportFormRoute() {
   let page = 'report-form';
   if (result?.outcome === 'submitted') {
     page = 'receipt';
-    content = <Receipt registrationNumber={result.registrationNumber} trackingCode={result.trackingCode} receipt={result.receipt} trackHref={trackHref} />;
+    content = (
+      <Receipt
+        registrationNumber={result.registrationNumber}
+        trackingCode={result.trackingCode}
+        receipt={result.receipt}
+        trackHref={trackHref}
+        emailSettingsHref={`/t/${tenant.slug}/akun/laporan#${EMAIL_SECTION_ID}`}
+      />
+    );
   } else if (result?.outcome === 'duplicate') {
     page = 'already-submitted';
     content = <AlreadySubmitted message={result.message} trackHref={trackHref} formHref={`/t/${tenant.slug}/lapor/${caseType.key}`} />;
