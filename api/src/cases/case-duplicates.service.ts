@@ -1,6 +1,6 @@
 /**
  * Possible duplicates of a case, shown to staff before they accept it: other cases of the
- * agency from the last months filed by the same reporter account, or in the same category
+ * agency from the last months filed under the same pseudonym, or in the same category
  * about the same place, or with much the same words. A hint for a person, not a rule: the
  * score is the share of distinct words two reports have in common (Jaccard).
  */
@@ -66,16 +66,47 @@ function placeOf(answers: unknown): Set<string> {
   return wordsOf(place.join(' '));
 }
 
+interface ReporterLink {
+  reporterAccountId: string | null;
+  identityMode: string;
+  identityProtection: string;
+}
+
+/**
+ * Whether staff may be told that two cases come from one reporter account: only when both
+ * were filed under its pseudonym, and neither is sealed while the other's contact details are
+ * readable by staff. An account also holds its owner's identified reports (ADR 0027): pointing
+ * from one of those to a pseudonymous report, or from readable details to a sealed report,
+ * would unmask the reporter through the account.
+ */
+export function sameReporterShown(a: ReporterLink, b: ReporterLink): boolean {
+  if (a.reporterAccountId === null || a.reporterAccountId !== b.reporterAccountId) return false;
+  if (a.identityMode !== 'PSEUDONYMOUS' || b.identityMode !== 'PSEUDONYMOUS') return false;
+  const protections = new Set([a.identityProtection, b.identityProtection]);
+  return !(protections.has('SEALED') && protections.has('TENANT_KEY'));
+}
+
 export async function findPossibleDuplicates(tx: ScopedTransaction, ability: AppAbility, caseId: string, now = new Date()): Promise<PossibleDuplicate[]> {
   const subject = await tx.case.findFirst({
     where: { AND: [casesWhere(ability, 'read'), { id: caseId }] },
-    select: { id: true, tenantId: true, title: true, answers: true, categoryId: true, reporterAccountId: true },
+    select: { id: true, tenantId: true, title: true, answers: true, categoryId: true, reporterAccountId: true, identityMode: true, identityProtection: true },
   });
   if (!subject) return [];
   const since = new Date(now.getTime() - LOOK_BACK_DAYS * 86_400_000);
   const candidates = await tx.case.findMany({
     where: { AND: [casesWhere(ability, 'read'), { tenantId: subject.tenantId, id: { not: subject.id }, receivedAt: { gte: since } }] },
-    select: { id: true, registrationNumber: true, title: true, status: true, receivedAt: true, answers: true, categoryId: true, reporterAccountId: true },
+    select: {
+      id: true,
+      registrationNumber: true,
+      title: true,
+      status: true,
+      receivedAt: true,
+      answers: true,
+      categoryId: true,
+      reporterAccountId: true,
+      identityMode: true,
+      identityProtection: true,
+    },
     orderBy: { receivedAt: 'desc' },
     take: CANDIDATES,
   });
@@ -84,7 +115,7 @@ export async function findPossibleDuplicates(tx: ScopedTransaction, ability: App
   const found: PossibleDuplicate[] = [];
   for (const candidate of candidates) {
     const reasons: DuplicateReason[] = [];
-    if (subject.reporterAccountId && candidate.reporterAccountId === subject.reporterAccountId) reasons.push('SAME_REPORTER');
+    if (sameReporterShown(subject, candidate)) reasons.push('SAME_REPORTER');
     if (
       subject.categoryId &&
       candidate.categoryId === subject.categoryId &&

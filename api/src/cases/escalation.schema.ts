@@ -55,7 +55,7 @@ const ReportEscalation = builder.objectRef<{ registrationNumber: string; escalat
 const EscalateReportInput = builder.inputType('EscalateReportInput', {
   fields: (t) => ({
     registrationNumber: t.string({ required: true }),
-    trackingCode: t.string({ description: 'Not needed when signed in as the pseudonymous owner.' }),
+    trackingCode: t.string({ description: 'Not needed when signed in with the account the report was filed under.' }),
   }),
 });
 

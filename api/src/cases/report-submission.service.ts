@@ -144,6 +144,18 @@ export function checkIdentity(
   return { identity, issues };
 }
 
+/**
+ * The account a report is filed under, so that it appears in the reporter's own list
+ * (`myReports`) and opens for that account's session without the tracking code (ADR 0027).
+ * An identified report is tied to the signed-in account as well as a pseudonymous one: the
+ * account holds no identity, and only its own session reads the case through it. An
+ * anonymous report never is, even from a signed-in reporter: tied to an account it would
+ * no longer be anonymous.
+ */
+export function findOwnerAccountId(identityMode: IdentityModeInput, reporterAccountId: string | null): string | null {
+  return identityMode === 'ANONYMOUS' ? null : reporterAccountId;
+}
+
 export function stageDeadlines(caseType: CaseTypeConfig, receivedAt: Date, calendar: WorkingCalendar): StageDeadline[] {
   const stages = caseType.slaPolicy?.stages ?? [];
   const projected = projectStageDeadlines(
@@ -246,7 +258,7 @@ export async function submitReport(
   const title = titleOf(answers.values, fields);
   const channelId = tenant.channels.find((channel) => channel.kind === 'WEB_PORTAL')?.id ?? null;
 
-  const actorId = input.identityMode === 'PSEUDONYMOUS' ? request.reporterAccountId : null;
+  const ownerAccountId = findOwnerAccountId(input.identityMode, request.reporterAccountId);
   const category = categoryId ? tenant.categories.find((item) => item.id === categoryId)! : null;
   // What this form files: the same key with other content is not the same form. Evidence
   // counts by number only: a form re-sent without JavaScript uploads its files anew (new
@@ -258,7 +270,7 @@ export async function submitReport(
     identityMode: input.identityMode,
     identity: identity.identity,
     evidenceCount: evidenceIds.length,
-    actorId,
+    actorId: ownerAccountId,
   });
   const seal = submissionKey === null ? null : { submissionKey, tenantId: tenant.id, contentDigest };
 
@@ -282,7 +294,7 @@ export async function submitReport(
         input.identityMode,
         protectedIdentity.protection,
         protectedIdentity.envelope === null ? null : JSON.stringify(protectedIdentity.envelope),
-        actorId,
+        ownerAccountId,
         hashTrackingCode(trackingCode),
         title,
         JSON.stringify(answers.values),

@@ -1,9 +1,10 @@
 /**
- * The reporter's view of a report: found by registration number and tracking code (or as
- * the signed-in pseudonymous owner). A wrong code is answered exactly like an unknown
- * number, after the same work, so numbers cannot be enumerated. Only what is meant for
- * the reporter is returned: reporter-visible events and messages, never internal notes,
- * never the identity.
+ * The reporter's view of a report: found by registration number and tracking code (or by
+ * the signed-in account it was filed under: identified or pseudonymous, never anonymous).
+ * A wrong code is answered exactly like an unknown number, after the same work, so numbers
+ * cannot be enumerated. Only what is meant for the reporter is returned: reporter-visible
+ * events and messages, never internal notes, never the identity (not even to the account an
+ * identified report was filed under).
  */
 import { withTenantScope } from '../auth/data-scope.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';

@@ -171,7 +171,7 @@ const SubmitReportInput = builder.inputType('SubmitReportInput', {
 const SendReporterMessageInput = builder.inputType('SendReporterMessageInput', {
   fields: (t) => ({
     registrationNumber: t.string({ required: true }),
-    trackingCode: t.string({ description: 'Not needed when signed in as the pseudonymous owner.' }),
+    trackingCode: t.string({ description: 'Not needed when signed in with the account the report was filed under.' }),
     body: t.string({ required: true }),
     evidenceIds: t.idList(),
   }),
@@ -199,7 +199,7 @@ export const bounded = {
 builder.queryFields((t) => ({
   trackReport: t.field({
     type: TrackedReport,
-    description: 'Follow a report with its registration number and tracking code (or as its signed-in pseudonymous owner).',
+    description: 'Follow a report with its registration number and tracking code (or as the signed-in account it was filed under).',
     args: { registrationNumber: t.arg.string({ required: true }), trackingCode: t.arg.string() },
     resolve: async (_, args, ctx) => {
       const input = bounded.track.parse(args);
@@ -212,7 +212,8 @@ builder.queryFields((t) => ({
   }),
   myReports: t.field({
     type: [TrackedReport],
-    description: "The signed-in pseudonymous reporter's own reports, newest first.",
+    description:
+      "The signed-in reporter's own reports, identified and pseudonymous, newest first. Anonymous reports are never tied to an account, so never listed.",
     resolve: async (_, __, ctx) => {
       const tenant = await getTenantConfig(ctx);
       const reporter = await getReporter(ctx);

@@ -216,7 +216,7 @@ builder.subscriptionType({});
 builder.subscriptionFields((t) => ({
   reportUpdates: t.field({
     type: ReportUpdate,
-    description: 'Follow a report live, with its number and tracking code (or as its signed-in pseudonymous owner). Only what the reporter may see.',
+    description: 'Follow a report live, with its number and tracking code (or as the signed-in account it was filed under). Only what the reporter may see.',
     args: { registrationNumber: t.arg.string({ required: true }), trackingCode: t.arg.string(), after: t.arg.id({ description: AFTER }) },
     subscribe: async (_, args, ctx) => {
       const input = bounded.track.parse(args);

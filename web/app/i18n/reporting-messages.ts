@@ -52,7 +52,10 @@ export const reportingMessagesId = {
   'form.identifiedDetails': 'Data diri (untuk pilihan Teridentifikasi)',
   'form.pseudonymousDetails': 'Kontak yang diminta instansi (untuk pilihan Nama samaran)',
   'form.pseudonymousDetailsNote': 'Kontak ini dirahasiakan seperti identitas dan hanya dipakai bila instansi perlu menghubungi Anda.',
-  'form.signedInAs': 'Anda masuk sebagai {pseudonym}.',
+  'form.signedInAs': 'Anda masuk sebagai {pseudonym}: laporan ini akan tercantum di Laporan saya.',
+  'form.listedInAccount': 'Anda masuk sebagai {pseudonym}: laporan ini akan tercantum di Laporan saya. Data diri Anda disimpan bersama laporan, tidak di akun.',
+  'form.anonymousNotListed':
+    'Anda masuk sebagai {pseudonym}, tetapi laporan anonim tidak dikaitkan dengan akun dan tidak akan tercantum di Laporan saya: simpan nomor registrasi dan kode pelacakannya.',
   'form.signInNeeded': 'Untuk memakai nama samaran, masuk atau daftar terlebih dahulu. Isian di halaman ini belum tersimpan.',
   'form.signInOnly': 'Jenis laporan ini hanya dapat diajukan dengan akun nama samaran. Masuk atau daftar terlebih dahulu.',
   'form.signInLink': 'Masuk',
@@ -207,8 +210,21 @@ export const reportingMessagesId = {
   'messageAuthor.SYSTEM': 'Sistem',
 
   'account.registerTitle': 'Daftar akun nama samaran',
-  'account.registerIntro':
-    'Akun nama samaran memungkinkan Anda melapor dan mengikuti laporan tanpa memberikan data diri. Akun hanya berisi nama samaran dan kata sandi.',
+  'account.registerIntro': 'Dengan akun, laporan yang Anda kirim saat masuk dapat Anda ikuti di halaman Laporan saya.',
+  'account.termsTitle': 'Apa yang diminta, dan di mana',
+  'account.termsAccount': 'Saat mendaftar, Anda hanya memilih nama samaran dan kata sandi: akun tidak memuat data diri.',
+  'account.termsListed':
+    'Setiap laporan yang Anda kirim saat masuk dengan akun ini tercantum di Laporan saya beserta statusnya; tanpa kode pelacakan, hanya akun ini yang dapat membukanya.',
+  'account.termsListedNotAnonymous':
+    'Setiap laporan yang Anda kirim saat masuk dengan akun ini tercantum di Laporan saya beserta statusnya; tanpa kode pelacakan, hanya akun ini yang dapat membukanya. Laporan anonim tidak dikaitkan dengan akun, sehingga tidak tercantum di sana.',
+  'account.termsIdentifiedTitle': 'Data diri diminta pada formulir laporan',
+  'account.termsIdentifiedOnly': '{agency} hanya menerima laporan beridentitas untuk {caseTypes}.',
+  'account.termsIdentifiedAsks':
+    'Formulir setiap laporan meminta data diri Anda (wajib: {details}) dan menyimpannya terenkripsi bersama laporan itu, bukan di akun.',
+  'account.termsIdentifiedAsksAny': 'Formulir setiap laporan meminta data diri Anda dan menyimpannya terenkripsi bersama laporan itu, bukan di akun.',
+  'account.termsSealed': 'Identitas itu disegel: hanya penjaga identitas instansi yang dapat membukanya.',
+  'account.termsVisible': 'Petugas yang menangani laporan dapat melihatnya.',
+  'account.termsPseudonymous': 'Dengan akun ini Anda dapat melapor dengan nama samaran untuk {caseTypes}.',
   'account.pseudonymWarningTitle': 'Nama samaran tidak boleh mengungkap siapa Anda',
   'account.pseudonymWarning': 'Jangan gunakan nama asli, NIP, NIK, nomor HP, tanggal lahir, jabatan, atau nama yang biasa Anda pakai di tempat lain.',
   'account.agencyWords': 'Pesan {agency}:',
@@ -229,7 +245,8 @@ export const reportingMessagesId = {
   'account.sessionEnded': 'Sesi Anda telah berakhir. Silakan masuk kembali.',
   'account.signedOut': 'Anda telah keluar.',
   'account.reportsTitle': 'Laporan saya',
-  'account.reportsIntro': 'Laporan yang Anda kirim dengan akun {pseudonym}, terbaru di atas.',
+  'account.reportsIntro':
+    'Laporan yang Anda kirim saat masuk dengan akun {pseudonym}, terbaru di atas. Laporan anonim tidak dikaitkan dengan akun dan tidak tercantum di sini.',
   'account.reportsEmpty': 'Belum ada laporan dari akun ini.',
   'account.newReport': 'Buat laporan baru',
   'account.reportNumber': 'Nomor',
@@ -314,7 +331,11 @@ export const reportingMessagesEn: Record<ReportingMessageKey, string> = {
   'form.identifiedDetails': 'Your details (for Identified)',
   'form.pseudonymousDetails': 'Contact details the agency asks for (for Pseudonym)',
   'form.pseudonymousDetailsNote': 'These are kept as confidential as an identity and used only if the agency needs to contact you.',
-  'form.signedInAs': 'You are signed in as {pseudonym}.',
+  'form.signedInAs': 'You are signed in as {pseudonym}: this report will be listed under My reports.',
+  'form.listedInAccount':
+    'You are signed in as {pseudonym}: this report will be listed under My reports. Your details are kept with the report, not in the account.',
+  'form.anonymousNotListed':
+    'You are signed in as {pseudonym}, but an anonymous report is not tied to the account and will not be listed under My reports: keep its registration number and tracking code.',
   'form.signInNeeded': 'To use a pseudonym, sign in or register first. What you entered on this page is not saved yet.',
   'form.signInOnly': 'This type of report can only be filed with a pseudonym account. Sign in or register first.',
   'form.signInLink': 'Sign in',
@@ -468,8 +489,21 @@ export const reportingMessagesEn: Record<ReportingMessageKey, string> = {
   'messageAuthor.SYSTEM': 'System',
 
   'account.registerTitle': 'Register a pseudonym account',
-  'account.registerIntro':
-    'A pseudonym account lets you file and follow reports without giving personal details. The account holds only a pseudonym and a password.',
+  'account.registerIntro': 'With an account, you can follow the reports you send while signed in on the My reports page.',
+  'account.termsTitle': 'What is asked, and where',
+  'account.termsAccount': 'To register you only choose a pseudonym and a password: the account holds no personal details.',
+  'account.termsListed':
+    'Every report you send while signed in with this account is listed under My reports with its status; without the tracking code, only this account can open it.',
+  'account.termsListedNotAnonymous':
+    'Every report you send while signed in with this account is listed under My reports with its status; without the tracking code, only this account can open it. Anonymous reports are not tied to the account, so they are not listed there.',
+  'account.termsIdentifiedTitle': 'Personal details are asked on the report form',
+  'account.termsIdentifiedOnly': '{agency} takes only identified reports for {caseTypes}.',
+  'account.termsIdentifiedAsks':
+    'The form of each report asks for your personal details (required: {details}) and keeps them encrypted with that report, not in the account.',
+  'account.termsIdentifiedAsksAny': 'The form of each report asks for your personal details and keeps them encrypted with that report, not in the account.',
+  'account.termsSealed': "That identity is sealed: only the agency's identity custodians can reveal it.",
+  'account.termsVisible': 'The staff handling the report can see it.',
+  'account.termsPseudonymous': 'With this account you can report under your pseudonym for {caseTypes}.',
   'account.pseudonymWarningTitle': 'Your pseudonym must not reveal who you are',
   'account.pseudonymWarning':
     'Do not use your real name, staff number (NIP), identity number (NIK), phone number, date of birth, position, or a name you use elsewhere.',
@@ -491,7 +525,8 @@ export const reportingMessagesEn: Record<ReportingMessageKey, string> = {
   'account.sessionEnded': 'Your session has ended. Please sign in again.',
   'account.signedOut': 'You have signed out.',
   'account.reportsTitle': 'My reports',
-  'account.reportsIntro': 'Reports you sent with the account {pseudonym}, newest first.',
+  'account.reportsIntro':
+    'Reports you sent while signed in as {pseudonym}, newest first. Anonymous reports are not tied to the account and are not listed here.',
   'account.reportsEmpty': 'This account has no reports yet.',
   'account.newReport': 'File a new report',
   'account.reportNumber': 'Number',

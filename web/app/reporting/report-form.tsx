@@ -155,6 +155,20 @@ function SignInLinks({ slug, returnPath }: { slug: string; returnPath: string })
   );
 }
 
+/**
+ * A signed-in reporter is told whether this report will be in their "Laporan saya": an
+ * identified or pseudonymous one is filed under the account, an anonymous one never is (ADR 0027).
+ */
+function AccountListing({ mode, pseudonym }: { mode: IdentityMode; pseudonym: string }) {
+  const { t } = useTranslation();
+  const key = mode === 'ANONYMOUS' ? 'form.anonymousNotListed' : mode === 'IDENTIFIED' ? 'form.listedInAccount' : 'form.signedInAs';
+  return (
+    <p className="hint" data-account-listing={mode}>
+      {t(key, { pseudonym })}
+    </p>
+  );
+}
+
 function IdentityChoice({
   caseType,
   viewer,
@@ -202,16 +216,13 @@ function IdentityChoice({
               <p className="hint" id={`${id}-hint`}>
                 {t(`form.identity.${mode}`)} {mode === 'ANONYMOUS' ? null : t(confidential ? 'form.identitySealed' : 'form.identityVisible')}
               </p>
-              {mode === 'PSEUDONYMOUS' ? (
-                viewer ? (
-                  <p className="hint">{t('form.signedInAs', { pseudonym: viewer.pseudonym })}</p>
-                ) : (
-                  <>
-                    <p className="hint">{t('form.signInNeeded')}</p>
-                    <SignInLinks slug={slug} returnPath={returnPath} />
-                  </>
-                )
+              {mode === 'PSEUDONYMOUS' && !viewer ? (
+                <>
+                  <p className="hint">{t('form.signInNeeded')}</p>
+                  <SignInLinks slug={slug} returnPath={returnPath} />
+                </>
               ) : null}
+              {viewer ? <AccountListing mode={mode} pseudonym={viewer.pseudonym} /> : null}
               {mode === 'IDENTIFIED' || (mode === 'PSEUDONYMOUS' && viewer) ? (
                 <DetailFields mode={mode} caseType={caseType} values={values} problems={problems} />
               ) : null}

@@ -179,7 +179,10 @@ export async function handleReportAction(request: Request, call: ReporterCall, c
   const evidenceIds = [...uploadedByScript, ...uploads.flatMap((upload) => (upload.ok ? [upload.evidence.evidenceId] : []))];
   const input = createInput(caseType, values as ReportFormValues & { identityMode: IdentityMode }, evidenceIds, postedKey);
   try {
-    const { submitReport } = await callApi(call, SubmitReportDocument, { input });
+    // An anonymous report is sent without the session: the API is not even told whose it is
+    // (it would not tie it to the account anyway, ADR 0027).
+    const sender = input.identityMode === 'ANONYMOUS' ? { ...call, token: null } : call;
+    const { submitReport } = await callApi(sender, SubmitReportDocument, { input });
     return data<ReportActionData>({ outcome: 'submitted', ...submitReport });
   } catch (error) {
     if (error instanceof ApiError && error.code === 'BAD_USER_INPUT' && error.issues.length > 0) {

@@ -194,7 +194,7 @@ export const DuplicateReason = {
 export type DuplicateReason = typeof DuplicateReason[keyof typeof DuplicateReason];
 export type EscalateReportInput = {
   registrationNumber: string;
-  /** Not needed when signed in as the pseudonymous owner. */
+  /** Not needed when signed in with the account the report was filed under. */
   trackingCode?: string | null | undefined;
 };
 
@@ -401,7 +401,7 @@ export type SendReporterMessageInput = {
   body: string;
   evidenceIds?: Array<string> | null | undefined;
   registrationNumber: string;
-  /** Not needed when signed in as the pseudonymous owner. */
+  /** Not needed when signed in with the account the report was filed under. */
   trackingCode?: string | null | undefined;
 };
 

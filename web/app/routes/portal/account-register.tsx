@@ -1,9 +1,13 @@
 /**
- * `/t/<slug>/akun/daftar`: register a pseudonymous reporter account. The page says, in the
- * agency's own words where it has them, that the pseudonym must not reveal who you are.
+ * `/t/<slug>/akun/daftar`: register a reporter account (a pseudonym and a password). The page
+ * says what the account holds and what each report will ask, from the agency's case types
+ * (an agency taking only identified reports asks for personal details on each report's form),
+ * and, in the agency's own words where it has them, that the pseudonym must not reveal who you are.
  */
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { useActionData, useLoaderData } from '@remix-run/react';
+import { AccountTermsNote } from '../../account/account-terms-note';
+import { describeAccountTerms } from '../../account/account-terms';
 import { CredentialsForm } from '../../account/credentials-form';
 import { findMetaLocale, useTranslation } from '../../i18n/use-translation';
 import { reporterPageHeaders } from '../../reporting/page-headers';
@@ -27,7 +31,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
         .flatMap((caseType) => (caseType.identity.note ? [caseType.identity.note] : [])),
     ),
   ];
-  return data({ ...page, returnTo, agencyNotes }, { headers });
+  return data({ ...page, returnTo, agencyNotes, terms: describeAccountTerms(page.tenant.caseTypes) }, { headers });
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -39,7 +43,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   data ? createReporterMeta(findMetaLocale(matches), data.tenant.name, 'account.registerTitle') : [];
 
 export default function AccountRegister() {
-  const { tenant, viewer, directoryHref, returnTo, agencyNotes } = useLoaderData<typeof loader>();
+  const { tenant, viewer, directoryHref, returnTo, agencyNotes, terms } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { t } = useTranslation();
   const query = returnTo ? `?kembali=${encodeURIComponent(returnTo)}` : '';
@@ -47,6 +51,7 @@ export default function AccountRegister() {
     <ReporterPage tenant={tenant} viewer={viewer} directoryHref={directoryHref} page="register">
       <h1>{t('account.registerTitle')}</h1>
       <p className="lead-text">{t('account.registerIntro')}</p>
+      <AccountTermsNote terms={terms} agency={tenant.name} />
       <div className="warning" role="note">
         <h2>{t('account.pseudonymWarningTitle')}</h2>
         <p>{t('account.pseudonymWarning')}</p>
