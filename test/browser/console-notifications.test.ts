@@ -181,6 +181,42 @@ describe.runIf(browserTestsEnabled)('console notifications in Chromium', () => {
     await context.close();
   }, 90_000);
 
+  it('lets a verifier choose which mails they receive, with JavaScript and without', async () => {
+    for (const javaScript of [true, false]) {
+      const { context, page } = await openPage(target, CONSOLE, { javaScript, width: 360 });
+      await signIn(page, demoEmail('verifikator', KALBAR));
+      await page.goto(`${web.url}${CONSOLE}/notifikasi#email`);
+      const section = page.locator('[data-section="email-choices"]');
+      expect(await section.innerText()).toContain(demoEmail('verifikator', KALBAR));
+      const boxes = section.locator('[data-email-kind]');
+      expect(await boxes.evaluateAll((list) => list.map((box) => box.getAttribute('data-email-kind')))).toEqual([
+        'STAFF_NEW_CASE',
+        'STAFF_REPORTER_REPLIED',
+        'STAFF_DEADLINE_REMINDER',
+      ]);
+      expect(await boxes.evaluateAll((list) => list.map((box) => (box as HTMLInputElement).checked))).toEqual([true, true, true]);
+      await section.getByLabel('ada aduan baru di kotak masuk').uncheck();
+      await section.getByRole('button', { name: 'Simpan pilihan email' }).click();
+      await page.locator('[data-flash]').waitFor();
+      await page.waitForLoadState('domcontentloaded');
+      expect(await page.locator('[data-flash]').innerText()).toBe('Pilihan email Anda disimpan.');
+      expect(await section.locator('[data-email-kind="STAFF_NEW_CASE"]').isChecked()).toBe(false);
+      expect(await section.locator('[data-email-kind="STAFF_REPORTER_REPLIED"]').isChecked()).toBe(true);
+      if (javaScript) {
+        expect(await overflow(page), 'email choices at 360 px').toBeLessThanOrEqual(0);
+        expect(await seriousViolations(page), 'email choices').toEqual([]);
+        await shot(page, 'notifications-email-choices-360');
+      }
+      // Back to every mail, for the next round and the other tests.
+      await section.getByLabel('ada aduan baru di kotak masuk').check();
+      await section.getByRole('button', { name: 'Simpan pilihan email' }).click();
+      await page.locator('[data-flash]').waitFor();
+      await page.waitForLoadState('domcontentloaded');
+      expect(await section.locator('[data-email-kind="STAFF_NEW_CASE"]').isChecked()).toBe(true);
+      await context.close();
+    }
+  }, 120_000);
+
   it('has no link and no page for a role that receives no notifications', async () => {
     const { context, page } = await openPage(target, CONSOLE);
     await signIn(page, demoEmail('admin', KALBAR));

@@ -6,7 +6,8 @@
 import { StaffViewerRef } from '../auth/auth.schema.ts';
 import { builder } from '../builder.ts';
 import { getStaff } from '../context.ts';
-import { findStaffEmailOptOut, setStaffEmailOptOut, STAFF_EMAIL_KINDS } from './staff-email-preferences.service.ts';
+import { staffMailKindsFor } from './notification-rules.ts';
+import { findStaffEmailOptOut, setStaffEmailOptOut } from './staff-email-preferences.service.ts';
 import { EmailKind, EmailStatus } from '../generated/prisma/enums.ts';
 import { listMailDeliveries, MAIL_DELIVERIES_MAX, type MailDeliveryView } from './mail-deliveries.service.ts';
 
@@ -35,8 +36,8 @@ const MailDelivery = builder.objectRef<MailDeliveryView>('MailDelivery').impleme
 builder.objectFields(StaffViewerRef, (t) => ({
   emailKinds: t.field({
     type: [EmailKindEnum],
-    description: 'The kinds of mail staff may receive (each may be turned off with setStaffEmailOptOut).',
-    resolve: () => [...STAFF_EMAIL_KINDS],
+    description: "The kinds of mail this staff member's roles receive (each may be turned off with setStaffEmailOptOut).",
+    resolve: (viewer) => staffMailKindsFor(viewer.roles),
   }),
   emailOptOut: t.field({
     type: [EmailKindEnum],

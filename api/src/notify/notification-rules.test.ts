@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mailsFor } from './notification-rules.ts';
+import { mailsFor, staffMailKindsFor } from './notification-rules.ts';
 
 const event = (over: Partial<Parameters<typeof mailsFor>[0]>) => ({
   kind: 'STATUS_CHANGED',
@@ -47,5 +47,19 @@ describe('mailsFor', () => {
 
   it('sends nothing for other transitions', () => {
     expect(mailsFor(event({ transition: 'TAKE_FOR_VERIFICATION' }))).toEqual([]);
+  });
+});
+
+describe('staffMailKindsFor', () => {
+  it('offers each role the mails the rules send it, in one order', () => {
+    expect(staffMailKindsFor(['VERIFIER'])).toEqual(['STAFF_NEW_CASE', 'STAFF_REPORTER_REPLIED', 'STAFF_DEADLINE_REMINDER']);
+    expect(staffMailKindsFor(['PROVINCIAL_SECRETARIAT'])).toEqual(['STAFF_ESCALATED']);
+    expect(staffMailKindsFor(['REVIEWER', 'AGENCY_HEAD'])).toEqual([
+      'STAFF_REPORTER_REPLIED',
+      'STAFF_DEADLINE_REMINDER',
+      'STAFF_ESCALATED',
+      'STAFF_ANSWER_TO_APPROVE',
+    ]);
+    expect(staffMailKindsFor(['TENANT_ADMIN', 'IDENTITY_CUSTODIAN'])).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@
  * Which case events are told to whom by email: the one place that decides it. The dispatch
  * (email-dispatch.service.ts) turns each audience into accounts; the sender renders the mail.
  */
-import type { EmailKind } from '../generated/prisma/enums.ts';
+import type { EmailKind, StaffRole } from '../generated/prisma/enums.ts';
 
 /** What of a case event the rules read: never its content. */
 export interface RuleEvent {
@@ -55,3 +55,28 @@ export function mailsFor(event: RuleEvent): MailRule[] {
   if (event.kind === 'ANSWER_DRAFTED' && event.submitted) return [{ kind: 'STAFF_ANSWER_TO_APPROVE', audience: 'agency-head' }];
   return [];
 }
+
+/**
+ * The staff mails each role may receive under the rules above (a named handler of any role also
+ * gets the case's replies and reminders): what a staff member is offered to turn off.
+ */
+const STAFF_KINDS_BY_ROLE: Partial<Record<StaffRole, readonly EmailKind[]>> = {
+  VERIFIER: ['STAFF_NEW_CASE', 'STAFF_REPORTER_REPLIED', 'STAFF_DEADLINE_REMINDER'],
+  REVIEWER: ['STAFF_REPORTER_REPLIED', 'STAFF_DEADLINE_REMINDER'],
+  AGENCY_HEAD: ['STAFF_ESCALATED', 'STAFF_ANSWER_TO_APPROVE', 'STAFF_REPORTER_REPLIED', 'STAFF_DEADLINE_REMINDER'],
+  PROVINCIAL_SECRETARIAT: ['STAFF_ESCALATED'],
+};
+
+export function staffMailKindsFor(roles: readonly StaffRole[]): EmailKind[] {
+  const kinds = new Set(roles.flatMap((role) => STAFF_KINDS_BY_ROLE[role] ?? []));
+  // In the order the kinds are declared, so every page lists them alike.
+  return ALL_STAFF_KINDS.filter((kind) => kinds.has(kind));
+}
+
+const ALL_STAFF_KINDS: readonly EmailKind[] = [
+  'STAFF_NEW_CASE',
+  'STAFF_REPORTER_REPLIED',
+  'STAFF_DEADLINE_REMINDER',
+  'STAFF_ESCALATED',
+  'STAFF_ANSWER_TO_APPROVE',
+];

@@ -29,6 +29,7 @@ export const FLASHES = [
   'staffDeactivated',
   'staffActivated',
   'notificationsRead',
+  'emailChoices',
   'staffProposed',
   'roleProposed',
   'roleConfirmed',

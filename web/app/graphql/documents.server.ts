@@ -39,6 +39,7 @@ import createStaffMember from './create-staff-member.graphql?raw';
 import updateStaffMember from './update-staff-member.graphql?raw';
 import consoleNotifications from './console-notifications.graphql?raw';
 import markStaffNotificationsRead from './mark-staff-notifications-read.graphql?raw';
+import setStaffEmailOptOut from './set-staff-email-opt-out.graphql?raw';
 import directory from './directory.graphql?raw';
 import loginReporter from './login-reporter.graphql?raw';
 import logoutReporter from './logout-reporter.graphql?raw';
@@ -111,6 +112,8 @@ import type {
   LogoutStaffMutationVariables,
   MarkStaffNotificationsReadMutation,
   MarkStaffNotificationsReadMutationVariables,
+  SetStaffEmailOptOutMutation,
+  SetStaffEmailOptOutMutationVariables,
   MyReportsQuery,
   MyReportsQueryVariables,
   ProposeRoleChangeMutation,
@@ -282,6 +285,10 @@ export const ConsoleNotificationsDocument: Document<ConsoleNotificationsQuery, C
 export const MarkStaffNotificationsReadDocument: Document<MarkStaffNotificationsReadMutation, MarkStaffNotificationsReadMutationVariables> = define(
   'MarkStaffNotificationsRead',
   markStaffNotificationsRead,
+);
+export const SetStaffEmailOptOutDocument: Document<SetStaffEmailOptOutMutation, SetStaffEmailOptOutMutationVariables> = define(
+  'SetStaffEmailOptOut',
+  setStaffEmailOptOut,
 );
 
 /* Separation of duties: role and conflict proposals, decisions, the audit log. */

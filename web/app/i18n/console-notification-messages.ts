@@ -36,6 +36,18 @@ export const consoleNotificationMessagesId = {
   'escalationSource.SLA_SWEEP': 'oleh sistem',
   'escalationSource.REPORTER': 'oleh pelapor',
   'flash.notificationsRead': 'Notifikasi ditandai sudah dibaca.',
+  'flash.emailChoices': 'Pilihan email Anda disimpan.',
+  'emailChoices.title': 'Email',
+  'emailChoices.intro':
+    'Email hanya memberi tahu bahwa ada sesuatu yang menunggu Anda, dengan tautan ke aduannya; isinya dibaca di konsol. Pilih email yang ingin Anda terima di {email}.',
+  'emailChoices.legend': 'Kirimi saya email saat',
+  'emailChoices.save': 'Simpan pilihan email',
+  'emailChoices.none': 'Peran Anda tidak menerima email.',
+  'emailKind.STAFF_NEW_CASE': 'ada aduan baru di kotak masuk',
+  'emailKind.STAFF_REPORTER_REPLIED': 'pelapor membalas pada aduan yang saya tangani',
+  'emailKind.STAFF_DEADLINE_REMINDER': 'tenggat aduan yang saya tangani sudah dekat',
+  'emailKind.STAFF_ESCALATED': 'aduan lewat tenggat dan dieskalasi',
+  'emailKind.STAFF_ANSWER_TO_APPROVE': 'ada jawaban yang menunggu persetujuan saya',
 };
 
 export type ConsoleNotificationMessageKey = keyof typeof consoleNotificationMessagesId;
@@ -75,4 +87,16 @@ export const consoleNotificationMessagesEn: Record<ConsoleNotificationMessageKey
   'escalationSource.SLA_SWEEP': 'by the system',
   'escalationSource.REPORTER': 'by the reporter',
   'flash.notificationsRead': 'Notifications marked as read.',
+  'flash.emailChoices': 'Your email choices are saved.',
+  'emailChoices.title': 'Email',
+  'emailChoices.intro':
+    'An email only says that something waits for you, with a link to the case; you read it in the console. Choose which emails {email} receives.',
+  'emailChoices.legend': 'Email me when',
+  'emailChoices.save': 'Save email choices',
+  'emailChoices.none': 'Your roles receive no email.',
+  'emailKind.STAFF_NEW_CASE': 'a new case arrives in the inbox',
+  'emailKind.STAFF_REPORTER_REPLIED': 'the reporter replies on a case I handle',
+  'emailKind.STAFF_DEADLINE_REMINDER': 'the deadline of a case I handle is near',
+  'emailKind.STAFF_ESCALATED': 'a case passes its deadline and is escalated',
+  'emailKind.STAFF_ANSWER_TO_APPROVE': 'an answer waits for my approval',
 };

@@ -192,6 +192,20 @@ export const DuplicateReason = {
 } as const;
 
 export type DuplicateReason = typeof DuplicateReason[keyof typeof DuplicateReason];
+export const EmailKind = {
+  REPORTER_ANSWERED: 'REPORTER_ANSWERED',
+  REPORTER_ESCALATED: 'REPORTER_ESCALATED',
+  REPORTER_QUESTION: 'REPORTER_QUESTION',
+  REPORTER_SILENCE_WARNING: 'REPORTER_SILENCE_WARNING',
+  REPORTER_TRANSFERRED: 'REPORTER_TRANSFERRED',
+  STAFF_ANSWER_TO_APPROVE: 'STAFF_ANSWER_TO_APPROVE',
+  STAFF_DEADLINE_REMINDER: 'STAFF_DEADLINE_REMINDER',
+  STAFF_ESCALATED: 'STAFF_ESCALATED',
+  STAFF_NEW_CASE: 'STAFF_NEW_CASE',
+  STAFF_REPORTER_REPLIED: 'STAFF_REPORTER_REPLIED'
+} as const;
+
+export type EmailKind = typeof EmailKind[keyof typeof EmailKind];
 export type EscalateReportInput = {
   registrationNumber: string;
   /** Not needed when signed in with the account the report was filed under. */
@@ -563,7 +577,7 @@ export type ConsoleInboxQuery = { viewerStaff: { id: string, name: string, title
 export type ConsoleNotificationsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ConsoleNotificationsQuery = { viewerStaff: { id: string, name: string, title: string | null, email: string, roles: Array<StaffRole>, provinceId: string | null, tenantId: string | null, canRecordIntake: boolean, canReadNotifications: boolean, unreadNotificationCount: number } | null, staffNotifications: Array<{ id: string, kind: StaffNotificationKind, createdAt: string, forProvince: boolean, caseId: string, registrationNumber: string, caseStatus: CaseStatus, stageDeadline: string | null, escalationSource: EscalationSource | null, agencySlug: string, read: boolean }> };
+export type ConsoleNotificationsQuery = { viewerStaff: { emailKinds: Array<EmailKind>, emailOptOut: Array<EmailKind>, id: string, name: string, title: string | null, email: string, roles: Array<StaffRole>, provinceId: string | null, tenantId: string | null, canRecordIntake: boolean, canReadNotifications: boolean, unreadNotificationCount: number } | null, staffNotifications: Array<{ id: string, kind: StaffNotificationKind, createdAt: string, forProvince: boolean, caseId: string, registrationNumber: string, caseStatus: CaseStatus, stageDeadline: string | null, escalationSource: EscalationSource | null, agencySlug: string, read: boolean }> };
 
 export type ConsoleProvincesQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -832,6 +846,13 @@ export type SetReporterNotificationEmailMutationVariables = Exact<{
 
 
 export type SetReporterNotificationEmailMutation = { setReporterNotificationEmail: { notificationEmail: string | null } };
+
+export type SetStaffEmailOptOutMutationVariables = Exact<{
+  optOut: Array<EmailKind>;
+}>;
+
+
+export type SetStaffEmailOptOutMutation = { setStaffEmailOptOut: Array<EmailKind> };
 
 export type SetUpCustodianKeyMutationVariables = Exact<{
   input: CustodianPassphraseInput;

@@ -2,7 +2,8 @@
  * `/t/<slug>/konsol/notifikasi` and `/konsol/sekretariat/notifikasi`: the signed-in staff
  * member's notifications (deadline reminders, escalations, silence notices and closures),
  * newest first, each linking its case; unread ones can be marked read one by one or all at
- * once (plain POST forms). Only for roles that receive notifications; others get the 404 page.
+ * once (plain POST forms); and which mails the staff member receives (#email). Only for roles
+ * that receive notifications; others get the 404 page.
  */
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { useActionData, useLoaderData } from '@remix-run/react';
@@ -11,6 +12,7 @@ import { consoleCasePath } from '../../console/console-paths';
 import { formatShortDateTime } from '../../console/console-format';
 import { describeFlash } from '../../console/flash';
 import type { StaffNotification } from '../../graphql/results';
+import type { EmailKind } from '../../graphql/generated/graphql';
 import { ConsoleNotificationsDocument } from '../../graphql/documents.server';
 import { findMetaLocale, useTranslation } from '../../i18n/use-translation';
 import { createTranslator } from '../../i18n/translate';
@@ -33,7 +35,8 @@ export async function loader(args: LoaderFunctionArgs) {
     const frame = await getConsoleFrame(call, viewer.provinceId);
     const headers = new Headers();
     const flash = describeFlash(takeFlash(request, call, headers), createTranslator(call.locale));
-    return data({ frame, themeStyle: frame.themeStyle ?? undefined, viewer, notifications: result.staffNotifications, flash }, { headers });
+    const email = { kinds: (result.viewerStaff?.emailKinds ?? []).filter(isStaffKind), optOut: result.viewerStaff?.emailOptOut ?? [] };
+    return data({ frame, themeStyle: frame.themeStyle ?? undefined, viewer, notifications: result.staffNotifications, flash, email }, { headers });
   } catch (error) {
     if (error instanceof Response) throw error;
     throw toConsolePageError(error, request, call);
@@ -123,8 +126,44 @@ function NotificationRows({ notifications, showAgency }: { notifications: StaffN
   );
 }
 
+type StaffEmailKind = Extract<EmailKind, `STAFF_${string}`>;
+
+function isStaffKind(kind: EmailKind): kind is StaffEmailKind {
+  return kind.startsWith('STAFF_');
+}
+
+/** Which mails the staff member's roles receive, each a checkbox; a plain form, so it works without JavaScript. */
+function EmailChoices({ kinds, optOut, email }: { kinds: StaffEmailKind[]; optOut: EmailKind[]; email: string }) {
+  const { t } = useTranslation();
+  return (
+    <section id="email" aria-labelledby="email-choices-title" data-section="email-choices">
+      <h2 id="email-choices-title">{t('emailChoices.title')}</h2>
+      {kinds.length === 0 ? (
+        <p>{t('emailChoices.none')}</p>
+      ) : (
+        <form method="post">
+          <input type="hidden" name="intent" value="email" />
+          <p>{t('emailChoices.intro', { email })}</p>
+          <fieldset>
+            <legend>{t('emailChoices.legend')}</legend>
+            {kinds.map((kind) => (
+              <label key={kind} className="check">
+                <input type="hidden" name="offered" value={kind} />
+                <input type="checkbox" name="kind" value={kind} defaultChecked={!optOut.includes(kind)} data-email-kind={kind} /> {t(`emailKind.${kind}`)}
+              </label>
+            ))}
+          </fieldset>
+          <button type="submit" className="button secondary">
+            {t('emailChoices.save')}
+          </button>
+        </form>
+      )}
+    </section>
+  );
+}
+
 export default function ConsoleNotifications() {
-  const { frame, viewer, notifications, flash } = useLoaderData<typeof loader>();
+  const { frame, viewer, notifications, flash, email } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as NotificationsActionData | undefined;
   const { t } = useTranslation();
   const secretariat = frame.scope.kind === 'secretariat';
@@ -168,6 +207,7 @@ export default function ConsoleNotifications() {
           </table>
         </>
       )}
+      <EmailChoices kinds={email.kinds} optOut={email.optOut} email={viewer.email} />
     </ConsolePage>
   );
 }
