@@ -30,11 +30,11 @@ type Texts = Record<Locale, (context: MailContext) => Words>;
 
 const REPORTER_FOOTER = {
   id: {
-    why: 'Anda menerima email ini karena memintanya di akun nama samaran Anda.',
+    why: 'Anda menerima email ini karena memintanya di akun Anda.',
     stop: 'Hapus alamat email di akun Anda untuk berhenti menerimanya',
   },
   en: {
-    why: 'You receive this email because you asked for it in your pseudonym account.',
+    why: 'You receive this email because you asked for it in your account.',
     stop: 'Remove the email address in your account to stop these emails',
   },
 };

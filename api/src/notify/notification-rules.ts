@@ -16,8 +16,8 @@ export interface RuleEvent {
 }
 
 /**
- * - `reporter`: the case's pseudonymous account, when it gave an address (anonymous reporters
- *   and reporters without an account get nothing by email);
+ * - `reporter`: the account the case was filed under (identified or pseudonymous, ADR 0027), when
+ *   it gave an address (anonymous reporters and reporters without an account get nothing by email);
  * - `case-staff`: the case's named handlers; without any, the agency's verifiers;
  * - `agency-head`: the agency's head;
  * - `secretariat`: the provincial secretariat of the agency's province (never for a restricted case).
