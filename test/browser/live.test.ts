@@ -17,7 +17,7 @@ import { graphql } from '../support/graphql.ts';
 import { startApi, type RunningProcess } from '../support/processes.ts';
 import { caseTypesOf, SUBMIT_REPORT, uploadEvidence, validAnswers } from '../support/reporting.ts';
 import { setupTenants } from '../support/setup-tenants.ts';
-import { demoEmail } from '../support/staff.ts';
+import { demoEmail, INBOX as STAFF_INBOX, staffClient, TRANSITION_CASE } from '../support/staff.ts';
 import { sharedWebBuild, startBuiltWeb } from '../support/web-build.ts';
 
 const KALBAR = 'inspektorat-kalbar';
@@ -101,6 +101,11 @@ describe.skipIf(!browserTestsEnabled)('live updates in the pages', () => {
     expect(await reporter.page.locator('[data-live-change]').innerText()).toContain('Laporan diperbarui');
     expect(await reporter.page.locator('.status-value').innerText()).toMatch(/keterangan/i);
     expect(await stillSameWindow(reporter.page)).toBe(true);
+    // The live data is in the page's language, not the browser's (Chromium here asks for en-US).
+    const shown = await reporter.page.locator('main').innerText();
+    expect(shown).toContain('Verifikasi');
+    expect(shown).toContain('Pengaduan');
+    expect(shown).not.toMatch(/Verification|Complaint/);
 
     expect(await seriousViolations(reporter.page)).toEqual([]);
     expect(await overflow(reporter.page)).toBeLessThanOrEqual(0);
@@ -111,6 +116,28 @@ describe.skipIf(!browserTestsEnabled)('live updates in the pages', () => {
     expect(web.output()).not.toContain(filed.trackingCode);
     await reporter.context.close();
     await verifier.context.close();
+  });
+
+  it('brings live data in English to a page in English, whatever the browser asks for', async () => {
+    const filed = await fileComplaint('got sampah tersumbat');
+    const reporter = await openPage(target, `/t/${KALBAR}/lacak?lang=en`, { locale: 'id-ID' });
+    await reporter.page.getByLabel('Registration number').fill(filed.registrationNumber);
+    await reporter.page.getByLabel('Tracking code').fill(filed.trackingCode);
+    await reporter.page.getByRole('button', { name: 'Track' }).click();
+    await reporter.page.locator('[data-case]').waitFor();
+    await reporter.page.locator('[data-live="live"]').waitFor();
+    await markWindow(reporter.page);
+    const verifier = await staffClient(api.url, KALBAR, 'verifikator');
+    const id = (await verifier.call(STAFF_INBOX, { filter: { search: filed.registrationNumber } })).data!.inbox.cases[0].id as string;
+    const taken = await verifier.call(TRANSITION_CASE, { input: { caseId: id, transition: 'TAKE_FOR_VERIFICATION' } });
+    expect(taken.errors).toBeUndefined();
+    await reporter.page.locator('.status[data-status="IN_VERIFICATION"]').waitFor({ timeout: 15_000 });
+    expect(await stillSameWindow(reporter.page)).toBe(true);
+    const shown = await reporter.page.locator('main').innerText();
+    expect(shown).toContain('Verification');
+    expect(shown).toContain('Complaint');
+    expect(shown).not.toMatch(/Verifikasi|Pengaduan/);
+    await reporter.context.close();
   });
 
   it('shows a newly filed case in the open inbox, with the counters moving, for the agency and the secretariat', async () => {

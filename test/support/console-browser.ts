@@ -13,11 +13,13 @@ export interface ConsoleBrowser {
 /** Below a test's 30 s: a step that stalls fails with its own name, not as a test that timed out. */
 const STEP_TIMEOUT_MS = 20_000;
 
-export async function openPage(target: ConsoleBrowser, pathname: string, options: { javaScript?: boolean; width?: number } = {}) {
+/** `locale`: the browser's language (its Accept-Language); Playwright's default is en-US. */
+export async function openPage(target: ConsoleBrowser, pathname: string, options: { javaScript?: boolean; width?: number; locale?: string } = {}) {
   const context = await target.browser.newContext({
     viewport: { width: options.width ?? 1280, height: 900 },
     javaScriptEnabled: options.javaScript ?? true,
     acceptDownloads: true,
+    ...(options.locale ? { locale: options.locale } : {}),
   });
   context.setDefaultTimeout(STEP_TIMEOUT_MS);
   const page = await context.newPage();

@@ -24,7 +24,11 @@ function setStatus(connection: Connection, status: LiveStatus) {
 }
 
 function connectionTo(path: string): Connection {
-  const connection = connections.get(path);
+  // Live data comes in the page's language (its <html lang>), not the browser's Accept-Language:
+  // the API reads the connection's `locale`. A page in another language gets its own connection.
+  const locale = document.documentElement.lang || 'id';
+  const key = `${path}|${locale}`;
+  const connection = connections.get(key);
   if (connection) return connection;
   const url = `${window.location.protocol === 'https:' ? 'wss:' : 'ws:'}//${window.location.host}${path}`;
   const created: Connection = {
@@ -32,6 +36,7 @@ function connectionTo(path: string): Connection {
     listeners: new Set(),
     client: createClient({
       url,
+      connectionParams: { locale },
       lazy: true,
       // A page left open with nothing followed closes its socket.
       lazyCloseTimeout: 3000,
@@ -42,7 +47,7 @@ function connectionTo(path: string): Connection {
       },
     }),
   };
-  connections.set(path, created);
+  connections.set(key, created);
   return created;
 }
 
