@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { jpeg } from '@aduan/api/evidence/test-files.ts';
 import { browserTestsEnabled, launchChromium, seriousViolations } from '../support/browser.ts';
-import { overflow, printServerOutputOnFailure } from '../support/console-browser.ts';
+import { openPage, overflow, printServerOutputOnFailure } from '../support/console-browser.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
 import { startApi, type RunningProcess } from '../support/processes.ts';
 import { setupTenants } from '../support/setup-tenants.ts';
@@ -61,15 +61,7 @@ describe.runIf(browserTestsEnabled)('email news of a pseudonymous account in Chr
     if (scratch) rmSync(scratch, { recursive: true, force: true });
   });
 
-  async function open(pathname: string, options: { javaScript?: boolean; width?: number } = {}) {
-    const context = await browser.newContext({
-      viewport: { width: options.width ?? 1280, height: 900 },
-      javaScriptEnabled: options.javaScript ?? true,
-    });
-    const page = await context.newPage();
-    await page.goto(`${web.url}${pathname}`);
-    return { context, page };
-  }
+  const open = (pathname: string, options: { javaScript?: boolean; width?: number } = {}) => openPage({ browser, webUrl: web.url }, pathname, options);
 
   /** Signs in from the account page, which sends a stranger to the sign-in page and back. */
   async function openAccount(options: { javaScript?: boolean; width?: number } = {}) {

@@ -8,6 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { browserTestsEnabled, launchChromium, seriousViolations } from '../support/browser.ts';
+import { overflow } from '../support/console-browser.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
 import { startApi, type RunningProcess } from '../support/processes.ts';
 import { setupTenants } from '../support/setup-tenants.ts';
@@ -20,10 +21,6 @@ let database: TestDatabase;
 let api: RunningProcess;
 let web: RunningProcess;
 let browser: Browser;
-
-async function overflow(page: Page): Promise<number> {
-  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-}
 
 /** axe-core and the 360-pixel fit, named after the page so a failure says where. */
 async function expectReadable(page: Page, name: string) {
