@@ -69,11 +69,12 @@ const STAFF_KINDS_BY_ROLE: Partial<Record<StaffRole, readonly EmailKind[]>> = {
 
 export function staffMailKindsFor(roles: readonly StaffRole[]): EmailKind[] {
   const kinds = new Set(roles.flatMap((role) => STAFF_KINDS_BY_ROLE[role] ?? []));
-  // In the order the kinds are declared, so every page lists them alike.
-  return ALL_STAFF_KINDS.filter((kind) => kinds.has(kind));
+  // In one order (STAFF_MAIL_KINDS), so every page lists them alike.
+  return STAFF_MAIL_KINDS.filter((kind) => kinds.has(kind));
 }
 
-const ALL_STAFF_KINDS: readonly EmailKind[] = [
+/** Every kind of mail staff may receive, in the order the console lists them; each is optional. */
+export const STAFF_MAIL_KINDS: readonly EmailKind[] = [
   'STAFF_NEW_CASE',
   'STAFF_REPORTER_REPLIED',
   'STAFF_DEADLINE_REMINDER',

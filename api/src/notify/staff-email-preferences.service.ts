@@ -7,10 +7,8 @@ import { withDataScope } from '../auth/data-scope.ts';
 import type { StaffViewer } from '../auth/staff-viewer.ts';
 import type { Database } from '../db.ts';
 import { AppError } from '../errors.ts';
-import { EmailKind } from '../generated/prisma/enums.ts';
-
-/** The kinds a staff member may receive, and so choose not to. */
-export const STAFF_EMAIL_KINDS: readonly EmailKind[] = Object.values(EmailKind).filter((kind) => kind.startsWith('STAFF_'));
+import type { EmailKind } from '../generated/prisma/enums.ts';
+import { STAFF_MAIL_KINDS } from './notification-rules.ts';
 
 export async function findStaffEmailOptOut(db: Database, viewer: StaffViewer): Promise<EmailKind[]> {
   const row = await withDataScope(db.prisma, viewer.scope, (tx) => tx.staffUser.findUnique({ where: { id: viewer.userId }, select: { emailOptOut: true } }));
@@ -18,7 +16,7 @@ export async function findStaffEmailOptOut(db: Database, viewer: StaffViewer): P
 }
 
 export async function setStaffEmailOptOut(db: Database, viewer: StaffViewer, kinds: readonly EmailKind[]): Promise<EmailKind[]> {
-  const unknown = kinds.filter((kind) => !STAFF_EMAIL_KINDS.includes(kind));
+  const unknown = kinds.filter((kind) => !STAFF_MAIL_KINDS.includes(kind));
   if (unknown.length > 0) {
     const message = `Not a staff email kind: ${unknown.join(', ')}.`;
     throw new AppError('BAD_USER_INPUT', message, { issues: [{ path: ['optOut'], message }] });
