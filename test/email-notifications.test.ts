@@ -30,6 +30,7 @@ const DELIVERIES =
   'query($statuses: [EmailStatus!]) { mailDeliveries(statuses: $statuses) { kind status attempts lastError registrationNumber recipient staffName sentAt } }';
 const SET_OPT_OUT = 'mutation($optOut: [EmailKind!]!) { setStaffEmailOptOut(optOut: $optOut) }';
 const SEND_MESSAGE = 'mutation($input: SendReporterMessageInput!) { sendReporterMessage(input: $input) { id } }';
+const NOTIFICATIONS = '{ staffNotifications(first: 100) { kind registrationNumber } }';
 
 let database: TestDatabase;
 let smtp: MailCatcher;
@@ -155,6 +156,12 @@ describe('email notifications', () => {
     const staffMails = smtp.received.filter((mail) => mail.subject.includes(filed.number));
     expect(staffMails.flatMap((mail) => mail.to)).not.toContain(demoEmail('kustodian', BONTANG));
     expect(staffMails.flatMap((mail) => mail.to)).not.toContain(demoEmail('admin', BONTANG));
+    // The console tells the verifier of the same reply, once; the case's other readers are not told.
+    const notices = (await verifier.call(NOTIFICATIONS)).data!.staffNotifications as { kind: string; registrationNumber: string }[];
+    expect(notices.filter((item) => item.registrationNumber === filed.number && item.kind === 'REPORTER_REPLIED')).toHaveLength(1);
+    const head = await staffClient(api.url, BONTANG, 'pimpinan');
+    const headNotices = (await head.call(NOTIFICATIONS)).data!.staffNotifications as { kind: string; registrationNumber: string }[];
+    expect(headNotices.filter((item) => item.registrationNumber === filed.number)).toEqual([]);
   });
 
   it('tells the verifiers of a new case, unless they chose not to be told', async () => {
@@ -175,10 +182,14 @@ describe('email notifications', () => {
     // The question's mail comes from a later event: once it is here, the new case was dispatched.
     await askReporter(second.id);
     await smtp.waitFor((item) => item.to.includes('camar3@contoh.id'), 'of the question');
-    const admin = await staffClient(api.url, BONTANG, 'admin');
-    const queued = (await admin.call(DELIVERIES, {})).data!.mailDeliveries as { kind: string; registrationNumber: string }[];
+    const head = await staffClient(api.url, BONTANG, 'pimpinan');
+    const queued = (await head.call(DELIVERIES, {})).data!.mailDeliveries as { kind: string; registrationNumber: string }[];
+    expect(queued.some((item) => item.registrationNumber === second.number)).toBe(true);
     expect(queued.filter((item) => item.registrationNumber === second.number && item.kind === 'STAFF_NEW_CASE')).toEqual([]);
     expect(smtp.received.some((item) => item.subject === `Kasus baru ${second.number}`)).toBe(false);
+    // Turning the mail off keeps the console's notification of it.
+    const notified = await verifier.call(NOTIFICATIONS);
+    expect(notified.data!.staffNotifications).toContainEqual(expect.objectContaining({ kind: 'NEW_CASE', registrationNumber: second.number }));
     await verifier.call(SET_OPT_OUT, { optOut: [] });
   });
 
@@ -198,13 +209,13 @@ describe('email notifications', () => {
     // The mail server is away: the attempt fails and the mail waits for its retry.
     smtp.refuse(true);
     await askReporter(filed.id);
-    // The agency's admin sees the mail waiting and why, without the address.
-    const admin = await staffClient(api.url, BONTANG, 'admin');
+    // The agency's head sees the mail waiting and why, without the address.
+    const head = await staffClient(api.url, BONTANG, 'pimpinan');
     type Delivery = { kind: string; status: string; registrationNumber: string; recipient: string; attempts: number; lastError: string | null };
     let waiting: Delivery | undefined;
     for (const deadline = Date.now() + 20_000; !waiting?.lastError && Date.now() < deadline; ) {
       await new Promise((resolve) => setTimeout(resolve, 200));
-      const deliveries = await admin.call(DELIVERIES, { statuses: ['PENDING'] });
+      const deliveries = await head.call(DELIVERIES, { statuses: ['PENDING'] });
       expect(JSON.stringify(deliveries.data)).not.toContain('elang@contoh.id');
       waiting = (deliveries.data!.mailDeliveries as Delivery[]).find((mail) => mail.registrationNumber === filed.number && mail.kind === 'REPORTER_QUESTION');
     }
@@ -214,6 +225,11 @@ describe('email notifications', () => {
     expect(waiting!.lastError).not.toContain('elang@contoh.id');
     expect(api.output()).toContain('mail not sent; will retry');
     expect(api.output()).not.toContain('elang@contoh.id');
+    // The admin sees it too, but reads no case: not which case, nor so that its reporter gets mail.
+    const admin = await staffClient(api.url, BONTANG, 'admin');
+    const adminView = (await admin.call(DELIVERIES, { statuses: ['PENDING'] })).data!.mailDeliveries as Delivery[];
+    expect(adminView.some((mail) => mail.kind === 'REPORTER_QUESTION' && mail.lastError)).toBe(true);
+    expect(adminView.every((mail) => mail.registrationNumber === null)).toBe(true);
     // A verifier does not read the agency's mail.
     expect((await verifier.call(DELIVERIES, {})).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     // The process dies while the mail waits; the server comes back; the API starts again.
@@ -226,7 +242,7 @@ describe('email notifications', () => {
     // Two more turns of the runner (one a second): still one mail.
     await new Promise((resolve) => setTimeout(resolve, 2500));
     expect(smtp.received.filter((item) => item.to.includes('elang@contoh.id'))).toHaveLength(1);
-    const sent = (await (await staffClient(api.url, BONTANG, 'admin')).call(DELIVERIES, { statuses: ['SENT'] })).data!.mailDeliveries as {
+    const sent = (await (await staffClient(api.url, BONTANG, 'pimpinan')).call(DELIVERIES, { statuses: ['SENT'] })).data!.mailDeliveries as {
       kind: string;
       registrationNumber: string;
       attempts: number;

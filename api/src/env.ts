@@ -143,6 +143,12 @@ export const envSchema = z
     /** How often the SLA sweep runs, in seconds (pg-boss on PostgreSQL, a timer on PGlite). */
     SLA_SWEEP_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
     /**
+     * Tell of case events in this process (notify/mail-runner.ts): queue and send mail, and write
+     * the console's notifications of new cases, replies and answers to approve. Every instance
+     * may run it (one dispatches at a time); turn it off only where another instance runs it.
+     */
+    NOTIFY_ENABLED: booleanFlag.default(true),
+    /**
      * Email (notify/mail-transport.ts): an SMTP server as a URL (`smtp://user:pass@host:587`,
      * `smtps://…`). Without one, the demo writes each mail as an .eml file into MAIL_FOLDER and
      * production sends nothing (the mails wait, and the API warns at start).

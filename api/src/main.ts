@@ -47,8 +47,12 @@ const jobs = createJobRunner(services);
 await jobs.start();
 logger.info({ jobs: jobs.kind, intervalSeconds: env.SLA_SWEEP_INTERVAL_SECONDS }, 'background jobs started');
 const mail = createMailRunner(services);
-await mail.start();
-logger.info({ transport: mail.transport, folder: mail.transport === 'folder' ? env.MAIL_FOLDER : undefined }, 'mail started');
+if (env.NOTIFY_ENABLED) {
+  await mail.start();
+  logger.info({ transport: mail.transport, folder: mail.transport === 'folder' ? env.MAIL_FOLDER : undefined }, 'mail started');
+} else {
+  logger.warn('NOTIFY_ENABLED=false: this process sends no mail and writes no notifications of case events');
+}
 
 let stopping = false;
 async function shutdown(signal: string) {

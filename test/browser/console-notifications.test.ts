@@ -42,6 +42,8 @@ function apiEnv() {
     IDENTITY_MASTER_KEY_FILE: path.join(scratch, 'master.key'),
     EVIDENCE_DIR: path.join(scratch, 'evidence'),
     SLA_SWEEP_ENABLED: 'false',
+    // Only the notifications seeded below, not the filed cases' own (email-notifications.test.ts).
+    NOTIFY_ENABLED: 'false',
   };
 }
 

@@ -26,7 +26,7 @@ export async function seedNotifications(database: TestDatabase, notifications: S
       const [row] = await db.sql.query<{ id: string }>(
         `INSERT INTO staff_notification (id, tenant_id, province_id, roles, case_id, kind, created_at)
          SELECT gen_random_uuid(), CASE WHEN $2::boolean THEN NULL ELSE t.id END, CASE WHEN $2::boolean THEN t.province_id END,
-                $3::"StaffRole"[], c.id, $5::"SlaNoticeKind", now() - make_interval(hours => $6::int)
+                $3::"StaffRole"[], c.id, $5::"StaffNotificationKind", now() - make_interval(hours => $6::int)
            FROM tenant t JOIN "case" c ON c.tenant_id = t.id
           WHERE t.slug = $1::text AND c.registration_number = $4::text
          RETURNING id`,

@@ -71,7 +71,7 @@ export const WRITE_REMINDERS = `
     RETURNING id
   ), notify AS (
     INSERT INTO staff_notification (id, tenant_id, roles, case_id, kind, created_at)
-    SELECT gen_random_uuid(), i.tenant_id, ${agencyRoles}, i.id, 'REMINDER'::"SlaNoticeKind", $1::timestamptz
+    SELECT gen_random_uuid(), i.tenant_id, ${agencyRoles}, i.id, 'REMINDER'::"StaffNotificationKind", $1::timestamptz
     FROM notice n JOIN input i ON i.id = n.case_id
     RETURNING id
   )
@@ -121,7 +121,7 @@ export const ESCALATE_OVERDUE = `
     RETURNING id
   ), notify AS (
     INSERT INTO staff_notification (id, tenant_id, province_id, roles, case_id, kind, created_at)
-    SELECT gen_random_uuid(), x.tenant_id, x.province_id, ${agencyRoles}, x.id, 'OVERDUE'::"SlaNoticeKind", $1::timestamptz FROM target x
+    SELECT gen_random_uuid(), x.tenant_id, x.province_id, ${agencyRoles}, x.id, 'OVERDUE'::"StaffNotificationKind", $1::timestamptz FROM target x
     RETURNING id
   )
   SELECT (SELECT count(*) FROM queued)::int AS picked, (SELECT count(*) FROM notice)::int AS done`;
@@ -237,7 +237,7 @@ export const CLOSE_SILENT = `
     RETURNING id
   ), notify AS (
     INSERT INTO staff_notification (id, tenant_id, roles, case_id, kind, created_at)
-    SELECT gen_random_uuid(), p.tenant_id, ${agencyRoles}, p.id, 'SILENCE_CLOSED'::"SlaNoticeKind", $1::timestamptz
+    SELECT gen_random_uuid(), p.tenant_id, ${agencyRoles}, p.id, 'SILENCE_CLOSED'::"StaffNotificationKind", $1::timestamptz
     FROM notice n JOIN picked p ON p.id = n.case_id
     RETURNING id
   )

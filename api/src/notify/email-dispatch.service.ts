@@ -1,18 +1,19 @@
 /**
- * From committed case events to emails to send: reads the event log from where it stopped
- * (the live feed's rule, live/case-feed.ts: ids are not in commit order), asks the rules
- * (notification-rules.ts) who is told, and writes one outbox row per recipient, in the same
- * transaction as its new position. So a crash anywhere loses nothing (the position moves only
+ * From committed case events to emails to send and console notifications: reads the event
+ * log from where it stopped (the live feed's rule, live/case-feed.ts: ids are not in commit
+ * order), asks the rules (notification-rules.ts) who is told, and writes one outbox row per
+ * recipient, and one console notification per staff member the rules name whatever they chose
+ * for email, in the same transaction as its new position. So a crash anywhere loses nothing (the position moves only
  * with the rows) and doubles nothing (an event is read again only inside the window of
- * transactions still running, and (event, recipient) is unique).
+ * transactions still running, and (event, recipient) is unique, for mails and notifications alike).
  *
  * One dispatch runs at a time across every API instance: the position row is locked, and an
  * instance that finds it locked skips its turn.
  */
 import { withSqlScope } from '../auth/data-scope.ts';
 import type { SqlRunner } from '../db.ts';
-import type { EmailKind } from '../generated/prisma/enums.ts';
-import { mailsFor, type MailRule } from './notification-rules.ts';
+import type { EmailKind, StaffNotificationKind } from '../generated/prisma/enums.ts';
+import { inAppKindOf, mailsFor, type MailRule } from './notification-rules.ts';
 
 type Runner = Omit<SqlRunner, 'withConnection' | 'transaction'>;
 
@@ -32,12 +33,13 @@ interface EventRow {
   submitted: string | null;
   reporter_account_id: string | null;
   restricted: boolean;
+  created_at: Date;
   snapshot_xmin: string;
 }
 
 const EVENT_COLUMNS = `
   e.id::text AS id, e.tenant_id, e.case_id, e.kind::text AS kind, e.actor_kind::text AS actor_kind,
-  e.visibility::text AS visibility, e.data->>'transition' AS transition, e.data->>'submitted' AS submitted, c.reporter_account_id, c.restricted`;
+  e.visibility::text AS visibility, e.data->>'transition' AS transition, e.data->>'submitted' AS submitted, c.reporter_account_id, c.restricted, e.created_at`;
 
 // New events in id order, and the window of transactions that were running at the last read;
 // with the oldest transaction running now, from the same statement so that both describe one
@@ -54,13 +56,20 @@ const READ_EVENTS = `
       WHERE e.id <= $1::bigint AND e.tx_id >= $2::text::xid8)
   ) events ON true`;
 
-/** Active staff of the agency who may be told of this case: not excluded from it, not opted out of the kind. */
+/** Active staff who may be told of this case (not excluded from it); `opted_out`: of this kind of mail. */
 const TOLD_STAFF = `
-  SELECT s.id FROM staff_user s
-  WHERE s.active AND NOT ($3::"EmailKind" = ANY (s.email_opt_out))
+  SELECT s.id, ($3::"EmailKind" = ANY (s.email_opt_out)) AS opted_out FROM staff_user s
+  WHERE s.active
     AND NOT EXISTS (SELECT 1 FROM case_exclusion x WHERE x.case_id = $1 AND x.staff_user_id = s.id)`;
 
-async function recipientsOf(runner: Runner, event: EventRow, rule: MailRule): Promise<{ reporterAccountId?: string; staffUserId?: string }[]> {
+interface Recipient {
+  reporterAccountId?: string;
+  staffUserId?: string;
+  /** A staff member who turned this kind of mail off: told in the console only. */
+  optedOut?: boolean;
+}
+
+async function recipientsOf(runner: Runner, event: EventRow, rule: MailRule): Promise<Recipient[]> {
   if (rule.audience === 'reporter') {
     if (!event.reporter_account_id) return [];
     const rows = await runner.query<{ id: string }>('SELECT id FROM reporter_account WHERE id = $1 AND notification_email IS NOT NULL', [
@@ -83,11 +92,20 @@ async function recipientsOf(runner: Runner, event: EventRow, rule: MailRule): Pr
     sql = `${TOLD_STAFF} AND NOT $4::boolean AND s.tenant_id IS NULL AND 'PROVINCIAL_SECRETARIAT' = ANY (s.roles)
         AND s.province_id = (SELECT province_id FROM tenant WHERE id = $2)`;
   }
-  const rows = await runner.query<{ id: string }>(sql, params);
-  return rows.map((row) => ({ staffUserId: row.id }));
+  const rows = await runner.query<{ id: string; opted_out: boolean }>(sql, params);
+  return rows.map((row) => ({ staffUserId: row.id, optedOut: row.opted_out }));
 }
 
-async function enqueue(runner: Runner, event: EventRow, kind: EmailKind, recipient: { reporterAccountId?: string; staffUserId?: string }) {
+async function notifyInConsole(runner: Runner, event: EventRow, kind: StaffNotificationKind, staffUserId: string) {
+  await runner.query(
+    `INSERT INTO staff_notification (id, tenant_id, roles, staff_user_id, event_id, case_id, kind, created_at)
+     VALUES (gen_random_uuid(), $1, '{}', $2, $3::bigint, $4, $5::"StaffNotificationKind", $6::timestamptz)
+     ON CONFLICT (event_id, staff_user_id) DO NOTHING`,
+    [event.tenant_id, staffUserId, event.id, event.case_id, kind, event.created_at],
+  );
+}
+
+async function enqueue(runner: Runner, event: EventRow, kind: EmailKind, recipient: Recipient) {
   const key = recipient.reporterAccountId ? `reporter:${recipient.reporterAccountId}` : `staff:${recipient.staffUserId}`;
   const rows = await runner.query(
     `INSERT INTO email_outbox (id, tenant_id, case_id, event_id, kind, reporter_account_id, staff_user_id, recipient_key)
@@ -125,7 +143,11 @@ export async function dispatchEmails(sql: SqlRunner): Promise<{ events: number; 
         submitted: event.submitted === 'true',
       });
       for (const rule of rules) {
-        for (const recipient of await recipientsOf(runner, event, rule)) queued += await enqueue(runner, event, rule.kind, recipient);
+        const inApp = inAppKindOf(rule.kind);
+        for (const recipient of await recipientsOf(runner, event, rule)) {
+          if (inApp && recipient.staffUserId) await notifyInConsole(runner, event, inApp, recipient.staffUserId);
+          if (!recipient.optedOut) queued += await enqueue(runner, event, rule.kind, recipient);
+        }
       }
     }
     const upTo = events.reduce((max, event) => (BigInt(event.id) > max ? BigInt(event.id) : max), BigInt(position.up_to));

@@ -1,8 +1,11 @@
 /**
  * The agency's mails as its admin and head see them: what was sent or is stuck, to whom by kind
  * (a reporter, or which colleague), how often it was tried and why it failed. Never a reporter's
- * address: the outbox holds none, and the reason for a failure is kept without addresses.
+ * address: the outbox holds none, and the reason for a failure is kept without addresses. The
+ * case's number only for a case the viewer may read: the admin reads no case, and a restricted
+ * case or one the head is excluded from is not named (nor, so, that its reporter gets mail).
  */
+import { casesWhere } from '../auth/case-filter.ts';
 import { withDataScope } from '../auth/data-scope.ts';
 import type { StaffViewer } from '../auth/staff-viewer.ts';
 import type { Database } from '../db.ts';
@@ -20,7 +23,8 @@ export interface MailDeliveryView {
   createdAt: Date;
   sentAt: Date | null;
   nextAttemptAt: Date;
-  caseId: string;
+  /** Null when the viewer may not read the case. */
+  caseId: string | null;
   registrationNumber: string | null;
   recipient: 'REPORTER' | 'STAFF';
   /** The colleague's name for a mail to staff; null for the reporter. */
@@ -48,7 +52,12 @@ export async function listMailDeliveries(
     const caseIds = [...new Set(rows.map((row) => row.caseId))];
     const staffIds = [...new Set(rows.flatMap((row) => (row.staffUserId ? [row.staffUserId] : [])))];
     const [cases, staff] = await Promise.all([
-      tx.case.findMany({ where: { tenantId, id: { in: caseIds } }, select: { id: true, registrationNumber: true } }),
+      viewer.ability.can('read', 'Case')
+        ? tx.case.findMany({
+            where: { AND: [casesWhere(viewer.ability, 'read'), { tenantId, id: { in: caseIds } }] },
+            select: { id: true, registrationNumber: true },
+          })
+        : [],
       tx.staffUser.findMany({ where: { tenantId, id: { in: staffIds } }, select: { id: true, name: true } }),
     ]);
     const numbers = new Map(cases.map((item) => [item.id, item.registrationNumber]));
@@ -62,7 +71,7 @@ export async function listMailDeliveries(
       createdAt: row.createdAt,
       sentAt: row.sentAt,
       nextAttemptAt: row.nextAttemptAt,
-      caseId: row.caseId,
+      caseId: numbers.has(row.caseId) ? row.caseId : null,
       registrationNumber: numbers.get(row.caseId) ?? null,
       recipient: row.reporterAccountId ? 'REPORTER' : 'STAFF',
       staffName: row.staffUserId ? (names.get(row.staffUserId) ?? null) : null,

@@ -1,8 +1,11 @@
 /**
- * Which case events are told to whom by email: the one place that decides it. The dispatch
- * (email-dispatch.service.ts) turns each audience into accounts; the sender renders the mail.
+ * Which case events are told to whom, by email and in the console: the one place that decides
+ * it. The dispatch (email-dispatch.service.ts) turns each audience into accounts; the sender
+ * renders the mail. The console's notifications of the same events (`inAppKindOf`) go to the
+ * same staff, whatever they chose for email; the deadline's and the escalation's come from the
+ * SLA sweep and the escalation itself (staff-notifications.service.ts).
  */
-import type { EmailKind, StaffRole } from '../generated/prisma/enums.ts';
+import type { EmailKind, StaffNotificationKind, StaffRole } from '../generated/prisma/enums.ts';
 
 /** What of a case event the rules read: never its content. */
 export interface RuleEvent {
@@ -81,3 +84,18 @@ export const STAFF_MAIL_KINDS: readonly EmailKind[] = [
   'STAFF_ESCALATED',
   'STAFF_ANSWER_TO_APPROVE',
 ];
+
+/**
+ * The console notification that goes with a staff mail, to the same people (opting out of the
+ * mail keeps it). The reminder and the escalation are absent: the SLA sweep and the escalation
+ * write those to the roles already (staff-notifications.service.ts), once for everyone.
+ */
+const IN_APP_KINDS: Partial<Record<EmailKind, StaffNotificationKind>> = {
+  STAFF_NEW_CASE: 'NEW_CASE',
+  STAFF_REPORTER_REPLIED: 'REPORTER_REPLIED',
+  STAFF_ANSWER_TO_APPROVE: 'ANSWER_TO_APPROVE',
+};
+
+export function inAppKindOf(kind: EmailKind): StaffNotificationKind | null {
+  return IN_APP_KINDS[kind] ?? null;
+}

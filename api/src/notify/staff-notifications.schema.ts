@@ -1,10 +1,10 @@
 /**
  * Staff notifications in GraphQL: the console's `staffNotifications` (reminders, overdue and
- * escalated cases, automatic closures), which of them the viewer has read
+ * escalated cases, automatic closures, new cases, the reporter's replies, answers to approve), which of them the viewer has read
  * (`markStaffNotificationsRead`) and the unread count on the viewer.
  */
 import { z } from 'zod';
-import { SlaNoticeKind } from '../generated/prisma/enums.ts';
+import { StaffNotificationKind } from '../generated/prisma/enums.ts';
 import { builder } from '../builder.ts';
 import { getStaff } from '../context.ts';
 import { AppError } from '../errors.ts';
@@ -20,10 +20,10 @@ import {
   type StaffNotificationItem,
 } from './staff-notification-reads.service.ts';
 
-const NotificationKind = builder.enumType(SlaNoticeKind, {
+const NotificationKind = builder.enumType(StaffNotificationKind, {
   name: 'StaffNotificationKind',
   description:
-    'REMINDER: a stage deadline is near. OVERDUE: a deadline passed and the case was escalated (by the sweep or the reporter). SILENCE_CLOSED: closed after the reporter stayed silent.',
+    'REMINDER: a stage deadline is near. OVERDUE: a deadline passed and the case was escalated (by the sweep or the reporter). SILENCE_CLOSED: closed after the reporter stayed silent. NEW_CASE: a new case in your queue. REPORTER_REPLIED: the reporter wrote on a case of yours. ANSWER_TO_APPROVE: an answer waits for your approval.',
 });
 
 const StaffNotification = builder.objectRef<StaffNotificationItem>('StaffNotification').implement({

@@ -8,6 +8,7 @@
  * staff-notification-reads.service.ts.
  */
 import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
+import type { StaffNotificationKind } from '../generated/prisma/enums.ts';
 import type { StaffViewer } from '../auth/staff-viewer.ts';
 import { withDataScope } from '../auth/data-scope.ts';
 import type { CaseStatus } from '../cases/case-lifecycle.ts';
@@ -44,7 +45,7 @@ export async function notifyEscalation(
 
 export interface StaffNotificationView {
   id: string;
-  kind: 'REMINDER' | 'OVERDUE' | 'SILENCE_NOTICE' | 'SILENCE_CLOSED';
+  kind: StaffNotificationKind;
   createdAt: Date;
   forProvince: boolean;
   case: {
@@ -60,7 +61,8 @@ export interface StaffNotificationView {
 
 /**
  * The viewer's notifications, newest first: an agency's staff get their agency's that name
- * one of their roles (or none); secretariat staff get their province's. An escalation is one
+ * one of their roles (or none) and those written to them alone (the notification rules' of a
+ * case event, email-dispatch.service.ts); secretariat staff get their province's. An escalation is one
  * row for both: its agency and roles (`tenant_id`, `roles`) and its province (`province_id`);
  * older escalations have two rows, the province's without a tenant, which read the same. A
  * notification about a case the viewer may not read (restricted, excluded) is left out, so it
@@ -69,9 +71,12 @@ export interface StaffNotificationView {
 export async function listStaffNotifications(prisma: PrismaClient, viewer: StaffViewer, first: number): Promise<StaffNotificationView[]> {
   let where: Prisma.StaffNotificationWhereInput;
   if (viewer.tenantId) {
-    where = { tenantId: viewer.tenantId, OR: [{ roles: { isEmpty: true } }, { roles: { hasSome: [...viewer.roles] } }] };
+    where = {
+      tenantId: viewer.tenantId,
+      OR: [{ staffUserId: viewer.userId }, { staffUserId: null, OR: [{ roles: { isEmpty: true } }, { roles: { hasSome: [...viewer.roles] } }] }],
+    };
   } else if (viewer.provinceId && viewer.roles.includes('PROVINCIAL_SECRETARIAT')) {
-    where = { provinceId: viewer.provinceId };
+    where = { provinceId: viewer.provinceId, staffUserId: null };
   } else {
     return [];
   }

@@ -434,10 +434,13 @@ export type StaffCredentialsInput = {
   password: string;
 };
 
-/** REMINDER: a stage deadline is near. OVERDUE: a deadline passed and the case was escalated (by the sweep or the reporter). SILENCE_CLOSED: closed after the reporter stayed silent. */
+/** REMINDER: a stage deadline is near. OVERDUE: a deadline passed and the case was escalated (by the sweep or the reporter). SILENCE_CLOSED: closed after the reporter stayed silent. NEW_CASE: a new case in your queue. REPORTER_REPLIED: the reporter wrote on a case of yours. ANSWER_TO_APPROVE: an answer waits for your approval. */
 export const StaffNotificationKind = {
+  ANSWER_TO_APPROVE: 'ANSWER_TO_APPROVE',
+  NEW_CASE: 'NEW_CASE',
   OVERDUE: 'OVERDUE',
   REMINDER: 'REMINDER',
+  REPORTER_REPLIED: 'REPORTER_REPLIED',
   SILENCE_CLOSED: 'SILENCE_CLOSED',
   SILENCE_NOTICE: 'SILENCE_NOTICE'
 } as const;
