@@ -32,6 +32,7 @@ export default [
   route('t/:slug/konsol/petugas', 'routes/console/staff-admin.tsx', { id: 'console/agency-staff' }),
   route('t/:slug/konsol/notifikasi', 'routes/console/notifications.tsx', { id: 'console/agency-notifications' }),
   route('t/:slug/konsol/audit', 'routes/console/audit.tsx', { id: 'console/agency-audit' }),
+  route('t/:slug/konsol/email', 'routes/console/mail.tsx', { id: 'console/agency-mail' }),
   route('konsol/sekretariat', 'routes/console/home.ts', { id: 'console/secretariat-home' }),
   route('konsol/sekretariat/kotak-masuk', 'routes/console/inbox.tsx', { id: 'console/secretariat-inbox' }),
   route('konsol/sekretariat/masuk', 'routes/console/sign-in.tsx', { id: 'console/secretariat-sign-in' }),

@@ -7,6 +7,7 @@ import { useTranslation } from '../i18n/use-translation';
 import type { ConsoleFrame } from './console-frame';
 import {
   consoleAuditPath,
+  consoleMailPath,
   consoleCustodianPath,
   consoleDecisionsPath,
   consoleInboxPath,
@@ -71,6 +72,13 @@ export function ConsolePage({ frame, viewer, page, children }: { frame: ConsoleF
       label: t('console.decisions'),
       page: 'console-decisions',
       show: !slug && roles.includes('PROVINCIAL_SECRETARIAT'),
+    },
+    // The agency's mails: its admin and head (the API's rule: mail-deliveries.service.ts).
+    {
+      href: slug ? consoleMailPath(slug) : '',
+      label: t('console.mail'),
+      page: 'console-mail',
+      show: Boolean(slug && (roles.includes('TENANT_ADMIN') || roles.includes('AGENCY_HEAD'))),
     },
     // The audit log: the head reads their agency's, the secretariat its province's.
     {

@@ -100,6 +100,11 @@ export function consoleAuditPath(scope: ConsoleScope): string {
   return `${consoleBase(scope)}/audit`;
 }
 
+/** The agency's mails and why one failed: its admin's and head's (`/t/<slug>/konsol/email`). */
+export function consoleMailPath(slug: string): string {
+  return `/t/${slug}/konsol/email`;
+}
+
 /** The secretariat's decisions: head appointments and conflicts marked on heads. */
 export function consoleDecisionsPath(): string {
   return '/konsol/sekretariat/keputusan';

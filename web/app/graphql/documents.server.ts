@@ -57,6 +57,7 @@ import proposeRoleChange from './propose-role-change.graphql?raw';
 import decideRoleChange from './decide-role-change.graphql?raw';
 import decideConflict from './decide-conflict.graphql?raw';
 import auditLog from './audit-log.graphql?raw';
+import mailDeliveries from './mail-deliveries.graphql?raw';
 import secretariatDecisions from './secretariat-decisions.graphql?raw';
 import caseConflictProposals from './case-conflict-proposals.graphql?raw';
 import type {
@@ -66,6 +67,8 @@ import type {
   AgencyStaffQueryVariables,
   AuditLogQuery,
   AuditLogQueryVariables,
+  MailDeliveriesQuery,
+  MailDeliveriesQueryVariables,
   CaseConflictProposalsQuery,
   CaseConflictProposalsQueryVariables,
   ConsoleCaseQuery,
@@ -299,6 +302,7 @@ export const ProposeRoleChangeDocument: Document<ProposeRoleChangeMutation, Prop
 export const DecideRoleChangeDocument: Document<DecideRoleChangeMutation, DecideRoleChangeMutationVariables> = define('DecideRoleChange', decideRoleChange);
 export const DecideConflictDocument: Document<DecideConflictMutation, DecideConflictMutationVariables> = define('DecideConflict', decideConflict);
 export const AuditLogDocument: Document<AuditLogQuery, AuditLogQueryVariables> = define('AuditLog', auditLog);
+export const MailDeliveriesDocument: Document<MailDeliveriesQuery, MailDeliveriesQueryVariables> = define('MailDeliveries', mailDeliveries);
 export const SecretariatDecisionsDocument: Document<SecretariatDecisionsQuery, SecretariatDecisionsQueryVariables> = define(
   'SecretariatDecisions',
   secretariatDecisions,

@@ -9,7 +9,7 @@ export const consoleNotificationMessagesId = {
 
   'notifications.title': 'Notifikasi',
   'notifications.intro':
-    'Pengingat tenggat, aduan yang lewat tenggat dan dieskalasi, serta aduan yang menunggu atau ditutup karena pelapor tidak menjawab. Terbaru di atas.',
+    'Aduan baru di antrean Anda, pesan pelapor, jawaban yang menunggu persetujuan, pengingat tenggat, aduan yang lewat tenggat dan dieskalasi, serta aduan yang menunggu atau ditutup karena pelapor tidak menjawab. Terbaru di atas.',
   'notifications.secretariatIntro': 'Aduan instansi di {province} yang lewat tenggat dan dieskalasi kepada sekretariat daerah. Terbaru di atas.',
   'notifications.unreadTotal': '{count} belum dibaca',
   'notifications.allRead': 'Semua notifikasi sudah dibaca.',
@@ -62,7 +62,7 @@ export const consoleNotificationMessagesEn: Record<ConsoleNotificationMessageKey
 
   'notifications.title': 'Notifications',
   'notifications.intro':
-    'Deadline reminders, cases past their deadline and escalated, and cases waiting on or closed because the reporter did not answer. Newest first.',
+    "New cases in your queue, the reporter's messages, answers awaiting approval, deadline reminders, cases past their deadline and escalated, and cases waiting on or closed because the reporter did not answer. Newest first.",
   'notifications.secretariatIntro':
     'Cases of the agencies in {province} that passed their deadline and were escalated to the regional secretariat. Newest first.',
   'notifications.unreadTotal': '{count} unread',

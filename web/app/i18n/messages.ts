@@ -4,6 +4,7 @@
  * Text that comes from an agency (names, standards, FAQ) is not here: the API returns it
  * in the requested language.
  */
+import { consoleMailMessagesEn, consoleMailMessagesId } from './console-mail-messages';
 import { consoleMessagesEn, consoleMessagesId } from './console-messages';
 import { consoleMoreMessagesEn, consoleMoreMessagesId } from './console-more-messages';
 import { consoleNotificationMessagesEn, consoleNotificationMessagesId } from './console-notification-messages';
@@ -15,6 +16,7 @@ const id = {
   ...consoleMessagesId,
   ...consoleMoreMessagesId,
   ...consoleNotificationMessagesId,
+  ...consoleMailMessagesId,
   ...consoleTrustMessagesId,
   'site.name': 'Aduan',
   'site.tagline': 'Layanan pengaduan dan whistleblowing instansi daerah',
@@ -157,6 +159,7 @@ const en: Record<MessageKey, string> = {
   ...consoleMessagesEn,
   ...consoleMoreMessagesEn,
   ...consoleNotificationMessagesEn,
+  ...consoleMailMessagesEn,
   ...consoleTrustMessagesEn,
   'site.name': 'Aduan',
   'site.tagline': 'Complaint and whistleblowing services of regional agencies',

@@ -206,6 +206,14 @@ export const EmailKind = {
 } as const;
 
 export type EmailKind = typeof EmailKind[keyof typeof EmailKind];
+export const EmailStatus = {
+  CANCELLED: 'CANCELLED',
+  FAILED: 'FAILED',
+  PENDING: 'PENDING',
+  SENT: 'SENT'
+} as const;
+
+export type EmailStatus = typeof EmailStatus[keyof typeof EmailStatus];
 export type EscalateReportInput = {
   registrationNumber: string;
   /** Not needed when signed in with the account the report was filed under. */
@@ -280,6 +288,12 @@ export const LiveSignal = {
 } as const;
 
 export type LiveSignal = typeof LiveSignal[keyof typeof LiveSignal];
+export const MailRecipient = {
+  REPORTER: 'REPORTER',
+  STAFF: 'STAFF'
+} as const;
+
+export type MailRecipient = typeof MailRecipient[keyof typeof MailRecipient];
 export type MarkStaffNotificationsReadInput = {
   /** Of the viewer's own newest 100 notifications. */
   notificationIds: Array<string>;
@@ -710,6 +724,14 @@ export type LogoutStaffMutationVariables = Exact<{ [key: string]: never; }>;
 
 
 export type LogoutStaffMutation = { logoutStaff: boolean };
+
+export type MailDeliveriesQueryVariables = Exact<{
+  statuses?: Array<EmailStatus> | null | undefined;
+  first?: number | null | undefined;
+}>;
+
+
+export type MailDeliveriesQuery = { viewerStaff: { id: string, name: string, title: string | null, email: string, roles: Array<StaffRole>, provinceId: string | null, tenantId: string | null, canRecordIntake: boolean, canReadNotifications: boolean, unreadNotificationCount: number } | null, mailDeliveries: Array<{ id: string, kind: EmailKind, status: EmailStatus, attempts: number, lastError: string | null, createdAt: string, sentAt: string | null, nextAttemptAt: string, caseId: string | null, registrationNumber: string | null, recipient: MailRecipient, staffName: string | null }> };
 
 export type MarkStaffNotificationsReadMutationVariables = Exact<{
   input: MarkStaffNotificationsReadInput;
