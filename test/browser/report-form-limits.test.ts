@@ -316,7 +316,10 @@ describe.runIf(browserTestsEnabled)('the report form: limits, refusals, the pseu
     await page.locator('#answer-what-over').waitFor();
     expect(await seriousViolations(page), 'over the limit').toEqual([]);
     expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
-    await page.screenshot({ path: path.join(process.env.SCREENSHOT_DIR ?? os.tmpdir(), 'report-form-over-limit-360.png'), fullPage: false });
+    await page
+      .locator('.field')
+      .filter({ has: what })
+      .screenshot({ path: path.join(process.env.SCREENSHOT_DIR ?? os.tmpdir(), 'report-form-over-limit-360.png') });
     await context.close();
 
     const noScript = await open(`${KALBAR}/lapor/gratification`, { width: 360 });
