@@ -20,6 +20,7 @@ import { createRequestErrorStatusPlugin } from './graphql/request-error-status.t
 import { createTrustedProxies } from './trusted-proxies.ts';
 import { createEvidenceUploadHandler } from './evidence/evidence-upload.route.ts';
 import { createEvidenceDownloadHandler } from './evidence/evidence-download.route.ts';
+import { createCaseTypeDownloadHandler } from './config/case-type-download.route.ts';
 import { localeFromAcceptLanguage } from './i18n/locale.ts';
 import { schema } from './schema.ts';
 import { attachLiveServer } from './live/live-server.ts';
@@ -183,6 +184,7 @@ export async function createApiServer(services: AppServices): Promise<ApiServer>
 
   app.put('/t/:slug/evidence-uploads/:token', createEvidenceUploadHandler(services));
   app.get('/t/:slug/evidence/:id', createEvidenceDownloadHandler(services));
+  app.get('/t/:slug/documents/:caseTypeKey/:key', createCaseTypeDownloadHandler(services));
 
   app.use((_request, response) => {
     response.status(404).json({ error: 'NOT_FOUND', message: 'No such endpoint. GraphQL is served at /graphql and /t/<slug>/graphql.' });

@@ -12,6 +12,7 @@ export default [
   route('t/:slug/lapor', 'routes/portal/report-case-types.tsx'),
   route('t/:slug/lapor/:caseTypeKey', 'routes/portal/report-form.tsx'),
   route('t/:slug/unggah/:caseTypeKey', 'routes/portal/evidence-upload.ts'),
+  route('t/:slug/unduh/:caseTypeKey/:key', 'routes/portal/case-type-download.ts'),
   route('t/:slug/lacak', 'routes/portal/track-report.tsx'),
   route('t/:slug/akun/daftar', 'routes/portal/account-register.tsx'),
   route('t/:slug/akun/masuk', 'routes/portal/account-sign-in.tsx'),

@@ -3,7 +3,7 @@
  * dates not in the future (in the tenant's time zone), options, unknown fields. Every
  * problem names its field, in the reporter's language.
  */
-import type { FORM_FIELD_TYPES } from '../config/tenant-files.schema.ts';
+import { findFieldMaxLength, type FORM_FIELD_TYPES } from '../config/tenant-files.schema.ts';
 import type { Locale } from '../i18n/locale.ts';
 import { reportMessage } from './report-messages.ts';
 
@@ -20,7 +20,6 @@ export interface FieldIssue {
   message: string;
 }
 
-const DEFAULT_MAX_LENGTH = { TEXT: 500, TEXTAREA: 10_000, DATE: 10, SELECT: 100, NUMBER: 30 } as const;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 function isRealDate(value: string): boolean {
@@ -53,7 +52,7 @@ export function validateAnswers(
       if (field.required) issues.push({ path, message: reportMessage('required', locale) });
       continue;
     }
-    const max = field.maxLength ?? DEFAULT_MAX_LENGTH[field.type];
+    const max = findFieldMaxLength(field);
     if ([...value].length > max) {
       issues.push({ path, message: reportMessage('tooLong', locale, { max }) });
       continue;

@@ -3,7 +3,14 @@ import { builder } from '../builder.ts';
 import type { Context } from '../context.ts';
 import { localize, type LocalizedText } from '../i18n/locale.ts';
 import * as Enums from '../generated/prisma/enums.ts';
-import { CRITERIA_ELEMENTS, CRITERION_ELEMENTS, FORM_FIELD_TYPES } from './tenant-files.schema.ts';
+import {
+  CRITERIA_ELEMENTS,
+  CRITERION_ELEMENTS,
+  FORM_FIELD_TYPES,
+  findDownloadContentType,
+  findFieldMaxLength,
+  type CaseTypeDownloadShape,
+} from './tenant-files.schema.ts';
 import type { CaseTypeConfig, SlaPolicyConfig, TenantConfig } from './tenant-config.service.ts';
 
 // The enums stored in the database come from the Prisma schema (their one source); the two that
@@ -115,7 +122,11 @@ export const FormField = builder.objectRef<FormFieldShape>('FormField').implemen
     help: t.string({ nullable: true, resolve: (field, _, ctx) => text(field.help, ctx) }),
     required: t.exposeBoolean('required'),
     criterion: t.field({ type: CriterionElement, nullable: true, resolve: (field) => field.criterion ?? null }),
-    maxLength: t.int({ nullable: true, resolve: (field) => field.maxLength ?? null }),
+    maxLength: t.int({
+      nullable: true,
+      description: "How many characters the answer may have (the form's own limit, else the default for its type); the submission refuses a longer one.",
+      resolve: (field) => findFieldMaxLength(field),
+    }),
     options: t.field({ type: [FormFieldOption], resolve: (field) => field.options ?? [] }),
   }),
 });
@@ -130,6 +141,21 @@ const IdentityPolicy = builder.objectRef<CaseTypeConfig>('IdentityPolicy').imple
     identifiedRequires: t.field({ type: [ReporterDetail], resolve: (caseType) => caseType.identifiedRequires }),
     pseudonymousRequires: t.field({ type: [ReporterDetail], resolve: (caseType) => caseType.pseudonymousRequires }),
     note: t.string({ nullable: true, resolve: (caseType, _, ctx) => text(caseType.identityNote, ctx) }),
+    pseudonymousNote: t.string({
+      nullable: true,
+      description: 'Shown only with the pseudonymous choice (e.g. how to choose a pseudonym).',
+      resolve: (caseType, _, ctx) => text(caseType.pseudonymousNote, ctx),
+    }),
+  }),
+});
+
+const CaseTypeDownload = builder.objectRef<CaseTypeDownloadShape>('CaseTypeDownload').implement({
+  description: 'A file the agency offers with this case type (e.g. its own paper form): GET /t/<slug>/documents/<caseTypeKey>/<key> on this API.',
+  fields: (t) => ({
+    key: t.exposeString('key'),
+    title: t.string({ resolve: (download, _, ctx) => text(download.title, ctx)! }),
+    fileName: t.exposeString('file'),
+    contentType: t.string({ resolve: (download) => findDownloadContentType(download.file) }),
   }),
 });
 
@@ -183,6 +209,7 @@ export const CaseType = builder.objectRef<CaseTypeConfig>('CaseType').implement(
     identity: t.field({ type: IdentityPolicy, resolve: (caseType) => caseType }),
     evidence: t.field({ type: EvidencePolicy, resolve: (caseType) => caseType }),
     requiredDocuments: t.stringList({ resolve: (caseType, _, ctx) => texts(caseType.requiredDocuments, ctx) }),
+    downloads: t.field({ type: [CaseTypeDownload], resolve: (caseType) => caseType.downloads as unknown as CaseTypeDownloadShape[] }),
     handlingUnit: t.string({ resolve: (caseType, _, ctx) => text(caseType.handlingUnit, ctx)! }),
     slaPolicy: t.field({ type: SlaPolicy, nullable: true, resolve: (caseType) => caseType.slaPolicy }),
   }),

@@ -46,6 +46,15 @@ describe('the demo agencies in tenants/', () => {
     const certificate = kalbar.caseTypes.find((caseType) => caseType.kind === 'NO_FINDINGS_CERTIFICATE')!;
     expect(certificate.onlineIntake).toBe(false);
     expect(certificate.requiredDocuments).toHaveLength(4);
+    // "formulir pelaporan gratifikasi, dapat diunduh disini": the form is offered with its case type.
+    const gratification = kalbar.caseTypes.find((caseType) => caseType.kind === 'GRATIFICATION')!;
+    expect(gratification.downloads).toEqual([
+      {
+        key: 'formulir-gratifikasi',
+        title: { id: 'Formulir pelaporan gratifikasi', en: 'Gratification reporting form' },
+        file: 'formulir-pelaporan-gratifikasi.pdf',
+      },
+    ]);
     const contacts = JSON.stringify(kalbar.channels);
     for (const value of ['082348582192', '1708', 'admin.upg@kalbarprov.go.id', 'whistleblower@kalbarprov.go.id', '0821-4953-0899']) {
       expect(contacts.replace(/[\s-]/g, '')).toContain(value.replace(/-/g, ''));

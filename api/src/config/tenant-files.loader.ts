@@ -7,7 +7,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parseDocument } from 'yaml';
 import type { z } from 'zod';
-import { TENANT_FILES, provincesFile, type ProvinceDefinition, type TenantDefinition, type TenantFileName } from './tenant-files.schema.ts';
+import { DOWNLOADS_FOLDER, TENANT_FILES, provincesFile, type ProvinceDefinition, type TenantDefinition, type TenantFileName } from './tenant-files.schema.ts';
 
 export interface TenantFileIssue {
   /** Path relative to the tenants folder, e.g. `bontang/case-types.yaml`. */
@@ -121,7 +121,25 @@ async function loadTenantFolder(root: string, folder: string, issues: TenantFile
     });
   }
   checkReferences(folder, definition, issues);
+  await checkDownloads(dir, folder, definition, issues);
   return definition;
+}
+
+/** Each case type's downloads: unique keys, and a regular file of that name in `documents/`. */
+async function checkDownloads(dir: string, folder: string, definition: TenantDefinition, issues: TenantFileIssue[]) {
+  for (const [index, caseType] of definition.caseTypes.entries()) {
+    checkUnique(caseType.downloads, (item) => item.key, `${folder}/case-types.yaml`, `${index}.downloads.key`, issues);
+    for (const [downloadIndex, download] of caseType.downloads.entries()) {
+      const found = await stat(path.join(dir, DOWNLOADS_FOLDER, download.file)).catch(() => null);
+      if (!found?.isFile()) {
+        issues.push({
+          file: `${folder}/case-types.yaml`,
+          field: `${index}.downloads.${downloadIndex}.file`,
+          message: `no file "${download.file}" in ${folder}/${DOWNLOADS_FOLDER}/`,
+        });
+      }
+    }
+  }
 }
 
 function checkUnique<T>(items: T[], keyOf: (item: T) => string, file: string, field: string, issues: TenantFileIssue[]) {

@@ -50,6 +50,17 @@ export const CRITERION_ELEMENTS = ['WHAT', 'WHO', 'WHERE', 'WHEN', 'WHY', 'HOW']
 
 export const FORM_FIELD_TYPES = ['TEXT', 'TEXTAREA', 'DATE', 'SELECT', 'NUMBER'] as const;
 
+/** A field's length limit when its form sets none: the one place the API's check and the form's counter read it. */
+export const DEFAULT_FIELD_MAX_LENGTH = { TEXT: 500, TEXTAREA: 10_000, DATE: 10, SELECT: 100, NUMBER: 30 } as const satisfies Record<
+  (typeof FORM_FIELD_TYPES)[number],
+  number
+>;
+
+/** The number of characters a field's answer may have. */
+export function findFieldMaxLength(field: { type: (typeof FORM_FIELD_TYPES)[number]; maxLength?: number | null }): number {
+  return field.maxLength ?? DEFAULT_FIELD_MAX_LENGTH[field.type];
+}
+
 export const provincesFile = z
   .array(
     z.strictObject({
@@ -171,6 +182,38 @@ export const formsFile = z.array(
     }),
 );
 
+/**
+ * A download's file types, by extension: the content type it is served with. A file name is
+ * one plain name (no folder, no "..") in the tenant folder's `documents/`.
+ */
+export const DOWNLOAD_CONTENT_TYPES = {
+  pdf: 'application/pdf',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  odt: 'application/vnd.oasis.opendocument.text',
+  txt: 'text/plain; charset=utf-8',
+} as const;
+export const DOWNLOADS_FOLDER = 'documents';
+export const DOWNLOAD_FILE_NAME = /^[a-z0-9]+(?:[-_][a-z0-9]+)*\.(pdf|docx|odt|txt)$/;
+
+const download = z.strictObject({
+  key,
+  title: localizedText,
+  file: z
+    .string()
+    .regex(
+      DOWNLOAD_FILE_NAME,
+      'must be a file name in the documents/ folder, lower-case, ending in .pdf, .docx, .odt or .txt (e.g. "formulir-gratifikasi.pdf")',
+    ),
+});
+
+export type CaseTypeDownloadShape = z.output<typeof download>;
+
+/** The content type a download is served with, from its file name's extension. */
+export function findDownloadContentType(file: string): string {
+  const extension = file.slice(file.lastIndexOf('.') + 1) as keyof typeof DOWNLOAD_CONTENT_TYPES;
+  return DOWNLOAD_CONTENT_TYPES[extension] ?? 'application/octet-stream';
+}
+
 export const caseTypesFile = z.array(
   z.strictObject({
     key,
@@ -188,8 +231,12 @@ export const caseTypesFile = z.array(
       /** Contact details a pseudonymous reporter must leave (kept as confidential as an identity). */
       pseudonymousRequires: z.array(z.enum(ReporterDetail)).default([]),
       note: localizedText.optional(),
+      /** Shown only with the pseudonymous choice (e.g. the agency's advice on choosing a pseudonym). */
+      pseudonymousNote: localizedText.optional(),
     }),
     requiredDocuments: z.array(localizedText).default([]),
+    /** Files offered for download with this case type (e.g. the agency's own paper form). */
+    downloads: z.array(download).default([]),
     evidence: z
       .strictObject({
         required: z.boolean().default(false),

@@ -7,10 +7,10 @@
 import { useEffect, useRef, useState, type ChangeEvent } from 'react';
 import { useTranslation } from '../i18n/use-translation';
 import { EVIDENCE_ACCEPT, EVIDENCE_TYPE_NAMES } from './evidence-types';
-import { EVIDENCE_FIELD, EVIDENCE_ID_FIELD } from './form-ids';
+import { EVIDENCE_FIELD, EVIDENCE_ID_FIELD, EVIDENCE_REFUSED_FIELD, evidenceNameField, evidenceSizeField } from './form-ids';
 import { describedBy, FieldError, hintId, RequiredMark } from './form-controls';
 import { formatBytes } from './formats';
-import type { FormProblem } from './report-form-data';
+import type { FormProblem, KeptEvidence } from './report-form-data';
 import { describeUploadProblem, findUploadProblem } from './upload-problems';
 
 export interface EvidenceLimits {
@@ -54,11 +54,23 @@ function sendFile(href: string, file: File, onProgress: (fraction: number) => vo
   });
 }
 
+/** An uploaded file's id, with its name and size for the form shown again after a refusal. */
+function UploadedFields({ evidenceId, fileName, size }: { evidenceId: string; fileName: string; size: number }) {
+  return (
+    <>
+      <input type="hidden" name={EVIDENCE_ID_FIELD} value={evidenceId} />
+      <input type="hidden" name={evidenceNameField(evidenceId)} value={fileName} />
+      <input type="hidden" name={evidenceSizeField(evidenceId)} value={size} />
+    </>
+  );
+}
+
 export function EvidenceInput({
   uploadHref,
   limits,
   problems,
   reattach,
+  kept = [],
   label,
   neutralNames = false,
 }: {
@@ -66,13 +78,17 @@ export function EvidenceInput({
   limits: EvidenceLimits;
   problems: readonly FormProblem[];
   reattach: boolean;
+  /** Files uploaded before a refused form: listed as done, and sent with the form again. */
+  kept?: readonly KeptEvidence[];
   label: string;
   /** The case type is confidential: the API keeps no file names (bukti-1, bukti-2, …). */
   neutralNames?: boolean;
 }) {
   const { locale, t } = useTranslation();
   const [enhanced, setEnhanced] = useState(false);
-  const [uploads, setUploads] = useState<Upload[]>([]);
+  const [uploads, setUploads] = useState<Upload[]>(() =>
+    kept.map((file, index) => ({ key: -1 - index, fileName: file.fileName, state: 'done', percent: 100, evidenceId: file.evidenceId, size: file.size })),
+  );
   const [waitNotice, setWaitNotice] = useState(false);
   const inputRef = useRef<HTMLInputElement>(null);
   const nextKey = useRef(0);
@@ -202,10 +218,28 @@ export function EvidenceInput({
                   {t('upload.remove', { fileName: upload.fileName })}
                 </button>
               ) : null}
-              {upload.evidenceId ? <input type="hidden" name={EVIDENCE_ID_FIELD} value={upload.evidenceId} /> : null}
+              {upload.evidenceId ? <UploadedFields evidenceId={upload.evidenceId} fileName={upload.fileName} size={upload.size ?? 0} /> : null}
+              {/* Said again by the action if the form is refused (upload-problems.ts). */}
+              {upload.state === 'failed' && upload.message ? <input type="hidden" name={EVIDENCE_REFUSED_FIELD} value={upload.message} /> : null}
             </li>
           ))}
         </ul>
+      ) : null}
+      {!enhanced && kept.length > 0 ? (
+        // Without the script, each kept file is a checkbox: ticked, it goes with the form again.
+        <fieldset className="kept-files-set">
+          <legend className="hint">{t('form.keptFiles')}</legend>
+          <ul className="kept-files">
+            {kept.map((file) => (
+              <li key={file.evidenceId} data-kept-file>
+                <input type="checkbox" id={`kept-${file.evidenceId}`} name={EVIDENCE_ID_FIELD} value={file.evidenceId} defaultChecked />{' '}
+                <label htmlFor={`kept-${file.evidenceId}`}>{t('form.keptFile', { fileName: file.fileName, size: formatBytes(file.size, locale) })}</label>
+                <input type="hidden" name={evidenceNameField(file.evidenceId)} value={file.fileName} />
+                <input type="hidden" name={evidenceSizeField(file.evidenceId)} value={file.size} />
+              </li>
+            ))}
+          </ul>
+        </fieldset>
       ) : null}
       {waitNotice ? (
         <p className="field-error" role="alert">

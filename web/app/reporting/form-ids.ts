@@ -10,6 +10,18 @@ export const IDENTITY_FIELD = 'identityMode';
 export const EVIDENCE_FIELD = 'evidence';
 /** Ids of files already uploaded by the page's script (one hidden input per file). */
 export const EVIDENCE_ID_FIELD = 'evidenceId';
+/**
+ * Beside each uploaded file's id: its name and size as the reporter knows them, so that a
+ * refused form shows the files it keeps (`evidenceName.<id>`, `evidenceSize.<id>`).
+ */
+export function evidenceNameField(evidenceId: string): string {
+  return `evidenceName.${evidenceId}`;
+}
+export function evidenceSizeField(evidenceId: string): string {
+  return `evidenceSize.${evidenceId}`;
+}
+/** Why a file the page script tried to upload was refused: said again if the form is refused. */
+export const EVIDENCE_REFUSED_FIELD = 'evidenceRefused';
 export const ERROR_SUMMARY_ID = 'kesalahan';
 /**
  * A random id the loader gives each blank form (hidden input), sent to the API as

@@ -56,3 +56,18 @@ export function formatBytes(bytes: number, locale: Locale): string {
 export function formatWait(seconds: number, t: Translate): string {
   return seconds >= 90 ? t('problem.minutes', { count: Math.ceil(seconds / 60) }) : t('problem.seconds', { count: Math.max(1, Math.ceil(seconds)) });
 }
+
+/** "1.234" / "1,234": counts a reporter reads (character counters, limits). */
+export function formatCount(count: number, locale: Locale): string {
+  return new Intl.NumberFormat(INTL_LOCALE[locale]).format(count);
+}
+
+/**
+ * The length of a text as the API counts it: code points, with a line break as one
+ * character (a browser sends a textarea's breaks as CRLF; the action turns them back).
+ */
+export function countCharacters(text: string): number {
+  let count = 0;
+  for (const _ of text.replace(/\r\n/g, '\n')) count++;
+  return count;
+}

@@ -2,7 +2,7 @@
 import type { IdentityMode } from '../graphql/generated/graphql';
 import type { ReportReceipt } from '../graphql/results';
 
-/** The values a reporter entered, given back after a refusal (never the files). */
+/** The values a reporter entered, given back after a refusal (the files are in `KeptEvidence`). */
 export interface ReportFormValues {
   answers: Record<string, string>;
   categoryKey: string;
@@ -18,10 +18,20 @@ export interface FormProblem {
   message: string;
 }
 
+/**
+ * A file already uploaded (stored by the API, not yet attached to a report) that a refused
+ * form keeps: it goes with the form again and is attached when the report is filed.
+ */
+export interface KeptEvidence {
+  evidenceId: string;
+  fileName: string;
+  size: number;
+}
+
 export type ReportActionData =
   | { outcome: 'submitted'; registrationNumber: string; trackingCode: string; receipt: ReportReceipt }
   /** `submissionKey` goes back into the form, so that the corrected form still files once. */
-  | { outcome: 'invalid'; values: ReportFormValues; problems: FormProblem[]; reattach: boolean; submissionKey: string }
+  | { outcome: 'invalid'; values: ReportFormValues; problems: FormProblem[]; kept: KeptEvidence[]; submissionKey: string }
   /** The same form was sent before (its key is known to the API): nothing new was filed. */
   | { outcome: 'duplicate'; registrationNumber: string; message: string };
 

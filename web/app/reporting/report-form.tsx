@@ -4,12 +4,15 @@
  * evidence. It posts as multipart to the route's action and works without a script; the
  * values come back after a refusal, each problem next to its field.
  */
-import type { ReactNode } from 'react';
+import { useRef, type ReactNode } from 'react';
 import type { IdentityMode } from '../graphql/generated/graphql';
 import type { ReporterAccount, ReportingCaseType, ReportingFormField, ReportingTenant } from '../graphql/results';
 import { joinList } from '../i18n/translate';
 import { useTranslation } from '../i18n/use-translation';
+import { CaseTypeDownloads } from './case-type-downloads';
 import { EvidenceInput } from './evidence-input';
+import { formatCount } from './formats';
+import { LengthCounter, useLengthLimit } from './length-limit';
 import { describedBy, ErrorSummary, FieldError, Hint, RequiredMark } from './form-controls';
 import {
   answerId,
@@ -24,36 +27,49 @@ import {
   SUBMISSION_KEY_FIELD,
   type DetailMode,
 } from './form-ids';
-import { EMPTY_REPORT_VALUES, findProblems, type FormProblem, type ReportFormValues } from './report-form-data';
+import { EMPTY_REPORT_VALUES, findProblems, type FormProblem, type KeptEvidence, type ReportFormValues } from './report-form-data';
 
-/** One field of an agency's form definition (also used by the console's offline intake). */
+/** The fields whose length the reporter sees counted (a date, a choice or a number has none). */
+function countsLength(field: ReportingFormField): field is ReportingFormField & { maxLength: number } {
+  return Boolean(field.maxLength) && (field.type === 'TEXT' || field.type === 'TEXTAREA');
+}
+
+/**
+ * One field of an agency's form definition (also used by the console's offline intake). A
+ * text field carries no `maxlength`: a longer paste is let in and the counter says so
+ * (`length-limit.tsx`), rather than cut without a word.
+ */
 export function AnswerField({ field, value, problems, today }: { field: ReportingFormField; value: string; problems: readonly FormProblem[]; today: string }) {
-  const { t } = useTranslation();
+  const { locale, t } = useTranslation();
   const id = answerId(field.key);
+  const counted = countsLength(field);
+  const control = useRef<HTMLInputElement & HTMLTextAreaElement>(null);
+  const limit = useLengthLimit(id, counted ? field.maxLength : null, control);
   const hints = [
     field.help,
     field.type === 'DATE' ? t('form.dateHelp') : null,
     field.type === 'NUMBER' ? t('form.numberHelp') : null,
-    field.maxLength && field.type !== 'DATE' && field.type !== 'SELECT' ? t('form.maxLength', { max: field.maxLength }) : null,
+    counted ? t('form.maxLength', { max: formatCount(field.maxLength, locale) }) : null,
   ].filter(Boolean);
+  const invalid = problems.length > 0 || limit.over;
   const common = {
     id,
     name: answerName(field.key),
     required: field.required,
     defaultValue: value,
-    'aria-describedby': describedBy(id, { hint: hints.length > 0, problems }),
-    'aria-invalid': problems.length > 0 ? true : undefined,
+    'aria-describedby': [describedBy(id, { hint: hints.length > 0, problems }), limit.describedBy].filter(Boolean).join(' ') || undefined,
+    'aria-invalid': invalid ? true : undefined,
   };
-  let control: ReactNode;
+  let element: ReactNode;
   switch (field.type) {
     case 'TEXTAREA':
-      control = <textarea {...common} rows={5} maxLength={field.maxLength ?? undefined} />;
+      element = <textarea {...common} ref={control} rows={5} onInput={(event) => limit.onInput(event.currentTarget.value)} />;
       break;
     case 'DATE':
-      control = <input {...common} type="date" max={today} />;
+      element = <input {...common} type="date" max={today} />;
       break;
     case 'SELECT':
-      control = (
+      element = (
         <select {...common}>
           <option value="">{t('form.choose')}</option>
           {field.options.map((option) => (
@@ -65,20 +81,21 @@ export function AnswerField({ field, value, problems, today }: { field: Reportin
       );
       break;
     case 'NUMBER':
-      control = <input {...common} type="text" inputMode="decimal" maxLength={field.maxLength ?? 30} autoComplete="off" />;
+      element = <input {...common} type="text" inputMode="decimal" maxLength={field.maxLength ?? 30} autoComplete="off" />;
       break;
     default:
-      control = <input {...common} type="text" maxLength={field.maxLength ?? undefined} />;
+      element = <input {...common} ref={control} type="text" onInput={(event) => limit.onInput(event.currentTarget.value)} />;
   }
   return (
-    <div className={problems.length > 0 ? 'field invalid' : 'field'}>
+    <div className={invalid ? 'field invalid' : 'field'}>
       <label htmlFor={id}>
         {field.label} {field.criterion ? <span className="badge criterion">{t(`criterion.${field.criterion}`)}</span> : null}{' '}
         <RequiredMark required={field.required} />
       </label>
       {hints.length > 0 ? <Hint id={id}>{hints.join(' ')}</Hint> : null}
       <FieldError id={id} problems={problems} />
-      {control}
+      {element}
+      {counted ? <LengthCounter id={id} max={field.maxLength} limit={limit} /> : null}
     </div>
   );
 }
@@ -209,13 +226,25 @@ function IdentityChoice({
               required
               disabled={disabled}
               defaultChecked={chosen === mode}
-              aria-describedby={[`${id}-hint`, id === firstId && modeProblems.length > 0 ? `${firstId}-error` : null].filter(Boolean).join(' ')}
+              aria-describedby={[
+                `${id}-hint`,
+                mode === 'PSEUDONYMOUS' && caseType.identity.pseudonymousNote ? `${id}-note` : null,
+                id === firstId && modeProblems.length > 0 ? `${firstId}-error` : null,
+              ]
+                .filter(Boolean)
+                .join(' ')}
             />
             <label htmlFor={id}>{t(`identityMode.${mode}`)}</label>
             <div className="choice-body">
               <p className="hint" id={`${id}-hint`}>
                 {t(`form.identity.${mode}`)} {mode === 'ANONYMOUS' ? null : t(confidential ? 'form.identitySealed' : 'form.identityVisible')}
               </p>
+              {/* The agency's advice on a pseudonym belongs to that choice alone, script or not. */}
+              {mode === 'PSEUDONYMOUS' && caseType.identity.pseudonymousNote ? (
+                <p className="agency-note" id={`${id}-note`} data-pseudonymous-note>
+                  {caseType.identity.pseudonymousNote}
+                </p>
+              ) : null}
               {mode === 'PSEUDONYMOUS' && !viewer ? (
                 <>
                   <p className="hint">{t('form.signInNeeded')}</p>
@@ -243,7 +272,7 @@ export function ReportForm({
   submissionKey,
   values = EMPTY_REPORT_VALUES,
   problems = [],
-  reattach = false,
+  kept = [],
 }: {
   tenant: ReportingTenant;
   caseType: ReportingCaseType;
@@ -253,7 +282,8 @@ export function ReportForm({
   submissionKey: string;
   values?: ReportFormValues;
   problems?: readonly FormProblem[];
-  reattach?: boolean;
+  /** Files uploaded before the form was refused: kept, and sent with it again. */
+  kept?: readonly KeptEvidence[];
 }) {
   const { locale, t } = useTranslation();
   const returnPath = `/t/${tenant.slug}/lapor/${caseType.key}`;
@@ -267,11 +297,13 @@ export function ReportForm({
     <>
       <h1>{t('form.title', { caseType: caseType.name })}</h1>
       {caseType.description ? <p className="lead-text">{caseType.description}</p> : null}
+      <CaseTypeDownloads slug={tenant.slug} caseTypeKey={caseType.key} downloads={caseType.downloads} />
       <ErrorSummary problems={problems} />
       {pseudonymOnly && !viewer ? (
         <div className="note">
           <p>{t('form.signInOnly')}</p>
           <SignInLinks slug={tenant.slug} returnPath={returnPath} />
+          {caseType.identity.pseudonymousNote ? <p className="agency-note">{caseType.identity.pseudonymousNote}</p> : null}
           {caseType.identity.note ? <p className="agency-note">{caseType.identity.note}</p> : null}
         </div>
       ) : (
@@ -337,7 +369,8 @@ export function ReportForm({
                 uploadHref={`/t/${tenant.slug}/unggah/${caseType.key}`}
                 limits={caseType.evidence}
                 problems={findProblems(problems, 'evidence')}
-                reattach={reattach}
+                reattach={false}
+                kept={kept}
                 label={t('form.evidence')}
                 neutralNames={caseType.identity.confidential}
               />

@@ -22,7 +22,8 @@ export interface UploadedEvidence {
 }
 
 export type UploadOutcome =
-  | { ok: true; evidence: UploadedEvidence }
+  /** `clientFileName`: the name the reporter chose the file by (the API may keep a neutral one). */
+  | { ok: true; evidence: UploadedEvidence; clientFileName: string }
   | { ok: false; status: number; problem: UploadProblem; fileName: string; retryAfterSeconds?: number | null };
 
 export interface EvidenceLimits {
@@ -150,6 +151,7 @@ export async function uploadEvidence(
   if (response.status === 201 && answer?.evidenceId) {
     return {
       ok: true,
+      clientFileName: fileName,
       evidence: {
         evidenceId: answer.evidenceId,
         fileName: answer.fileName ?? fileName,

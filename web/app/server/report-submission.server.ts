@@ -20,12 +20,15 @@ import {
   detailName,
   EVIDENCE_FIELD,
   EVIDENCE_ID_FIELD,
+  EVIDENCE_REFUSED_FIELD,
+  evidenceNameField,
+  evidenceSizeField,
   IDENTITY_FIELD,
   identityOptionId,
   SUBMISSION_KEY_FIELD,
   type DetailField,
 } from '../reporting/form-ids';
-import type { FormProblem, ReportActionData, ReportFormValues } from '../reporting/report-form-data';
+import type { FormProblem, KeptEvidence, ReportActionData, ReportFormValues } from '../reporting/report-form-data';
 import { ApiError, type ApiIssue } from './api-client.server';
 import { describeUploadOutcome, isMultipart, readStreamedForm, type UploadOutcome } from './evidence-upload.server';
 import { createClearSessionCookie } from './reporter-session.server';
@@ -35,11 +38,16 @@ import { toPageError } from './page-errors.server';
 const IdentityModeSchema = z.enum(IdentityMode);
 
 const ReportFormSchema = z.object({
-  answers: z.record(z.string(), z.string().max(20_000)),
+  // Only a bound on what is read: each field's own limit is the API's to check (the form's
+  // definition), and its refusal comes back next to the field with everything kept.
+  answers: z.record(z.string(), z.string().max(65_536)),
   categoryKey: z.string().max(100),
   identityMode: IdentityModeSchema.or(z.literal('')),
   details: z.record(z.string(), z.string().max(1000)),
   evidenceIds: z.array(z.uuid()).max(50),
+  evidenceNames: z.record(z.string(), z.string().max(255)),
+  evidenceSizes: z.record(z.string(), z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER).catch(0)),
+  refusedFiles: z.array(z.string().min(1).max(500)).max(50),
 });
 
 /** 24 random bytes as base64url: the API asks for at least 16 (ADR 0017). */
@@ -65,18 +73,30 @@ function text(fields: FormData, name: string): string {
   return typeof value === 'string' ? value : '';
 }
 
+/** A browser sends a textarea's line breaks as CRLF; the reporter's counter counted each as one. */
+function answerText(fields: FormData, name: string): string {
+  return text(fields, name).replace(/\r\n/g, '\n');
+}
+
 /** The form's own controls only, checked with zod; anything else in the body is ignored. */
 function readValues(fields: FormData, caseType: ReportingCaseType) {
   const details: Record<string, string> = {};
   for (const mode of ['IDENTIFIED', 'PSEUDONYMOUS'] as const) {
     for (const detail of DETAIL_ORDER) details[detailName(mode, DETAIL_FIELDS[detail])] = text(fields, detailName(mode, DETAIL_FIELDS[detail]));
   }
+  const evidenceIds = [...new Set(fields.getAll(EVIDENCE_ID_FIELD).filter((value): value is string => typeof value === 'string' && value !== ''))];
   return ReportFormSchema.safeParse({
-    answers: Object.fromEntries(caseType.formFields.map((field) => [field.key, text(fields, answerName(field.key))])),
+    answers: Object.fromEntries(caseType.formFields.map((field) => [field.key, answerText(fields, answerName(field.key))])),
     categoryKey: text(fields, CATEGORY_FIELD),
     identityMode: text(fields, IDENTITY_FIELD),
     details,
-    evidenceIds: fields.getAll(EVIDENCE_ID_FIELD).filter((value): value is string => typeof value === 'string' && value !== ''),
+    evidenceIds,
+    evidenceNames: Object.fromEntries(evidenceIds.map((id) => [id, text(fields, evidenceNameField(id)).slice(0, 255)])),
+    evidenceSizes: Object.fromEntries(evidenceIds.map((id) => [id, text(fields, evidenceSizeField(id)) || '0'])),
+    refusedFiles: fields
+      .getAll(EVIDENCE_REFUSED_FIELD)
+      .filter((value): value is string => typeof value === 'string' && value !== '')
+      .slice(0, 50),
   });
 }
 
@@ -136,12 +156,21 @@ function toProblem(issue: ApiIssue, caseType: ReportingCaseType, mode: IdentityM
 function refuse(
   values: ReportFormValues,
   problems: FormProblem[],
-  options: { status: number; reattach: boolean; submissionKey: string; headers?: HeadersInit },
+  options: { status: number; kept: KeptEvidence[]; submissionKey: string; headers?: HeadersInit },
 ) {
   return data<ReportActionData>(
-    { outcome: 'invalid', values, problems, reattach: options.reattach, submissionKey: options.submissionKey },
+    { outcome: 'invalid', values, problems, kept: options.kept, submissionKey: options.submissionKey },
     { status: options.status, headers: options.headers },
   );
+}
+
+/** The files the page script uploaded, as the form names them. */
+function keptByScript(parsed: { evidenceIds: string[]; evidenceNames: Record<string, string>; evidenceSizes: Record<string, number> }): KeptEvidence[] {
+  return parsed.evidenceIds.map((evidenceId) => ({
+    evidenceId,
+    fileName: parsed.evidenceNames[evidenceId] || 'bukti',
+    size: parsed.evidenceSizes[evidenceId] ?? 0,
+  }));
 }
 
 export async function handleReportAction(request: Request, call: ReporterCall, caseType: ReportingCaseType) {
@@ -159,14 +188,20 @@ export async function handleReportAction(request: Request, call: ReporterCall, c
   const postedKey = readSubmissionKey(fields);
   // The form shown again keeps its key, so that fixing it and sending it again files once.
   const submissionKey = postedKey ?? createSubmissionKey();
+  // Files that went through (uploaded now without a script, or before by the page script)
+  // are kept by a refused form: they stay stored, unattached, until a report takes them or
+  // the unattached-upload cleanup deletes them (evidence-cleanup.service.ts).
+  const uploadedNow: KeptEvidence[] = uploads.flatMap((upload) =>
+    upload.ok ? [{ evidenceId: upload.evidence.evidenceId, fileName: upload.clientFileName, size: upload.evidence.size }] : [],
+  );
   const parsed = readValues(fields, caseType);
   if (!parsed.success || tooLong) {
     const values = parsed.success ? parsed.data : { answers: {}, categoryKey: '', identityMode: '' as const, details: {} };
-    return refuse(values, [{ field: null, label: '', message: t('form.tooLong') }], { status: 400, reattach: uploads.length > 0, submissionKey });
+    const kept = [...(parsed.success ? keptByScript(parsed.data) : []), ...uploadedNow];
+    return refuse(values, [{ field: null, label: '', message: t('form.tooLong') }], { status: 400, kept, submissionKey });
   }
-  const { evidenceIds: uploadedByScript, ...values } = parsed.data;
-  // Files are never kept for a second try: the reporter attaches them again.
-  const reattach = uploads.length > 0 || uploadedByScript.length > 0;
+  const { evidenceIds: uploadedByScript, evidenceNames, evidenceSizes, refusedFiles, ...values } = parsed.data;
+  const kept = [...keptByScript(parsed.data), ...uploadedNow];
   const problems: FormProblem[] = [];
   for (const upload of uploads) {
     if (!upload.ok) problems.push({ field: EVIDENCE_FIELD, label: t('form.evidence'), message: describeUploadOutcome(upload, limits, call) });
@@ -174,9 +209,9 @@ export async function handleReportAction(request: Request, call: ReporterCall, c
   if (!values.identityMode)
     problems.push({ field: identityOptionId(caseType.identity.allowed[0]!), label: t('form.sectionIdentity'), message: t('form.chooseIdentity') });
   // A failed file is never silently left out of a report: nothing is filed until every file went through.
-  if (problems.length > 0) return refuse(values, problems, { status: 400, reattach, submissionKey });
+  if (problems.length > 0) return refuse(values, problems, { status: 400, kept, submissionKey });
 
-  const evidenceIds = [...uploadedByScript, ...uploads.flatMap((upload) => (upload.ok ? [upload.evidence.evidenceId] : []))];
+  const evidenceIds = kept.map((file) => file.evidenceId);
   const input = createInput(caseType, values as ReportFormValues & { identityMode: IdentityMode }, evidenceIds, postedKey);
   try {
     // An anonymous report is sent without the session: the API is not even told whose it is
@@ -186,11 +221,16 @@ export async function handleReportAction(request: Request, call: ReporterCall, c
     return data<ReportActionData>({ outcome: 'submitted', ...submitReport });
   } catch (error) {
     if (error instanceof ApiError && error.code === 'BAD_USER_INPUT' && error.issues.length > 0) {
-      return refuse(
-        values,
-        error.issues.map((issue) => toProblem(issue, caseType, values.identityMode, t)),
-        { status: 400, reattach, submissionKey },
+      const problems = error.issues.map((issue) => toProblem(issue, caseType, values.identityMode, t));
+      // A file the page script could not upload was left out: say again why it was refused
+      // (otherwise the reporter reads only "attach at least one file"), before the API's words.
+      const evidenceAt = problems.findIndex((problem) => problem.field === EVIDENCE_FIELD);
+      problems.splice(
+        evidenceAt === -1 ? problems.length : evidenceAt,
+        0,
+        ...refusedFiles.map((message) => ({ field: EVIDENCE_FIELD, label: t('form.evidence'), message })),
       );
+      return refuse(values, problems, { status: 400, kept, submissionKey });
     }
     // The key was used for other content: the first report stands. (The same form unchanged
     // gets the first receipt back from the API, tracking code included: ADR 0017.)
@@ -201,6 +241,6 @@ export async function handleReportAction(request: Request, call: ReporterCall, c
     const problem = describeApiProblem(error, call.locale);
     if (problem === null) throw toPageError(error);
     const headers = error instanceof ApiError && error.code === 'UNAUTHENTICATED' ? { 'Set-Cookie': createClearSessionCookie(request, call.slug) } : undefined;
-    return refuse(values, [{ field: null, label: '', message: problem }], { status: findProblemStatus(error), reattach, submissionKey, headers });
+    return refuse(values, [{ field: null, label: '', message: problem }], { status: findProblemStatus(error), kept, submissionKey, headers });
   }
 }

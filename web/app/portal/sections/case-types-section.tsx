@@ -3,6 +3,7 @@ import type { CriterionElement } from '../../graphql/generated/graphql';
 import type { PortalCaseType } from '../../graphql/results';
 import { joinList } from '../../i18n/translate';
 import { useTranslation } from '../../i18n/use-translation';
+import { CaseTypeDownloadLinks } from '../../reporting/case-type-downloads';
 import { Fact, Section, TextList } from './section';
 
 const BYTES_PER_MEGABYTE = 1024 * 1024;
@@ -44,12 +45,18 @@ function CaseTypeCard({ caseType, slug }: { caseType: PortalCaseType; slug: stri
           {identity.allowed.includes('PSEUDONYMOUS') && identity.pseudonymousRequires.length > 0 ? (
             <p>{t('caseType.pseudonymousRequires', { details: details(identity.pseudonymousRequires) })}</p>
           ) : null}
+          {identity.pseudonymousNote ? <p>{identity.pseudonymousNote}</p> : null}
           {identity.note ? <p>{identity.note}</p> : null}
         </Fact>
         <Fact label={t('caseType.confidential')}>{t(identity.confidential ? 'caseType.confidentialYes' : 'caseType.confidentialNo')}</Fact>
         {caseType.requiredDocuments.length > 0 ? (
           <Fact label={t('caseType.requiredDocuments')}>
             <TextList items={caseType.requiredDocuments} />
+          </Fact>
+        ) : null}
+        {caseType.downloads.length > 0 ? (
+          <Fact label={t('downloads.title')}>
+            <CaseTypeDownloadLinks slug={slug} caseTypeKey={caseType.key} downloads={caseType.downloads} />
           </Fact>
         ) : null}
         <Fact label={t('caseType.evidence')}>{t(evidence.required ? 'caseType.evidenceRequired' : 'caseType.evidenceOptional', evidenceParams)}</Fact>

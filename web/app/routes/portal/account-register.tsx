@@ -28,7 +28,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     ...new Set(
       page.tenant.caseTypes
         .filter((caseType) => caseType.identity.allowed.includes('PSEUDONYMOUS'))
-        .flatMap((caseType) => (caseType.identity.note ? [caseType.identity.note] : [])),
+        .flatMap((caseType) => (caseType.identity.pseudonymousNote ? [caseType.identity.pseudonymousNote] : [])),
     ),
   ];
   return data({ ...page, returnTo, agencyNotes, terms: describeAccountTerms(page.tenant.caseTypes) }, { headers });

@@ -82,7 +82,7 @@ export default function ReportFormRoute() {
         submissionKey={result?.submissionKey ?? submissionKey}
         values={result?.values}
         problems={result?.problems}
-        reattach={result?.reattach}
+        kept={result?.kept}
       />
     );
   }
