@@ -94,6 +94,33 @@ function expectNothingPrivate(mail: ReceivedMail, marker: string) {
   for (const secret of [PHONE, marker, QUESTION, REPLY]) expect(mail.raw).not.toContain(secret);
 }
 
+const KALBAR = 'inspektorat-kalbar';
+
+async function kalbarStaff(login: string): Promise<StaffClient> {
+  return staffClient(api.url, KALBAR, login);
+}
+
+/** An identified complaint at Kalbar (its identity kept with the agency's key), by a reporter without an account. */
+async function fileKalbarComplaint(marker: string, email: string) {
+  const caseType = (await caseTypesOf(api.url, KALBAR)).find((item) => item.key === 'complaint')!;
+  const photo = await uploadEvidence(api.url, KALBAR, caseType.key, 'bukti.png', png());
+  const filed = await graphql(`${api.url}/t/${KALBAR}/graphql`, SUBMIT_REPORT, {
+    variables: {
+      input: {
+        caseTypeKey: caseType.key,
+        answers: validAnswers(caseType, marker),
+        identityMode: 'IDENTIFIED',
+        reporter: { name: 'Budi Santoso', email },
+        evidenceIds: [photo.evidenceId],
+      },
+    },
+  });
+  if (filed.errors) throw new Error(JSON.stringify(filed.errors));
+  const { registrationNumber, trackingCode } = filed.data!.submitReport as { registrationNumber: string; trackingCode: string };
+  const found = await (await kalbarStaff('verifikator')).call(INBOX, { filter: { search: registrationNumber } });
+  return { number: registrationNumber, code: trackingCode, id: found.data!.inbox.cases[0].id as string };
+}
+
 beforeAll(async () => {
   scratch = mkdtempSync(path.join(os.tmpdir(), 'aduan-mail-'));
   database = await createTestDatabase();
@@ -201,6 +228,69 @@ describe('email notifications', () => {
     expect(mail.subject).toBe('Bontang City Inspectorate: a question for you');
     expect(mail.text).toContain(`your report ${filed.number}`);
     expectNothingPrivate(mail, 'kickback on fuel');
+  });
+
+  it('writes to an identified reporter without an account at the address they gave, until they follow the stop link', async () => {
+    const kalbar = `${api.url}/t/${KALBAR}/graphql`;
+    const file = (marker: string) => fileKalbarComplaint(marker, 'budi.santoso@contoh.id');
+    const ask = async (caseId: string) => {
+      const asked = await (await kalbarStaff('verifikator')).call(TRANSITION_CASE, { input: { caseId, transition: 'REQUEST_INFO', reason: QUESTION } });
+      expect(asked.errors).toBeUndefined();
+    };
+    const filed = await file('jalan berlubang di depan sekolah');
+    await ask(filed.id);
+    const mail = await smtp.waitFor((item) => item.to.includes('budi.santoso@contoh.id'), 'to the identified reporter');
+    expect(mail.subject).toBe('Inspektorat Provinsi Kalimantan Barat: ada pertanyaan untuk Anda');
+    expect(mail.text).toContain(`https://aduan.example/t/${KALBAR}/lacak`);
+    expect(mail.text).toContain('karena mencantumkan alamat ini saat melapor');
+    expect(mail.raw).not.toContain('Budi Santoso');
+    expectNothingPrivate(mail, 'jalan berlubang di depan sekolah');
+    const stop = /https:\/\/aduan\.example\/t\/inspektorat-kalbar\/email\/berhenti\?kasus=([0-9a-f-]{36})&token=([A-Za-z0-9_-]+)/.exec(mail.text)!;
+    expect(stop).not.toBeNull();
+    // Mail programs offer the same link as "unsubscribe" (mailparser reads List-* headers into `list`).
+    expect(mail.headers.get('list')).toMatchObject({ unsubscribe: { url: stop[0] } });
+
+    // A link for another report, or a made-up one, stops nothing and says nothing.
+    const STOP = 'mutation($input: StopReportEmailInput!) { stopReportEmail(input: $input) }';
+    const other = await file('lampu jalan mati');
+    const forged = await graphql(kalbar, STOP, { variables: { input: { caseId: other.id, token: stop[2] } } });
+    expect(forged.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    const elsewhere = await graphql(endpoint(), STOP, { variables: { input: { caseId: stop[1], token: stop[2] } } });
+    expect(elsewhere.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    const stopped = await graphql(kalbar, STOP, { variables: { input: { caseId: stop[1], token: stop[2] } } });
+    expect(stopped.data).toEqual({ stopReportEmail: true });
+
+    // The reporter answers; the next question about the stopped report sends nothing, the other report's does.
+    const replied = await graphql(kalbar, SEND_MESSAGE, { variables: { input: { registrationNumber: filed.number, trackingCode: filed.code, body: REPLY } } });
+    expect(replied.errors).toBeUndefined();
+    await ask(filed.id);
+    await ask(other.id);
+    await smtp.waitFor((item) => item.to.includes('budi.santoso@contoh.id') && item.text.includes(other.number), 'about the other report');
+    expect(smtp.received.filter((item) => item.to.includes('budi.santoso@contoh.id') && item.text.includes(filed.number))).toHaveLength(1);
+  });
+
+  it('tells the head of an answer to approve, by mail and in the console, and the reporter of the approved answer', async () => {
+    const filed = await fileKalbarComplaint('saluran air tersumbat', 'sari@contoh.id');
+    const [verifierK, reviewer, head] = await Promise.all(['verifikator', 'telaah', 'pimpinan'].map(kalbarStaff));
+    const move = async (client: StaffClient, transition: string) => {
+      const moved = await client.call(TRANSITION_CASE, { input: { caseId: filed.id, transition } });
+      expect(moved.errors).toBeUndefined();
+    };
+    await move(verifierK!, 'ACCEPT');
+    await move(reviewer!, 'START_FOLLOW_UP');
+    const drafted = await reviewer!.call('mutation D($input: DraftCaseAnswerInput!) { draftCaseAnswer(input: $input) { id } }', {
+      input: { caseId: filed.id, body: 'Saluran dibersihkan pekan depan.', submit: true },
+    });
+    expect(drafted.errors).toBeUndefined();
+    const toHead = await smtp.waitFor((mail) => mail.subject === `Jawaban kasus ${filed.number} menunggu persetujuan`, 'to the head');
+    expect(toHead.to).toEqual([demoEmail('pimpinan', KALBAR)]);
+    expect(toHead.raw).not.toContain('Saluran dibersihkan');
+    const notices = (await head!.call(NOTIFICATIONS)).data!.staffNotifications as { kind: string; registrationNumber: string }[];
+    expect(notices).toContainEqual({ kind: 'ANSWER_TO_APPROVE', registrationNumber: filed.number });
+    await move(head!, 'APPROVE_ANSWER');
+    const answered = await smtp.waitFor((mail) => mail.to.includes('sari@contoh.id') && mail.text.includes(filed.number), 'to the reporter');
+    expect(answered.subject).toBe('Inspektorat Provinsi Kalimantan Barat: laporan Anda telah dijawab');
+    expect(answered.raw).not.toContain('Saluran dibersihkan');
   });
 
   it('sends a mail cut short by a crash once, after the restart', async () => {

@@ -18,6 +18,7 @@ export default [
   route('t/:slug/akun/masuk', 'routes/portal/account-sign-in.tsx'),
   route('t/:slug/akun/keluar', 'routes/portal/account-sign-out.ts'),
   route('t/:slug/akun/laporan', 'routes/portal/account-reports.tsx'),
+  route('t/:slug/email/berhenti', 'routes/portal/stop-report-email.tsx'),
   // The staff console: an agency's under its slug (the session cookie is scoped to it), the
   // provincial secretariat's on the platform. One module serves both; the slug tells them apart.
   // The console's own address leads to the inbox one step inside it (see consoleInboxPath).

@@ -4,7 +4,7 @@
  * tenant's data key. The additional data binds every ciphertext to its tenant and case,
  * so a row copied to another case does not open.
  */
-import { hkdfSync } from 'node:crypto';
+import { createHmac, hkdfSync, timingSafeEqual } from 'node:crypto';
 import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
 import type { IdentityProtection } from '../generated/prisma/enums.ts';
 import { withTenantScope } from '../auth/data-scope.ts';
@@ -113,6 +113,23 @@ export class IdentityVault {
     const key = Buffer.from(hkdfSync('sha256', tenantKey, Buffer.alloc(0), `aduan/evidence/tenant-key/v1|tenant:${tenantId}`, 32));
     this.#evidenceKeys.set(tenantId, key);
     return key;
+  }
+
+  /**
+   * A value only the platform can make for `subject` (e.g. `case:<id>|reporter-mail-stop`): the
+   * proof in a link a mail carries (HMAC-SHA256 under a key derived from the tenant's, its own label).
+   */
+  async linkToken(db: Db, tenantId: string, subject: string): Promise<string> {
+    const tenantKey = await this.#tenantKey(db, tenantId);
+    const key = Buffer.from(hkdfSync('sha256', tenantKey, Buffer.alloc(0), `aduan/link-token/v1|tenant:${tenantId}`, 32));
+    return createHmac('sha256', key).update(subject).digest('base64url');
+  }
+
+  /** Whether `token` is `linkToken` of the subject (compared in constant time). */
+  async checkLinkToken(db: Db, tenantId: string, subject: string, token: string): Promise<boolean> {
+    const expected = Buffer.from(await this.linkToken(db, tenantId, subject));
+    const given = Buffer.from(token);
+    return given.length === expected.length && timingSafeEqual(given, expected);
   }
 
   async #tenantKey(db: Db, tenantId: string): Promise<Buffer> {

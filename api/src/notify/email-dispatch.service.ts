@@ -32,6 +32,9 @@ interface EventRow {
   transition: string | null;
   submitted: string | null;
   reporter_account_id: string | null;
+  identity_mode: string;
+  identity_protection: string;
+  reporter_mail_stopped: boolean;
   restricted: boolean;
   created_at: Date;
   snapshot_xmin: string;
@@ -39,7 +42,9 @@ interface EventRow {
 
 const EVENT_COLUMNS = `
   e.id::text AS id, e.tenant_id, e.case_id, e.kind::text AS kind, e.actor_kind::text AS actor_kind,
-  e.visibility::text AS visibility, e.data->>'transition' AS transition, e.data->>'submitted' AS submitted, c.reporter_account_id, c.restricted, e.created_at`;
+  e.visibility::text AS visibility, e.data->>'transition' AS transition, e.data->>'submitted' AS submitted, c.reporter_account_id,
+  c.identity_mode::text AS identity_mode, c.identity_protection::text AS identity_protection,
+  c.reporter_mail_stopped_at IS NOT NULL AS reporter_mail_stopped, c.restricted, e.created_at`;
 
 // New events in id order, and the window of transactions that were running at the last read;
 // with the oldest transaction running now, from the same statement so that both describe one
@@ -64,6 +69,8 @@ const TOLD_STAFF = `
 
 interface Recipient {
   reporterAccountId?: string;
+  /** An identified reporter without an account: the address in the identity they gave (notify/reporter-email.ts). */
+  caseReporter?: true;
   staffUserId?: string;
   /** A staff member who turned this kind of mail off: told in the console only. */
   optedOut?: boolean;
@@ -71,13 +78,19 @@ interface Recipient {
 
 async function recipientsOf(runner: Runner, event: EventRow, rule: MailRule): Promise<Recipient[]> {
   if (rule.audience === 'reporter') {
-    if (!event.reporter_account_id) return [];
+    if (!event.reporter_account_id) {
+      // Identified without an account: the agency's key opens their identity; a sealed one only a custodian opens.
+      const readable = event.identity_mode === 'IDENTIFIED' && event.identity_protection === 'TENANT_KEY';
+      return readable && !event.reporter_mail_stopped ? [{ caseReporter: true }] : [];
+    }
+    // With an account, the account's address decides (removing it stops the mails).
     const rows = await runner.query<{ id: string }>('SELECT id FROM reporter_account WHERE id = $1 AND notification_email IS NOT NULL', [
       event.reporter_account_id,
     ]);
     return rows.map((row) => ({ reporterAccountId: row.id }));
   }
-  const params = [event.case_id, event.tenant_id, rule.kind, event.restricted];
+  // Each statement is given exactly the parameters it uses (an unused one is an error on PostgreSQL).
+  const params: unknown[] = [event.case_id, event.tenant_id, rule.kind];
   let sql: string;
   if (rule.audience === 'case-staff') {
     // The case's handlers, else the agency's verifiers; on a restricted case without handlers, the head.
@@ -85,12 +98,14 @@ async function recipientsOf(runner: Runner, event: EventRow, rule: MailRule): Pr
         s.id IN (SELECT staff_user_id FROM case_handler WHERE case_id = $1)
         OR (NOT EXISTS (SELECT 1 FROM case_handler WHERE case_id = $1)
             AND CASE WHEN $4::boolean THEN 'AGENCY_HEAD' ELSE 'VERIFIER' END::"StaffRole" = ANY (s.roles)))`;
+    params.push(event.restricted);
   } else if (rule.audience === 'agency-head') {
     sql = `${TOLD_STAFF} AND s.tenant_id = $2 AND 'AGENCY_HEAD' = ANY (s.roles)`;
   } else {
     // The secretariat reads no restricted case.
     sql = `${TOLD_STAFF} AND NOT $4::boolean AND s.tenant_id IS NULL AND 'PROVINCIAL_SECRETARIAT' = ANY (s.roles)
         AND s.province_id = (SELECT province_id FROM tenant WHERE id = $2)`;
+    params.push(event.restricted);
   }
   const rows = await runner.query<{ id: string; opted_out: boolean }>(sql, params);
   return rows.map((row) => ({ staffUserId: row.id, optedOut: row.opted_out }));
@@ -106,7 +121,11 @@ async function notifyInConsole(runner: Runner, event: EventRow, kind: StaffNotif
 }
 
 async function enqueue(runner: Runner, event: EventRow, kind: EmailKind, recipient: Recipient) {
-  const key = recipient.reporterAccountId ? `reporter:${recipient.reporterAccountId}` : `staff:${recipient.staffUserId}`;
+  const key = recipient.reporterAccountId
+    ? `reporter:${recipient.reporterAccountId}`
+    : recipient.caseReporter
+      ? `case-reporter:${event.case_id}`
+      : `staff:${recipient.staffUserId}`;
   const rows = await runner.query(
     `INSERT INTO email_outbox (id, tenant_id, case_id, event_id, kind, reporter_account_id, staff_user_id, recipient_key)
      VALUES (gen_random_uuid(), $1, $2, $3::bigint, $4::"EmailKind", $5, $6, $7)

@@ -21,7 +21,7 @@ import type { Prisma } from '../generated/prisma/client.ts';
 import type { LocalizedText } from '../config/tenant-files.schema.ts';
 import { renderMail } from './email-templates.ts';
 import type { MailTransport } from './mail-transport.ts';
-import { findReporterNotificationEmail } from './reporter-email.ts';
+import { findReportEmail, findReporterNotificationEmail, reportMailStopToken } from './reporter-email.ts';
 
 export interface SenderDeps {
   db: Database;
@@ -47,7 +47,9 @@ interface Claimed {
   attempts: number;
 }
 
-type Prepared = { send: false; reason: string } | { send: true; to: string; locale: Locale; mail: ReturnType<typeof renderMail>; agency: string };
+type Prepared =
+  | { send: false; reason: string }
+  | { send: true; to: string; locale: Locale; mail: ReturnType<typeof renderMail>; agency: string; settingsLink: string };
 
 /** Addresses never reach a log or the admin's view of a failure. */
 export function withoutAddresses(message: string): string {
@@ -76,12 +78,23 @@ async function prepare(deps: SenderDeps, claimed: Claimed): Promise<Prepared> {
     let link: string;
     let settingsLink: string;
     let transfer: Awaited<ReturnType<typeof transferOf>> = null;
-    if (claimed.reporter_account_id) {
-      const address = await findReporterNotificationEmail(tx, deps.vault, claimed.tenant_id, claimed.reporter_account_id);
-      if (!address) return { send: false, reason: 'the reporter removed their address' };
-      ({ email: to, locale } = address);
-      link = `${base}/t/${config.slug}/akun/laporan`;
-      settingsLink = `${link}#email`;
+    const withoutAccount = !claimed.reporter_account_id && !claimed.staff_user_id;
+    if (claimed.reporter_account_id || withoutAccount) {
+      if (claimed.reporter_account_id) {
+        const address = await findReporterNotificationEmail(tx, deps.vault, claimed.tenant_id, claimed.reporter_account_id);
+        if (!address) return { send: false, reason: 'the reporter removed their address' };
+        ({ email: to, locale } = address);
+        link = `${base}/t/${config.slug}/akun/laporan`;
+        settingsLink = `${link}#email`;
+      } else {
+        // Identified, without an account (email-dispatch.service.ts): the track page, and a link that stops these mails.
+        const address = await findReportEmail(tx, deps.vault, claimed.tenant_id, claimed.case_id);
+        if (!address) return { send: false, reason: 'the reporter stopped these mails or gave no address' };
+        ({ email: to, locale } = address);
+        link = `${base}/t/${config.slug}/lacak`;
+        const token = await reportMailStopToken(tx, deps.vault, claimed.tenant_id, claimed.case_id);
+        settingsLink = `${base}/t/${config.slug}/email/berhenti?kasus=${claimed.case_id}&token=${token}`;
+      }
       if (claimed.kind === 'REPORTER_TRANSFERRED') {
         transfer = await transferOf(deps, tx, claimed.event_id, locale);
         if (transfer) link = `${base}/t/${transfer.slug}/lacak`;
@@ -107,9 +120,10 @@ async function prepare(deps: SenderDeps, claimed: Claimed): Promise<Prepared> {
       registrationNumber: found.registrationNumber,
       link,
       settingsLink,
+      withoutAccount,
       ...(transfer ? { transfer: { agency: transfer.agency, registrationNumber: transfer.registrationNumber } } : {}),
     });
-    return { send: true, to, locale, mail, agency };
+    return { send: true, to, locale, mail, agency, settingsLink };
   });
 }
 
@@ -151,6 +165,8 @@ export async function sendDueEmails(deps: SenderDeps): Promise<{ sent: number; r
         from: { name: prepared.agency, address: deps.env.MAIL_FROM_ADDRESS },
         to: prepared.to,
         ...prepared.mail,
+        // Where mail programs offer "unsubscribe": the page that turns these mails off.
+        headers: { 'List-Unsubscribe': `<${prepared.settingsLink}>` },
       });
       await mark(deps, row.id, { status: 'SENT' });
       result.sent += 1;

@@ -17,7 +17,7 @@ describe('renderMail', () => {
     expect(id.text).toContain(`Baca dan jawab pertanyaan: ${context.link}`);
     const en = renderMail('REPORTER_QUESTION', { ...context, locale: 'en' });
     expect(en.subject).toBe('Inspektorat <Kota> Bontang: a question for you');
-    expect(en.text).toContain('Answer it in your account');
+    expect(en.text).toContain('Answer it through the link below');
   });
 
   it('escapes what it puts into HTML and keeps only hex colours', () => {

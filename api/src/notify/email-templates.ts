@@ -16,6 +16,8 @@ export interface MailContext {
   settingsLink: string;
   /** For REPORTER_TRANSFERRED: the agency the case went to and its number there. */
   transfer?: { agency: string; registrationNumber: string };
+  /** A reporter who gave the address when filing, without an account: `settingsLink` stops these mails for the report. */
+  withoutAccount?: boolean;
 }
 
 interface Words {
@@ -39,6 +41,17 @@ const REPORTER_FOOTER = {
   },
 };
 
+const REPORT_FOOTER = {
+  id: {
+    why: 'Anda menerima email ini karena mencantumkan alamat ini saat melapor.',
+    stop: 'Berhenti menerima email tentang laporan ini',
+  },
+  en: {
+    why: 'You receive this email because you gave this address when you filed the report.',
+    stop: 'Stop emails about this report',
+  },
+};
+
 const STAFF_FOOTER = {
   id: { why: 'Anda menerima email ini karena tugas Anda pada kasus ini.', stop: 'Pilih email yang ingin Anda terima di konsol' },
   en: { why: 'You receive this email because of your work on this case.', stop: 'Choose which emails you receive in the console' },
@@ -50,7 +63,7 @@ const TEXTS: Record<EmailKind, Texts> = {
       subject: `${agency.name}: ada pertanyaan untuk Anda`,
       lines: [
         `${agency.name} mengajukan pertanyaan tentang laporan Anda ${registrationNumber}.`,
-        'Jawab pertanyaan itu di akun Anda. Laporan yang tidak dijawab dalam batas waktu dapat ditutup.',
+        'Jawab pertanyaan itu melalui tautan di bawah. Laporan yang tidak dijawab dalam batas waktu dapat ditutup.',
       ],
       action: 'Baca dan jawab pertanyaan',
       ...REPORTER_FOOTER.id,
@@ -59,7 +72,7 @@ const TEXTS: Record<EmailKind, Texts> = {
       subject: `${agency.name}: a question for you`,
       lines: [
         `${agency.name} has a question about your report ${registrationNumber}.`,
-        'Answer it in your account. A report left unanswered past the deadline may be closed.',
+        'Answer it through the link below. A report left unanswered past the deadline may be closed.',
       ],
       action: 'Read and answer the question',
       ...REPORTER_FOOTER.en,
@@ -213,7 +226,7 @@ function escapeHtml(value: string): string {
 const HEX = /^#[0-9a-f]{6}$/i;
 
 export function renderMail(kind: EmailKind, context: MailContext): { subject: string; text: string; html: string } {
-  const words = TEXTS[kind][context.locale](context);
+  const words = { ...TEXTS[kind][context.locale](context), ...(context.withoutAccount ? REPORT_FOOTER[context.locale] : {}) };
   const text = [...words.lines, '', `${words.action}: ${context.link}`, '', '--', words.why, `${words.stop}: ${context.settingsLink}`, ''].join('\n');
   const background = HEX.test(context.agency.primaryColor) ? context.agency.primaryColor : '#1f2933';
   const foreground = HEX.test(context.agency.primaryTextColor) ? context.agency.primaryTextColor : '#ffffff';

@@ -1,11 +1,15 @@
 /**
  * Email in GraphQL: a staff member's choice of mails (staff-email-preferences.service.ts), and
- * the agency's mail deliveries for its admin and head (mail-deliveries.service.ts). The
- * reporter's address is on ReporterAccount (reporters/reporters.schema.ts).
+ * the agency's mail deliveries for its admin and head (mail-deliveries.service.ts), and the link
+ * that stops the mails about a report (reporter-email.ts). The reporter's address is on
+ * ReporterAccount (reporters/reporters.schema.ts).
  */
 import { StaffViewerRef } from '../auth/auth.schema.ts';
 import { builder } from '../builder.ts';
-import { getStaff } from '../context.ts';
+import { z } from 'zod';
+import { getStaff, getTenantConfig } from '../context.ts';
+import { AppError } from '../errors.ts';
+import { stopReportMail } from './reporter-email.ts';
 import { staffMailKindsFor } from './notification-rules.ts';
 import { findStaffEmailOptOut, setStaffEmailOptOut } from './staff-email-preferences.service.ts';
 import { EmailKind, EmailStatus } from '../generated/prisma/enums.ts';
@@ -70,6 +74,32 @@ builder.queryFields((t) => ({
     resolve: async (_, args, ctx) => {
       const viewer = await getStaff(ctx);
       return listMailDeliveries(ctx.db, viewer, { statuses: args.statuses ?? null, first: args.first ?? 50 });
+    },
+  }),
+}));
+
+const StopReportEmailInput = builder.inputType('StopReportEmailInput', {
+  fields: (t) => ({
+    caseId: t.id({ required: true, description: 'From the link in the mail.' }),
+    token: t.string({ required: true, description: 'From the link in the mail: proves it came from one.' }),
+  }),
+});
+
+const stopArgs = z.object({ caseId: z.uuid(), token: z.string().min(1).max(100) });
+
+builder.mutationFields((t) => ({
+  stopReportEmail: t.boolean({
+    description:
+      'Stops the mails about one report to the identified reporter who filed it without an account (the link at the foot of each). NOT_FOUND for a link that is not valid; true, also when already stopped.',
+    args: { input: t.arg({ type: StopReportEmailInput, required: true }) },
+    resolve: async (_, { input }, ctx) => {
+      const tenant = await getTenantConfig(ctx);
+      await ctx.rateLimits.consume('track', `ip:${ctx.clientIp}`);
+      const parsed = stopArgs.safeParse({ caseId: String(input.caseId), token: input.token });
+      if (!parsed.success) throw new AppError('NOT_FOUND', 'This link is not valid.');
+      await stopReportMail(ctx.db.prisma, ctx.vault, { tenantId: tenant.id, caseId: parsed.data.caseId, token: parsed.data.token });
+      ctx.logger.info({ caseId: parsed.data.caseId }, 'reporter stopped the mails about a report');
+      return true;
     },
   }),
 }));

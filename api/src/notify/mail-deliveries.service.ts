@@ -73,7 +73,7 @@ export async function listMailDeliveries(
       nextAttemptAt: row.nextAttemptAt,
       caseId: numbers.has(row.caseId) ? row.caseId : null,
       registrationNumber: numbers.get(row.caseId) ?? null,
-      recipient: row.reporterAccountId ? 'REPORTER' : 'STAFF',
+      recipient: row.staffUserId ? 'STAFF' : 'REPORTER',
       staffName: row.staffUserId ? (names.get(row.staffUserId) ?? null) : null,
     }));
   });

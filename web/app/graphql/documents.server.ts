@@ -58,6 +58,7 @@ import decideRoleChange from './decide-role-change.graphql?raw';
 import decideConflict from './decide-conflict.graphql?raw';
 import auditLog from './audit-log.graphql?raw';
 import mailDeliveries from './mail-deliveries.graphql?raw';
+import stopReportEmail from './stop-report-email.graphql?raw';
 import secretariatDecisions from './secretariat-decisions.graphql?raw';
 import caseConflictProposals from './case-conflict-proposals.graphql?raw';
 import type {
@@ -69,6 +70,8 @@ import type {
   AuditLogQueryVariables,
   MailDeliveriesQuery,
   MailDeliveriesQueryVariables,
+  StopReportEmailMutation,
+  StopReportEmailMutationVariables,
   CaseConflictProposalsQuery,
   CaseConflictProposalsQueryVariables,
   ConsoleCaseQuery,
@@ -303,6 +306,7 @@ export const DecideRoleChangeDocument: Document<DecideRoleChangeMutation, Decide
 export const DecideConflictDocument: Document<DecideConflictMutation, DecideConflictMutationVariables> = define('DecideConflict', decideConflict);
 export const AuditLogDocument: Document<AuditLogQuery, AuditLogQueryVariables> = define('AuditLog', auditLog);
 export const MailDeliveriesDocument: Document<MailDeliveriesQuery, MailDeliveriesQueryVariables> = define('MailDeliveries', mailDeliveries);
+export const StopReportEmailDocument: Document<StopReportEmailMutation, StopReportEmailMutationVariables> = define('StopReportEmail', stopReportEmail);
 export const SecretariatDecisionsDocument: Document<SecretariatDecisionsQuery, SecretariatDecisionsQueryVariables> = define(
   'SecretariatDecisions',
   secretariatDecisions,

@@ -261,6 +261,13 @@ export const reportingMessagesId = {
   'account.reportDate': 'Dikirim',
   'account.reportStatus': 'Status',
 
+  'stopEmail.title': 'Berhenti menerima email laporan',
+  'stopEmail.intro':
+    'Anda menerima email tentang laporan ini karena mencantumkan alamat email saat melapor. Setelah dihentikan, kabar laporan tetap dapat Anda lihat di halaman lacak dengan nomor registrasi dan kode pelacakan.',
+  'stopEmail.confirm': 'Hentikan email tentang laporan ini',
+  'stopEmail.done': 'Email tentang laporan ini tidak akan dikirim lagi.',
+  'stopEmail.invalid': 'Tautan ini tidak berlaku. Pastikan Anda membuka tautan lengkap dari email.',
+  'stopEmail.track': 'Lacak laporan',
   'accountEmail.title': 'Kabar laporan lewat email',
   'accountEmail.on': 'Aktif:',
   'accountEmail.onDetail': 'kabar laporan Anda dikirim ke {email}.',
@@ -547,6 +554,13 @@ export const reportingMessagesEn: Record<ReportingMessageKey, string> = {
   'account.reportDate': 'Sent',
   'account.reportStatus': 'Status',
 
+  'stopEmail.title': 'Stop emails about a report',
+  'stopEmail.intro':
+    'You receive emails about this report because you gave an email address when you filed it. Once stopped, you can still follow the report on the tracking page with its registration number and tracking code.',
+  'stopEmail.confirm': 'Stop emails about this report',
+  'stopEmail.done': 'No more emails will be sent about this report.',
+  'stopEmail.invalid': 'This link is not valid. Make sure you opened the whole link from the email.',
+  'stopEmail.track': 'Track a report',
   'accountEmail.title': 'Report news by email',
   'accountEmail.on': 'On:',
   'accountEmail.onDetail': 'news of your reports goes to {email}.',

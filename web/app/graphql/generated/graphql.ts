@@ -483,6 +483,13 @@ export const StaffTransition = {
 } as const;
 
 export type StaffTransition = typeof StaffTransition[keyof typeof StaffTransition];
+export type StopReportEmailInput = {
+  /** From the link in the mail. */
+  caseId: string;
+  /** From the link in the mail: proves it came from one. */
+  token: string;
+};
+
 export type SubmitReportInput = {
   answers: Array<ReportAnswerInput>;
   caseTypeKey: string;
@@ -890,6 +897,13 @@ export type StaffAccountsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type StaffAccountsQuery = { agencyStaffRoles: Array<StaffRole>, viewerStaff: { id: string, name: string, title: string | null, email: string, roles: Array<StaffRole>, provinceId: string | null, tenantId: string | null, canRecordIntake: boolean, canReadNotifications: boolean, unreadNotificationCount: number } | null, staffAccounts: Array<{ id: string, email: string, name: string, title: string | null, roles: Array<StaffRole>, active: boolean, lastLoginAt: string | null, pendingRoleChanges: Array<{ id: string, role: StaffRole, change: RoleChange, proposedAt: string }> }>, roleChangeProposals: Array<{ id: string, staffUserId: string, staffName: string, staffEmail: string, role: StaffRole, change: RoleChange, status: ProposalStatus, proposedAt: string, proposedById: string, viewerMayDecide: boolean }> };
+
+export type StopReportEmailMutationVariables = Exact<{
+  input: StopReportEmailInput;
+}>;
+
+
+export type StopReportEmailMutation = { stopReportEmail: boolean };
 
 export type SubmitReportMutationVariables = Exact<{
   input: SubmitReportInput;
