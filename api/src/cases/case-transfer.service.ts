@@ -160,10 +160,15 @@ export async function transferCase(
         },
       },
     });
-    const message =
-      `${reason}\n\nLaporan Anda dilimpahkan kepada ${to.shortName} dengan nomor registrasi ${registrationNumber}; ` +
-      `pantau dengan nomor itu dan kode pelacakan yang sama.\n` +
-      `Your report was transferred to ${to.shortName} as ${registrationNumber}; follow it with that number and the same tracking code.`;
+    // The old portal finds the report by its new number too (report-tracking.service.ts).
+    await tx.case.update({ where: { id: row.id }, data: { transferredToNumber: registrationNumber } });
+    // In the language the reporter filed in; the track page says the same in the page's language.
+    const reporterLocale: Locale = source.full.locale === 'en' ? 'en' : 'id';
+    const forwarding = {
+      id: `Laporan Anda dilimpahkan kepada ${to.shortName} dengan nomor registrasi ${registrationNumber}; pantau di sana dengan nomor itu dan kode pelacakan yang sama.`,
+      en: `Your report was transferred to ${to.shortName} as ${registrationNumber}; follow it there with that number and the same tracking code.`,
+    };
+    const message = `${reason}\n\n${forwarding[reporterLocale]}`;
     await applyTransition(tx, deps, row, plan, {
       actor: { kind: 'STAFF', id: viewer.userId },
       reason,

@@ -36,6 +36,10 @@ const MESSAGES = {
   },
   passwordTooShort: { id: 'kata sandi paling sedikit 10 karakter', en: 'the password needs at least 10 characters' },
   messageEmpty: { id: 'pesan tidak boleh kosong', en: 'the message cannot be empty' },
+  messagesClosed: {
+    id: 'laporan ini tidak lagi menerima pesan: tidak ada petugas yang dapat menjawabnya di sini',
+    en: 'this report no longer takes messages: no one here can answer them',
+  },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type ReportMessageKey = keyof typeof MESSAGES;

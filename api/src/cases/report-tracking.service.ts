@@ -10,12 +10,18 @@ import { withTenantScope } from '../auth/data-scope.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import { AppError, inputError } from '../errors.ts';
 import type { Locale } from '../i18n/locale.ts';
+import { OPEN_STATUSES, type CaseStatus } from './case-lifecycle.ts';
 import { REGISTRATION_NUMBER_PATTERN } from './registration-number.ts';
 import { reportMessage } from './report-messages.ts';
 import { trackingCodeMatches } from './tracking-code.ts';
 import { receiveReporterInfo, type WorkflowDeps } from './case-workflow.service.ts';
 
 export const MAX_MESSAGE_LENGTH = 5000;
+
+/** Whether the reporter may write on a case in this status: while staff can answer (OPEN_STATUSES). */
+export function acceptsReporterMessages(status: CaseStatus): boolean {
+  return OPEN_STATUSES.includes(status);
+}
 
 const reporterView = {
   caseType: { select: { key: true, name: true, kind: true } },
@@ -44,14 +50,18 @@ export async function findReporterCase(
   const registrationNumber = access.registrationNumber.trim().toUpperCase();
   // Only what the check needs: a guess costs one small lookup, whether the number exists or not.
   // In the portal's own scope: another agency's number is not found here at all.
-  const found = REGISTRATION_NUMBER_PATTERN.test(registrationNumber)
+  // A number this agency transferred a report as finds that report here (TRANSFERRED, saying
+  // where it went), in the same one lookup: an outsider learns nothing a wrong code would not.
+  const candidates = REGISTRATION_NUMBER_PATTERN.test(registrationNumber)
     ? await withTenantScope(prisma, tenantId, (tx) =>
-        tx.case.findUnique({
-          where: { registrationNumber },
-          select: { id: true, tenantId: true, trackingCodeHash: true, reporterAccountId: true },
+        tx.case.findMany({
+          where: { OR: [{ registrationNumber }, { transferredToNumber: registrationNumber }] },
+          select: { id: true, tenantId: true, trackingCodeHash: true, reporterAccountId: true, registrationNumber: true },
+          take: 2,
         }),
       )
-    : null;
+    : [];
+  const found = candidates.find((row) => row.registrationNumber === registrationNumber) ?? candidates[0] ?? null;
   const sameTenant = found?.tenantId === tenantId ? found : null;
   const byOwner = Boolean(sameTenant && access.reporterAccountId && sameTenant.reporterAccountId === access.reporterAccountId);
   // Always compare, even without a case, so the answer takes the same time.
@@ -89,6 +99,10 @@ export async function sendReporterMessage(
 ) {
   const { prisma } = deps;
   const found = await findReporterCase(prisma, request.tenantId, { ...input, reporterAccountId: request.reporterAccountId });
+  // Only where staff can still answer (the console's `sendMessage`): not once answered, closed, rejected or transferred.
+  if (!acceptsReporterMessages(found.status)) {
+    throw inputError([{ path: ['body'], message: reportMessage('messagesClosed', request.locale) }], request.locale);
+  }
   const body = input.body.normalize('NFC').trim();
   if (body === '') throw inputError([{ path: ['body'], message: reportMessage('messageEmpty', request.locale) }], request.locale);
   if ([...body].length > MAX_MESSAGE_LENGTH) {

@@ -199,7 +199,8 @@ export const bounded = {
 builder.queryFields((t) => ({
   trackReport: t.field({
     type: TrackedReport,
-    description: 'Follow a report with its registration number and tracking code (or as the signed-in account it was filed under).',
+    description:
+      'Follow a report with its registration number and tracking code (or as the signed-in account it was filed under). The number a report was transferred as, entered at the agency it came from with the same code, finds the report here (TRANSFERRED): its `transferredTo` says where to follow it.',
     args: { registrationNumber: t.arg.string({ required: true }), trackingCode: t.arg.string() },
     resolve: async (_, args, ctx) => {
       const input = bounded.track.parse(args);

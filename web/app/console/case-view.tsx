@@ -77,7 +77,15 @@ export function CaseSummary({ item, scope }: { item: StaffCase; scope: ConsoleSc
           {item.channel?.name ?? t('inbox.none')}
         </Fact>
         <Fact label={t('staffCase.agency')}>{item.agency.name}</Fact>
-        <Fact label={t('staffCase.received')}>{when(item.receivedAt)}</Fact>
+        <Fact label={t('staffCase.received')} hook="received-at">
+          {when(item.receivedAt)}
+        </Fact>
+        {/* Recorded later than received (a letter, a visit): the deadlines count from receipt. */}
+        {when(item.submittedAt) !== when(item.receivedAt) ? (
+          <Fact label={t('staffCase.recorded')} hook="recorded-at">
+            {when(item.submittedAt)}
+          </Fact>
+        ) : null}
         <Fact label={t('staffCase.identity')}>
           {t(`identityMode.${item.identityMode}`)}
           {item.confidential ? ` · ${t('staffCase.confidential')}` : ''}

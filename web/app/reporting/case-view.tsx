@@ -14,6 +14,8 @@ import { EVIDENCE_FIELD } from './form-ids';
 import { formatDateTime } from './formats';
 import { findProblems } from './report-form-data';
 import { INTENT_FIELD, REPLY_BODY_FIELD, TRACK_CODE_FIELD, TRACK_NUMBER_FIELD, type TrackView } from './track-data';
+import { RepliesClosed, TransferNotice } from './transfer-notice';
+import { ReceivedDates } from './received-dates';
 
 const MESSAGE_MAX_LENGTH = 5000;
 
@@ -98,7 +100,7 @@ function Escalation({ view, slug }: { view: TrackView; slug: string }) {
 
 /** `live`: the live indicator, under the status, when the page follows the report live. */
 export function CaseView({ view, slug, caseType, live }: { view: TrackView; slug: string; caseType: ReportingCaseType | undefined; live?: ReactNode }) {
-  const { locale, t } = useTranslation();
+  const { t } = useTranslation();
   const { report, reply } = view;
   const bodyProblems = findProblems(reply.problems, REPLY_BODY_FIELD);
   const evidenceLimits = caseType?.evidence ?? null;
@@ -112,6 +114,7 @@ export function CaseView({ view, slug, caseType, live }: { view: TrackView; slug
           <p className="status-label">{t('track.status')}</p>
           <p className="status-value">{t(`caseStatus.${report.status}`)}</p>
           <p>{t(`caseStatusHelp.${report.status}`)}</p>
+          <TransferNotice report={report} />
         </div>
         {live}
         <dl className="facts">
@@ -125,10 +128,7 @@ export function CaseView({ view, slug, caseType, live }: { view: TrackView; slug
               <dd>{report.receipt.categoryName}</dd>
             </div>
           ) : null}
-          <div>
-            <dt>{t('track.submittedAt')}</dt>
-            <dd>{formatDateTime(report.submittedAt, report.receipt.timeZone, locale)}</dd>
-          </div>
+          <ReceivedDates report={report} />
           <div>
             <dt>{t('receipt.identityMode')}</dt>
             <dd>{t(`identityMode.${report.receipt.identityMode}`)}</dd>
@@ -160,46 +160,49 @@ export function CaseView({ view, slug, caseType, live }: { view: TrackView; slug
         ) : null}
         <Messages report={report} />
 
-        <h3 id="balas">{t('track.reply')}</h3>
         <ErrorSummary problems={reply.problems} />
-        <form method="post" encType="multipart/form-data" action={`/t/${slug}/lacak`} className="reply-form">
-          {/* Before the file input: the action reads these while the files stream in. */}
-          <input type="hidden" name={INTENT_FIELD} value="message" />
-          <input type="hidden" name={TRACK_NUMBER_FIELD} value={report.registrationNumber} />
-          {view.trackingCode ? <input type="hidden" name={TRACK_CODE_FIELD} value={view.trackingCode} /> : null}
-          <input type="hidden" name="caseTypeKey" value={report.caseTypeKey} />
-          <div className={bodyProblems.length > 0 ? 'field invalid' : 'field'}>
-            <label htmlFor={REPLY_BODY_FIELD}>
-              {t('track.replyBody')} <RequiredMark required />
-            </label>
-            <Hint id={REPLY_BODY_FIELD}>{t('track.replyHelp')}</Hint>
-            <FieldError id={REPLY_BODY_FIELD} problems={bodyProblems} />
-            <textarea
-              id={REPLY_BODY_FIELD}
-              name={REPLY_BODY_FIELD}
-              rows={5}
-              required
-              maxLength={MESSAGE_MAX_LENGTH}
-              defaultValue={reply.body}
-              aria-describedby={describedBy(REPLY_BODY_FIELD, { hint: true, problems: bodyProblems })}
-              aria-invalid={bodyProblems.length > 0 ? true : undefined}
-            />
-          </div>
-          {evidenceLimits && evidenceLimits.maxFiles > 0 ? (
-            <EvidenceInput
-              uploadHref={`/t/${slug}/unggah/${report.caseTypeKey}`}
-              limits={{ ...evidenceLimits, required: false }}
-              problems={findProblems(reply.problems, EVIDENCE_FIELD)}
-              reattach={reply.reattach}
-              label={t('form.evidence')}
-            />
-          ) : null}
-          <div className="form-actions">
-            <button type="submit" className="button">
-              {t('track.replySubmit')}
-            </button>
-          </div>
-        </form>
+        {report.acceptsMessages ? null : <RepliesClosed report={report} />}
+        {report.acceptsMessages ? <h3 id="balas">{t('track.reply')}</h3> : null}
+        {report.acceptsMessages ? (
+          <form method="post" encType="multipart/form-data" action={`/t/${slug}/lacak`} className="reply-form">
+            {/* Before the file input: the action reads these while the files stream in. */}
+            <input type="hidden" name={INTENT_FIELD} value="message" />
+            <input type="hidden" name={TRACK_NUMBER_FIELD} value={report.registrationNumber} />
+            {view.trackingCode ? <input type="hidden" name={TRACK_CODE_FIELD} value={view.trackingCode} /> : null}
+            <input type="hidden" name="caseTypeKey" value={report.caseTypeKey} />
+            <div className={bodyProblems.length > 0 ? 'field invalid' : 'field'}>
+              <label htmlFor={REPLY_BODY_FIELD}>
+                {t('track.replyBody')} <RequiredMark required />
+              </label>
+              <Hint id={REPLY_BODY_FIELD}>{t('track.replyHelp')}</Hint>
+              <FieldError id={REPLY_BODY_FIELD} problems={bodyProblems} />
+              <textarea
+                id={REPLY_BODY_FIELD}
+                name={REPLY_BODY_FIELD}
+                rows={5}
+                required
+                maxLength={MESSAGE_MAX_LENGTH}
+                defaultValue={reply.body}
+                aria-describedby={describedBy(REPLY_BODY_FIELD, { hint: true, problems: bodyProblems })}
+                aria-invalid={bodyProblems.length > 0 ? true : undefined}
+              />
+            </div>
+            {evidenceLimits && evidenceLimits.maxFiles > 0 ? (
+              <EvidenceInput
+                uploadHref={`/t/${slug}/unggah/${report.caseTypeKey}`}
+                limits={{ ...evidenceLimits, required: false }}
+                problems={findProblems(reply.problems, EVIDENCE_FIELD)}
+                reattach={reply.reattach}
+                label={t('form.evidence')}
+              />
+            ) : null}
+            <div className="form-actions">
+              <button type="submit" className="button">
+                {t('track.replySubmit')}
+              </button>
+            </div>
+          </form>
+        ) : null}
       </article>
       <p>
         <a href={`/t/${slug}/lacak`}>{t('track.another')}</a>

@@ -38,7 +38,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       });
   }
   const example = `${page.tenant.registrationPrefix}-${findToday(page.tenant.timeZone).slice(0, 4)}-000123`;
-  return data({ ...page, myReports, example }, { headers });
+  // `?nomor=`: the number a transferred report's old page links here with (the code is never in a URL).
+  const asked = new URL(request.url).searchParams.get('nomor') ?? '';
+  const prefill = /^[A-Za-z0-9-]{1,40}$/.test(asked) ? asked.toUpperCase() : '';
+  return data({ ...page, myReports, example, prefill }, { headers });
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -50,7 +53,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   data ? createReporterMeta(findMetaLocale(matches), data.tenant.name, 'track.title') : [];
 
 export default function TrackReportRoute() {
-  const { tenant, viewer, directoryHref, myReports, example } = useLoaderData<typeof loader>();
+  const { tenant, viewer, directoryHref, myReports, example, prefill } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const view = result?.outcome === 'found' ? result.view : null;
   return (
@@ -62,7 +65,7 @@ export default function TrackReportRoute() {
           slug={tenant.slug}
           example={example}
           timeZone={tenant.timeZone}
-          registrationNumber={result?.outcome === 'refused' ? result.registrationNumber : ''}
+          registrationNumber={result?.outcome === 'refused' ? result.registrationNumber : prefill}
           problems={result?.outcome === 'refused' ? result.problems : []}
           viewer={viewer}
           myReports={myReports}
