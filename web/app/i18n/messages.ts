@@ -9,6 +9,7 @@ import { consoleMoreMessagesEn, consoleMoreMessagesId } from './console-more-mes
 import { consoleNotificationMessagesEn, consoleNotificationMessagesId } from './console-notification-messages';
 import { consoleTrustMessagesEn, consoleTrustMessagesId } from './console-trust-messages';
 import { reportingMessagesEn, reportingMessagesId } from './reporting-messages';
+import { satisfactionMessagesEn, satisfactionMessagesId } from './satisfaction-messages';
 
 const id = {
   ...reportingMessagesId,
@@ -16,6 +17,7 @@ const id = {
   ...consoleMoreMessagesId,
   ...consoleNotificationMessagesId,
   ...consoleTrustMessagesId,
+  ...satisfactionMessagesId,
   'site.name': 'Aduan',
   'site.tagline': 'Layanan pengaduan dan whistleblowing instansi daerah',
   'site.skipToContent': 'Langsung ke konten utama',
@@ -158,6 +160,7 @@ const en: Record<MessageKey, string> = {
   ...consoleMoreMessagesEn,
   ...consoleNotificationMessagesEn,
   ...consoleTrustMessagesEn,
+  ...satisfactionMessagesEn,
   'site.name': 'Aduan',
   'site.tagline': 'Complaint and whistleblowing services of regional agencies',
   'site.skipToContent': 'Skip to main content',
