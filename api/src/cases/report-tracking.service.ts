@@ -35,6 +35,8 @@ const reporterView = {
   evidence: { where: { status: 'ATTACHED', messageId: null }, select: { id: true, fileName: true, size: true, contentType: true, sha256: true } },
   // Whether it was escalated (escalation.service.ts), kept beside the case (ADR 0011).
   sla: { select: { escalatedAt: true } },
+  // The reporter's own rating of the answer (satisfaction.service.ts).
+  rating: { select: { caseId: true, satisfied: true, comment: true, ratedAt: true, updatedAt: true, changes: true } },
 } as const;
 
 function notFound(): AppError {

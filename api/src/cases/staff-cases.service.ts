@@ -217,6 +217,8 @@ export const staffCaseInclude = {
   exclusions: true,
   handlers: true,
   sla: { select: { escalatedAt: true, escalationSource: true, silenceCloseAt: true } },
+  // The reporter's rating of the answer (satisfaction.schema.ts), seen with the case.
+  rating: { select: { caseId: true, satisfied: true, comment: true, ratedAt: true, updatedAt: true, changes: true } },
 } satisfies Prisma.CaseInclude;
 
 export type StaffCase = Omit<Prisma.CaseGetPayload<{ include: typeof staffCaseInclude }>, 'sla'> & CaseSlaState;

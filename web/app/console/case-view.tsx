@@ -4,6 +4,7 @@ import { useTranslation } from '../i18n/use-translation';
 import { formatBytes, formatDateTime } from '../reporting/formats';
 import { consoleEvidencePath, consoleReceiptPath, type ConsoleScope } from './console-paths';
 import { DeadlineBadges } from './deadline-badge';
+import { CaseRatingSection, RatedVerdict } from './case-rating';
 
 /** A case that came in offline (not a transfer): it has a receipt to reprint. */
 export function isOfflineIntake(item: { timeline: readonly { kind: string }[] }): boolean {
@@ -277,6 +278,8 @@ export function CaseRecord({ item, scope }: { item: StaffCase; scope: ConsoleSco
         )}
       </Section>
 
+      <CaseRatingSection item={item} />
+
       <Section id="linimasa" title={t('staffCase.timeline')}>
         <ol className="timeline staff-timeline" data-timeline>
           {item.timeline.map((entry) => (
@@ -288,6 +291,7 @@ export function CaseRecord({ item, scope }: { item: StaffCase; scope: ConsoleSco
                     : t(`caseEvent.${entry.kind}`, { status: t(`staffStatus.${entry.status}`) })}
                 </strong>{' '}
                 <span className={entry.visibility === 'REPORTER' ? 'badge visible' : 'badge internal'}>{t(`visibility.${entry.visibility}`)}</span>
+                {entry.kind === 'RATED' ? <RatedVerdict satisfied={entry.satisfied} /> : null}
               </p>
               <p className="when">
                 {when(entry.at)} ·{' '}

@@ -12,6 +12,7 @@ import consoleProvinces from './console-provinces.graphql?raw';
 import consoleTenant from './console-tenant.graphql?raw';
 import createEvidenceUpload from './create-evidence-upload.graphql?raw';
 import escalateReport from './escalate-report.graphql?raw';
+import rateCaseAnswer from './rate-case-answer.graphql?raw';
 import draftCaseAnswer from './draft-case-answer.graphql?raw';
 import loginStaff from './login-staff.graphql?raw';
 import logoutStaff from './logout-staff.graphql?raw';
@@ -104,6 +105,8 @@ import type {
   DraftCaseAnswerMutationVariables,
   EscalateReportMutation,
   EscalateReportMutationVariables,
+  RateCaseAnswerMutation,
+  RateCaseAnswerMutationVariables,
   IntakeReceiptQuery,
   IntakeReceiptQueryVariables,
   IntakeTenantQuery,
@@ -218,6 +221,7 @@ export const CreateEvidenceUploadDocument: Document<CreateEvidenceUploadMutation
 export const SubmitReportDocument: Document<SubmitReportMutation, SubmitReportMutationVariables> = define('SubmitReport', submitReport);
 export const TrackReportDocument: Document<TrackReportQuery, TrackReportQueryVariables> = define('TrackReport', trackReport);
 export const EscalateReportDocument: Document<EscalateReportMutation, EscalateReportMutationVariables> = define('EscalateReport', escalateReport);
+export const RateCaseAnswerDocument: Document<RateCaseAnswerMutation, RateCaseAnswerMutationVariables> = define('RateCaseAnswer', rateCaseAnswer);
 export const SendReporterMessageDocument: Document<SendReporterMessageMutation, SendReporterMessageMutationVariables> = define(
   'SendReporterMessage',
   sendReporterMessage,

@@ -10,6 +10,7 @@ import { consoleMoreMessagesEn, consoleMoreMessagesId } from './console-more-mes
 import { consoleNotificationMessagesEn, consoleNotificationMessagesId } from './console-notification-messages';
 import { consoleTrustMessagesEn, consoleTrustMessagesId } from './console-trust-messages';
 import { reportingMessagesEn, reportingMessagesId } from './reporting-messages';
+import { satisfactionMessagesEn, satisfactionMessagesId } from './satisfaction-messages';
 
 const id = {
   ...reportingMessagesId,
@@ -18,6 +19,7 @@ const id = {
   ...consoleNotificationMessagesId,
   ...consoleMailMessagesId,
   ...consoleTrustMessagesId,
+  ...satisfactionMessagesId,
   'site.name': 'Aduan',
   'site.tagline': 'Layanan pengaduan dan whistleblowing instansi daerah',
   'site.skipToContent': 'Langsung ke konten utama',
@@ -161,6 +163,7 @@ const en: Record<MessageKey, string> = {
   ...consoleNotificationMessagesEn,
   ...consoleMailMessagesEn,
   ...consoleTrustMessagesEn,
+  ...satisfactionMessagesEn,
   'site.name': 'Aduan',
   'site.tagline': 'Complaint and whistleblowing services of regional agencies',
   'site.skipToContent': 'Skip to main content',

@@ -13,6 +13,7 @@ import { describedBy, ErrorSummary, FieldError, Hint, RequiredMark } from './for
 import { EVIDENCE_FIELD } from './form-ids';
 import { formatDateTime } from './formats';
 import { findProblems } from './report-form-data';
+import { SatisfactionForm } from './satisfaction-form';
 import { INTENT_FIELD, REPLY_BODY_FIELD, TRACK_CODE_FIELD, TRACK_NUMBER_FIELD, type TrackView } from './track-data';
 import { RepliesClosed, TransferNotice } from './transfer-notice';
 import { ReceivedDates } from './received-dates';
@@ -148,6 +149,7 @@ export function CaseView({ view, slug, caseType, live }: { view: TrackView; slug
         </dl>
 
         <Escalation view={view} slug={slug} />
+        <SatisfactionForm view={view} slug={slug} />
 
         <h3>{t('track.timeline')}</h3>
         <Timeline report={report} />

@@ -7,7 +7,10 @@ export const TRACK_CODE_FIELD = 'trackingCode';
 export const REPLY_BODY_FIELD = 'body';
 export const INTENT_FIELD = 'intent';
 
-export type TrackIntent = 'track' | 'open' | 'message' | 'escalate';
+export const RATING_SATISFIED_FIELD = 'satisfied';
+export const RATING_COMMENT_FIELD = 'ratingComment';
+
+export type TrackIntent = 'track' | 'open' | 'message' | 'escalate' | 'rate';
 
 export interface TrackView {
   report: TrackedReport;
@@ -18,6 +21,8 @@ export interface TrackView {
   reply: { body: string; problems: FormProblem[]; reattach: boolean };
   /** The reporter just asked to escalate: done, or refused with the reason. */
   escalation?: { done: true } | { done: false; problem: string } | null;
+  /** The reporter just rated the answer: saved, or refused with what to fix (their entry kept). */
+  rating?: { done: true } | { done: false; problems: FormProblem[]; satisfied: boolean | null; comment: string } | null;
 }
 
 export type TrackActionData = { outcome: 'found'; view: TrackView } | { outcome: 'refused'; registrationNumber: string; problems: FormProblem[] };

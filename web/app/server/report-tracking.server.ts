@@ -15,10 +15,11 @@ import { ApiError } from './api-client.server';
 import { describeUploadOutcome, isMultipart, readStreamedForm, type UploadOutcome } from './evidence-upload.server';
 import { toPageError } from './page-errors.server';
 import { createClearSessionCookie } from './reporter-session.server';
+import { rateAnswer } from './satisfaction.server';
 import { callApi, describeApiProblem, findProblemStatus, type ReporterCall } from './reporter.server';
 
 const TrackFormSchema = z.object({
-  intent: z.enum(['track', 'open', 'message', 'escalate']),
+  intent: z.enum(['track', 'open', 'message', 'escalate', 'rate']),
   registrationNumber: z.string().trim().max(40),
   trackingCode: z.string().trim().max(100),
   body: z.string().max(20_000),
@@ -90,6 +91,15 @@ export async function handleTrackAction(request: Request, call: ReporterCall, te
       } catch (trackError) {
         return refuseFor(trackError, registrationNumber, call, request);
       }
+    }
+  }
+
+  if (intent === 'rate') {
+    try {
+      const rated = await rateAnswer(call, { registrationNumber, trackingCode }, fields, track);
+      return found(rated.view, rated.status);
+    } catch (error) {
+      return refuseFor(error, registrationNumber, call, request);
     }
   }
 
