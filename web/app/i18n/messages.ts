@@ -8,6 +8,7 @@ import { consoleMessagesEn, consoleMessagesId } from './console-messages';
 import { consoleMoreMessagesEn, consoleMoreMessagesId } from './console-more-messages';
 import { consoleNotificationMessagesEn, consoleNotificationMessagesId } from './console-notification-messages';
 import { consoleTrustMessagesEn, consoleTrustMessagesId } from './console-trust-messages';
+import { consoleJourneyMessagesEn, consoleJourneyMessagesId } from './console-journey-messages';
 import { reportingMessagesEn, reportingMessagesId } from './reporting-messages';
 
 const id = {
@@ -16,6 +17,7 @@ const id = {
   ...consoleMoreMessagesId,
   ...consoleNotificationMessagesId,
   ...consoleTrustMessagesId,
+  ...consoleJourneyMessagesId,
   'site.name': 'Aduan',
   'site.tagline': 'Layanan pengaduan dan whistleblowing instansi daerah',
   'site.skipToContent': 'Langsung ke konten utama',
@@ -158,6 +160,7 @@ const en: Record<MessageKey, string> = {
   ...consoleMoreMessagesEn,
   ...consoleNotificationMessagesEn,
   ...consoleTrustMessagesEn,
+  ...consoleJourneyMessagesEn,
   'site.name': 'Aduan',
   'site.tagline': 'Complaint and whistleblowing services of regional agencies',
   'site.skipToContent': 'Skip to main content',
