@@ -19,6 +19,10 @@ export const StaffViewerRef = builder.objectRef<StaffViewer>('StaffViewer').impl
     tenantId: t.id({ nullable: true, resolve: (viewer) => viewer.tenantId }),
     provinceId: t.id({ nullable: true, resolve: (viewer) => viewer.provinceId }),
     canRecordIntake: t.boolean({ resolve: (viewer) => viewer.ability.can('record', 'Case') }),
+    canReadCases: t.boolean({
+      description: 'The roles open cases (an inbox to work from); the tenant admin and the operator do not.',
+      resolve: (viewer) => viewer.ability.can('read', 'Case'),
+    }),
     canReadAcrossProvince: t.boolean({ resolve: (viewer) => viewer.roles.includes('PROVINCIAL_SECRETARIAT') }),
   }),
 });

@@ -2,7 +2,8 @@
 import { builder } from '../builder.ts';
 import { getStaff, type Context } from '../context.ts';
 import type { StaffViewer } from '../auth/staff-viewer.ts';
-import { CaseType, Category, Channel, IdentityMode, text } from '../config/config.schema.ts';
+import { CaseType, Category, Channel, FormFieldType, IdentityMode, text } from '../config/config.schema.ts';
+import type { FORM_FIELD_TYPES } from '../config/tenant-files.schema.ts';
 import type { TenantConfig } from '../config/tenant-config.service.ts';
 import { AppError } from '../errors.ts';
 import { withDataScope, type ScopedTransaction } from '../auth/data-scope.ts';
@@ -223,20 +224,31 @@ const Duplicate = builder.objectRef<PossibleDuplicate>('PossibleDuplicate').impl
   }),
 });
 
-const AnswerEntry = builder.objectRef<{ label: string; value: string }>('CaseFormAnswer').implement({
-  fields: (t) => ({ label: t.exposeString('label'), value: t.exposeString('value') }),
+type FormFieldTypeValue = (typeof FORM_FIELD_TYPES)[number];
+
+const AnswerEntry = builder.objectRef<{ label: string; value: string; type: FormFieldTypeValue | null }>('CaseFormAnswer').implement({
+  fields: (t) => ({
+    label: t.exposeString('label'),
+    value: t.exposeString('value'),
+    type: t.field({
+      type: FormFieldType,
+      nullable: true,
+      description: "The form field's type (a DATE value is `YYYY-MM-DD`, for the page to write in its language); null for an answer the form no longer has.",
+      resolve: (answer) => answer.type,
+    }),
+  }),
 });
 
 function formAnswers({ found, config }: CaseShape, ctx: Context) {
   const caseType = config.caseTypes.find((item) => item.id === found.caseTypeId);
-  const fields = (caseType?.formFields ?? []) as unknown as { key: string; label: unknown }[];
+  const fields = (caseType?.formFields ?? []) as unknown as { key: string; label: unknown; type: FormFieldTypeValue }[];
   const values = found.answers as Record<string, string>;
   const known = fields
     .filter((field) => values[field.key] !== undefined)
-    .map((field) => ({ label: text(field.label, ctx) ?? field.key, value: values[field.key]! }));
+    .map((field) => ({ label: text(field.label, ctx) ?? field.key, value: values[field.key]!, type: field.type }));
   const others = Object.entries(values)
     .filter(([key]) => !fields.some((field) => field.key === key))
-    .map(([key, value]) => ({ label: key, value }));
+    .map(([key, value]) => ({ label: key, value, type: null }));
   return [...known, ...others];
 }
 

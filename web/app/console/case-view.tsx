@@ -3,6 +3,7 @@ import type { EvidenceFile, StaffCase } from '../graphql/results';
 import { useTranslation } from '../i18n/use-translation';
 import { formatBytes, formatDateTime } from '../reporting/formats';
 import { consoleEvidencePath, consoleReceiptPath, type ConsoleScope } from './console-paths';
+import { CalendarDate, ConsoleTime } from './console-time';
 import { DeadlineBadges } from './deadline-badge';
 import { CaseRatingSection, RatedVerdict } from './case-rating';
 
@@ -48,6 +49,7 @@ export function CaseSummary({ item, scope }: { item: StaffCase; scope: ConsoleSc
   const { t, locale } = useTranslation();
   const zone = item.agency.timeZone;
   const when = (iso: string) => formatDateTime(iso, zone, locale);
+  const at = (iso: string) => <ConsoleTime iso={iso} timeZone={zone} />;
   return (
     <section aria-labelledby="ringkasan" className="case-summary">
       <h2 id="ringkasan" className="visually-hidden">
@@ -79,12 +81,12 @@ export function CaseSummary({ item, scope }: { item: StaffCase; scope: ConsoleSc
         </Fact>
         <Fact label={t('staffCase.agency')}>{item.agency.name}</Fact>
         <Fact label={t('staffCase.received')} hook="received-at">
-          {when(item.receivedAt)}
+          {at(item.receivedAt)}
         </Fact>
         {/* Recorded later than received (a letter, a visit): the deadlines count from receipt. */}
         {when(item.submittedAt) !== when(item.receivedAt) ? (
           <Fact label={t('staffCase.recorded')} hook="recorded-at">
-            {when(item.submittedAt)}
+            {at(item.submittedAt)}
           </Fact>
         ) : null}
         <Fact label={t('staffCase.identity')}>
@@ -92,9 +94,9 @@ export function CaseSummary({ item, scope }: { item: StaffCase; scope: ConsoleSc
           {item.confidential ? ` · ${t('staffCase.confidential')}` : ''}
         </Fact>
         {item.restricted ? <Fact label={t('inbox.restricted')}>{t('staffCase.restricted')}</Fact> : null}
-        {item.waitingSince ? <Fact label={t('staffCase.waitingSince')}>{when(item.waitingSince)}</Fact> : null}
-        {item.silenceCloseAt ? <Fact label={t('staffCase.silenceCloseAt')}>{when(item.silenceCloseAt)}</Fact> : null}
-        {item.escalatedAt ? <Fact label={t('staffCase.escalatedAt')}>{when(item.escalatedAt)}</Fact> : null}
+        {item.waitingSince ? <Fact label={t('staffCase.waitingSince')}>{at(item.waitingSince)}</Fact> : null}
+        {item.silenceCloseAt ? <Fact label={t('staffCase.silenceCloseAt')}>{at(item.silenceCloseAt)}</Fact> : null}
+        {item.escalatedAt ? <Fact label={t('staffCase.escalatedAt')}>{at(item.escalatedAt)}</Fact> : null}
         {item.recordedBy ? (
           <Fact label={t('staffCase.receivedBy')} hook="recorded-by">
             {item.recordedBy.name}
@@ -132,7 +134,7 @@ export function CaseSummary({ item, scope }: { item: StaffCase; scope: ConsoleSc
           <ul>
             {item.deadlines.map((deadline) => (
               <li key={deadline.key}>
-                {deadline.name}: {when(deadline.deadline)} ({t('deadline.workingDays', { days: deadline.workingDays })})
+                {deadline.name}: {at(deadline.deadline)} ({t('deadline.workingDays', { days: deadline.workingDays })})
                 {deadline.provisional ? ` · ${t('deadline.provisional')}` : ''}
               </li>
             ))}
@@ -153,9 +155,9 @@ function Section({ id, title, children }: { id: string; title: string; children:
 }
 
 export function CaseRecord({ item, scope }: { item: StaffCase; scope: ConsoleScope }) {
-  const { t, locale } = useTranslation();
+  const { t } = useTranslation();
   const zone = item.agency.timeZone;
-  const when = (iso: string) => formatDateTime(iso, zone, locale);
+  const at = (iso: string) => <ConsoleTime iso={iso} timeZone={zone} />;
   const reporter = item.reporter;
   const given = reporter ? (['name', 'idNumber', 'phone', 'email', 'address'] as const).filter((key) => reporter[key]) : [];
   return (
@@ -180,7 +182,7 @@ export function CaseRecord({ item, scope }: { item: StaffCase; scope: ConsoleSco
             {item.answers.map((answer, index) => (
               <div key={index}>
                 <dt>{answer.label}</dt>
-                <dd className="answer">{answer.value}</dd>
+                <dd className="answer">{answer.type === 'DATE' ? <CalendarDate value={answer.value} /> : answer.value}</dd>
               </div>
             ))}
           </dl>
@@ -219,7 +221,7 @@ export function CaseRecord({ item, scope }: { item: StaffCase; scope: ConsoleSco
                         ? t('staffCase.fromReporter')
                         : t('staffCase.fromSystem')}
                   </strong>{' '}
-                  · <span className="muted">{when(message.sentAt)}</span>
+                  · <span className="muted">{at(message.sentAt)}</span>
                 </p>
                 <p className="message-body">{message.body}</p>
                 {message.evidence.length > 0 ? (
@@ -246,7 +248,7 @@ export function CaseRecord({ item, scope }: { item: StaffCase; scope: ConsoleSco
               <li key={note.id} className="message note-item">
                 <p className="message-meta">
                   <span className="badge">{t(`noteKind.${note.kind}`)}</span> <strong>{note.author?.name ?? t('actorKind.STAFF')}</strong> ·{' '}
-                  <span className="muted">{when(note.at)}</span>
+                  <span className="muted">{at(note.at)}</span>
                 </p>
                 <p className="message-body">{note.body}</p>
               </li>
@@ -264,7 +266,7 @@ export function CaseRecord({ item, scope }: { item: StaffCase; scope: ConsoleSco
               <li key={answer.id} className="message" data-answer-status={answer.status}>
                 <p className="message-meta">
                   <span className={`badge answer-${answer.status.toLowerCase()}`}>{t(`answerStatus.${answer.status}`)}</span> ·{' '}
-                  <span className="muted">{when(answer.updatedAt)}</span>
+                  <span className="muted">{at(answer.updatedAt)}</span>
                 </p>
                 <p className="message-body">{answer.body}</p>
                 <p className="muted">
@@ -294,7 +296,7 @@ export function CaseRecord({ item, scope }: { item: StaffCase; scope: ConsoleSco
                 {entry.kind === 'RATED' ? <RatedVerdict satisfied={entry.satisfied} /> : null}
               </p>
               <p className="when">
-                {when(entry.at)} ·{' '}
+                {at(entry.at)} ·{' '}
                 {entry.actorKind === 'STAFF'
                   ? t('staffCase.by', { name: entry.actor?.name ?? t('actorKind.STAFF') })
                   : entry.actorKind === 'REPORTER'

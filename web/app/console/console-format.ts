@@ -1,7 +1,5 @@
-/** The console's small judgements: how late a case is, and dates for its tables. */
+/** The console's small judgements: how late a case is (and, from formats.ts, dates for its tables). */
 import type { CurrentStage } from '../graphql/results';
-import type { Locale } from '../i18n/locale';
-import { findZoneName } from '../reporting/formats';
 
 export type DeadlineState = 'onTime' | 'dueSoon' | 'overdue' | 'paused' | 'none';
 
@@ -16,18 +14,5 @@ export function findDeadlineState(stage: Pick<CurrentStage, 'overdue' | 'dueSoon
   return stage.dueSoon ? 'dueSoon' : 'onTime';
 }
 
-const INTL_LOCALE: Record<Locale, string> = { id: 'id-ID', en: 'en-GB' };
-
-/** "2 Mar 2026 14.05 WITA": short, for tables and lists, in the agency's zone. */
-export function formatShortDateTime(iso: string, timeZone: string, locale: Locale): string {
-  const text = new Intl.DateTimeFormat(INTL_LOCALE[locale], {
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-    timeZone,
-  }).format(new Date(iso));
-  return `${text.replace(',', '')} ${findZoneName(timeZone)}`;
-}
+/** Console dates are written by the one formatting home of the web (reporting/formats.ts). */
+export { formatShortDateTime } from '../reporting/formats';

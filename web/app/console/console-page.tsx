@@ -4,6 +4,7 @@ import { Monogram } from '../components/monogram';
 import { MAIN_ID, SkipLink } from '../components/skip-link';
 import type { StaffViewer } from '../graphql/results';
 import { useTranslation } from '../i18n/use-translation';
+import { findConsoleLanding, findConsolePages } from './console-access';
 import type { ConsoleFrame } from './console-frame';
 import {
   consoleAuditPath,
@@ -45,47 +46,43 @@ export function ConsolePage({ frame, viewer, page, children }: { frame: ConsoleF
   const inbox = consoleInboxPath(frame.scope);
   const consoleName = t(frame.scope.kind === 'agency' ? 'console.name' : 'console.secretariatName');
   const slug = frame.scope.kind === 'agency' ? frame.scope.slug : null;
-  const roles: readonly string[] = viewer?.roles ?? [];
+  // Only the pages the viewer may use (console-access.ts); none before sign-in.
+  const may = viewer ? findConsolePages(viewer, frame.scope) : null;
+  const home = viewer ? findConsoleLanding(viewer, frame.scope) : inbox;
   const links: { href: string; label: ReactNode; page: string; show: boolean }[] = [
-    { href: inbox, label: t('console.inbox'), page: 'console-inbox', show: true },
+    { href: inbox, label: t('console.inbox'), page: 'console-inbox', show: Boolean(may?.inbox) },
     {
       href: consoleNotificationsPath(frame.scope),
       label: <NotificationsLabel unread={viewer?.unreadNotificationCount ?? 0} />,
       page: 'console-notifications',
-      show: Boolean(viewer?.canReadNotifications),
+      show: Boolean(may?.notifications),
     },
-    { href: slug ? consoleIntakePath(slug) : '', label: t('console.record'), page: 'console-intake', show: Boolean(slug && viewer?.canRecordIntake) },
+    { href: slug ? consoleIntakePath(slug) : '', label: t('console.record'), page: 'console-intake', show: Boolean(may?.intake) },
     {
       href: slug ? consoleCustodianPath(slug) : '',
       label: t('console.custodian'),
       page: 'console-custodian',
-      show: Boolean(slug && roles.includes('IDENTITY_CUSTODIAN')),
+      show: Boolean(may?.custodian),
     },
     {
       href: slug ? consoleStaffPath(slug) : '',
       label: t('console.staff'),
       page: 'console-staff',
-      show: Boolean(slug && (roles.includes('TENANT_ADMIN') || roles.includes('AGENCY_HEAD'))),
+      show: Boolean(may?.staff),
     },
     {
       href: slug ? '' : consoleDecisionsPath(),
       label: t('console.decisions'),
       page: 'console-decisions',
-      show: !slug && roles.includes('PROVINCIAL_SECRETARIAT'),
+      show: Boolean(may?.decisions),
     },
-    // The agency's mails: its admin and head (the API's rule: mail-deliveries.service.ts).
-    {
-      href: slug ? consoleMailPath(slug) : '',
-      label: t('console.mail'),
-      page: 'console-mail',
-      show: Boolean(slug && (roles.includes('TENANT_ADMIN') || roles.includes('AGENCY_HEAD'))),
-    },
+    { href: slug ? consoleMailPath(slug) : '', label: t('console.mail'), page: 'console-mail', show: Boolean(may?.mail) },
     // The audit log: the head reads their agency's, the secretariat its province's.
     {
       href: consoleAuditPath(frame.scope),
       label: t('console.audit'),
       page: 'console-audit',
-      show: slug ? roles.includes('AGENCY_HEAD') : roles.includes('PROVINCIAL_SECRETARIAT'),
+      show: Boolean(may?.audit),
     },
   ].filter((link) => link.show);
   return (
@@ -93,7 +90,7 @@ export function ConsolePage({ frame, viewer, page, children }: { frame: ConsoleF
       <header className="portal-header compact console-header">
         <SkipLink />
         <div className="container wide bar">
-          <a className="brand" href={viewer ? inbox : frame.portalHref}>
+          <a className="brand" href={viewer ? home : frame.portalHref}>
             {viewer ? `${consoleName} · ${frame.shortName}` : consoleName}
           </a>
           <LanguageSwitch />

@@ -1,6 +1,6 @@
 import type { InboxCase } from '../graphql/results';
 import { useTranslation } from '../i18n/use-translation';
-import { formatShortDateTime } from './console-format';
+import { ConsoleTime } from './console-time';
 import { consoleCasePath, type ConsoleScope } from './console-paths';
 import { DeadlineBadges } from './deadline-badge';
 
@@ -9,7 +9,7 @@ import { DeadlineBadges } from './deadline-badge';
  * cell labelled with its column, so nothing scrolls sideways at 360 px.
  */
 export function InboxTable({ scope, cases, showAgency }: { scope: ConsoleScope; cases: readonly InboxCase[]; showAgency: boolean }) {
-  const { t, locale } = useTranslation();
+  const { t } = useTranslation();
   const none = t('inbox.none');
   return (
     <table className="inbox-table" data-inbox>
@@ -51,12 +51,14 @@ export function InboxTable({ scope, cases, showAgency }: { scope: ConsoleScope; 
               <span className={`priority ${item.priority.toLowerCase()}`}>{t(`priority.${item.priority}`)}</span>
             </td>
             <td data-label={t('inbox.colReceived')} className="nowrap-wide">
-              {formatShortDateTime(item.receivedAt, item.agency.timeZone, locale)}
+              <ConsoleTime iso={item.receivedAt} timeZone={item.agency.timeZone} form="short" />
             </td>
             <td data-label={t('inbox.colDeadline')}>
               <div>
                 {item.currentStage ? (
-                  <span className="deadline-date">{formatShortDateTime(item.currentStage.deadline, item.agency.timeZone, locale)}</span>
+                  <span className="deadline-date">
+                    <ConsoleTime iso={item.currentStage.deadline} timeZone={item.agency.timeZone} form="short" />
+                  </span>
                 ) : null}
                 <DeadlineBadges stage={item.currentStage} escalatedAt={item.escalatedAt} />
               </div>

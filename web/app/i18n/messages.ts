@@ -9,6 +9,7 @@ import { consoleMessagesEn, consoleMessagesId } from './console-messages';
 import { consoleMoreMessagesEn, consoleMoreMessagesId } from './console-more-messages';
 import { consoleNotificationMessagesEn, consoleNotificationMessagesId } from './console-notification-messages';
 import { consoleTrustMessagesEn, consoleTrustMessagesId } from './console-trust-messages';
+import { consoleJourneyMessagesEn, consoleJourneyMessagesId } from './console-journey-messages';
 import { reportingMessagesEn, reportingMessagesId } from './reporting-messages';
 import { satisfactionMessagesEn, satisfactionMessagesId } from './satisfaction-messages';
 
@@ -20,6 +21,7 @@ const id = {
   ...consoleMailMessagesId,
   ...consoleTrustMessagesId,
   ...satisfactionMessagesId,
+  ...consoleJourneyMessagesId,
   'site.name': 'Aduan',
   'site.tagline': 'Layanan pengaduan dan whistleblowing instansi daerah',
   'site.skipToContent': 'Langsung ke konten utama',
@@ -164,6 +166,7 @@ const en: Record<MessageKey, string> = {
   ...consoleMailMessagesEn,
   ...consoleTrustMessagesEn,
   ...satisfactionMessagesEn,
+  ...consoleJourneyMessagesEn,
   'site.name': 'Aduan',
   'site.tagline': 'Complaint and whistleblowing services of regional agencies',
   'site.skipToContent': 'Skip to main content',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createTranslator } from '../i18n/translate';
-import { findToday, findZoneName, formatBytes, formatDate, formatDateTime, formatWait } from './formats';
+import { findToday, findZoneName, formatBytes, formatCalendarDate, formatDate, formatDateTime, formatShortDateTime, formatWait } from './formats';
 
 describe('dates in the agency time zone', () => {
   it('names the Indonesian zones', () => {
@@ -20,6 +20,20 @@ describe('dates in the agency time zone', () => {
     expect(formatDateTime('2026-03-01T23:30:00Z', 'Asia/Makassar', 'id')).toBe('Senin, 2 Maret 2026 pukul 07.30 WITA');
     expect(formatDateTime('2026-03-01T23:30:00Z', 'Asia/Pontianak', 'en')).toBe('Monday, 2 March 2026 at 06:30 WIB');
     expect(findToday('Asia/Makassar', new Date('2026-03-01T23:30:00Z'))).toBe('2026-03-02');
+  });
+});
+
+describe('dates in tables and answers', () => {
+  it('writes a table date short, in the zone, with its name', () => {
+    expect(formatShortDateTime('2026-11-20T06:05:00Z', 'Asia/Makassar', 'id')).toBe('20 Nov 2026 14.05 WITA');
+    expect(formatShortDateTime('2026-11-20T06:05:00Z', 'Asia/Makassar', 'en')).toBe('20 Nov 2026 14:05 WITA');
+  });
+
+  it('writes a calendar date a form asked for in words, never a day off', () => {
+    expect(formatCalendarDate('2026-03-02', 'id')).toBe('2 Maret 2026');
+    expect(formatCalendarDate('2026-03-02', 'en')).toBe('2 March 2026');
+    expect(formatCalendarDate('kemarin sore', 'id')).toBe('kemarin sore');
+    expect(formatCalendarDate('2026-02-31', 'en')).toBe('2026-02-31');
   });
 });
 

@@ -39,6 +39,32 @@ export function formatShortDate(iso: string, timeZone: string, locale: Locale): 
   return new Intl.DateTimeFormat(INTL_LOCALE[locale], { day: 'numeric', month: 'short', year: 'numeric', timeZone }).format(new Date(iso));
 }
 
+/** "2 Mar 2026 14.05 WITA": short, for the console's tables and lists, in the agency's zone. */
+export function formatShortDateTime(iso: string, timeZone: string, locale: Locale): string {
+  const text = new Intl.DateTimeFormat(INTL_LOCALE[locale], {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZone,
+  }).format(new Date(iso));
+  return `${text.replace(',', '')} ${findZoneName(timeZone)}`;
+}
+
+const CALENDAR_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * A calendar date a form asked for (`2026-03-02`: a day, no time and no zone, so never shifted
+ * by one): "2 Maret 2026" / "2 March 2026". Anything else is given back as it is.
+ */
+export function formatCalendarDate(value: string, locale: Locale): string {
+  const date = new Date(`${value}T00:00:00Z`);
+  if (!CALENDAR_DATE.test(value) || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) return value;
+  return new Intl.DateTimeFormat(INTL_LOCALE[locale], { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
+}
+
 /** Today's date in the time zone, `YYYY-MM-DD` (the latest date an incident can have). */
 export function findToday(timeZone: string, now = new Date()): string {
   return new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone }).format(now);

@@ -8,7 +8,7 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
 import { ConsolePage } from '../../console/console-page';
-import { formatShortDateTime } from '../../console/console-format';
+import { ConsoleTime } from '../../console/console-time';
 import { consoleAuditPath, consoleCasePath } from '../../console/console-paths';
 import { isValueOf } from '../../graphql/enum-values';
 import { RoleChange, StaffRole } from '../../graphql/generated/graphql';
@@ -93,7 +93,7 @@ export function describeDetails(details: string, t: Translate): string[] {
 }
 
 function AuditRows({ entries, showAgency }: { entries: AuditEntry[]; showAgency: boolean }) {
-  const { t, locale } = useTranslation();
+  const { t } = useTranslation();
   const { frame } = useLoaderData<typeof loader>();
   const agencies = new Map((frame.province?.tenants ?? []).map((tenant) => [tenant.slug, tenant]));
   return (
@@ -105,7 +105,7 @@ function AuditRows({ entries, showAgency }: { entries: AuditEntry[]; showAgency:
         return (
           <tr key={entry.id} data-audit-entry={entry.id} data-action={entry.action}>
             <td data-label={t('audit.colWhen')} className="nowrap-wide">
-              {formatShortDateTime(entry.at, zone, locale)}
+              <ConsoleTime iso={entry.at} timeZone={zone} form="short" />
             </td>
             <th scope="row" data-label={t('audit.colAction')}>
               <div>{t(`auditAction.${entry.action}`)}</div>

@@ -3,10 +3,11 @@
  * actions the API allows the viewer now. `/konsol/sekretariat/kasus/:id`: the same case,
  * read-only, for the province's secretariat. Actions post here and redirect back.
  */
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, type SerializeFrom } from '@remix-run/node';
 import { Link, useActionData, useLoaderData } from '@remix-run/react';
 import { CaseActions, findAllowedActions, hasAnyAction, type ChosenTemplate, type TransferTargets } from '../../console/case-actions';
 import { CASE_SECTIONS, CaseRecord, CaseSummary } from '../../console/case-view';
+import { CaseUnavailable } from '../../console/case-unavailable';
 import { ConsolePage, FlashMessage } from '../../console/console-page';
 import { consoleCasePath, consoleInboxPath } from '../../console/console-paths';
 import { PossibleDuplicates } from '../../console/possible-duplicates';
@@ -42,6 +43,7 @@ import {
   toConsolePageError,
 } from '../../server/console.server';
 import { createPageError } from '../../server/page-errors.server';
+import { createCaseUnavailable } from '../../server/console-case-unavailable.server';
 
 export const headers = reporterPageHeaders;
 
@@ -59,6 +61,8 @@ function findCaseId(params: LoaderFunctionArgs['params']): string {
 export async function loader(args: LoaderFunctionArgs) {
   const { request, params } = args;
   const call = startConsolePage(args);
+  // Any case the viewer may not open, a malformed address too: one console page (case-unavailable.tsx).
+  if (!ID.test(params.id ?? '')) return createCaseUnavailable(request, call);
   const id = findCaseId(params);
   try {
     const colleagues: Promise<AgencyStaffQuery['agencyStaff']> =
@@ -122,6 +126,7 @@ export async function loader(args: LoaderFunctionArgs) {
     );
   } catch (error) {
     if (error instanceof Response) throw error;
+    if (error instanceof ApiError && error.code === 'NOT_FOUND') return createCaseUnavailable(request, call);
     throw toConsolePageError(error, request, call);
   }
 }
@@ -155,11 +160,21 @@ export async function action(args: ActionFunctionArgs) {
   return handleCaseAction(args.request, call, caseId);
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
-  data ? createReporterMeta(findMetaLocale(matches), data.frame.title || undefined, 'staffCase.title', { number: data.item.registrationNumber }) : [];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  if (!data) return [];
+  if ('unavailable' in data) return createReporterMeta(findMetaLocale(matches), data.frame.title || undefined, 'caseUnavailable.title');
+  return createReporterMeta(findMetaLocale(matches), data.frame.title || undefined, 'staffCase.title', { number: data.item.registrationNumber });
+};
 
-export default function ConsoleCase() {
-  const { frame, viewer, item, colleagues, flash, templates, chosenTemplate, transferTargets, proposals } = useLoaderData<typeof loader>();
+type LoadedCase = Exclude<SerializeFrom<typeof loader>, { unavailable: true }>;
+
+export default function ConsoleCaseRoute() {
+  const loaded = useLoaderData<typeof loader>();
+  return 'unavailable' in loaded ? <CaseUnavailable frame={loaded.frame} viewer={loaded.viewer} /> : <ConsoleCase loaded={loaded} />;
+}
+
+function ConsoleCase({ loaded }: { loaded: LoadedCase }) {
+  const { frame, viewer, item, colleagues, flash, templates, chosenTemplate, transferTargets, proposals } = loaded;
   const actionResult = useActionData<typeof action>();
   const trustResult = actionResult && 'trust' in actionResult ? (actionResult as TrustActionData) : null;
   const result = actionResult && !('trust' in actionResult) ? actionResult : undefined;

@@ -3,8 +3,9 @@
  * province's inbox across its agencies (with the agency column and filter). Filters are a GET form; the next page
  * is a link carrying the cursor. No session: the sign-in page.
  */
-import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { data, redirect, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
+import { findConsoleLanding } from '../../console/console-access';
 import { ConsolePage, FlashMessage } from '../../console/console-page';
 import { consoleInboxPath } from '../../console/console-paths';
 import { describeFlash } from '../../console/flash';
@@ -52,6 +53,9 @@ export async function loader(args: LoaderFunctionArgs) {
   try {
     const result = await load();
     const viewer = requireViewer(result.viewerStaff, request, call);
+    // A role that opens no cases (the tenant admin) is sent to its own work, not an empty inbox.
+    const landing = findConsoleLanding(viewer, call.scope);
+    if (noCases && landing !== consoleInboxPath(call.scope)) return redirect(landing);
     const frame = await getConsoleFrame(call, viewer.provinceId);
     const headers = new Headers();
     const flash = describeFlash(takeFlash(request, call, headers), createTranslator(call.locale));

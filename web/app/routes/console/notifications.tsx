@@ -9,7 +9,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { useActionData, useLoaderData } from '@remix-run/react';
 import { ConsolePage, FlashMessage } from '../../console/console-page';
 import { consoleCasePath } from '../../console/console-paths';
-import { formatShortDateTime } from '../../console/console-format';
+import { ConsoleTime } from '../../console/console-time';
 import { describeFlash } from '../../console/flash';
 import type { StaffNotification } from '../../graphql/results';
 import type { EmailKind } from '../../graphql/generated/graphql';
@@ -67,7 +67,7 @@ function MarkReadForm({ ids, label, context, className }: { ids: string[]; label
 }
 
 function NotificationRows({ notifications, showAgency }: { notifications: StaffNotification[]; showAgency: boolean }) {
-  const { t, locale } = useTranslation();
+  const { t } = useTranslation();
   const { frame } = useLoaderData<typeof loader>();
   const agencies = new Map((frame.province?.tenants ?? []).map((tenant) => [tenant.slug, tenant]));
   return (
@@ -97,10 +97,10 @@ function NotificationRows({ notifications, showAgency }: { notifications: StaffN
             {showAgency ? <td data-label={t('notifications.colAgency')}>{agencies.get(item.agencySlug)?.shortName ?? item.agencySlug}</td> : null}
             <td data-label={t('notifications.colStatus')}>{t(`staffStatus.${item.caseStatus}`)}</td>
             <td data-label={t('notifications.colDeadline')} className="nowrap-wide">
-              {item.stageDeadline ? formatShortDateTime(item.stageDeadline, zone, locale) : t('notifications.noDeadline')}
+              {item.stageDeadline ? <ConsoleTime iso={item.stageDeadline} timeZone={zone} form="short" /> : t('notifications.noDeadline')}
             </td>
             <td data-label={t('notifications.colWhen')} className="nowrap-wide">
-              {formatShortDateTime(item.createdAt, zone, locale)}
+              <ConsoleTime iso={item.createdAt} timeZone={zone} form="short" />
             </td>
             <td data-label={t('notifications.colRead')}>
               <div>
