@@ -12,6 +12,7 @@ import './cases/inbox.schema.ts';
 import './cases/case-work.schema.ts';
 import './cases/case-conflicts.schema.ts';
 import './cases/escalation.schema.ts';
+import './cases/escalation-follow-up.schema.ts';
 import './notify/staff-notifications.schema.ts';
 import './notify/email.schema.ts';
 import './identity/identity.schema.ts';

@@ -44,7 +44,7 @@ export async function notifyEscalation(
 
 export interface StaffNotificationView {
   id: string;
-  kind: 'REMINDER' | 'OVERDUE' | 'SILENCE_NOTICE' | 'SILENCE_CLOSED';
+  kind: 'REMINDER' | 'OVERDUE' | 'SILENCE_NOTICE' | 'SILENCE_CLOSED' | 'INSTRUCTION' | 'INSTRUCTION_OVERDUE';
   createdAt: Date;
   forProvince: boolean;
   case: {
