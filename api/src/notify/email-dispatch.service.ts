@@ -83,7 +83,8 @@ async function recipientsOf(runner: Runner, event: EventRow, rule: MailRule): Pr
     sql = `${TOLD_STAFF} AND NOT $4::boolean AND s.tenant_id IS NULL AND 'PROVINCIAL_SECRETARIAT' = ANY (s.roles)
         AND s.province_id = (SELECT province_id FROM tenant WHERE id = $2)`;
   }
-  const rows = await runner.query<{ id: string }>(sql, params);
+  // The head's statement does not read $4 (restricted), and PostgreSQL refuses a parameter more than the statement has.
+  const rows = await runner.query<{ id: string }>(sql, rule.audience === 'agency-head' ? params.slice(0, 3) : params);
   return rows.map((row) => ({ staffUserId: row.id }));
 }
 
