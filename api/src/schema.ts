@@ -14,6 +14,7 @@ import './cases/case-conflicts.schema.ts';
 import './cases/escalation.schema.ts';
 import './cases/tracked-report-facts.schema.ts';
 import './cases/satisfaction.schema.ts';
+import './cases/escalation-follow-up.schema.ts';
 import './notify/staff-notifications.schema.ts';
 import './notify/email.schema.ts';
 import './identity/identity.schema.ts';

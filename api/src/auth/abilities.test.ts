@@ -21,7 +21,7 @@ const RECORDS = {
   restrictedToOther: caseRow(KALBAR, { restricted: true, handlers: [{ staffUserId: OTHER_STAFF }] }),
   excludingMe: caseRow(KALBAR, { exclusions: [{ staffUserId: ME }] }),
 };
-const ACTIONS: CaseAction[] = ['read', 'handle', 'restrict', 'reveal', 'record'];
+const ACTIONS: CaseAction[] = ['read', 'handle', 'restrict', 'reveal', 'record', 'oversee'];
 const ROLES: StaffRole[] = ['VERIFIER', 'REVIEWER', 'AGENCY_HEAD', 'IDENTITY_CUSTODIAN', 'TENANT_ADMIN', 'PROVINCIAL_SECRETARIAT', 'PLATFORM_OPERATOR'];
 
 function matrix(role: StaffRole): Record<string, string> {
@@ -50,6 +50,11 @@ describe('what each role may do with which case', () => {
   it('gives an agency role held by a secretariat account (no agency) nothing', () => {
     const ability = defineAbilityFor({ userId: ME, roles: ['AGENCY_HEAD'], tenantId: null, provinceTenantIds: [KALBAR] });
     expect(ACTIONS.some((action) => ability.can(action, RECORDS.own))).toBe(false);
+  });
+
+  it('gives oversee (the escalation follow-up) to the secretariat alone', () => {
+    const overseers = ROLES.filter((role) => matrix(role).sameProvince!.split(' ').includes('oversee'));
+    expect(overseers).toEqual(['PROVINCIAL_SECRETARIAT']);
   });
 
   it('gives handle on cases to exactly the roles CASE_HANDLING_ROLES names (the conflict rules count on them)', () => {

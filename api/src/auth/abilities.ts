@@ -8,7 +8,9 @@
  * - handle: transitions, notes, messages, answers, priority, conflicts;
  * - restrict: limit it to named handlers (the head);
  * - reveal: open a confidential identity (the identity custodian, with their passphrase);
- * - record: take in a case from an offline channel.
+ * - record: take in a case from an offline channel;
+ * - oversee: follow up an escalation (acknowledge, instruct the agency, record the outcome):
+ *   the province's secretariat, on the cases it may read (ADR 0028).
  * Conflicts of interest: a staff member excluded from a case loses every action on it.
  */
 import { AbilityBuilder, type Ability } from '@casl/ability';
@@ -16,7 +18,7 @@ import { createPrismaAbility, type PrismaQueryOf, type Subjects } from '@casl/pr
 import type { Prisma } from '../generated/prisma/client.ts';
 import { AGENCY_ROLES, type StaffRole } from './roles.ts';
 
-export type CaseAction = 'read' | 'handle' | 'restrict' | 'reveal' | 'record';
+export type CaseAction = 'read' | 'handle' | 'restrict' | 'reveal' | 'record' | 'oversee';
 export type StaffAction = 'read' | 'manage';
 
 type CaseRow = Prisma.CaseGetPayload<object>;
@@ -80,7 +82,9 @@ const RULES: Record<StaffRole, (can: Can, viewer: StaffPrincipal) => void> = {
   // Reads every agency of the province (not restricted cases), to oversee and receive escalations.
   PROVINCIAL_SECRETARIAT(can, viewer) {
     if (viewer.provinceTenantIds.length === 0) return;
-    can('read', 'Case', { tenantId: { in: [...viewer.provinceTenantIds] }, restricted: false, exclusions: { none: { staffUserId: viewer.userId } } });
+    const province = { tenantId: { in: [...viewer.provinceTenantIds] }, restricted: false, exclusions: { none: { staffUserId: viewer.userId } } };
+    can('read', 'Case', province);
+    can('oversee', 'Case', province);
   },
   // Runs the platform through ops commands; sees no case.
   PLATFORM_OPERATOR() {},

@@ -35,6 +35,12 @@ const InboxRow = builder.objectRef<InboxRowShape>('InboxCase').implement({
     channel: t.field({ type: Channel, nullable: true, resolve: ({ row, config }) => config.channels.find((item) => item.id === row.channelId) ?? null }),
     currentStage: t.field({ type: CurrentStage, nullable: true, resolve: ({ row, config }) => currentStage(row, config) }),
     escalatedAt: t.field({ type: 'DateTime', nullable: true, resolve: ({ row }) => row.escalatedAt }),
+    instructionDeadline: t.field({
+      type: 'DateTime',
+      nullable: true,
+      description: "The province's secretariat's instructed deadline on the escalation, until its outcome is recorded.",
+      resolve: ({ row }) => row.instructionDeadline,
+    }),
     restricted: t.boolean({ resolve: ({ row }) => row.restricted }),
   }),
 });

@@ -33,8 +33,19 @@ const reporterView = {
     include: { evidence: { where: { status: 'ATTACHED' }, select: { id: true, fileName: true, size: true, contentType: true } } },
   },
   evidence: { where: { status: 'ATTACHED', messageId: null }, select: { id: true, fileName: true, size: true, contentType: true, sha256: true } },
-  // Whether it was escalated (escalation.service.ts), kept beside the case (ADR 0011).
-  sla: { select: { escalatedAt: true } },
+  // Whether it was escalated (escalation.service.ts), kept beside the case (ADR 0011), and the
+  // secretariat's follow-up (ADR 0028): never the instruction's text, which is the agency's.
+  sla: {
+    select: {
+      escalatedAt: true,
+      escalationAcknowledgedAt: true,
+      instructedAt: true,
+      instructionDeadline: true,
+      escalationOutcome: true,
+      escalationOutcomeNote: true,
+      escalationConcludedAt: true,
+    },
+  },
   // The reporter's own rating of the answer (satisfaction.service.ts).
   rating: { select: { caseId: true, satisfied: true, comment: true, ratedAt: true, updatedAt: true, changes: true } },
 } as const;

@@ -43,7 +43,7 @@ export const inboxSelect = {
   stageDeadline: true,
   stageProvisional: true,
   waitingSince: true,
-  sla: { select: { escalatedAt: true } },
+  sla: { select: { escalatedAt: true, instructionDeadline: true, escalationConcludedAt: true } },
   restricted: true,
   identityMode: true,
   caseTypeId: true,
@@ -52,7 +52,8 @@ export const inboxSelect = {
 } satisfies Prisma.CaseSelect;
 
 type InboxRow = Prisma.CaseGetPayload<{ select: typeof inboxSelect }>;
-export type InboxCase = Omit<InboxRow, 'sla'> & { escalatedAt: Date | null };
+/** `instructionDeadline`: the secretariat's instructed deadline while its follow-up is open (ADR 0028). */
+export type InboxCase = Omit<InboxRow, 'sla'> & { escalatedAt: Date | null; instructionDeadline: Date | null };
 
 /** The SLA columns kept beside the case (case_sla, ADR 0011), read as the case's own. */
 function withSla<T extends { sla: Partial<CaseSlaState> | null }>({ sla, ...row }: T): Omit<T, 'sla'> & CaseSlaState {
@@ -166,11 +167,11 @@ export async function listInbox(
         ...(cursor ? { OR: [{ receivedAt: { lt: cursor.receivedAt } }, { receivedAt: cursor.receivedAt, caseId: { lt: cursor.id } }] } : {}),
         case: { is: scoped },
       },
-      select: { escalatedAt: true, case: { select: caseColumns } },
+      select: { escalatedAt: true, instructionDeadline: true, escalationConcludedAt: true, case: { select: caseColumns } },
       orderBy: [{ receivedAt: 'desc' }, { caseId: 'desc' }],
       take: first + 1,
     });
-    return escalated.map(({ escalatedAt, case: row }) => ({ ...row, sla: { escalatedAt } }));
+    return escalated.map(({ case: row, ...sla }) => ({ ...row, sla }));
   };
   // Row-level security and the CASL subqueries make PostgreSQL overestimate these plans'
   // cost (by 100x), enough to JIT-compile a query that reads a page: 60 ms to 1.5 s lost.
@@ -186,8 +187,9 @@ export async function listInbox(
     rows.sort((a, b) => b.receivedAt.getTime() - a.receivedAt.getTime() || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
   }
   const cases = rows.slice(0, first).map((row) => {
+    const instructionDeadline = row.sla && !row.sla.escalationConcludedAt ? row.sla.instructionDeadline : null;
     const { escalatedAt, silenceCloseAt: _silence, escalationSource: _source, ...rest } = withSla(row);
-    return { ...rest, escalatedAt };
+    return { ...rest, escalatedAt, instructionDeadline };
   });
   const last = cases.at(-1);
   return { cases, hasNextPage: rows.length > first, endCursor: last ? encodeCursor(last) : null };

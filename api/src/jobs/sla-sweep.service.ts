@@ -10,7 +10,9 @@
  * 2. overdue stages: escalated (SLA_SWEEP) to the province's secretariat, an ESCALATED event
  *    the reporter sees, one notification for the agency and the province;
  * 3. silence notices: the reporter of a case waiting on them is told when it will close;
- * 4. silence closures: CLOSE_FOR_SILENCE, as the state machine defines it.
+ * 4. silence closures: CLOSE_FOR_SILENCE, as the state machine defines it;
+ * 5. instructed deadlines: the secretariat's deadline on an escalation (ADR 0028) passed with
+ *    the case open: an internal event and one notification for the agency and the province.
  *
  * The queues are the case's timers in `case_sla` (sla/case-sla.ts); only a closure writes the
  * case row itself.
@@ -20,7 +22,7 @@
  * concurrent sweep finds nothing more to do. Statements are in sla-sweep.sql.ts.
  */
 import type { TenantConfig, TenantConfigCache } from '../config/tenant-config.service.ts';
-import { planTransition, TRANSITIONS } from '../cases/case-lifecycle.ts';
+import { OPEN_STATUSES, planTransition, TRANSITIONS } from '../cases/case-lifecycle.ts';
 import type { Database } from '../db.ts';
 import type { Prisma } from '../generated/prisma/client.ts';
 import { enterPlatformScope } from '../auth/data-scope.ts';
@@ -28,7 +30,7 @@ import type { Logger } from '../logger.ts';
 import { findStage, planReminder } from '../sla/stage-clock.ts';
 import type { NationalCalendarCache } from '../sla/working-calendar.service.ts';
 import type { WorkingCalendar } from '../sla/working-days.ts';
-import { CLOSE_SILENT, ESCALATE_OVERDUE, SELECT_DUE_REMINDERS, SEND_SILENCE_NOTICES, WRITE_REMINDERS } from './sla-sweep.sql.ts';
+import { CLOSE_SILENT, ESCALATE_OVERDUE, INSTRUCTIONS_OVERDUE, SELECT_DUE_REMINDERS, SEND_SILENCE_NOTICES, WRITE_REMINDERS } from './sla-sweep.sql.ts';
 
 export const DEFAULT_SWEEP_BATCH_SIZE = 5000;
 
@@ -50,7 +52,7 @@ export interface SlaSweepOptions {
   concurrency?: number;
 }
 
-export type SweepPass = 'reminders' | 'overdue' | 'silenceNotices' | 'silenceClosures';
+export type SweepPass = 'reminders' | 'overdue' | 'silenceNotices' | 'silenceClosures' | 'instructions';
 
 export interface SlaSweepResult {
   /** What this sweep did (notices written; closures made). */
@@ -58,6 +60,8 @@ export interface SlaSweepResult {
   escalations: number;
   silenceNotices: number;
   silenceClosures: number;
+  /** Instructed deadlines told of as passed. */
+  instructionsOverdue: number;
   /** Cases each pass took (a case taken by a pass leaves its queue). */
   taken: Record<SweepPass, number>;
   batches: number;
@@ -204,15 +208,17 @@ export async function runSlaSweep(deps: SlaSweepDeps, options: SlaSweepOptions =
     // Notices before closures: a case is never closed before its reporter was warned.
     ['silenceNotices', () => runBatch(deps, SEND_SILENCE_NOTICES, [at, batchSize])],
     ['silenceClosures', () => runBatch(deps, CLOSE_SILENT, [at, batchSize, SILENCE_RULE.from, closing.to, closing.visibility, closing.name])],
+    ['instructions', () => runBatch(deps, INSTRUCTIONS_OVERDUE, [at, batchSize, OPEN_STATUSES])],
   ];
   const result: SlaSweepResult = {
     reminders: 0,
     escalations: 0,
     silenceNotices: 0,
     silenceClosures: 0,
-    taken: { reminders: 0, overdue: 0, silenceNotices: 0, silenceClosures: 0 },
+    instructionsOverdue: 0,
+    taken: { reminders: 0, overdue: 0, silenceNotices: 0, silenceClosures: 0, instructions: 0 },
     batches: 0,
-    ms: { reminders: 0, overdue: 0, silenceNotices: 0, silenceClosures: 0 },
+    ms: { reminders: 0, overdue: 0, silenceNotices: 0, silenceClosures: 0, instructions: 0 },
   };
   for (const [pass, batch] of passes) {
     const started = performance.now();
@@ -224,8 +230,9 @@ export async function runSlaSweep(deps: SlaSweepDeps, options: SlaSweepOptions =
     if (pass === 'overdue') result.escalations = outcome.done;
     if (pass === 'silenceNotices') result.silenceNotices = outcome.done;
     if (pass === 'silenceClosures') result.silenceClosures = outcome.done;
+    if (pass === 'instructions') result.instructionsOverdue = outcome.done;
   }
-  const did = result.reminders + result.escalations + result.silenceNotices + result.silenceClosures;
+  const did = result.reminders + result.escalations + result.silenceNotices + result.silenceClosures + result.instructionsOverdue;
   if (did > 0) {
     deps.logger?.info(
       {
@@ -233,6 +240,7 @@ export async function runSlaSweep(deps: SlaSweepDeps, options: SlaSweepOptions =
         escalations: result.escalations,
         silenceNotices: result.silenceNotices,
         silenceClosures: result.silenceClosures,
+        instructionsOverdue: result.instructionsOverdue,
         ms: result.ms,
       },
       'sla sweep',

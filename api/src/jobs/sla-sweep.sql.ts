@@ -242,3 +242,47 @@ export const CLOSE_SILENT = `
     RETURNING id
   )
   SELECT (SELECT count(*) FROM queued)::int AS picked, (SELECT count(*) FROM event)::int AS done`;
+
+/**
+ * $1 now, $2 batch size, $3 the open statuses. The province's secretariat instructed the agency
+ * on an escalation (cases/escalation-follow-up.service.ts) and the instructed deadline passed
+ * with the case still open: an INSTRUCTION_OVERDUE notice (once per deadline: its step is the
+ * deadline's day number), an internal event, and one notification for the agency's case roles
+ * and the province. A queued case no longer open (answered, closed, transferred) just leaves
+ * the queue; so does each case taken, since a deadline is told of once.
+ */
+export const INSTRUCTIONS_OVERDUE = `
+  WITH queued AS (
+    SELECT s.case_id, s.instruction_deadline FROM case_sla s
+    WHERE s.instruction_overdue_at IS NOT NULL AND s.instruction_overdue_at < $1::timestamptz
+    ORDER BY s.instruction_overdue_at
+    LIMIT $2
+    FOR UPDATE SKIP LOCKED
+  ), picked AS (
+    SELECT c.id, c.tenant_id, c.status, q.instruction_deadline, t.province_id
+    FROM "case" c JOIN queued q ON q.case_id = c.id JOIN tenant t ON t.id = c.tenant_id
+    WHERE c.id = ANY (ARRAY(SELECT case_id FROM queued)) AND c.status = ANY ($3::"CaseStatus"[])
+  ), cleared AS (
+    UPDATE case_sla s SET instruction_overdue_at = NULL
+    WHERE s.case_id = ANY (ARRAY(SELECT case_id FROM queued))
+    RETURNING s.case_id
+  ), notice AS (
+    INSERT INTO sla_notice (tenant_id, case_id, stage_key, kind, step, due_at, created_at)
+    SELECT p.tenant_id, p.id, 'instruction', 'INSTRUCTION_OVERDUE'::"SlaNoticeKind",
+      floor(extract(epoch FROM p.instruction_deadline) / 86400)::int, p.instruction_deadline, $1::timestamptz
+    FROM picked p
+    ON CONFLICT DO NOTHING
+    RETURNING case_id
+  ), event AS (
+    INSERT INTO case_event (tenant_id, case_id, kind, actor_kind, visibility, status, data, created_at)
+    SELECT p.tenant_id, p.id, 'INSTRUCTION_OVERDUE'::"CaseEventKind", 'SYSTEM'::"ActorKind", 'INTERNAL'::"EventVisibility", p.status,
+      jsonb_build_object('deadline', p.instruction_deadline), $1::timestamptz
+    FROM notice n JOIN picked p ON p.id = n.case_id
+    RETURNING id
+  ), notify AS (
+    INSERT INTO staff_notification (id, tenant_id, province_id, roles, case_id, kind, created_at)
+    SELECT gen_random_uuid(), p.tenant_id, p.province_id, ${agencyRoles}, p.id, 'INSTRUCTION_OVERDUE'::"StaffNotificationKind", $1::timestamptz
+    FROM notice n JOIN picked p ON p.id = n.case_id
+    RETURNING id
+  )
+  SELECT (SELECT count(*) FROM queued)::int AS picked, (SELECT count(*) FROM notice)::int AS done`;

@@ -147,7 +147,7 @@ export function localDate(instant: Date, timeZone: string): string {
 }
 
 /** The last millisecond (23:59:59.999 local) of a local date, as an instant. */
-function endOfLocalDay(date: string, timeZone: string): Date {
+export function endOfLocalDay(date: string, timeZone: string): Date {
   const [year, month, day] = date.split('-').map(Number) as [number, number, number];
   return new Date(endOfDay(new TZDate(year, month - 1, day, timeZone)).getTime());
 }

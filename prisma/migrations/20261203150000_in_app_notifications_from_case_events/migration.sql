@@ -3,7 +3,7 @@
 -- who, as they do for email (notify/notification-rules.ts).
 
 -- CreateEnum
-CREATE TYPE "StaffNotificationKind" AS ENUM ('REMINDER', 'OVERDUE', 'SILENCE_NOTICE', 'SILENCE_CLOSED', 'NEW_CASE', 'REPORTER_REPLIED', 'ANSWER_TO_APPROVE');
+CREATE TYPE "StaffNotificationKind" AS ENUM ('REMINDER', 'OVERDUE', 'SILENCE_NOTICE', 'SILENCE_CLOSED', 'NEW_CASE', 'REPORTER_REPLIED', 'ANSWER_TO_APPROVE', 'INSTRUCTION', 'INSTRUCTION_OVERDUE');
 
 -- AlterTable: the existing notifications keep their kind.
 ALTER TABLE "staff_notification" ALTER COLUMN "kind" TYPE "StaffNotificationKind" USING ("kind"::text::"StaffNotificationKind");
