@@ -3,7 +3,8 @@
  * mail server is away, so the new case's mail to the verifier waits with the server's refusal.
  * The admin sees it (kind, colleague, status, attempts, why) but not which case; the head sees
  * the case too; a verifier has no such page. The verifier's notifications list the new case.
- * Never an address on the page; Indonesian and English; axe-core and a 360-pixel phone.
+ * Never an address on the page; Indonesian and English; axe-core and a 360-pixel phone. An
+ * identified reporter without an account stops the mails about their report from the mail's link.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -19,7 +20,7 @@ import { startMailCatcher, type MailCatcher } from '../support/mail.ts';
 import { startApi, type RunningProcess } from '../support/processes.ts';
 import { caseTypesOf, SUBMIT_REPORT, uploadEvidence, validAnswers } from '../support/reporting.ts';
 import { setupTenants } from '../support/setup-tenants.ts';
-import { demoEmail, staffClient } from '../support/staff.ts';
+import { demoEmail, INBOX, staffClient, TRANSITION_CASE } from '../support/staff.ts';
 import { sharedWebBuild, startBuiltWeb } from '../support/web-build.ts';
 
 const BONTANG = 'inspektorat-bontang';
@@ -133,6 +134,48 @@ describe.runIf(browserTestsEnabled)('mail deliveries and case-event notification
     expect(await overflow(page), 'mail page at 360 px').toBeLessThanOrEqual(0);
     expect(await seriousViolations(page), 'mail page at 360 px').toEqual([]);
     await page.screenshot({ path: path.join(SHOTS, 'mail-deliveries-360.png'), fullPage: true });
+    await context.close();
+  }, 90_000);
+
+  it('lets an identified reporter without an account stop the mails about their report, after asking', async () => {
+    smtp.refuse(false);
+    const KALBAR = 'inspektorat-kalbar';
+    const caseType = (await caseTypesOf(api.url, KALBAR)).find((item) => item.key === 'complaint')!;
+    const photo = await uploadEvidence(api.url, KALBAR, caseType.key, 'foto.png', png());
+    const filed = await graphql(`${api.url}/t/${KALBAR}/graphql`, SUBMIT_REPORT, {
+      variables: {
+        input: {
+          caseTypeKey: caseType.key,
+          answers: validAnswers(caseType, 'got mampet'),
+          identityMode: 'IDENTIFIED',
+          reporter: { name: 'Rina Wati', email: 'rina@contoh.id' },
+          evidenceIds: [photo.evidenceId],
+        },
+      },
+    });
+    if (filed.errors) throw new Error(JSON.stringify(filed.errors));
+    const verifier = await staffClient(api.url, KALBAR, 'verifikator');
+    const found = await verifier.call(INBOX, { filter: { search: filed.data!.submitReport.registrationNumber } });
+    const asked = await verifier.call(TRANSITION_CASE, {
+      input: { caseId: found.data!.inbox.cases[0].id, transition: 'REQUEST_INFO', reason: 'Di jalan mana?' },
+    });
+    expect(asked.errors).toBeUndefined();
+    const mail = await smtp.waitFor((item) => item.to.includes('rina@contoh.id'), 'to the reporter');
+    const link = /https?:\/\/\S+\/email\/berhenti\?\S+/.exec(mail.text)![0];
+    const address = new URL(link);
+
+    const { context, page } = await openPage(target, `${address.pathname}${address.search}`, { width: 360 });
+    expect(await page.locator('h1').innerText()).toBe('Berhenti menerima email laporan');
+    expect(await overflow(page), 'stop page at 360 px').toBeLessThanOrEqual(0);
+    expect(await seriousViolations(page), 'stop page').toEqual([]);
+    await page.getByRole('button', { name: 'Hentikan email tentang laporan ini' }).click();
+    await page.locator('[data-stopped]').waitFor();
+    expect(await page.locator('[data-stopped]').innerText()).toBe('Email tentang laporan ini tidak akan dikirim lagi.');
+    // A link with another token stops nothing and says so.
+    await page.goto(`${web.url}${address.pathname}?kasus=${address.searchParams.get('kasus')}&token=${'A'.repeat(43)}&lang=en`);
+    await page.getByRole('button', { name: 'Stop emails about this report' }).click();
+    await page.locator('[data-invalid-link]').waitFor();
+    expect(await page.locator('[data-invalid-link]').innerText()).toContain('This link is not valid');
     await context.close();
   }, 90_000);
 
