@@ -293,6 +293,20 @@ describe('email notifications', () => {
     expect(answered.raw).not.toContain('Saluran dibersihkan');
   });
 
+  it('tells the reporter where a transferred report went, with the receiving agency’s track page', async () => {
+    const auth = await register('Bangau-4', 'id', 'bangau@contoh.id');
+    const filed = await fileWhistleblowing(auth, 'dana hibah dipotong');
+    const moved = await verifier.call('mutation T($input: TransferCaseInput!) { transferCase(input: $input) { status } }', {
+      input: { caseId: filed.id, targetAgencySlug: KALBAR, reason: 'Dana hibah provinsi: kewenangan Inspektorat Provinsi.' },
+    });
+    expect(moved.errors).toBeUndefined();
+    const mail = await smtp.waitFor((item) => item.to.includes('bangau@contoh.id'), 'of the transfer');
+    expect(mail.subject).toBe('Inspektorat Kota Bontang: laporan Anda dilimpahkan');
+    expect(mail.text).toMatch(/dilimpahkan kepada Inspektorat Provinsi Kalimantan Barat, dengan nomor registrasi INSKB-/);
+    expect(mail.text).toContain(`https://aduan.example/t/${KALBAR}/lacak`);
+    expectNothingPrivate(mail, 'dana hibah dipotong');
+  });
+
   it('sends a mail cut short by a crash once, after the restart', async () => {
     const auth = await register('Elang-5', 'id', 'elang@contoh.id');
     const filed = await fileWhistleblowing(auth, 'pungutan izin usaha');

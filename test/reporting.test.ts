@@ -17,6 +17,7 @@ import { graphql } from './support/graphql.ts';
 import { startApi, type RunningProcess } from './support/processes.ts';
 import { caseTypesOf, reporterDetails, SUBMIT_REPORT, TRACK_REPORT, uploadEvidence, validAnswers, type CaseTypeInfo } from './support/reporting.ts';
 import { setupTenants } from './support/setup-tenants.ts';
+import { printServerOutputOnFailure } from './support/console-browser.ts';
 
 const TENANTS = ['inspektorat-kalbar', 'bkad-kalbar', 'inspektorat-kalsel', 'inspektorat-bontang'];
 let database: TestDatabase;
@@ -75,6 +76,9 @@ async function validReport(slug: string, ct: CaseTypeInfo, mode = ct.identity.al
     evidenceIds: ct.evidence.required ? await evidenceFor(slug, ct.key) : [],
   };
 }
+
+// A failed test shows the end of the API's output (the process may have stalled or died).
+printServerOutputOnFailure(() => [api]);
 
 beforeAll(async () => {
   database = await createTestDatabase();

@@ -77,6 +77,18 @@ export async function tenantContext(deps: Pick<WorkflowDeps, 'configs' | 'calend
   return { config, caseType, calendar };
 }
 
+/**
+ * Loads an agency's configuration and the working calendar into their caches before a
+ * transaction that will need them (`applyTransition` reads them through `tenantContext`). On
+ * PGlite the database has one connection: a cache that loaded inside the transaction would
+ * wait for that connection until the transaction timed out.
+ */
+export async function warmTenantContext(deps: Pick<WorkflowDeps, 'configs' | 'calendars'>, tenantId: string | null): Promise<void> {
+  if (!tenantId) return;
+  const config = await deps.configs.find(tenantId);
+  if (config) await deps.calendars.forTenant(config);
+}
+
 export interface AppliedTransition {
   plan: PlannedTransition;
   messageId: string | null;
@@ -138,6 +150,7 @@ export async function transitionCase(
 ): Promise<{ caseId: string; status: CaseStatus }> {
   const reason = cleanText(input.reason, 'reason', { required: false });
   const now = input.now ?? new Date();
+  await warmTenantContext(deps, viewer.tenantId);
   return withDataScope(deps.db.prisma, viewer.scope, async (tx) => {
     const row = await loadForHandling(tx, viewer, input.caseId);
     const actor: TransitionActor = { kind: 'STAFF', roles: viewer.roles };

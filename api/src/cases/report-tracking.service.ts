@@ -14,7 +14,7 @@ import { OPEN_STATUSES, type CaseStatus } from './case-lifecycle.ts';
 import { REGISTRATION_NUMBER_PATTERN } from './registration-number.ts';
 import { reportMessage } from './report-messages.ts';
 import { trackingCodeMatches } from './tracking-code.ts';
-import { receiveReporterInfo, type WorkflowDeps } from './case-workflow.service.ts';
+import { receiveReporterInfo, warmTenantContext, type WorkflowDeps } from './case-workflow.service.ts';
 
 export const MAX_MESSAGE_LENGTH = 5000;
 
@@ -118,6 +118,8 @@ export async function sendReporterMessage(
   }
   const body = input.body.normalize('NFC').trim();
   if (body === '') throw inputError([{ path: ['body'], message: reportMessage('messageEmpty', request.locale) }], request.locale);
+  // The answer to a question resumes the clock inside the transaction below.
+  if (found.status === 'NEEDS_INFO') await warmTenantContext(deps, request.tenantId);
   if ([...body].length > MAX_MESSAGE_LENGTH) {
     throw inputError([{ path: ['body'], message: reportMessage('tooLong', request.locale, { max: MAX_MESSAGE_LENGTH }) }], request.locale);
   }

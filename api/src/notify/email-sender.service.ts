@@ -17,7 +17,6 @@ import type { IdentityVault } from '../identity/identity-vault.service.ts';
 import type { Logger } from '../logger.ts';
 import type { EmailKind } from '../generated/prisma/enums.ts';
 import { localize, type Locale } from '../i18n/locale.ts';
-import type { Prisma } from '../generated/prisma/client.ts';
 import type { LocalizedText } from '../config/tenant-files.schema.ts';
 import { renderMail } from './email-templates.ts';
 import type { MailTransport } from './mail-transport.ts';
@@ -56,13 +55,20 @@ export function withoutAddresses(message: string): string {
   return message.replace(/[^\s<>"']+@[^\s<>"']+/g, '[address]').slice(0, 300);
 }
 
-/** For a transfer's mail: the receiving agency's name and the case's number there, from the event. */
-async function transferOf(deps: SenderDeps, tx: Prisma.TransactionClient, eventId: string, locale: Locale) {
-  const event = await tx.caseEvent.findUnique({ where: { id: BigInt(eventId) }, select: { data: true } });
+/**
+ * For a transfer's mail: the receiving agency and the case's number there, from the event. Read
+ * before the mail's transaction: the agency's configuration may load from the database, and on
+ * PGlite (one connection) a load inside a transaction waits for that transaction to end.
+ */
+async function findTransferTarget(deps: SenderDeps, claimed: Claimed) {
+  if (claimed.kind !== 'REPORTER_TRANSFERRED') return null;
+  const event = await withTenantScope(deps.db.prisma, claimed.tenant_id, (tx) =>
+    tx.caseEvent.findUnique({ where: { id: BigInt(claimed.event_id) }, select: { data: true } }),
+  );
   const data = (event?.data ?? {}) as { toTenantId?: string; toRegistrationNumber?: string };
   const target = data.toTenantId ? await deps.configs.find(data.toTenantId) : null;
   if (!target || !data.toRegistrationNumber) return null;
-  return { slug: target.slug, agency: localize(target.name as LocalizedText, locale) ?? target.shortName, registrationNumber: data.toRegistrationNumber };
+  return { config: target, registrationNumber: data.toRegistrationNumber };
 }
 
 async function prepare(deps: SenderDeps, claimed: Claimed): Promise<Prepared> {
@@ -70,6 +76,7 @@ async function prepare(deps: SenderDeps, claimed: Claimed): Promise<Prepared> {
   if (!config) return { send: false, reason: 'the agency is gone' };
   const base = deps.env.PUBLIC_WEB_URL.replace(/\/+$/, '');
   const theme = config.theme as { primaryColor: string; primaryTextColor: string };
+  const target = await findTransferTarget(deps, claimed);
   return withTenantScope(deps.db.prisma, claimed.tenant_id, async (tx) => {
     const found = await tx.case.findUnique({ where: { id: claimed.case_id }, select: { registrationNumber: true } });
     if (!found) return { send: false, reason: 'the case is gone' };
@@ -77,7 +84,7 @@ async function prepare(deps: SenderDeps, claimed: Claimed): Promise<Prepared> {
     let locale: Locale;
     let link: string;
     let settingsLink: string;
-    let transfer: Awaited<ReturnType<typeof transferOf>> = null;
+    let transfer: { slug: string; agency: string; registrationNumber: string } | null = null;
     const withoutAccount = !claimed.reporter_account_id && !claimed.staff_user_id;
     if (claimed.reporter_account_id || withoutAccount) {
       if (claimed.reporter_account_id) {
@@ -95,9 +102,10 @@ async function prepare(deps: SenderDeps, claimed: Claimed): Promise<Prepared> {
         const token = await reportMailStopToken(tx, deps.vault, claimed.tenant_id, claimed.case_id);
         settingsLink = `${base}/t/${config.slug}/email/berhenti?kasus=${claimed.case_id}&token=${token}`;
       }
-      if (claimed.kind === 'REPORTER_TRANSFERRED') {
-        transfer = await transferOf(deps, tx, claimed.event_id, locale);
-        if (transfer) link = `${base}/t/${transfer.slug}/lacak`;
+      if (target) {
+        const agency = localize(target.config.name as LocalizedText, locale) ?? target.config.shortName;
+        transfer = { slug: target.config.slug, agency, registrationNumber: target.registrationNumber };
+        link = `${base}/t/${transfer.slug}/lacak`;
       }
     } else {
       // A row names either a reporter account or a staff member (email-dispatch.service.ts).
