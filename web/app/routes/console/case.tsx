@@ -262,7 +262,7 @@ function ConsoleCase({ loaded }: { loaded: LoadedCase }) {
               draftBody={draft?.status === 'DRAFT' ? draft.body : ''}
               transferTargets={transferTargets}
             />
-          ) : item.viewerCanOversee && item.escalationFollowUp?.state !== 'CONCLUDED' ? null : (
+          ) : item.viewerCanOversee && item.escalationFollowUp && item.escalationFollowUp.state !== 'CONCLUDED' ? null : (
             <p className="note" data-read-only>
               {t('staffCase.readOnly')}
             </p>
