@@ -18,9 +18,18 @@ export const ACTION_INTENTS = [
 ] as const;
 export type ActionIntent = (typeof ACTION_INTENTS)[number];
 
+/** The secretariat's follow-up of an escalation (ADR 0028): its own handler, on either console. */
+export const ESCALATION_INTENTS = ['acknowledgeEscalation', 'instructAgency', 'recordEscalationOutcome'] as const;
+export type EscalationIntent = (typeof ESCALATION_INTENTS)[number];
+export type FormIntent = ActionIntent | EscalationIntent;
+
+export function isEscalationIntent(value: unknown): value is EscalationIntent {
+  return typeof value === 'string' && (ESCALATION_INTENTS as readonly string[]).includes(value);
+}
+
 /** A refused form: which one, its problems, and what was typed (by control name). */
 export interface CaseActionData {
-  intent: ActionIntent | null;
+  intent: FormIntent | null;
   problems: FormProblem[];
   values: Record<string, string>;
 }

@@ -10,7 +10,7 @@ import type { ResponseTemplate } from '../graphql/results';
 import { useTranslation } from '../i18n/use-translation';
 import { describedBy, FieldError, Hint } from '../reporting/form-controls';
 import { findProblems, type FormProblem } from '../reporting/report-form-data';
-import type { ActionIntent, CaseActionData } from './case-action-data';
+import type { CaseActionData, FormIntent } from './case-action-data';
 
 /** A response template chosen with the small GET form (`?untuk=<use>&templat=<key>`). */
 export interface ChosenTemplate {
@@ -39,7 +39,7 @@ export interface FormState {
   problems(field: string): FormProblem[];
 }
 
-export function useFormState(intent: ActionIntent, match?: (values: Record<string, string>) => boolean): FormState {
+export function useFormState(intent: FormIntent, match?: (values: Record<string, string>) => boolean): FormState {
   const { result } = useContext(ActionForms);
   const refused = Boolean(result && result.intent === intent && (!match || match(result.values)));
   return {
@@ -163,7 +163,7 @@ export function TextActionForm({
   className = 'action-block',
   formClassName,
 }: {
-  intent: ActionIntent;
+  intent: FormIntent;
   hidden?: Record<string, string>;
   match?: (values: Record<string, string>) => boolean;
   template?: TemplateUse;

@@ -37,6 +37,9 @@ export const FLASHES = [
   'conflictProposed',
   'conflictConfirmed',
   'conflictDeclined',
+  'escalationAcknowledged',
+  'agencyInstructed',
+  'escalationConcluded',
 ] as const;
 export type Flash = (typeof FLASHES)[number];
 

@@ -2,7 +2,7 @@ import type { InboxCase } from '../graphql/results';
 import { useTranslation } from '../i18n/use-translation';
 import { ConsoleTime } from './console-time';
 import { consoleCasePath, type ConsoleScope } from './console-paths';
-import { DeadlineBadges } from './deadline-badge';
+import { DeadlineBadges, InstructionDeadlineBadge } from './deadline-badge';
 
 /**
  * The inbox as a table on a desktop; below 48rem each row becomes a card (CSS only), each
@@ -61,6 +61,7 @@ export function InboxTable({ scope, cases, showAgency }: { scope: ConsoleScope; 
                   </span>
                 ) : null}
                 <DeadlineBadges stage={item.currentStage} escalatedAt={item.escalatedAt} />
+                <InstructionDeadlineBadge deadline={item.instructionDeadline} timeZone={item.agency.timeZone} />
               </div>
             </td>
           </tr>

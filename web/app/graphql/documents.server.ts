@@ -58,6 +58,9 @@ import proposeRoleChange from './propose-role-change.graphql?raw';
 import decideRoleChange from './decide-role-change.graphql?raw';
 import decideConflict from './decide-conflict.graphql?raw';
 import auditLog from './audit-log.graphql?raw';
+import acknowledgeEscalation from './acknowledge-escalation.graphql?raw';
+import instructAgency from './instruct-agency.graphql?raw';
+import recordEscalationOutcome from './record-escalation-outcome.graphql?raw';
 import mailDeliveries from './mail-deliveries.graphql?raw';
 import stopReportEmail from './stop-report-email.graphql?raw';
 import secretariatDecisions from './secretariat-decisions.graphql?raw';
@@ -107,6 +110,12 @@ import type {
   EscalateReportMutationVariables,
   RateCaseAnswerMutation,
   RateCaseAnswerMutationVariables,
+  AcknowledgeEscalationMutation,
+  AcknowledgeEscalationMutationVariables,
+  InstructAgencyMutation,
+  InstructAgencyMutationVariables,
+  RecordEscalationOutcomeMutation,
+  RecordEscalationOutcomeMutationVariables,
   IntakeReceiptQuery,
   IntakeReceiptQueryVariables,
   IntakeTenantQuery,
@@ -228,6 +237,15 @@ export const SendReporterMessageDocument: Document<SendReporterMessageMutation, 
 );
 
 /* The staff console. */
+export const AcknowledgeEscalationDocument: Document<AcknowledgeEscalationMutation, AcknowledgeEscalationMutationVariables> = define(
+  'AcknowledgeEscalation',
+  acknowledgeEscalation,
+);
+export const InstructAgencyDocument: Document<InstructAgencyMutation, InstructAgencyMutationVariables> = define('InstructAgency', instructAgency);
+export const RecordEscalationOutcomeDocument: Document<RecordEscalationOutcomeMutation, RecordEscalationOutcomeMutationVariables> = define(
+  'RecordEscalationOutcome',
+  recordEscalationOutcome,
+);
 export const LoginStaffDocument: Document<LoginStaffMutation, LoginStaffMutationVariables> = define('LoginStaff', loginStaff);
 export const LogoutStaffDocument: Document<LogoutStaffMutation, LogoutStaffMutationVariables> = define('LogoutStaff', logoutStaff);
 export const ConsoleTenantDocument: Document<ConsoleTenantQuery, ConsoleTenantQueryVariables> = define('ConsoleTenant', consoleTenant);

@@ -12,6 +12,7 @@ import { consoleTrustMessagesEn, consoleTrustMessagesId } from './console-trust-
 import { consoleJourneyMessagesEn, consoleJourneyMessagesId } from './console-journey-messages';
 import { reportingMessagesEn, reportingMessagesId } from './reporting-messages';
 import { satisfactionMessagesEn, satisfactionMessagesId } from './satisfaction-messages';
+import { escalationFollowUpMessagesEn, escalationFollowUpMessagesId } from './escalation-follow-up-messages';
 
 const id = {
   ...reportingMessagesId,
@@ -21,6 +22,7 @@ const id = {
   ...consoleMailMessagesId,
   ...consoleTrustMessagesId,
   ...satisfactionMessagesId,
+  ...escalationFollowUpMessagesId,
   ...consoleJourneyMessagesId,
   'site.name': 'Aduan',
   'site.tagline': 'Layanan pengaduan dan whistleblowing instansi daerah',
@@ -166,6 +168,7 @@ const en: Record<MessageKey, string> = {
   ...consoleMailMessagesEn,
   ...consoleTrustMessagesEn,
   ...satisfactionMessagesEn,
+  ...escalationFollowUpMessagesEn,
   ...consoleJourneyMessagesEn,
   'site.name': 'Aduan',
   'site.tagline': 'Complaint and whistleblowing services of regional agencies',

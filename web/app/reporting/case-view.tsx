@@ -9,6 +9,7 @@ import { useTranslation } from '../i18n/use-translation';
 import { DeadlineList } from './deadline-list';
 import { EvidenceInput } from './evidence-input';
 import { EvidenceList } from './evidence-list';
+import { EscalationFollowUp } from './escalation-follow-up';
 import { describedBy, ErrorSummary, FieldError, Hint, RequiredMark } from './form-controls';
 import { EVIDENCE_FIELD } from './form-ids';
 import { formatDateTime } from './formats';
@@ -74,6 +75,7 @@ function Escalation({ view, slug }: { view: TrackView; slug: string }) {
         <p role={escalation?.done ? 'status' : undefined} className={escalation?.done ? 'success' : undefined}>
           {t('track.escalated', { target, at: formatDateTime(report.escalatedAt, report.receipt.timeZone, locale) })}
         </p>
+        <EscalationFollowUp report={report} target={target} />
       </section>
     );
   }

@@ -3,6 +3,10 @@
 type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+export type AcknowledgeEscalationInput = {
+  caseId: string;
+};
+
 export const ActorKind = {
   REPORTER: 'REPORTER',
   STAFF: 'STAFF',
@@ -225,6 +229,22 @@ export type EscalateReportInput = {
   trackingCode?: string | null | undefined;
 };
 
+/** Where the secretariat is with an escalation (cases/escalation-follow-up.ts). */
+export const EscalationFollowUpState = {
+  ACKNOWLEDGED: 'ACKNOWLEDGED',
+  CONCLUDED: 'CONCLUDED',
+  ESCALATED: 'ESCALATED',
+  INSTRUCTED: 'INSTRUCTED'
+} as const;
+
+export type EscalationFollowUpState = typeof EscalationFollowUpState[keyof typeof EscalationFollowUpState];
+export const EscalationOutcome = {
+  INSTRUCTION_NOT_FOLLOWED: 'INSTRUCTION_NOT_FOLLOWED',
+  NOT_WARRANTED: 'NOT_WARRANTED',
+  RESOLVED_BY_AGENCY: 'RESOLVED_BY_AGENCY'
+} as const;
+
+export type EscalationOutcome = typeof EscalationOutcome[keyof typeof EscalationOutcome];
 export const EscalationSource = {
   REPORTER: 'REPORTER',
   SLA_SWEEP: 'SLA_SWEEP'
@@ -271,6 +291,14 @@ export type InboxFilter = {
   /** A registration number or part of one. */
   search?: string | null | undefined;
   statuses?: Array<CaseStatus> | null | undefined;
+};
+
+export type InstructAgencyInput = {
+  caseId: string;
+  /** A date (YYYY-MM-DD) in the agency's time zone, 1 to 90 days from today: the agency must act by its end. */
+  deadline: string;
+  /** What the agency must do (at most 2000 characters); staff only. */
+  instruction: string;
 };
 
 export type IntakeAnswerInput = {
@@ -346,6 +374,13 @@ export type RecordConflictInput = {
   reason?: string | null | undefined;
   /** A colleague with a conflict (excluded once the head, or for a head the provincial secretariat, confirms); empty to declare your own. */
   staffUserId?: string | null | undefined;
+};
+
+export type RecordEscalationOutcomeInput = {
+  caseId: string;
+  /** What came of it, for the reporter to read (at most 2000 characters). */
+  note: string;
+  outcome: EscalationOutcome;
 };
 
 export type RecordOfflineIntakeInput = {
@@ -557,6 +592,13 @@ export type UpdateStaffMemberInput = {
   staffUserId: string;
 };
 
+export type AcknowledgeEscalationMutationVariables = Exact<{
+  input: AcknowledgeEscalationInput;
+}>;
+
+
+export type AcknowledgeEscalationMutation = { acknowledgeEscalation: { id: string } };
+
 export type AddCaseNoteMutationVariables = Exact<{
   input: AddCaseNoteInput;
 }>;
@@ -603,7 +645,7 @@ export type ConsoleCaseQueryVariables = Exact<{
 }>;
 
 
-export type ConsoleCaseQuery = { viewerStaff: { id: string, name: string, title: string | null, email: string, roles: Array<StaffRole>, provinceId: string | null, tenantId: string | null, canRecordIntake: boolean, canReadCases: boolean, canReadNotifications: boolean, unreadNotificationCount: number } | null, staffCase: { id: string, liveCursor: string | null, registrationNumber: string, title: string, status: CaseStatus, priority: CasePriority, identityMode: IdentityMode, confidential: boolean, restricted: boolean, externalReference: string | null, receivedAt: string, submittedAt: string, closedAt: string | null, escalatedAt: string | null, waitingSince: string | null, silenceCloseAt: string | null, transferredFrom: string | null, transferredTo: string | null, rating: { satisfied: boolean, comment: string | null, ratedAt: string, updatedAt: string, changed: boolean } | null, agency: { slug: string, name: string, shortName: string, timeZone: string }, caseType: { key: string, name: string } | null, category: { key: string, name: string } | null, channel: { key: string, name: string, kind: ChannelKind } | null, recordedBy: { id: string, name: string, title: string | null } | null, reporter: { name: string | null, idNumber: string | null, phone: string | null, email: string | null, address: string | null } | null, possibleDuplicates: Array<{ id: string, registrationNumber: string, title: string, status: CaseStatus, receivedAt: string, similarity: number, reasons: Array<DuplicateReason> }>, currentStage: { key: string, name: string, deadline: string, overdue: boolean, dueSoon: boolean, paused: boolean, provisional: boolean } | null, deadlines: Array<{ key: string, name: string, workingDays: number, deadline: string, provisional: boolean }>, answers: Array<{ label: string, value: string, type: FormFieldType | null }>, evidence: Array<{ id: string, fileName: string, size: number, contentType: string }>, timeline: Array<{ cursor: string, kind: CaseEventKind, status: CaseStatus, visibility: EventVisibility, actorKind: ActorKind, transition: string | null, reason: string | null, satisfied: boolean | null, at: string, actor: { id: string, name: string, title: string | null } | null }>, messages: Array<{ id: string, authorKind: ActorKind, body: string, sentAt: string, author: { id: string, name: string } | null, evidence: Array<{ id: string, fileName: string, size: number, contentType: string }> }>, notes: Array<{ id: string, kind: NoteKind, body: string, at: string, author: { id: string, name: string } | null }>, officialAnswers: Array<{ id: string, status: AnswerStatus, body: string, updatedAt: string, decisionReason: string | null, draftedBy: { id: string, name: string } | null, decidedBy: { id: string, name: string } | null }>, exclusions: Array<{ kind: ExclusionKind, reason: string | null, staff: { id: string, name: string } }>, handlers: Array<{ id: string, name: string, title: string | null }>, viewerCan: { handle: boolean, transfer: boolean, addNote: boolean, sendMessage: boolean, setPriority: boolean, draftAnswer: boolean, approveAnswer: boolean, returnAnswer: boolean, restrict: boolean, declareConflict: boolean, recordColleagueConflict: boolean, requestReveal: boolean, transitionOptions: Array<{ transition: StaffTransition, reasonRequired: boolean, leadsTo: CaseStatus | null, reasonTemplate: TemplateUse | null }> } } };
+export type ConsoleCaseQuery = { viewerStaff: { id: string, name: string, title: string | null, email: string, roles: Array<StaffRole>, provinceId: string | null, tenantId: string | null, canRecordIntake: boolean, canReadCases: boolean, canReadNotifications: boolean, unreadNotificationCount: number } | null, staffCase: { id: string, liveCursor: string | null, registrationNumber: string, title: string, status: CaseStatus, priority: CasePriority, identityMode: IdentityMode, confidential: boolean, restricted: boolean, externalReference: string | null, receivedAt: string, submittedAt: string, closedAt: string | null, escalatedAt: string | null, viewerCanOversee: boolean, waitingSince: string | null, silenceCloseAt: string | null, transferredFrom: string | null, transferredTo: string | null, escalationFollowUp: { state: EscalationFollowUpState, escalatedAt: string, acknowledgedAt: string | null, instructedAt: string | null, instruction: string | null, instructionDeadline: string | null, outcome: EscalationOutcome | null, outcomeNote: string | null, concludedAt: string | null } | null, rating: { satisfied: boolean, comment: string | null, ratedAt: string, updatedAt: string, changed: boolean } | null, agency: { slug: string, name: string, shortName: string, timeZone: string }, caseType: { key: string, name: string } | null, category: { key: string, name: string } | null, channel: { key: string, name: string, kind: ChannelKind } | null, recordedBy: { id: string, name: string, title: string | null } | null, reporter: { name: string | null, idNumber: string | null, phone: string | null, email: string | null, address: string | null } | null, possibleDuplicates: Array<{ id: string, registrationNumber: string, title: string, status: CaseStatus, receivedAt: string, similarity: number, reasons: Array<DuplicateReason> }>, currentStage: { key: string, name: string, deadline: string, overdue: boolean, dueSoon: boolean, paused: boolean, provisional: boolean } | null, deadlines: Array<{ key: string, name: string, workingDays: number, deadline: string, provisional: boolean }>, answers: Array<{ label: string, value: string, type: FormFieldType | null }>, evidence: Array<{ id: string, fileName: string, size: number, contentType: string }>, timeline: Array<{ cursor: string, kind: CaseEventKind, status: CaseStatus, visibility: EventVisibility, actorKind: ActorKind, transition: string | null, reason: string | null, satisfied: boolean | null, at: string, actor: { id: string, name: string, title: string | null } | null }>, messages: Array<{ id: string, authorKind: ActorKind, body: string, sentAt: string, author: { id: string, name: string } | null, evidence: Array<{ id: string, fileName: string, size: number, contentType: string }> }>, notes: Array<{ id: string, kind: NoteKind, body: string, at: string, author: { id: string, name: string } | null }>, officialAnswers: Array<{ id: string, status: AnswerStatus, body: string, updatedAt: string, decisionReason: string | null, draftedBy: { id: string, name: string } | null, decidedBy: { id: string, name: string } | null }>, exclusions: Array<{ kind: ExclusionKind, reason: string | null, staff: { id: string, name: string } }>, handlers: Array<{ id: string, name: string, title: string | null }>, viewerCan: { handle: boolean, transfer: boolean, addNote: boolean, sendMessage: boolean, setPriority: boolean, draftAnswer: boolean, approveAnswer: boolean, returnAnswer: boolean, restrict: boolean, declareConflict: boolean, recordColleagueConflict: boolean, requestReveal: boolean, transitionOptions: Array<{ transition: StaffTransition, reasonRequired: boolean, leadsTo: CaseStatus | null, reasonTemplate: TemplateUse | null }> } } };
 
 export type ConsoleInboxQueryVariables = Exact<{
   filter?: InboxFilter | null | undefined;
@@ -612,7 +654,7 @@ export type ConsoleInboxQueryVariables = Exact<{
 }>;
 
 
-export type ConsoleInboxQuery = { viewerStaff: { id: string, name: string, title: string | null, email: string, roles: Array<StaffRole>, provinceId: string | null, tenantId: string | null, canRecordIntake: boolean, canReadCases: boolean, canReadNotifications: boolean, unreadNotificationCount: number } | null, caseCounters: Array<{ open: number, inVerification: number, waitingForReporter: number, inFollowUp: number, overdue: number, escalated: number, agency: { slug: string, shortName: string } }>, inbox: { totalCount: number, hasNextPage: boolean, endCursor: string | null, liveCursor: string | null, cases: Array<{ id: string, registrationNumber: string, title: string, status: CaseStatus, priority: CasePriority, receivedAt: string, escalatedAt: string | null, restricted: boolean, agency: { slug: string, shortName: string, timeZone: string }, caseType: { key: string, name: string } | null, category: { key: string, name: string } | null, channel: { key: string, name: string } | null, currentStage: { key: string, name: string, deadline: string, overdue: boolean, dueSoon: boolean, paused: boolean, provisional: boolean } | null }> } };
+export type ConsoleInboxQuery = { viewerStaff: { id: string, name: string, title: string | null, email: string, roles: Array<StaffRole>, provinceId: string | null, tenantId: string | null, canRecordIntake: boolean, canReadCases: boolean, canReadNotifications: boolean, unreadNotificationCount: number } | null, caseCounters: Array<{ open: number, inVerification: number, waitingForReporter: number, inFollowUp: number, overdue: number, escalated: number, agency: { slug: string, shortName: string } }>, inbox: { totalCount: number, hasNextPage: boolean, endCursor: string | null, liveCursor: string | null, cases: Array<{ id: string, registrationNumber: string, title: string, status: CaseStatus, priority: CasePriority, receivedAt: string, escalatedAt: string | null, instructionDeadline: string | null, restricted: boolean, agency: { slug: string, shortName: string, timeZone: string }, caseType: { key: string, name: string } | null, category: { key: string, name: string } | null, channel: { key: string, name: string } | null, currentStage: { key: string, name: string, deadline: string, overdue: boolean, dueSoon: boolean, paused: boolean, provisional: boolean } | null }> } };
 
 export type ConsoleNotificationsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -697,7 +739,7 @@ export type ConsoleViewerFieldsFragment = { id: string, name: string, title: str
 
 export type CaseTypeFormFragment = { key: string, name: string, description: string | null, criteria: ReportCriteria, criteriaElements: Array<CriterionElement>, onlineIntake: boolean, requiredDocuments: Array<string>, downloads: Array<{ key: string, title: string, fileName: string, contentType: string }>, identity: { allowed: Array<IdentityMode>, confidential: boolean, identifiedRequires: Array<ReporterDetail>, pseudonymousRequires: Array<ReporterDetail>, note: string | null, pseudonymousNote: string | null }, evidence: { required: boolean, maxFiles: number, maxFileBytes: number }, slaPolicy: { stages: Array<{ key: string, name: string, workingDays: number }> } | null, formFields: Array<{ key: string, type: FormFieldType, label: string, help: string | null, required: boolean, maxLength: number | null, criterion: CriterionElement | null, options: Array<{ value: string, label: string }> }> };
 
-export type TrackedReportFieldsFragment = { registrationNumber: string, status: CaseStatus, caseTypeKey: string, caseTypeName: string, title: string, submittedAt: string, receivedAt: string, acceptsMessages: boolean, canEscalate: boolean, escalatedAt: string | null, escalationTarget: string | null, canRate: boolean, transferredTo: { registrationNumber: string, agencySlug: string, agencyName: string } | null, rating: { satisfied: boolean, comment: string | null, ratedAt: string, updatedAt: string, changed: boolean } | null, deadlines: Array<{ key: string, name: string, workingDays: number, deadline: string, provisional: boolean }>, timeline: Array<{ cursor: string, kind: CaseEventKind, status: CaseStatus, at: string }>, messages: Array<{ id: string, author: MessageAuthor, body: string, sentAt: string, evidence: Array<{ id: string, fileName: string, size: number, contentType: string }> }>, receipt: { agencyName: string, categoryName: string | null, identityMode: IdentityMode, timeZone: string, evidence: Array<{ id: string, fileName: string, size: number, contentType: string }> } };
+export type TrackedReportFieldsFragment = { registrationNumber: string, status: CaseStatus, caseTypeKey: string, caseTypeName: string, title: string, submittedAt: string, receivedAt: string, acceptsMessages: boolean, canEscalate: boolean, escalatedAt: string | null, escalationTarget: string | null, canRate: boolean, transferredTo: { registrationNumber: string, agencySlug: string, agencyName: string } | null, rating: { satisfied: boolean, comment: string | null, ratedAt: string, updatedAt: string, changed: boolean } | null, escalationFollowUp: { acknowledgedAt: string | null, instructionDeadline: string | null, outcome: EscalationOutcome | null, outcomeNote: string | null, concludedAt: string | null } | null, deadlines: Array<{ key: string, name: string, workingDays: number, deadline: string, provisional: boolean }>, timeline: Array<{ cursor: string, kind: CaseEventKind, status: CaseStatus, at: string }>, messages: Array<{ id: string, author: MessageAuthor, body: string, sentAt: string, evidence: Array<{ id: string, fileName: string, size: number, contentType: string }> }>, receipt: { agencyName: string, categoryName: string | null, identityMode: IdentityMode, timeZone: string, evidence: Array<{ id: string, fileName: string, size: number, contentType: string }> } };
 
 export type CaseCountersFieldsFragment = { open: number, inVerification: number, waitingForReporter: number, inFollowUp: number, overdue: number, escalated: number, agency: { slug: string, shortName: string } };
 
@@ -711,6 +753,13 @@ export type InboxUpdatesSubscriptionVariables = Exact<{
 
 
 export type InboxUpdatesSubscription = { inboxUpdates: { cursor: string, signal: LiveSignal, caseId: string | null } };
+
+export type InstructAgencyMutationVariables = Exact<{
+  input: InstructAgencyInput;
+}>;
+
+
+export type InstructAgencyMutation = { instructAgency: { id: string } };
 
 export type IntakeReceiptQueryVariables = Exact<{
   id: string;
@@ -789,6 +838,13 @@ export type RecordConflictMutationVariables = Exact<{
 
 export type RecordConflictMutation = { recordConflict: { id: string, exclusions: Array<{ staff: { id: string } }> } | null };
 
+export type RecordEscalationOutcomeMutationVariables = Exact<{
+  input: RecordEscalationOutcomeInput;
+}>;
+
+
+export type RecordEscalationOutcomeMutation = { recordEscalationOutcome: { id: string } };
+
 export type RecordOfflineIntakeMutationVariables = Exact<{
   input: RecordOfflineIntakeInput;
 }>;
@@ -817,7 +873,7 @@ export type ReportUpdatesSubscriptionVariables = Exact<{
 }>;
 
 
-export type ReportUpdatesSubscription = { reportUpdates: { cursor: string, signal: LiveSignal, report: { registrationNumber: string, status: CaseStatus, caseTypeKey: string, caseTypeName: string, title: string, submittedAt: string, receivedAt: string, acceptsMessages: boolean, canEscalate: boolean, escalatedAt: string | null, escalationTarget: string | null, canRate: boolean, transferredTo: { registrationNumber: string, agencySlug: string, agencyName: string } | null, rating: { satisfied: boolean, comment: string | null, ratedAt: string, updatedAt: string, changed: boolean } | null, deadlines: Array<{ key: string, name: string, workingDays: number, deadline: string, provisional: boolean }>, timeline: Array<{ cursor: string, kind: CaseEventKind, status: CaseStatus, at: string }>, messages: Array<{ id: string, author: MessageAuthor, body: string, sentAt: string, evidence: Array<{ id: string, fileName: string, size: number, contentType: string }> }>, receipt: { agencyName: string, categoryName: string | null, identityMode: IdentityMode, timeZone: string, evidence: Array<{ id: string, fileName: string, size: number, contentType: string }> } } } };
+export type ReportUpdatesSubscription = { reportUpdates: { cursor: string, signal: LiveSignal, report: { registrationNumber: string, status: CaseStatus, caseTypeKey: string, caseTypeName: string, title: string, submittedAt: string, receivedAt: string, acceptsMessages: boolean, canEscalate: boolean, escalatedAt: string | null, escalationTarget: string | null, canRate: boolean, transferredTo: { registrationNumber: string, agencySlug: string, agencyName: string } | null, rating: { satisfied: boolean, comment: string | null, ratedAt: string, updatedAt: string, changed: boolean } | null, escalationFollowUp: { acknowledgedAt: string | null, instructionDeadline: string | null, outcome: EscalationOutcome | null, outcomeNote: string | null, concludedAt: string | null } | null, deadlines: Array<{ key: string, name: string, workingDays: number, deadline: string, provisional: boolean }>, timeline: Array<{ cursor: string, kind: CaseEventKind, status: CaseStatus, at: string }>, messages: Array<{ id: string, author: MessageAuthor, body: string, sentAt: string, evidence: Array<{ id: string, fileName: string, size: number, contentType: string }> }>, receipt: { agencyName: string, categoryName: string | null, identityMode: IdentityMode, timeZone: string, evidence: Array<{ id: string, fileName: string, size: number, contentType: string }> } } } };
 
 export type ReporterNotificationEmailQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -946,7 +1002,7 @@ export type TrackReportQueryVariables = Exact<{
 }>;
 
 
-export type TrackReportQuery = { trackReport: { liveCursor: string | null, registrationNumber: string, status: CaseStatus, caseTypeKey: string, caseTypeName: string, title: string, submittedAt: string, receivedAt: string, acceptsMessages: boolean, canEscalate: boolean, escalatedAt: string | null, escalationTarget: string | null, canRate: boolean, transferredTo: { registrationNumber: string, agencySlug: string, agencyName: string } | null, rating: { satisfied: boolean, comment: string | null, ratedAt: string, updatedAt: string, changed: boolean } | null, deadlines: Array<{ key: string, name: string, workingDays: number, deadline: string, provisional: boolean }>, timeline: Array<{ cursor: string, kind: CaseEventKind, status: CaseStatus, at: string }>, messages: Array<{ id: string, author: MessageAuthor, body: string, sentAt: string, evidence: Array<{ id: string, fileName: string, size: number, contentType: string }> }>, receipt: { agencyName: string, categoryName: string | null, identityMode: IdentityMode, timeZone: string, evidence: Array<{ id: string, fileName: string, size: number, contentType: string }> } } };
+export type TrackReportQuery = { trackReport: { liveCursor: string | null, registrationNumber: string, status: CaseStatus, caseTypeKey: string, caseTypeName: string, title: string, submittedAt: string, receivedAt: string, acceptsMessages: boolean, canEscalate: boolean, escalatedAt: string | null, escalationTarget: string | null, canRate: boolean, transferredTo: { registrationNumber: string, agencySlug: string, agencyName: string } | null, rating: { satisfied: boolean, comment: string | null, ratedAt: string, updatedAt: string, changed: boolean } | null, escalationFollowUp: { acknowledgedAt: string | null, instructionDeadline: string | null, outcome: EscalationOutcome | null, outcomeNote: string | null, concludedAt: string | null } | null, deadlines: Array<{ key: string, name: string, workingDays: number, deadline: string, provisional: boolean }>, timeline: Array<{ cursor: string, kind: CaseEventKind, status: CaseStatus, at: string }>, messages: Array<{ id: string, author: MessageAuthor, body: string, sentAt: string, evidence: Array<{ id: string, fileName: string, size: number, contentType: string }> }>, receipt: { agencyName: string, categoryName: string | null, identityMode: IdentityMode, timeZone: string, evidence: Array<{ id: string, fileName: string, size: number, contentType: string }> } } };
 
 export type TransferCaseMutationVariables = Exact<{
   input: TransferCaseInput;

@@ -13,6 +13,9 @@ import { consoleCasePath, consoleInboxPath } from '../../console/console-paths';
 import { PossibleDuplicates } from '../../console/possible-duplicates';
 import { describeFlash } from '../../console/flash';
 import { LiveCase } from '../../console/live-case';
+import { EscalationFollowUpSection } from '../../console/escalation-follow-up';
+import { isEscalationIntent } from '../../console/case-action-data';
+import { handleEscalationAction } from '../../server/console-escalation-actions.server';
 import {
   AgencyStaffDocument,
   CaseConflictProposalsDocument,
@@ -152,10 +155,12 @@ function findChosenTemplate(url: URL, templates: ResponseTemplate[]): ChosenTemp
 }
 
 export async function action(args: ActionFunctionArgs) {
-  // The secretariat reads; it never acts on a case.
+  const fields = await args.request.clone().formData();
+  // The follow-up of an escalation (ADR 0028): the secretariat's steps; the API refuses anyone else.
+  if (isEscalationIntent(fields.get('intent'))) return handleEscalationAction(args.request, startConsoleAction(args), findCaseId(args.params));
+  // Otherwise the secretariat reads; it never acts on a case.
   const call = startConsoleAction(args, { agencyOnly: true });
   const caseId = findCaseId(args.params);
-  const fields = await args.request.clone().formData();
   if (fields.get('intent') === 'decideConflict') return handleTrustAction(args.request, call, fields, consoleCasePath(call.scope, caseId));
   return handleCaseAction(args.request, call, caseId);
 }
@@ -211,6 +216,11 @@ function ConsoleCase({ loaded }: { loaded: LoadedCase }) {
               <a href="#tindakan">{t('action.title')}</a>
             </li>
           ) : null}
+          {item.escalationFollowUp ? (
+            <li>
+              <a href="#tindak-lanjut-eskalasi">{t('followUp.heading')}</a>
+            </li>
+          ) : null}
           {CASE_SECTIONS.map((section) => (
             <li key={section.id}>
               <a href={`#${section.id}`}>{t(section.title)}</a>
@@ -223,6 +233,15 @@ function ConsoleCase({ loaded }: { loaded: LoadedCase }) {
           <CaseRecord item={item} scope={frame.scope} />
         </div>
         <div className="case-side" id="tindakan">
+          <EscalationFollowUpSection
+            item={item}
+            forms={{
+              result: result && 'problems' in result ? result : undefined,
+              templates: [],
+              chosenTemplate: null,
+              casePath: consoleCasePath(frame.scope, item.id),
+            }}
+          />
           {item.status === 'SUBMITTED' || item.status === 'IN_VERIFICATION' ? <PossibleDuplicates scope={frame.scope} item={item} /> : null}
           {proposals.length > 0 ? (
             <section aria-labelledby="benturan-menunggu" className="case-section" data-section="case-conflict-proposals">
@@ -243,7 +262,7 @@ function ConsoleCase({ loaded }: { loaded: LoadedCase }) {
               draftBody={draft?.status === 'DRAFT' ? draft.body : ''}
               transferTargets={transferTargets}
             />
-          ) : (
+          ) : item.viewerCanOversee && item.escalationFollowUp && item.escalationFollowUp.state !== 'CONCLUDED' ? null : (
             <p className="note" data-read-only>
               {t('staffCase.readOnly')}
             </p>
