@@ -15,7 +15,17 @@ import sharp from 'sharp';
 import { png } from '@aduan/api/evidence/test-files.ts';
 import { DEMO_CUSTODIAN_PASSPHRASE } from '@aduan/ops/src/commands/index.ts';
 import { browserTestsEnabled, launchChromium, seriousViolations } from '../support/browser.ts';
-import { type ConsoleBrowser, daysAgo, openCase, follow, openPage, overflow, printServerOutputOnFailure, signIn } from '../support/console-browser.ts';
+import {
+  type ConsoleBrowser,
+  daysAgo,
+  openCase,
+  follow,
+  openPage,
+  overflow,
+  printServerOutputOnFailure,
+  signIn,
+  waitForFlash,
+} from '../support/console-browser.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
 import { graphql } from '../support/graphql.ts';
 import { startApi, type RunningProcess } from '../support/processes.ts';
@@ -304,7 +314,7 @@ describe.runIf(browserTestsEnabled)('more of the staff console in Chromium', () 
     await transfer.getByLabel('Instansi yang berwenang').selectOption(KALSEL);
     await transfer.getByLabel('Alasan pelimpahan').fill('Taman kota di Banjarmasin: kewenangan Inspektorat Kalsel.');
     await transfer.locator('[data-action-submit="transfer"]').click();
-    await page.locator('[data-flash]').waitFor();
+    await waitForFlash(page);
     expect(await page.locator('[data-flash]').innerText()).toContain('dilimpahkan');
     expect(await page.locator('[data-fact="status"] [data-status]').getAttribute('data-status')).toBe('TRANSFERRED');
     const newNumber = (await page.locator('[data-fact="transferred-to"] dd').innerText()).trim();
@@ -331,7 +341,7 @@ describe.runIf(browserTestsEnabled)('more of the staff console in Chromium', () 
     expect(await verifier.page.locator('main').innerText()).not.toContain('081299990001');
     await verifier.page.getByLabel('Alasan permintaan').fill('Klarifikasi lanjutan dengan pelapor diperlukan.');
     await verifier.page.locator('[data-action-submit="reveal-request"]').click();
-    await verifier.page.locator('[data-flash]').waitFor();
+    await waitForFlash(verifier.page);
     expect(await verifier.page.locator('[data-flash]').innerText()).toContain('kustodian');
     await verifier.context.close();
 
@@ -400,7 +410,7 @@ describe.runIf(browserTestsEnabled)('more of the staff console in Chromium', () 
     await again.getByLabel('Verifikator').check();
     await again.getByLabel('Kata sandi awal').fill('kata-sandi-rina-123');
     await again.locator('[data-action-submit="create-staff"]').click();
-    await page.locator('[data-flash]').waitFor();
+    await waitForFlash(page);
     expect(await page.locator('[data-flash]').innerText()).toContain('Akun petugas dibuat');
     const card = page.locator('[data-account="rina@inspektorat-kalbar.test"]');
     expect(await card.locator('[data-roles]').innerText()).toBe('Verifikator');
@@ -415,7 +425,7 @@ describe.runIf(browserTestsEnabled)('more of the staff console in Chromium', () 
 
     await card.locator('summary').click();
     await card.locator('[data-action-submit="deactivate"]').click();
-    await page.locator('[data-flash]').waitFor();
+    await waitForFlash(page);
     expect(await page.locator('[data-account="rina@inspektorat-kalbar.test"]').getAttribute('data-active')).toBe('false');
     await page.setViewportSize({ width: 360, height: 800 });
     expect(await overflow(page), 'staff page at 360 px').toBeLessThanOrEqual(0);

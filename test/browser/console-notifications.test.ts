@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { png } from '@aduan/api/evidence/test-files.ts';
 import { browserTestsEnabled, launchChromium, seriousViolations } from '../support/browser.ts';
-import { type ConsoleBrowser, follow, openPage, overflow, printServerOutputOnFailure, signIn } from '../support/console-browser.ts';
+import { type ConsoleBrowser, follow, openPage, overflow, printServerOutputOnFailure, signIn, waitForFlash } from '../support/console-browser.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
 import { graphql } from '../support/graphql.ts';
 import { seedNotifications } from '../support/notifications.ts';
@@ -174,7 +174,7 @@ describe.runIf(browserTestsEnabled)('console notifications in Chromium', () => {
     expect(await row.innerText()).toContain('Overdue, escalated');
     expect(await page.locator('[data-nav="console-notifications"]').innerText()).toMatch(/Notifications\s+1 new/);
     await row.getByRole('button', { name: /Mark read/ }).click();
-    await page.locator('[data-flash]').waitFor();
+    await waitForFlash(page);
     expect(await page.locator('[data-flash]').innerText()).toBe('Notifications marked as read.');
     expect(await unreadInHeader(page)).toBeNull();
     await row.locator('a').click();
@@ -199,7 +199,7 @@ describe.runIf(browserTestsEnabled)('console notifications in Chromium', () => {
       expect(await boxes.evaluateAll((list) => list.map((box) => (box as HTMLInputElement).checked))).toEqual([true, true, true]);
       await section.getByLabel('ada aduan baru di kotak masuk').uncheck();
       await section.getByRole('button', { name: 'Simpan pilihan email' }).click();
-      await page.locator('[data-flash]').waitFor();
+      await waitForFlash(page);
       await page.waitForLoadState('domcontentloaded');
       expect(await page.locator('[data-flash]').innerText()).toBe('Pilihan email Anda disimpan.');
       expect(await section.locator('[data-email-kind="STAFF_NEW_CASE"]').isChecked()).toBe(false);
@@ -212,7 +212,7 @@ describe.runIf(browserTestsEnabled)('console notifications in Chromium', () => {
       // Back to every mail, for the next round and the other tests.
       await section.getByLabel('ada aduan baru di kotak masuk').check();
       await section.getByRole('button', { name: 'Simpan pilihan email' }).click();
-      await page.locator('[data-flash]').waitFor();
+      await waitForFlash(page);
       await page.waitForLoadState('domcontentloaded');
       expect(await section.locator('[data-email-kind="STAFF_NEW_CASE"]').isChecked()).toBe(true);
       await context.close();

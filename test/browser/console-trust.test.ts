@@ -12,7 +12,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { browserTestsEnabled, launchChromium, seriousViolations } from '../support/browser.ts';
-import { type ConsoleBrowser, openCase, follow, openPage, overflow, printServerOutputOnFailure, signIn } from '../support/console-browser.ts';
+import { type ConsoleBrowser, openCase, follow, openPage, overflow, printServerOutputOnFailure, signIn, waitForFlash } from '../support/console-browser.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
 import { graphql } from '../support/graphql.ts';
 import { startApi, type RunningProcess } from '../support/processes.ts';
@@ -113,7 +113,7 @@ describe.runIf(browserTestsEnabled)('separation of duties in the staff console',
     expect(await reviewer.innerText()).toContain('usulan yang dikonfirmasi orang kedua');
     await reviewer.getByLabel('Penjaga identitas').check();
     await reviewer.getByRole('button', { name: 'Simpan peran' }).click();
-    await admin.page.locator('[data-flash]').waitFor();
+    await waitForFlash(admin.page);
     expect(await admin.page.locator('[data-flash]').innerText()).toContain('menunggu konfirmasi orang kedua');
     const afterProposal = admin.page.locator(`[data-account="${demoEmail('telaah', KALBAR)}"]`);
     expect(await afterProposal.locator('[data-roles]').innerText()).toBe('Tim Telaah');
@@ -161,7 +161,7 @@ describe.runIf(browserTestsEnabled)('separation of duties in the staff console',
     expect(await seriousViolations(head.page), 'staff page, head').toEqual([]);
     expect(await shoot(head.page, 'trust-staff-head'), 'head staff page at 360 px').toBeLessThanOrEqual(0);
     await waiting.locator('[data-decide="confirm"]').click();
-    await head.page.locator('[data-flash]').waitFor();
+    await waitForFlash(head.page);
     expect(await head.page.locator('[data-flash]').innerText()).toContain('dikonfirmasi');
     const confirmed = head.page.locator(`[data-account="${demoEmail('telaah', KALBAR)}"]`);
     expect(await confirmed.locator('[data-roles]').innerText()).toContain('Penjaga identitas');
@@ -170,7 +170,7 @@ describe.runIf(browserTestsEnabled)('separation of duties in the staff console',
     // The head proposes a custodian too; the admin would confirm it.
     const verifier = head.page.locator(`[data-account="${demoEmail('verifikator', KALBAR)}"]`);
     await verifier.locator('[data-propose="GRANT:IDENTITY_CUSTODIAN"] button').click();
-    await head.page.locator('[data-flash]').waitFor();
+    await waitForFlash(head.page);
     expect(await head.page.locator('[data-flash]').innerText()).toContain('Usulan tercatat');
     expect(await head.page.locator(`[data-account="${demoEmail('verifikator', KALBAR)}"] [data-pending-change="GRANT:IDENTITY_CUSTODIAN"]`).count()).toBe(1);
     // The head's own card offers nothing.
@@ -214,7 +214,7 @@ describe.runIf(browserTestsEnabled)('separation of duties in the staff console',
     await conflict.getByLabel('Petugas yang disebut dalam laporan').selectOption({ label: 'Tim Telaah (demo) (Auditor)' });
     await conflict.locator('#colleague-reason').fill('Kerabat pihak terlapor');
     await conflict.getByRole('button', { name: 'Kecualikan petugas ini' }).click();
-    await verifier.page.locator('[data-flash]').waitFor();
+    await waitForFlash(verifier.page);
     expect(await verifier.page.locator('[data-flash]').innerText()).toContain('menunggu konfirmasi pimpinan');
     const pending = verifier.page.locator('[data-section="case-conflict-proposals"]');
     expect(await pending.innerText()).toContain('Tim Telaah (demo) ditandai memiliki benturan kepentingan');
@@ -230,7 +230,7 @@ describe.runIf(browserTestsEnabled)('separation of duties in the staff console',
     await signIn(head.page, demoEmail('pimpinan', KALBAR));
     await openCase(target, head.page, `${konsol(KALBAR)}/kotak-masuk`, filed.registrationNumber);
     await head.page.locator('[data-section="case-conflict-proposals"] [data-decide="confirm"]').click();
-    await head.page.locator('[data-flash]').waitFor();
+    await waitForFlash(head.page);
     expect(await head.page.locator('[data-flash]').innerText()).toContain('Benturan kepentingan dikonfirmasi');
     expect(await head.page.locator('[data-section="case-conflict-proposals"]').count()).toBe(0);
     expect(await head.page.locator('[data-exclusions]').innerText()).toContain('Tim Telaah (demo)');
@@ -272,11 +272,11 @@ describe.runIf(browserTestsEnabled)('separation of duties in the staff console',
     expect(await shoot(secretariat.page, 'trust-decisions'), 'decisions page at 360 px').toBeLessThanOrEqual(0);
 
     await headProposal.locator('[data-decide="confirm"]').click();
-    await secretariat.page.locator('[data-flash]').waitFor();
+    await waitForFlash(secretariat.page);
     expect(await secretariat.page.locator('[data-flash]').innerText()).toContain('Perubahan peran dikonfirmasi');
     expect(await secretariat.page.locator(`[data-role-proposal="${demoEmail('verifikator', BKAD)}"]`).count()).toBe(0);
     await secretariat.page.locator('[data-section="conflict-proposals"] [data-decide="confirm"]').click();
-    await secretariat.page.locator('[data-flash]').waitFor();
+    await waitForFlash(secretariat.page);
     expect(await secretariat.page.locator('[data-flash]').innerText()).toContain('Benturan kepentingan dikonfirmasi');
     expect(await secretariat.page.locator('[data-no-conflicts]').count()).toBe(1);
     const bkadAccounts = await bkadAdmin.call<{ staffAccounts: { email: string; roles: string[] }[] }>('{ staffAccounts { email roles } }');

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { png } from '@aduan/api/evidence/test-files.ts';
 import { browserTestsEnabled, launchChromium, seriousViolations } from '../support/browser.ts';
-import { type ConsoleBrowser, openCase, openPage, overflow, printServerOutputOnFailure, signIn } from '../support/console-browser.ts';
+import { type ConsoleBrowser, openCase, openPage, overflow, printServerOutputOnFailure, signIn, waitForFlash } from '../support/console-browser.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
 import { graphql } from '../support/graphql.ts';
 import { startApi, type RunningProcess } from '../support/processes.ts';
@@ -115,7 +115,7 @@ describe.runIf(browserTestsEnabled)('the staff console in Chromium', () => {
     const question = 'Di ruas jalan mana tepatnya, dan sejak kapan rusaknya?';
     await page.getByLabel('Pertanyaan untuk pelapor').fill(question);
     await page.locator('[data-transition="REQUEST_INFO"]').click();
-    await page.locator('[data-flash]').waitFor();
+    await waitForFlash(page);
     expect(await flashOf(page)).toContain('Menunggu keterangan pelapor');
     expect(await statusOf(page)).toBe('NEEDS_INFO');
     expect(await page.locator('[data-deadline]').first().getAttribute('data-deadline')).toBe('paused');
@@ -141,7 +141,7 @@ describe.runIf(browserTestsEnabled)('the staff console in Chromium', () => {
     // The case page follows the case live and may be re-rendering its data: wait for the reply.
     await verifier.page.locator('[data-messages]', { hasText: 'Jalan Ahmad Yani km 3, sejak Januari.' }).waitFor({ timeout: 10_000 });
     await verifier.page.locator('[data-transition="ACCEPT"]').click();
-    await verifier.page.locator('[data-flash]').waitFor();
+    await waitForFlash(verifier.page);
     expect(await statusOf(verifier.page)).toBe('ACCEPTED');
     await verifier.context.close();
 
@@ -150,19 +150,19 @@ describe.runIf(browserTestsEnabled)('the staff console in Chromium', () => {
     await signIn(reviewer.page, demoEmail('telaah', KALBAR));
     await openCase(target, reviewer.page, CONSOLE, filed.registrationNumber);
     await reviewer.page.locator('[data-transition="START_FOLLOW_UP"]').click();
-    await reviewer.page.locator('[data-flash]').waitFor();
+    await waitForFlash(reviewer.page);
     expect(await statusOf(reviewer.page)).toBe('IN_FOLLOW_UP');
     await reviewer.page.getByLabel('Jenis catatan').selectOption('COORDINATION');
     await reviewer.page.getByLabel('Catatan', { exact: false }).last().fill('Koordinasi dengan Dinas PUPR: jadwal perbaikan Maret.');
     await reviewer.page.getByRole('button', { name: 'Simpan catatan' }).click();
-    await reviewer.page.locator('[data-flash]').waitFor();
+    await waitForFlash(reviewer.page);
     expect(await flashOf(reviewer.page)).toContain('Catatan internal tersimpan');
     expect(await reviewer.page.locator('[data-notes]').innerText()).toContain('Koordinasi dengan Dinas PUPR');
     expect(await reviewer.page.locator('[data-notes]').innerText()).toContain('Koordinasi');
     const answer = 'Terima kasih. Ruas Jalan Ahmad Yani km 3 dijadwalkan diperbaiki Dinas PUPR pada bulan Maret.';
     await reviewer.page.getByLabel('Isi jawaban').fill(answer);
     await reviewer.page.getByRole('button', { name: 'Ajukan untuk persetujuan' }).click();
-    await reviewer.page.locator('[data-flash]').waitFor();
+    await waitForFlash(reviewer.page);
     expect(await flashOf(reviewer.page)).toContain('diajukan kepada pimpinan');
     expect(await reviewer.page.locator('[data-answer-status="SUBMITTED"]').innerText()).toContain(answer);
     // Only the head approves.
@@ -178,7 +178,7 @@ describe.runIf(browserTestsEnabled)('the staff console in Chromium', () => {
       `status ${await statusOf(head.page)}; answers: ${await head.page.locator('[data-answer-status]').evaluateAll((items) => items.map((item) => item.getAttribute('data-answer-status')).join(','))}`;
     expect(await head.page.locator('[data-action="return-answer"]').count(), await seen()).toBe(1);
     await head.page.locator('[data-transition="APPROVE_ANSWER"]').click();
-    await head.page.locator('[data-flash]').waitFor();
+    await waitForFlash(head.page);
     expect(await statusOf(head.page)).toBe('ANSWERED');
     expect(await head.page.locator('[data-answer-status="APPROVED"]').count()).toBe(1);
     const timeline = await head.page.locator('[data-timeline]').innerText();

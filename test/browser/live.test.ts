@@ -11,7 +11,7 @@ import type { Browser, Page } from 'playwright-core';
 import WebSocket from 'ws';
 import { png } from '@aduan/api/evidence/test-files.ts';
 import { browserTestsEnabled, launchChromium, seriousViolations } from '../support/browser.ts';
-import { follow, openPage, overflow, signIn, type ConsoleBrowser } from '../support/console-browser.ts';
+import { follow, openPage, overflow, signIn, type ConsoleBrowser, waitForFlash } from '../support/console-browser.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
 import { graphql } from '../support/graphql.ts';
 import { startApi, type RunningProcess } from '../support/processes.ts';
@@ -93,7 +93,7 @@ describe.skipIf(!browserTestsEnabled)('live updates in the pages', () => {
     const question = 'Di depan sekolah mana tepatnya lampu itu padam?';
     await verifier.page.getByLabel('Pertanyaan untuk pelapor').fill(question);
     await verifier.page.locator('[data-transition="REQUEST_INFO"]').click();
-    await verifier.page.locator('[data-flash]').waitFor();
+    await waitForFlash(verifier.page);
 
     // The reporter's page changes in place: status, message, timeline, and a polite announcement.
     await reporter.page.locator('.status[data-status="NEEDS_INFO"]').waitFor({ timeout: 15_000 });

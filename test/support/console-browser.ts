@@ -35,6 +35,16 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   await page.waitForLoadState();
 }
 
+/**
+ * Waits for the result of a console action: its flash, then the rest of the document. A click
+ * before the page's script ran posts the form natively and the next page streams in as a new
+ * document, so the flash at its top can be there before the sections below it.
+ */
+export async function waitForFlash(page: Page) {
+  await page.locator('[data-flash]').waitFor();
+  await page.waitForLoadState('domcontentloaded');
+}
+
 /** What a stalled step says beside Playwright's message: where the browser is, what it shows, the servers' slow calls. */
 async function explainStall(page: Page, error: Error): Promise<Error> {
   const shown = (
