@@ -3,6 +3,7 @@ import { parseEnv, type Env } from './env.ts';
 import { createLogger } from './logger.ts';
 import { createJobRunner } from './jobs/job-runner.ts';
 import { createMailRunner } from './notify/mail-runner.ts';
+import { createFiguresRunner } from './stats/figures-runner.ts';
 import { createApiServer } from './server.ts';
 import { createServices } from './services.ts';
 import { describeDemoDoors, findDemoDoors } from './admin/demo-doors.service.ts';
@@ -54,6 +55,9 @@ if (env.NOTIFY_ENABLED) {
   logger.warn('NOTIFY_ENABLED=false: this process sends no mail and writes no notifications of case events');
 }
 
+const figures = createFiguresRunner(services);
+figures.start();
+
 let stopping = false;
 async function shutdown(signal: string) {
   if (stopping) return;
@@ -64,6 +68,7 @@ async function shutdown(signal: string) {
   // Background work first: a running sweep finishes (or is abandoned to the next one) before the pool closes.
   await jobs.stop().catch((error: unknown) => logger.warn({ err: error }, 'background jobs did not stop cleanly'));
   await mail.stop().catch((error: unknown) => logger.warn({ err: error }, 'mail did not stop cleanly'));
+  await figures.stop().catch((error: unknown) => logger.warn({ err: error }, 'figures did not stop cleanly'));
   await server.close();
   await services.db.close();
   process.exit(0);

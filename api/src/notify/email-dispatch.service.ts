@@ -7,11 +7,11 @@
  * with the rows) and doubles nothing (an event is read again only inside the window of
  * transactions still running, and (event, recipient) is unique, for mails and notifications alike).
  *
- * One dispatch runs at a time across every API instance: the position row is locked, and an
- * instance that finds it locked skips its turn.
+ * One dispatch runs at a time across every API instance (live/event-log-reader.ts).
  */
 import { withSqlScope } from '../auth/data-scope.ts';
 import type { SqlRunner } from '../db.ts';
+import { readEventLog } from '../live/event-log-reader.ts';
 import type { EmailKind, StaffNotificationKind } from '../generated/prisma/enums.ts';
 import { inAppKindOf, mailsFor, type MailRule } from './notification-rules.ts';
 
@@ -22,8 +22,7 @@ const POSITION = 'email';
 const BATCH = 500;
 
 interface EventRow {
-  /** Null in the one row of a read that found no event. */
-  id: string | null;
+  id: string;
   tenant_id: string;
   case_id: string;
   kind: string;
@@ -37,7 +36,6 @@ interface EventRow {
   reporter_mail_stopped: boolean;
   restricted: boolean;
   created_at: Date;
-  snapshot_xmin: string;
 }
 
 const EVENT_COLUMNS = `
@@ -45,21 +43,6 @@ const EVENT_COLUMNS = `
   e.visibility::text AS visibility, e.data->>'transition' AS transition, e.data->>'submitted' AS submitted, c.reporter_account_id,
   c.identity_mode::text AS identity_mode, c.identity_protection::text AS identity_protection,
   c.reporter_mail_stopped_at IS NOT NULL AS reporter_mail_stopped, c.restricted, e.created_at`;
-
-// New events in id order, and the window of transactions that were running at the last read;
-// with the oldest transaction running now, from the same statement so that both describe one
-// snapshot (a later snapshot could miss a transaction that commits in between).
-const READ_EVENTS = `
-  WITH snapshot AS (SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS snapshot_xmin)
-  SELECT snapshot.snapshot_xmin, events.*
-  FROM snapshot
-  LEFT JOIN LATERAL (
-    (SELECT ${EVENT_COLUMNS} FROM case_event e JOIN "case" c ON c.id = e.case_id
-      WHERE e.id > $1::bigint ORDER BY e.id LIMIT ${BATCH})
-    UNION ALL
-    (SELECT ${EVENT_COLUMNS} FROM case_event e JOIN "case" c ON c.id = e.case_id
-      WHERE e.id <= $1::bigint AND e.tx_id >= $2::text::xid8)
-  ) events ON true`;
 
 /** Active staff who may be told of this case (not excluded from it); `opted_out`: of this kind of mail. */
 const TOLD_STAFF = `
@@ -139,19 +122,9 @@ async function enqueue(runner: Runner, event: EventRow, kind: EmailKind, recipie
 export async function dispatchEmails(sql: SqlRunner): Promise<{ events: number; queued: number } | null> {
   return withSqlScope(sql, 'platform', async (runner) => {
     // The first dispatch starts at the present: a new deployment does not mail its past.
-    await runner.query(
-      `INSERT INTO notification_position (name, up_to, oldest)
-       SELECT $1, coalesce(max(id), 0), pg_snapshot_xmin(pg_current_snapshot())::text FROM case_event
-       ON CONFLICT (name) DO NOTHING`,
-      [POSITION],
-    );
-    const [position] = await runner.query<{ up_to: string; oldest: string }>(
-      'SELECT up_to::text AS up_to, oldest FROM notification_position WHERE name = $1 FOR UPDATE SKIP LOCKED',
-      [POSITION],
-    );
-    if (!position) return null;
-    const rows = await runner.query<EventRow>(READ_EVENTS, [position.up_to, position.oldest]);
-    const events = rows.filter((row): row is EventRow & { id: string } => row.id !== null);
+    const batch = await readEventLog<EventRow>(runner, POSITION, EVENT_COLUMNS, BATCH);
+    if (!batch) return null;
+    const { events } = batch;
     let queued = 0;
     for (const event of events) {
       const rules = mailsFor({
@@ -169,9 +142,7 @@ export async function dispatchEmails(sql: SqlRunner): Promise<{ events: number; 
         }
       }
     }
-    const upTo = events.reduce((max, event) => (BigInt(event.id) > max ? BigInt(event.id) : max), BigInt(position.up_to));
-    // What ran during the read may still commit events with ids up to upTo: read them again next time.
-    await runner.query('UPDATE notification_position SET up_to = $2::bigint, oldest = $3 WHERE name = $1', [POSITION, upTo.toString(), rows[0]!.snapshot_xmin]);
+    await batch.advance();
     return { events: events.length, queued };
   });
 }

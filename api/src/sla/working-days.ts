@@ -195,6 +195,16 @@ function localDayNumber(instant: Date, timeZone: string): number {
   return toDayNumber(localDate(instant, timeZone), 'the local date');
 }
 
+/**
+ * The working days from `from` to `to` by the stage rule: the working days after the local date
+ * of `from` up to and including the local date of `to` (0 on the same day; 0 when `to` is earlier).
+ */
+export function workingDaysBetween(from: Date, to: Date, calendar: WorkingCalendar): number {
+  assertInstant(from, 'the start');
+  assertInstant(to, 'the end');
+  return countWorkingDays(localDayNumber(from, calendar.timeZone), localDayNumber(to, calendar.timeZone), calendar).count;
+}
+
 /** The end of the `workingDays`-th working day after the local date of `start`. */
 export function addWorkingDays(start: Date, workingDays: number, calendar: WorkingCalendar): Deadline {
   assertInstant(start, 'the start');

@@ -1,0 +1,19 @@
+/**
+ * Keeps the statistics' figures current in one API process (figures-pass.service.ts): a pass on
+ * a timer (FIGURES_INTERVAL_SECONDS) and soon after news of case events (live/event-follower.ts),
+ * each pass to the end of the log. Every instance runs it; one pass at a time runs across them.
+ */
+import type { AppServices } from '../context.ts';
+import { followEvents, type EventFollower } from '../live/event-follower.ts';
+import { runFiguresToEnd } from './figures-pass.service.ts';
+
+export function createFiguresRunner(services: Pick<AppServices, 'env' | 'db' | 'configs' | 'calendars' | 'logger' | 'live'>): EventFollower {
+  return followEvents(services, {
+    name: 'figures',
+    intervalMs: services.env.FIGURES_INTERVAL_SECONDS * 1000,
+    turn: async () => {
+      const cases = await runFiguresToEnd(services);
+      if (cases > 0) services.logger.debug({ cases }, 'figures computed');
+    },
+  });
+}
