@@ -46,6 +46,8 @@ export interface CaseFigureRow {
   channelId: string | null;
   confidential: boolean;
   receivedAt: Date;
+  /** The date of receipt in the agency's zone, as a UTC midnight (a SQL date). */
+  receivedDate: Date;
   /** The first day of the month of receipt in the agency's zone, as a UTC midnight (a SQL date). */
   receivedMonth: Date;
   status: CaseStatus;
@@ -189,6 +191,7 @@ export function computeCaseFigure(
       channelId: row.channelId,
       confidential: caseType.confidential,
       receivedAt,
+      receivedDate: new Date(`${localDate(receivedAt, calendar.timeZone)}T00:00:00.000Z`),
       receivedMonth: monthOf(receivedAt, calendar.timeZone),
       status: row.status,
       outcome,

@@ -82,6 +82,7 @@ const FIGURE_COLUMNS = [
   'channel_id',
   'confidential',
   'received_at',
+  'received_date',
   'received_month',
   'status',
   'outcome',
@@ -106,6 +107,7 @@ function figureValues(row: CaseFigureRow): unknown[] {
     row.channelId,
     row.confidential,
     row.receivedAt,
+    row.receivedDate.toISOString().slice(0, 10),
     row.receivedMonth.toISOString().slice(0, 10),
     row.status,
     row.outcome,
@@ -125,11 +127,11 @@ function figureValues(row: CaseFigureRow): unknown[] {
 // One statement for a batch: the rows as JSON, read back with their columns' types.
 const UPSERT_FIGURES = `
   INSERT INTO case_figure (${FIGURE_COLUMNS.join(', ')}, computed_at)
-  SELECT r.case_id, r.tenant_id, r.case_type_id, r.category_id, r.channel_id, r.confidential, r.received_at, r.received_month,
+  SELECT r.case_id, r.tenant_id, r.case_type_id, r.category_id, r.channel_id, r.confidential, r.received_at, r.received_date, r.received_month,
          r.status::"CaseStatus", r.outcome::"FigureOutcome", r.first_response_at, r.first_response_working_days, r.first_response_days,
          r.resolved_at, r.resolve_working_days, r.resolve_days, r.standard_working_days, r.within_standard, r.escalated, r.transferred_in, now()
   FROM json_to_recordset($1::json) AS r(case_id uuid, tenant_id uuid, case_type_id uuid, category_id uuid, channel_id uuid, confidential boolean,
-       received_at timestamp(3), received_month date, status text, outcome text, first_response_at timestamp(3), first_response_working_days int,
+       received_at timestamp(3), received_date date, received_month date, status text, outcome text, first_response_at timestamp(3), first_response_working_days int,
        first_response_days double precision, resolved_at timestamp(3), resolve_working_days int, resolve_days double precision,
        standard_working_days int, within_standard boolean, escalated boolean, transferred_in boolean)
   ON CONFLICT (case_id) DO UPDATE SET ${FIGURE_COLUMNS.filter((column) => column !== 'case_id')

@@ -10,6 +10,7 @@ CREATE TABLE "case_figure" (
     "channel_id" UUID,
     "confidential" BOOLEAN NOT NULL,
     "received_at" TIMESTAMP(3) NOT NULL,
+    "received_date" DATE NOT NULL,
     "received_month" DATE NOT NULL,
     "status" "CaseStatus" NOT NULL,
     "outcome" "FigureOutcome" NOT NULL,
@@ -44,10 +45,7 @@ CREATE TABLE "case_stage_figure" (
 );
 
 -- CreateIndex
-CREATE INDEX "case_figure_tenant_id_received_at_idx" ON "case_figure"("tenant_id", "received_at");
-
--- CreateIndex
-CREATE INDEX "case_figure_tenant_id_received_month_idx" ON "case_figure"("tenant_id", "received_month");
+CREATE INDEX "case_figure_tenant_id_received_date_idx" ON "case_figure"("tenant_id", "received_date");
 
 -- CreateIndex
 CREATE INDEX "case_stage_figure_tenant_id_received_at_idx" ON "case_stage_figure"("tenant_id", "received_at");
