@@ -12,6 +12,10 @@
  * - oversee: follow up an escalation (acknowledge, instruct the agency, record the outcome):
  *   the province's secretariat, on the cases it may read (ADR 0028).
  * Conflicts of interest: a staff member excluded from a case loses every action on it.
+ *
+ * Figures (CaseFigure, read): the statistics of an agency's cases, counted, never a case
+ * (stats/figure-access.ts): its head and admin; the province's secretariat for each of its
+ * agencies; the platform operator for every agency.
  */
 import { AbilityBuilder, type Ability } from '@casl/ability';
 import { createPrismaAbility, type PrismaQueryOf, type Subjects } from '@casl/prisma/runtime';
@@ -23,7 +27,8 @@ export type StaffAction = 'read' | 'manage';
 
 type CaseRow = Prisma.CaseGetPayload<object>;
 type StaffUserRow = Prisma.StaffUserGetPayload<object>;
-export type AppSubjects = Subjects<{ Case: CaseRow; StaffUser: StaffUserRow }>;
+type CaseFigureRow = Prisma.CaseFigureGetPayload<object>;
+export type AppSubjects = Subjects<{ Case: CaseRow; StaffUser: StaffUserRow; CaseFigure: CaseFigureRow }>;
 type PrismaQuery = PrismaQueryOf<Prisma.TypeMap>;
 export type AppAbility = Ability<[CaseAction | StaffAction, AppSubjects], PrismaQuery>;
 
@@ -68,6 +73,7 @@ const RULES: Record<StaffRole, (can: Can, viewer: StaffPrincipal) => void> = {
     can('restrict', 'Case', mine);
     can('record', 'Case', { tenantId: viewer.tenantId });
     can('read', 'StaffUser', { tenantId: viewer.tenantId });
+    can('read', 'CaseFigure', { tenantId: viewer.tenantId });
   },
   IDENTITY_CUSTODIAN(can, viewer) {
     if (!viewer.tenantId) return;
@@ -78,6 +84,7 @@ const RULES: Record<StaffRole, (can: Can, viewer: StaffPrincipal) => void> = {
     if (!viewer.tenantId) return;
     can('read', 'StaffUser', { tenantId: viewer.tenantId });
     can('manage', 'StaffUser', { tenantId: viewer.tenantId });
+    can('read', 'CaseFigure', { tenantId: viewer.tenantId });
   },
   // Reads every agency of the province (not restricted cases), to oversee and receive escalations.
   PROVINCIAL_SECRETARIAT(can, viewer) {
@@ -85,9 +92,12 @@ const RULES: Record<StaffRole, (can: Can, viewer: StaffPrincipal) => void> = {
     const province = { tenantId: { in: [...viewer.provinceTenantIds] }, restricted: false, exclusions: { none: { staffUserId: viewer.userId } } };
     can('read', 'Case', province);
     can('oversee', 'Case', province);
+    can('read', 'CaseFigure', { tenantId: { in: [...viewer.provinceTenantIds] } });
   },
-  // Runs the platform through ops commands; sees no case.
-  PLATFORM_OPERATOR() {},
+  // Runs the platform through ops commands; sees no case, and every agency's figures.
+  PLATFORM_OPERATOR(can) {
+    can('read', 'CaseFigure');
+  },
 };
 
 export function defineAbilityFor(viewer: StaffPrincipal): AppAbility {

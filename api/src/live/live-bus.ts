@@ -18,6 +18,8 @@ export const LIVE_CHANNELS = {
   events: 'live:events',
   /** An account's roles or sessions changed: payload `{ staffUserId }` or `{ reporterAccountId }`. */
   accounts: 'live:accounts',
+  /** The figures pass wrote new figures of these agencies: payload `{ tenantIds }` (stats caches drop theirs). */
+  figures: 'live:figures',
 } as const;
 
 export type LiveChannel = (typeof LIVE_CHANNELS)[keyof typeof LIVE_CHANNELS];

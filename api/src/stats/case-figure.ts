@@ -71,7 +71,7 @@ export interface StageFigureRow {
   caseTypeId: string;
   receivedAt: Date;
   startedAt: Date;
-  deadline: Date | null;
+  deadline: Date;
   endedAt: Date;
   late: boolean;
 }
@@ -137,6 +137,8 @@ export function computeCaseFigure(
     const stage = caseType.stages[stageIndex];
     if (!stage) return;
     const deadline = storedDeadline(row.deadlines, stage.key);
+    // A stage without a recorded deadline is neither on time nor late: it is not counted.
+    if (!deadline) return;
     stages.push({
       caseId: row.id,
       stageKey: stage.key,
@@ -146,7 +148,7 @@ export function computeCaseFigure(
       startedAt: stageStartedAt,
       deadline,
       endedAt: at,
-      late: deadline !== null && at.getTime() > deadline.getTime(),
+      late: at.getTime() > deadline.getTime(),
     });
   };
 

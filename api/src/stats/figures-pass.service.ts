@@ -167,9 +167,10 @@ function stageRecord(row: StageFigureRow): Record<string, unknown> {
   };
 }
 
-/** Computes and writes the figures of these cases (inside the caller's transaction). */
-export async function refreshCaseFigures(runner: Runner, caseIds: readonly string[], calendars: ReadonlyMap<string, WorkingCalendar>): Promise<number> {
-  if (caseIds.length === 0) return 0;
+/** Computes and writes the figures of these cases (inside the caller's transaction); returns their agencies. */
+export async function refreshCaseFigures(runner: Runner, caseIds: readonly string[], calendars: ReadonlyMap<string, WorkingCalendar>): Promise<Set<string>> {
+  const tenants = new Set<string>();
+  if (caseIds.length === 0) return tenants;
   const ids = [...new Set(caseIds)];
   const [cases, events] = await Promise.all([runner.query<CaseRow>(READ_CASES, [ids]), runner.query<EventRow>(READ_EVENTS, [ids])]);
   const byCase = new Map<string, FigureEventInput[]>();
@@ -180,6 +181,7 @@ export async function refreshCaseFigures(runner: Runner, caseIds: readonly strin
   const figures: Record<string, unknown>[] = [];
   const stages: Record<string, unknown>[] = [];
   for (const row of cases) {
+    tenants.add(row.tenant_id);
     const calendar = calendars.get(row.tenant_id);
     // A tenant created since the calendars were loaded: the pass fails and the next one loads it.
     if (!calendar) throw new Error(`figures: no working calendar for tenant ${row.tenant_id}`);
@@ -208,33 +210,39 @@ export async function refreshCaseFigures(runner: Runner, caseIds: readonly strin
   await runner.query(UPSERT_FIGURES, [JSON.stringify(figures)]);
   await runner.query('DELETE FROM case_stage_figure WHERE case_id = ANY ($1::uuid[])', [ids]);
   if (stages.length > 0) await runner.query(INSERT_STAGES, [JSON.stringify(stages)]);
-  return cases.length;
+  return tenants;
 }
 
-/** One pass; returns how many events it read and cases it computed (null: another instance holds the pass). */
-export async function runFiguresPass(deps: FiguresDeps, calendars?: ReadonlyMap<string, WorkingCalendar>): Promise<{ events: number; cases: number } | null> {
+export interface FiguresPassResult {
+  events: number;
+  /** The agencies whose figures changed. */
+  tenantIds: Set<string>;
+}
+
+/** One pass (null: another instance holds the pass). */
+export async function runFiguresPass(deps: FiguresDeps, calendars?: ReadonlyMap<string, WorkingCalendar>): Promise<FiguresPassResult | null> {
   const known = calendars ?? (await loadCalendars(deps));
   return withSqlScope(deps.db.sql, 'platform', async (runner) => {
     const batch = await readEventLog<{ id: string; case_id: string }>(runner, POSITION, 'e.id::text AS id, e.case_id', FIGURES_BATCH);
     if (!batch) return null;
-    const cases = await refreshCaseFigures(
+    const tenantIds = await refreshCaseFigures(
       runner,
       batch.events.map((event) => event.case_id),
       known,
     );
     await batch.advance();
-    return { events: batch.events.length, cases };
+    return { events: batch.events.length, tenantIds };
   });
 }
 
-/** Passes until the log is read to its end (a backlog, tests, ops); returns the cases computed. */
-export async function runFiguresToEnd(deps: FiguresDeps): Promise<number> {
+/** Passes until the log is read to its end (a backlog, tests, ops); returns the agencies whose figures changed. */
+export async function runFiguresToEnd(deps: FiguresDeps): Promise<Set<string>> {
   const calendars = await loadCalendars(deps);
-  let total = 0;
+  const changed = new Set<string>();
   for (;;) {
     const pass = await runFiguresPass(deps, calendars);
-    if (!pass) return total;
-    total += pass.cases;
-    if (pass.events < FIGURES_BATCH) return total;
+    if (!pass) return changed;
+    for (const tenantId of pass.tenantIds) changed.add(tenantId);
+    if (pass.events < FIGURES_BATCH) return changed;
   }
 }

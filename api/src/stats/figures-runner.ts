@@ -2,9 +2,11 @@
  * Keeps the statistics' figures current in one API process (figures-pass.service.ts): a pass on
  * a timer (FIGURES_INTERVAL_SECONDS) and soon after news of case events (live/event-follower.ts),
  * each pass to the end of the log. Every instance runs it; one pass at a time runs across them.
+ * After a pass it tells every instance which agencies' figures changed (LIVE_CHANNELS.figures).
  */
 import type { AppServices } from '../context.ts';
 import { followEvents, type EventFollower } from '../live/event-follower.ts';
+import { LIVE_CHANNELS } from '../live/live-bus.ts';
 import { runFiguresToEnd } from './figures-pass.service.ts';
 
 export function createFiguresRunner(services: Pick<AppServices, 'env' | 'db' | 'configs' | 'calendars' | 'logger' | 'live'>): EventFollower {
@@ -12,8 +14,9 @@ export function createFiguresRunner(services: Pick<AppServices, 'env' | 'db' | '
     name: 'figures',
     intervalMs: services.env.FIGURES_INTERVAL_SECONDS * 1000,
     turn: async () => {
-      const cases = await runFiguresToEnd(services);
-      if (cases > 0) services.logger.debug({ cases }, 'figures computed');
+      const changed = await runFiguresToEnd(services);
+      // After the commit: every instance's caches of these agencies' figures are stale now.
+      if (changed.size > 0) await services.live.bus.publish(LIVE_CHANNELS.figures, { tenantIds: [...changed] });
     },
   });
 }

@@ -1,0 +1,214 @@
+/**
+ * The figures of docs/statistics.md over a date range, per agency and in total, computed in
+ * the database from the per-case figures (case_figure, case_stage_figure: figures-pass.service.ts)
+ * and, for what is open now, from the cases themselves. Every query runs in the caller's data
+ * scope (row-level security); which agencies a viewer may see is stats/figure-access.ts.
+ * Counts only: what a page may show of them (the public page's rule of 5) is the page's module.
+ */
+import { withSqlScope, type DataScope } from '../auth/data-scope.ts';
+import { OPEN_STATUSES } from '../cases/case-lifecycle.ts';
+import type { SqlRunner } from '../db.ts';
+import { overdueSql } from '../sla/deadline-state.ts';
+import type { FigureFilter } from './figure-filter.ts';
+
+export interface TimeFigure {
+  /** The cases behind the figure. */
+  cases: number;
+  medianWorkingDays: number | null;
+  p90WorkingDays: number | null;
+  medianDays: number | null;
+  p90Days: number | null;
+}
+
+export interface FigureTotals {
+  received: number;
+  answered: number;
+  rejected: number;
+  transferred: number;
+  closedUnanswered: number;
+  open: number;
+  escalated: number;
+  withinStandard: number;
+  answeredWithStandard: number;
+  firstResponse: TimeFigure;
+  resolution: TimeFigure;
+}
+
+export type BreakdownDimension = 'caseType' | 'category' | 'channel' | 'status';
+
+export interface BreakdownRow {
+  tenantId: string;
+  dimension: BreakdownDimension;
+  /** The case type, category or channel id, or the status; null: none recorded. */
+  key: string | null;
+  confidential: boolean;
+  received: number;
+  answered: number;
+}
+
+export interface MonthRow {
+  tenantId: string;
+  /** 'YYYY-MM' of the agency's calendar. */
+  month: string;
+  received: number;
+  answered: number;
+}
+
+export interface StageRow {
+  tenantId: string;
+  stageKey: string;
+  onTime: number;
+  late: number;
+  /** Running now. */
+  open: number;
+  /** Running now past its deadline. */
+  openOverdue: number;
+}
+
+export interface FigureSummary {
+  agencies: ({ tenantId: string } & FigureTotals)[];
+  total: FigureTotals;
+  months: MonthRow[];
+  breakdowns: BreakdownRow[];
+  stages: StageRow[];
+}
+
+// The filtered per-case figures, $1..$6: tenants, from, to, case types, categories, channels.
+const FILTERED = `
+  SELECT * FROM case_figure
+  WHERE tenant_id = ANY ($1::uuid[]) AND received_date BETWEEN $2::date AND $3::date
+    AND ($4::uuid[] IS NULL OR case_type_id = ANY ($4::uuid[]))
+    AND ($5::uuid[] IS NULL OR category_id = ANY ($5::uuid[]))
+    AND ($6::uuid[] IS NULL OR channel_id = ANY ($6::uuid[]))`;
+
+const time = (column: string, prefix: string) => `
+  count(${column}_working_days)::int AS ${prefix}_cases,
+  percentile_cont(0.5) WITHIN GROUP (ORDER BY ${column}_working_days) AS ${prefix}_median_wd,
+  percentile_cont(0.9) WITHIN GROUP (ORDER BY ${column}_working_days) AS ${prefix}_p90_wd,
+  percentile_cont(0.5) WITHIN GROUP (ORDER BY ${column}_days) AS ${prefix}_median_d,
+  percentile_cont(0.9) WITHIN GROUP (ORDER BY ${column}_days) AS ${prefix}_p90_d`;
+
+const TOTALS = `
+  WITH f AS (${FILTERED})
+  SELECT tenant_id, GROUPING(tenant_id) = 1 AS is_total,
+    count(*)::int AS received,
+    count(*) FILTER (WHERE outcome = 'ANSWERED')::int AS answered,
+    count(*) FILTER (WHERE outcome = 'REJECTED')::int AS rejected,
+    count(*) FILTER (WHERE outcome = 'TRANSFERRED')::int AS transferred,
+    count(*) FILTER (WHERE outcome = 'CLOSED_UNANSWERED')::int AS closed_unanswered,
+    count(*) FILTER (WHERE outcome = 'OPEN')::int AS open,
+    count(*) FILTER (WHERE escalated)::int AS escalated,
+    count(*) FILTER (WHERE within_standard)::int AS within_standard,
+    count(within_standard)::int AS answered_with_standard,
+    ${time('first_response', 'fr')},
+    ${time('resolve', 'res')}
+  FROM f GROUP BY GROUPING SETS ((tenant_id), ())`;
+
+const MONTHS = `
+  WITH f AS (${FILTERED})
+  SELECT tenant_id, to_char(received_month, 'YYYY-MM') AS month, count(*)::int AS received,
+         count(*) FILTER (WHERE outcome = 'ANSWERED')::int AS answered
+  FROM f GROUP BY tenant_id, received_month ORDER BY received_month`;
+
+const breakdown = (dimension: BreakdownDimension, column: string) => `
+  SELECT '${dimension}' AS dimension, tenant_id, ${column}::text AS key, confidential, count(*)::int AS received,
+         count(*) FILTER (WHERE outcome = 'ANSWERED')::int AS answered
+  FROM f GROUP BY tenant_id, ${column}, confidential`;
+
+const BREAKDOWNS = `
+  WITH f AS (${FILTERED})
+  ${breakdown('caseType', 'case_type_id')}
+  UNION ALL ${breakdown('category', 'category_id')}
+  UNION ALL ${breakdown('channel', 'channel_id')}
+  UNION ALL ${breakdown('status', 'status')}`;
+
+// Finished stages of the range's cases, and the stages running now ($7: now).
+const STAGES = `
+  WITH f AS (${FILTERED})
+  SELECT tenant_id, stage_key, sum(on_time)::int AS on_time, sum(late)::int AS late, sum(open)::int AS open, sum(open_overdue)::int AS open_overdue
+  FROM (
+    SELECT f.tenant_id, s.stage_key, count(*) FILTER (WHERE NOT s.late) AS on_time, count(*) FILTER (WHERE s.late) AS late, 0 AS open, 0 AS open_overdue
+    FROM case_stage_figure s JOIN f ON f.case_id = s.case_id GROUP BY f.tenant_id, s.stage_key
+    UNION ALL
+    SELECT c.tenant_id, c.stage_key, 0, 0, count(*), count(*) FILTER (WHERE ${overdueSql('c', OPEN_STATUSES, '$7::timestamp')})
+    FROM "case" c JOIN f ON f.case_id = c.id
+    WHERE c.stage_key IS NOT NULL AND c.status::text = ANY (ARRAY[${OPEN_STATUSES.map((status) => `'${status}'`).join(', ')}])
+    GROUP BY c.tenant_id, c.stage_key
+  ) stages GROUP BY tenant_id, stage_key ORDER BY tenant_id, stage_key`;
+
+type Row = Record<string, unknown>;
+
+const int = (value: unknown) => Number(value ?? 0);
+/** A duration to 0.1 day; null when no case is behind it. */
+const days = (value: unknown) => (value === null || value === undefined ? null : Math.round(Number(value) * 10) / 10);
+
+function timeOf(row: Row, prefix: string): TimeFigure {
+  return {
+    cases: int(row[`${prefix}_cases`]),
+    medianWorkingDays: days(row[`${prefix}_median_wd`]),
+    p90WorkingDays: days(row[`${prefix}_p90_wd`]),
+    medianDays: days(row[`${prefix}_median_d`]),
+    p90Days: days(row[`${prefix}_p90_d`]),
+  };
+}
+
+function totalsOf(row: Row | undefined): FigureTotals {
+  const r = row ?? {};
+  return {
+    received: int(r.received),
+    answered: int(r.answered),
+    rejected: int(r.rejected),
+    transferred: int(r.transferred),
+    closedUnanswered: int(r.closed_unanswered),
+    open: int(r.open),
+    escalated: int(r.escalated),
+    withinStandard: int(r.within_standard),
+    answeredWithStandard: int(r.answered_with_standard),
+    firstResponse: timeOf(r, 'fr'),
+    resolution: timeOf(r, 'res'),
+  };
+}
+
+/**
+ * The figures of the agencies `tenantIds` (already allowed to the caller) over the filter's
+ * range, each agency and in total; an agency without cases in the range is there with zeros.
+ */
+export async function summarizeFigures(
+  sql: SqlRunner,
+  scope: DataScope,
+  tenantIds: readonly string[],
+  filter: FigureFilter,
+  now = new Date(),
+): Promise<FigureSummary> {
+  const params = [[...tenantIds], filter.from, filter.to, filter.caseTypeIds, filter.categoryIds, filter.channelIds];
+  const nowWall = now.toISOString().replace('Z', '');
+  // One statement after the other: a transaction runs one at a time anyway.
+  const { totals, months, breakdowns, stages } = await withSqlScope(sql, scope, async (runner) => ({
+    totals: await runner.query<Row>(TOTALS, params),
+    months: await runner.query<Row>(MONTHS, params),
+    breakdowns: await runner.query<Row>(BREAKDOWNS, params),
+    stages: await runner.query<Row>(STAGES, [...params, nowWall]),
+  }));
+  const byTenant = new Map(totals.filter((row) => !row.is_total).map((row) => [String(row.tenant_id), row]));
+  return {
+    agencies: tenantIds.map((tenantId) => ({ tenantId, ...totalsOf(byTenant.get(tenantId)) })),
+    total: totalsOf(totals.find((row) => row.is_total)),
+    months: months.map((row) => ({ tenantId: String(row.tenant_id), month: String(row.month), received: int(row.received), answered: int(row.answered) })),
+    breakdowns: breakdowns.map((row) => ({
+      tenantId: String(row.tenant_id),
+      dimension: row.dimension as BreakdownDimension,
+      key: row.key === null ? null : String(row.key),
+      confidential: Boolean(row.confidential),
+      received: int(row.received),
+      answered: int(row.answered),
+    })),
+    stages: stages.map((row) => ({
+      tenantId: String(row.tenant_id),
+      stageKey: String(row.stage_key),
+      onTime: int(row.on_time),
+      late: int(row.late),
+      open: int(row.open),
+      openOverdue: int(row.open_overdue),
+    })),
+  };
+}
