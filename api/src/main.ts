@@ -4,6 +4,7 @@ import { createLogger } from './logger.ts';
 import { createJobRunner } from './jobs/job-runner.ts';
 import { createMailRunner } from './notify/mail-runner.ts';
 import { createFiguresRunner } from './stats/figures-runner.ts';
+import { createMonthlyReportRunner } from './stats/monthly-report-runner.ts';
 import { createApiServer } from './server.ts';
 import { createServices } from './services.ts';
 import { describeDemoDoors, findDemoDoors } from './admin/demo-doors.service.ts';
@@ -57,6 +58,8 @@ if (env.NOTIFY_ENABLED) {
 
 const figures = createFiguresRunner(services);
 figures.start();
+const reports = createMonthlyReportRunner(services);
+reports.start();
 
 let stopping = false;
 async function shutdown(signal: string) {
@@ -69,6 +72,7 @@ async function shutdown(signal: string) {
   await jobs.stop().catch((error: unknown) => logger.warn({ err: error }, 'background jobs did not stop cleanly'));
   await mail.stop().catch((error: unknown) => logger.warn({ err: error }, 'mail did not stop cleanly'));
   await figures.stop().catch((error: unknown) => logger.warn({ err: error }, 'figures did not stop cleanly'));
+  await reports.stop().catch((error: unknown) => logger.warn({ err: error }, 'monthly reports did not stop cleanly'));
   await server.close();
   await services.db.close();
   process.exit(0);

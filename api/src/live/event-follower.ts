@@ -1,12 +1,12 @@
 /**
  * Background work that follows the case event log in one API process: a turn on a timer, and
- * one soon after any instance announces new case events on the live bus (a burst of news costs
- * one turn). One turn at a time in this process; news during a turn asks for one more after it.
+ * one soon after any instance announces news on the live bus, by default new case events (a
+ * burst of news costs one turn). One turn at a time in this process; news during a turn asks for one more after it.
  * The mail runner (notify/mail-runner.ts) and the figures runner (stats/figures-runner.ts) are
  * such followers; what a turn does is theirs.
  */
 import type { AppServices } from '../context.ts';
-import { LIVE_CHANNELS } from './live-bus.ts';
+import { LIVE_CHANNELS, type LiveChannel } from './live-bus.ts';
 
 /** After news, how long to wait for more of it before a turn. */
 const NEWS_DELAY_MS = 300;
@@ -20,7 +20,8 @@ export interface EventFollower {
 
 export function followEvents(
   services: Pick<AppServices, 'logger' | 'live'>,
-  options: { name: string; intervalMs: number; turn: () => Promise<void> },
+  /** `channel`: the news that wakes it (default: new case events). */
+  options: { name: string; intervalMs: number; turn: () => Promise<void>; channel?: LiveChannel },
 ): EventFollower {
   const { logger } = services;
   let timer: NodeJS.Timeout | null = null;
@@ -60,7 +61,7 @@ export function followEvents(
     start() {
       stopped = false;
       services.live.bus
-        .subscribe(LIVE_CHANNELS.events, () => {
+        .subscribe(options.channel ?? LIVE_CHANNELS.events, () => {
           if (soon || stopped) return;
           soon = setTimeout(() => {
             soon = null;

@@ -20,6 +20,8 @@ export const LIVE_CHANNELS = {
   accounts: 'live:accounts',
   /** The figures pass wrote new figures of these agencies: payload `{ tenantIds }` (stats caches drop theirs). */
   figures: 'live:figures',
+  /** A monthly report was asked for: generate it now (stats/monthly-report-runner.ts). */
+  reports: 'live:reports',
 } as const;
 
 export type LiveChannel = (typeof LIVE_CHANNELS)[keyof typeof LIVE_CHANNELS];

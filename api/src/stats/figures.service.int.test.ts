@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/database.ts';
 import { setupTenants } from '../../../test/support/setup-tenants.ts';
+import { writeCaseWithHistory, type FigureStep } from '../../../test/support/figure-cases.ts';
 import type { StaffRole } from '../auth/roles.ts';
 import { toStaffViewer } from '../auth/staff-viewer.ts';
 import { TenantConfigCache } from '../config/tenant-config.service.ts';
@@ -21,7 +22,6 @@ import { summarizeFigures } from './figures.service.ts';
 let database: TestDatabase;
 let db: Database;
 const ids: Record<string, string> = {};
-let sequence = 0;
 const NOW = new Date('2026-11-30T04:00:00Z');
 
 function viewer(roles: StaffRole[], tenantId: string | null, provinceTenantIds: string[] = []) {
@@ -38,60 +38,9 @@ function viewer(roles: StaffRole[], tenantId: string | null, provinceTenantIds: 
   });
 }
 
-type Step = { at: string; transition?: string; kind?: string; actor?: 'STAFF' | 'SYSTEM' | 'REPORTER'; visibility?: 'REPORTER' | 'INTERNAL'; status: string };
-
-/** A case received at `received` with the events `steps`, ending in the last step's status. */
-async function caseWith(tenantId: string, caseTypeId: string, received: string, steps: Step[], deadlines: unknown[] = []) {
-  sequence += 1;
-  const id = randomUUID();
-  const number = `TFIG-2026-${String(sequence).padStart(6, '0')}`;
-  const status = (steps.at(-1)?.status ?? 'SUBMITTED') as never;
-  await db.prisma.case.create({
-    data: {
-      id,
-      tenantId,
-      registrationNumber: number,
-      year: 2026,
-      sequence: 800_000 + sequence,
-      caseTypeId,
-      identityMode: 'ANONYMOUS',
-      identityProtection: 'NONE',
-      trackingCodeHash: number,
-      title: 'Uji angka',
-      answers: {},
-      locale: 'id',
-      receivedAt: new Date(received),
-      deadlines: deadlines as never,
-      status,
-    },
-  });
-  await db.prisma.caseEvent.create({
-    data: {
-      tenantId,
-      caseId: id,
-      kind: 'SUBMITTED',
-      actorKind: 'REPORTER',
-      visibility: 'REPORTER',
-      status: 'SUBMITTED',
-      data: {},
-      createdAt: new Date(received),
-    },
-  });
-  for (const step of steps) {
-    await db.prisma.caseEvent.create({
-      data: {
-        tenantId,
-        caseId: id,
-        kind: (step.kind ?? 'STATUS_CHANGED') as never,
-        actorKind: step.actor ?? 'STAFF',
-        visibility: step.visibility ?? 'REPORTER',
-        status: step.status as never,
-        data: step.transition ? { transition: step.transition } : {},
-        createdAt: new Date(step.at),
-      },
-    });
-  }
-  return id;
+/** A case of `tenantId` received at `received` with the events `steps`. */
+function caseWith(tenantId: string, caseTypeId: string, received: string, steps: FigureStep[], deadlines: unknown[] = []) {
+  return writeCaseWithHistory(db.prisma, { tenantId, caseTypeId, received, steps, deadlines });
 }
 
 beforeAll(async () => {
@@ -111,7 +60,7 @@ beforeAll(async () => {
     bkadType.id,
     '2026-11-02T02:00:00Z',
     [
-      { at: '2026-11-02T05:00:00Z', transition: 'TAKE', status: 'IN_VERIFICATION' },
+      { at: '2026-11-02T05:00:00Z', transition: 'TAKE_FOR_VERIFICATION', status: 'IN_VERIFICATION' },
       { at: '2026-11-04T03:00:00Z', transition: 'APPROVE_ANSWER', status: 'ANSWERED' },
     ],
     stage('2026-11-09T16:59:59.999Z'),
@@ -122,7 +71,7 @@ beforeAll(async () => {
     bkadType.id,
     '2026-11-02T02:00:00Z',
     [
-      { at: '2026-11-03T02:00:00Z', transition: 'TAKE', status: 'IN_VERIFICATION' },
+      { at: '2026-11-03T02:00:00Z', transition: 'TAKE_FOR_VERIFICATION', status: 'IN_VERIFICATION' },
       { at: '2026-11-10T03:00:00Z', transition: 'APPROVE_ANSWER', status: 'ANSWERED' },
     ],
     stage('2026-11-09T16:59:59.999Z'),
