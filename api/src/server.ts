@@ -20,6 +20,7 @@ import { createRequestErrorStatusPlugin } from './graphql/request-error-status.t
 import { createTrustedProxies } from './trusted-proxies.ts';
 import { createEvidenceUploadHandler } from './evidence/evidence-upload.route.ts';
 import { createEvidenceDownloadHandler } from './evidence/evidence-download.route.ts';
+import { createMonthlyReportDownloadHandler } from './stats/monthly-report-download.route.ts';
 import { createCaseTypeDownloadHandler } from './config/case-type-download.route.ts';
 import { localeFromAcceptLanguage } from './i18n/locale.ts';
 import { schema } from './schema.ts';
@@ -184,6 +185,7 @@ export async function createApiServer(services: AppServices): Promise<ApiServer>
 
   app.put('/t/:slug/evidence-uploads/:token', createEvidenceUploadHandler(services));
   app.get('/t/:slug/evidence/:id', createEvidenceDownloadHandler(services));
+  app.get(['/monthly-reports/:id/:format', '/t/:slug/monthly-reports/:id/:format'], createMonthlyReportDownloadHandler(services));
   app.get('/t/:slug/documents/:caseTypeKey/:key', createCaseTypeDownloadHandler(services));
 
   app.use((_request, response) => {

@@ -15,7 +15,9 @@
  *
  * Figures (CaseFigure, read): the statistics of an agency's cases, counted, never a case
  * (stats/figure-access.ts): its head and admin; the province's secretariat for each of its
- * agencies; the platform operator for every agency.
+ * agencies; the platform operator for every agency. Monthly reports (MonthlyReport: read to list
+ * and download, request a new version): the same people, and a province's own report for its
+ * secretariat (and the operator).
  */
 import { AbilityBuilder, type Ability } from '@casl/ability';
 import { createPrismaAbility, type PrismaQueryOf, type Subjects } from '@casl/prisma/runtime';
@@ -24,13 +26,15 @@ import { AGENCY_ROLES, type StaffRole } from './roles.ts';
 
 export type CaseAction = 'read' | 'handle' | 'restrict' | 'reveal' | 'record' | 'oversee';
 export type StaffAction = 'read' | 'manage';
+export type ReportAction = 'read' | 'request';
 
 type CaseRow = Prisma.CaseGetPayload<object>;
 type StaffUserRow = Prisma.StaffUserGetPayload<object>;
 type CaseFigureRow = Prisma.CaseFigureGetPayload<object>;
-export type AppSubjects = Subjects<{ Case: CaseRow; StaffUser: StaffUserRow; CaseFigure: CaseFigureRow }>;
+type MonthlyReportRow = Prisma.MonthlyReportGetPayload<object>;
+export type AppSubjects = Subjects<{ Case: CaseRow; StaffUser: StaffUserRow; CaseFigure: CaseFigureRow; MonthlyReport: MonthlyReportRow }>;
 type PrismaQuery = PrismaQueryOf<Prisma.TypeMap>;
-export type AppAbility = Ability<[CaseAction | StaffAction, AppSubjects], PrismaQuery>;
+export type AppAbility = Ability<[CaseAction | StaffAction | ReportAction, AppSubjects], PrismaQuery>;
 
 export interface StaffPrincipal {
   userId: string;
@@ -39,6 +43,15 @@ export interface StaffPrincipal {
   tenantId: string | null;
   /** The tenants of the secretariat's province (empty for agency staff). */
   provinceTenantIds: readonly string[];
+  /** The secretariat's province (null or absent for agency staff). */
+  provinceId?: string | null;
+}
+
+/** An agency's figures and monthly reports: what its head and admin, and its secretariat, read. */
+function agencyFigures(can: Can, tenant: string | { in: string[] }): void {
+  can('read', 'CaseFigure', { tenantId: tenant });
+  can('read', 'MonthlyReport', { tenantId: tenant });
+  can('request', 'MonthlyReport', { tenantId: tenant });
 }
 
 type Can = AbilityBuilder<AppAbility>['can'];
@@ -73,7 +86,7 @@ const RULES: Record<StaffRole, (can: Can, viewer: StaffPrincipal) => void> = {
     can('restrict', 'Case', mine);
     can('record', 'Case', { tenantId: viewer.tenantId });
     can('read', 'StaffUser', { tenantId: viewer.tenantId });
-    can('read', 'CaseFigure', { tenantId: viewer.tenantId });
+    agencyFigures(can, viewer.tenantId);
   },
   IDENTITY_CUSTODIAN(can, viewer) {
     if (!viewer.tenantId) return;
@@ -84,7 +97,7 @@ const RULES: Record<StaffRole, (can: Can, viewer: StaffPrincipal) => void> = {
     if (!viewer.tenantId) return;
     can('read', 'StaffUser', { tenantId: viewer.tenantId });
     can('manage', 'StaffUser', { tenantId: viewer.tenantId });
-    can('read', 'CaseFigure', { tenantId: viewer.tenantId });
+    agencyFigures(can, viewer.tenantId);
   },
   // Reads every agency of the province (not restricted cases), to oversee and receive escalations.
   PROVINCIAL_SECRETARIAT(can, viewer) {
@@ -92,11 +105,17 @@ const RULES: Record<StaffRole, (can: Can, viewer: StaffPrincipal) => void> = {
     const province = { tenantId: { in: [...viewer.provinceTenantIds] }, restricted: false, exclusions: { none: { staffUserId: viewer.userId } } };
     can('read', 'Case', province);
     can('oversee', 'Case', province);
-    can('read', 'CaseFigure', { tenantId: { in: [...viewer.provinceTenantIds] } });
+    agencyFigures(can, { in: [...viewer.provinceTenantIds] });
+    if (viewer.provinceId) {
+      can('read', 'MonthlyReport', { provinceId: viewer.provinceId });
+      can('request', 'MonthlyReport', { provinceId: viewer.provinceId });
+    }
   },
   // Runs the platform through ops commands; sees no case, and every agency's figures.
   PLATFORM_OPERATOR(can) {
     can('read', 'CaseFigure');
+    can('read', 'MonthlyReport');
+    can('request', 'MonthlyReport');
   },
 };
 

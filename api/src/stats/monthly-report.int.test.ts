@@ -144,8 +144,8 @@ describe('the monthly report', () => {
   });
 
   it('keeps a report whose generator died until its lease runs out, then another instance makes it', async () => {
-    const requester = await db.prisma.staffUser.findFirstOrThrow({ where: { tenantId: ids.bkad! } });
-    const asked = await requestReportVersion(db, { scope: 'AGENCY', tenantId: ids.bkad! }, { year: 2026, month: 10 }, requester.id);
+    const requester = await db.prisma.staffUser.findFirstOrThrow({ where: { tenantId: ids.bkad! }, select: { id: true, tenantId: true, provinceId: true } });
+    const asked = await requestReportVersion(db, { scope: 'AGENCY', tenantId: ids.bkad! }, { year: 2026, month: 10 }, requester);
     expect(asked.version).toBe(2);
     // An instance took it and died: its lease stands for REPORT_LEASE_MS.
     const now = new Date();
@@ -163,12 +163,19 @@ describe('the monthly report', () => {
   });
 
   it('gives two requests at once two versions', async () => {
-    const requester = await db.prisma.staffUser.findFirstOrThrow({ where: { tenantId: ids.bkad! } });
+    const requester = await db.prisma.staffUser.findFirstOrThrow({ where: { tenantId: ids.bkad! }, select: { id: true, tenantId: true, provinceId: true } });
     const target = { scope: 'AGENCY', tenantId: ids.bkad! } as const;
     const [a, b] = await Promise.all([
-      requestReportVersion(db, target, { year: 2026, month: 10 }, requester.id),
-      requestReportVersion(db, target, { year: 2026, month: 10 }, requester.id),
+      requestReportVersion(db, target, { year: 2026, month: 10 }, requester),
+      requestReportVersion(db, target, { year: 2026, month: 10 }, requester),
     ]);
     expect([a.version, b.version].sort()).toEqual([3, 4]);
+    // Each request is in the audit log, by whom and for which version.
+    const entries = await db.prisma.auditEntry.findMany({ where: { action: 'MONTHLY_REPORT_REQUESTED' }, orderBy: { id: 'asc' } });
+    expect(entries.map((entry) => [entry.actorId, (entry.data as { version: number }).version])).toEqual([
+      [requester.id, 2],
+      [requester.id, expect.any(Number)],
+      [requester.id, expect.any(Number)],
+    ]);
   });
 });
