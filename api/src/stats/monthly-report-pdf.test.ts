@@ -59,6 +59,17 @@ describe('renderMonthlyReportPdf', () => {
     expect(text).not.toContain('Instansi');
   });
 
+  it('renders a month without cases', async () => {
+    const none = { cases: 0, medianWorkingDays: null, p90WorkingDays: null, medianDays: null, p90Days: null };
+    const content = buildMonthlyReport(
+      { byCaseType: [], byCategory: [], byChannel: [], byStatus: [], dailyIntake: [], firstResponse: none, resolution: none },
+      0,
+    );
+    const text = await readText(await renderMonthlyReportPdf(content));
+    expect(text).toContain('Tidak ada aduan pada bulan ini.');
+    expect(text).toMatch(/Tanggapan pertama\s+–\s+–\s+–\s+–\s+0/);
+  });
+
   it('repeats the case table header on every page of the list', async () => {
     const pdf = await renderMonthlyReportPdf(buildMonthlyReport({}, 120));
     const text = await readText(pdf);
