@@ -70,6 +70,17 @@ describe('renderMonthlyReportPdf', () => {
     expect(text).toMatch(/Tanggapan pertama\s+–\s+–\s+–\s+–\s+0/);
   });
 
+  it('keeps a case whose texts are very long, cutting them instead of losing the row', async () => {
+    const content = buildMonthlyReport({}, 3);
+    const second = content.cases[1];
+    if (!second) throw new Error('fixture without cases');
+    second.followUp = Array.from({ length: 400 }, (_, index) => `${(index % 28) + 1}/10 ditindaklanjuti`).join('; ');
+    second.caseType = 'Jenis '.repeat(200);
+    const text = await readText(await renderMonthlyReportPdf(content));
+    for (const number of ['ADU-2026-10-00001', 'ADU-2026-10-00002', 'ADU-2026-10-00003']) expect(text).toContain(number);
+    expect(text).toMatch(/\(selengkapnya\s+di\s+berkas\s+XLSX\)/);
+  });
+
   it('repeats the case table header on every page of the list', async () => {
     const pdf = await renderMonthlyReportPdf(buildMonthlyReport({}, 120));
     const text = await readText(pdf);

@@ -270,23 +270,36 @@ function perAgency(content: MonthlyReportContent): Content[] {
   ];
 }
 
+/**
+ * The longest texts a case row shows. pdfmake drops a row that is kept whole (`dontBreakRows`)
+ * but is taller than a page, without an error: capped like this, a row stays under half a page.
+ */
+const MAX_LABEL_CHARS = 200;
+const MAX_FOLLOW_UP_CHARS = 1200;
+export const FOLLOW_UP_CUT_NOTE = ' … (selengkapnya di berkas XLSX)';
+
+function cut(text: string, max: number, note = '…'): string {
+  return text.length <= max ? text : `${text.slice(0, max).trimEnd()}${note}`;
+}
+
 function caseTable(content: MonthlyReportContent, rows: MonthlyReportCaseRow[]): Content {
   // An agency's report names one agency: its column would repeat it on every row.
   const withAgency = content.scope.kind === 'province';
   const dateOrNone = (date: Date | null) => (date ? formatDateTime(date, content.timeZone) : NONE_TEXT);
+  const label = (text: string | null) => (text === null ? NONE_TEXT : cut(text, MAX_LABEL_CHARS));
   const row = (item: MonthlyReportCaseRow): TableCell[] => [
-    item.registrationNumber,
-    ...(withAgency ? [item.agency] : []),
-    item.caseType,
-    item.category ?? NONE_TEXT,
-    item.channel ?? NONE_TEXT,
+    label(item.registrationNumber),
+    ...(withAgency ? [label(item.agency)] : []),
+    label(item.caseType),
+    label(item.category),
+    label(item.channel),
     formatDateTime(item.receivedAt, content.timeZone),
-    item.status,
+    label(item.status),
     dateOrNone(item.firstResponseAt),
     dateOrNone(item.resolvedAt),
     { text: formatDays(item.resolveWorkingDays), alignment: 'right' },
     formatWithinStandard(item.withinStandard),
-    item.followUp,
+    cut(item.followUp, MAX_FOLLOW_UP_CHARS, FOLLOW_UP_CUT_NOTE),
   ];
   const headers = CASE_COLUMNS.filter((header) => withAgency || header !== 'Instansi');
   return {
