@@ -81,6 +81,40 @@ describe('renderMonthlyReportPdf', () => {
     expect(text).toMatch(/\(selengkapnya\s+di\s+berkas\s+XLSX\)/);
   });
 
+  it('charts the twelve most received of many case types and lists them all', async () => {
+    const byCaseType = Array.from({ length: 40 }, (_, index) => ({
+      key: `t${index}`,
+      label: `Jenis aduan nomor ${index + 1}`,
+      received: index + 1,
+      resolved: 0,
+    }));
+    const text = await readText(await renderMonthlyReportPdf(buildMonthlyReport({ byCaseType }, 1)));
+    expect(text).toContain('12 jenis aduan terbanyak menurut aduan diterima');
+    // Each label is in the table once; the twelve most received are in the chart too.
+    expect(text.match(/Jenis aduan nomor 40\b/g)).toHaveLength(2);
+    expect(text.match(/Jenis aduan nomor 29\b/g)).toHaveLength(2);
+    expect(text.match(/Jenis aduan nomor 28\b/g)).toHaveLength(1);
+    expect(text.match(/Jenis aduan nomor 1\b/g)).toHaveLength(1);
+  });
+
+  it('never leaves a heading alone at the bottom of a page', async () => {
+    const byCaseType = Array.from({ length: 20 }, (_, index) => ({
+      key: `t${index}`,
+      label: index % 3 ? `Jenis aduan nomor ${index + 1}` : 'Pelayanan Administrasi Kependudukan dan Pencatatan Sipil Tingkat Kecamatan',
+      received: (index + 1) * 3,
+      resolved: 0,
+    }));
+    const parser = new PDFParse({ data: new Uint8Array(await renderMonthlyReportPdf(buildMonthlyReport({ byCaseType }, 5))) });
+    try {
+      const pages = (await parser.getText()).pages.map((page) => page.text);
+      // In this layout "Menurut kategori" falls in the last lines of page 4, its table on page 5.
+      const page = pages.find((text) => text.includes('Menurut kategori'));
+      expect(page).toContain('Pungutan liar');
+    } finally {
+      await parser.destroy();
+    }
+  });
+
   it('repeats the case table header on every page of the list', async () => {
     const pdf = await renderMonthlyReportPdf(buildMonthlyReport({}, 120));
     const text = await readText(pdf);
