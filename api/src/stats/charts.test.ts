@@ -42,8 +42,12 @@ describe('charts', () => {
     const svg = columnChart(withNull);
     expect(countBars(svg)).toBe(11);
     expect(svg).toMatch(/<desc>[^<]*Feb: &#60; 5;/);
+    // …and on the chart, where the bar would start.
+    expect(svg.match(/>&lt; 5<\/text>/g)).toHaveLength(1);
+    expect(columnChart(months)).not.toContain('&lt; 5');
     const bars = barChart({ title: 'Jenis', labels: ['A', 'B', 'C'], series: [{ name: 'n', values: [3, null, 0] }], locale: 'id' });
     expect(bars).toMatch(/<desc>A: 3; B: &#60; 5; C: 0<\/desc>/);
+    expect(bars.match(/>&lt; 5<\/text>/g)).toHaveLength(1);
   });
 
   it('escapes labels, titles and series names from tenant configuration', () => {

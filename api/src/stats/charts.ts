@@ -9,7 +9,8 @@
  * input): ECharts escapes text it writes, and our own additions go through `escapeXml`.
  *
  * A `null` value is a count suppressed for privacy (shown as "< 5" on the pages): it is drawn as
- * no bar, never as 0, and written "< 5" in the description. Equal input gives equal output.
+ * no bar, never as 0, and written "< 5" where the bar would start and in the description. Equal
+ * input gives equal output.
  */
 import * as echarts from 'echarts';
 
@@ -136,10 +137,43 @@ function renderChart(input: ChartInput, kind: Kind): string {
         },
       })),
     });
+    markSuppressed(chart, input, kind);
     return finishSvg(chart.renderToSVGString(), width, height, input.title, describe(input, formatValue));
   } finally {
     chart.dispose();
   }
+}
+
+/**
+ * Writes "< 5" where a suppressed count's bar would start, so that a gap does not read as 0.
+ * Only with one series: with several, a gap's place inside its group is not one point.
+ */
+function markSuppressed(chart: echarts.ECharts, input: ChartInput, kind: Kind): void {
+  const series = input.series[0];
+  if (input.series.length !== 1 || !series || kind === 'stacked') return;
+  const marks = series.values.flatMap((value, index) => {
+    if (value !== null) return [];
+    const point = chart.convertToPixel({ seriesIndex: 0 }, kind === 'bar' ? [0, index] : [index, 0]) as number[];
+    const [x, y] = point;
+    if (x === undefined || y === undefined) return [];
+    return [
+      {
+        type: 'text' as const,
+        x: kind === 'bar' ? x + 4 : x,
+        y: kind === 'bar' ? y : y - 4,
+        silent: true,
+        style: {
+          text: SUPPRESSED_TEXT,
+          fill: TEXT_COLOUR,
+          fontSize: FONT_SIZE - 1,
+          fontFamily: FONT_FAMILY,
+          align: kind === 'bar' ? ('left' as const) : ('center' as const),
+          verticalAlign: kind === 'bar' ? ('middle' as const) : ('bottom' as const),
+        },
+      },
+    ];
+  });
+  if (marks.length > 0) chart.setOption({ graphic: marks });
 }
 
 /** "Label: value; …" per series, the values a reader would otherwise only see as lengths. */

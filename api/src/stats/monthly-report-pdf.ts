@@ -125,6 +125,9 @@ function buildDocument(content: MonthlyReportContent, body: Content[], firstPage
       color: '#4b5563',
       margin: [36, 12, 36, 0],
     }),
+    // A heading never ends a page: one in the page's last sixth starts the next page, with what
+    // it heads. (pdfmake's "following nodes on page" counts a table header that it then moves.)
+    pageBreakBefore: (node) => node.headlineLevel === 1 && (node.startPosition?.verticalRatio ?? 0) > 5 / 6,
     content: body,
   };
 }
@@ -144,13 +147,13 @@ function buildSummary(content: MonthlyReportContent): Content[] {
       style: 'subtle',
       margin: [0, 2, 0, 12],
     },
-    { text: 'Ringkasan', style: 'heading' },
+    { text: 'Ringkasan', style: 'heading', headlineLevel: 1 },
     table(
       ['Uraian', 'Jumlah'],
       listTotalRows(content).map((row) => [row.label, { text: row.value, alignment: 'right' }]),
       ['*', 'auto'],
     ),
-    { text: 'Waktu tanggapan dan penyelesaian', style: 'heading' },
+    { text: 'Waktu tanggapan dan penyelesaian', style: 'heading', headlineLevel: 1 },
     table(
       ['', 'Median (hari kerja)', 'P90 (hari kerja)', 'Median (hari kalender)', 'P90 (hari kalender)', 'Jumlah kasus'],
       listFigureRows(content).map(({ label, figure }) => [
@@ -180,24 +183,10 @@ function buildSummary(content: MonthlyReportContent): Content[] {
       CONTENT_WIDTH,
     ),
     ...breakdown('Menurut jenis aduan', content.byCaseType),
-    ...(content.byCaseType.length > 0
-      ? [
-          chartBlock(
-            null,
-            barChart({
-              title: 'Aduan diterima menurut jenis aduan',
-              labels: content.byCaseType.map((row) => row.label),
-              series: [{ name: 'Diterima', values: content.byCaseType.map((row) => row.received) }],
-              locale: 'id',
-              width: 600,
-            }),
-            600,
-          ),
-        ]
-      : []),
+    ...caseTypeChart(content),
     ...breakdown('Menurut kategori', content.byCategory),
     ...breakdown('Menurut kanal', content.byChannel),
-    { text: 'Menurut status di akhir bulan', style: 'heading' },
+    { text: 'Menurut status di akhir bulan', style: 'heading', headlineLevel: 1 },
     table(
       ['Status', 'Jumlah'],
       content.byStatus.map((row) => [row.label, right(formatCount(row.count))]),
@@ -207,14 +196,40 @@ function buildSummary(content: MonthlyReportContent): Content[] {
   ];
 }
 
+/** Case types in the PDF's bar chart: the most received; the table above lists them all. */
+export const CHART_CASE_TYPES = 12;
+const CHART_MAX_HEIGHT = 440;
+
+function caseTypeChart(content: MonthlyReportContent): Content[] {
+  if (content.byCaseType.length === 0) return [];
+  const rows = [...content.byCaseType].sort((a, b) => b.received - a.received).slice(0, CHART_CASE_TYPES);
+  const title = rows.length < content.byCaseType.length ? `${rows.length} jenis aduan terbanyak menurut aduan diterima` : 'Aduan diterima menurut jenis aduan';
+  return [
+    chartBlock(
+      rows.length < content.byCaseType.length ? title : null,
+      barChart({
+        title,
+        labels: rows.map((row) => row.label),
+        series: [{ name: 'Diterima', values: rows.map((row) => row.received) }],
+        locale: 'id',
+        width: 600,
+      }),
+      600,
+    ),
+  ];
+}
+
 /**
  * A chart at `width` points, its height from the SVG's viewBox (the SVG's own width is "100%",
  * which pdfmake would read as 100), kept on one page with its heading.
  */
-function chartBlock(heading: string | null, svg: string, width: number): Content {
+function chartBlock(heading: string | null, svg: string, maxWidth: number): Content {
   const viewBox = svg.match(/viewBox="0 0 (\d+(?:\.\d+)?) (\d+(?:\.\d+)?)"/);
   if (!viewBox) throw new Error('a chart without a viewBox');
-  const height = (width * Number(viewBox[2])) / Number(viewBox[1]);
+  const ratio = Number(viewBox[2]) / Number(viewBox[1]);
+  // Kept whole on one page: pdfmake would drop a block taller than a page.
+  const width = Math.min(maxWidth, CHART_MAX_HEIGHT / ratio);
+  const height = width * ratio;
   const chart = { svg, width, height, margin: [0, 4, 0, 0], options: { imageCallback: refuseSvgImage } } as Content;
   return { stack: heading ? [{ text: heading, style: 'heading' }, chart] : [chart], unbreakable: true };
 }
@@ -242,7 +257,7 @@ function table(headers: string[], rows: TableCell[][], widths: (string | number)
 function breakdown(title: string, rows: CountRow[]): Content[] {
   if (rows.length === 0) return [];
   return [
-    { text: title, style: 'heading' },
+    { text: title, style: 'heading', headlineLevel: 1 },
     table(
       ['', 'Diterima', 'Selesai'],
       rows.map((row) => [row.label, right(formatCount(row.received)), right(formatCount(row.resolved))]),
@@ -254,7 +269,7 @@ function breakdown(title: string, rows: CountRow[]): Content[] {
 function perAgency(content: MonthlyReportContent): Content[] {
   if (!content.perAgency) return [];
   return [
-    { text: 'Per instansi', style: 'heading' },
+    { text: 'Per instansi', style: 'heading', headlineLevel: 1 },
     table(
       ['Instansi', 'Diterima', 'Selesai', 'Dijawab sesuai standar', 'Lewat tenggat di akhir bulan', 'Dieskalasi'],
       content.perAgency.map((row) => [
@@ -270,23 +285,36 @@ function perAgency(content: MonthlyReportContent): Content[] {
   ];
 }
 
+/**
+ * The longest texts a case row shows. pdfmake drops a row that is kept whole (`dontBreakRows`)
+ * but is taller than a page, without an error: capped like this, a row stays under half a page.
+ */
+const MAX_LABEL_CHARS = 200;
+const MAX_FOLLOW_UP_CHARS = 1200;
+export const FOLLOW_UP_CUT_NOTE = ' … (selengkapnya di berkas XLSX)';
+
+function cut(text: string, max: number, note = '…'): string {
+  return text.length <= max ? text : `${text.slice(0, max).trimEnd()}${note}`;
+}
+
 function caseTable(content: MonthlyReportContent, rows: MonthlyReportCaseRow[]): Content {
   // An agency's report names one agency: its column would repeat it on every row.
   const withAgency = content.scope.kind === 'province';
   const dateOrNone = (date: Date | null) => (date ? formatDateTime(date, content.timeZone) : NONE_TEXT);
+  const label = (text: string | null) => (text === null ? NONE_TEXT : cut(text, MAX_LABEL_CHARS));
   const row = (item: MonthlyReportCaseRow): TableCell[] => [
-    item.registrationNumber,
-    ...(withAgency ? [item.agency] : []),
-    item.caseType,
-    item.category ?? NONE_TEXT,
-    item.channel ?? NONE_TEXT,
+    label(item.registrationNumber),
+    ...(withAgency ? [label(item.agency)] : []),
+    label(item.caseType),
+    label(item.category),
+    label(item.channel),
     formatDateTime(item.receivedAt, content.timeZone),
-    item.status,
+    label(item.status),
     dateOrNone(item.firstResponseAt),
     dateOrNone(item.resolvedAt),
     { text: formatDays(item.resolveWorkingDays), alignment: 'right' },
     formatWithinStandard(item.withinStandard),
-    item.followUp,
+    cut(item.followUp, MAX_FOLLOW_UP_CHARS, FOLLOW_UP_CUT_NOTE),
   ];
   const headers = CASE_COLUMNS.filter((header) => withAgency || header !== 'Instansi');
   return {

@@ -69,6 +69,24 @@ describe('renderMonthlyReportXlsx', () => {
     expect(cases.getRow(2).getCell(4).value).toBe('–');
   });
 
+  it('writes a month without cases as a header row alone', async () => {
+    const cases = sheet(await readBack(await renderMonthlyReportXlsx(buildMonthlyReport({}, 0))), 'Kasus');
+    expect(cases.rowCount).toBe(1);
+    expect(cases.getRow(1).getCell(1).value).toBe('No. registrasi');
+  });
+
+  it('cuts a text longer than an Excel cell holds', async () => {
+    const content = buildMonthlyReport({}, 1);
+    const row = content.cases[0];
+    if (!row) throw new Error('fixture without cases');
+    row.followUp = 'x'.repeat(40_000);
+    const cell = sheet(await readBack(await renderMonthlyReportXlsx(content)), 'Kasus')
+      .getRow(2)
+      .getCell(12);
+    expect(String(cell.value)).toHaveLength(32_767);
+    expect(String(cell.value).endsWith('x…')).toBe(true);
+  });
+
   it('stores text that starts like a formula as text, never as a formula', async () => {
     const hostile = ['=HYPERLINK("http://example.test/x","klik")', '+1+2', '-2+3', '@SUM(A1:A2)', '=1+1'];
     const content = buildMonthlyReport({ byCaseType: [{ key: 'x', label: '=2*3', received: 1, resolved: 0 }] }, 1);

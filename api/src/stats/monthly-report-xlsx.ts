@@ -14,6 +14,8 @@ import type { CountRow, MonthlyReportContent } from './monthly-report-content.ts
 import { CASE_COLUMNS, formatReportMonth, formatWithinStandard, listFigureRows, NONE_TEXT, REPORT_TITLE, toWallClock } from './monthly-report-format.ts';
 
 const DATE_FORMAT = 'dd/mm/yyyy hh:mm';
+/** Excel refuses a cell holding more characters than this. */
+export const MAX_CELL_CHARS = 32_767;
 /** Excel's "Text" number format. */
 const TEXT_FORMAT = '@';
 
@@ -34,8 +36,12 @@ function setCell(cell: ExcelJS.Cell, value: CellValue): void {
     cell.numFmt = DATE_FORMAT;
     return;
   }
+  if (typeof value === 'string') {
+    cell.value = value.length > MAX_CELL_CHARS ? `${value.slice(0, MAX_CELL_CHARS - 1)}…` : value;
+    cell.numFmt = TEXT_FORMAT;
+    return;
+  }
   cell.value = value;
-  if (typeof value === 'string') cell.numFmt = TEXT_FORMAT;
 }
 
 function addRow(sheet: ExcelJS.Worksheet, values: CellValue[], bold = false): ExcelJS.Row {
