@@ -102,13 +102,8 @@ describe('the monthly report', () => {
       { version: 1, generatedAt: new Date() },
     );
     expect(province.totals.received).toBe(4);
-    // BKAD's three and Inspektorat Kalbar's one, beside the province's agencies without cases.
-    expect(
-      province
-        .perAgency!.map((agency) => agency.received)
-        .sort((a, b) => b - a)
-        .slice(0, 3),
-    ).toEqual([3, 1, 0]);
+    // BKAD's three and Inspektorat Kalbar's one: the province's two agencies.
+    expect(province.perAgency!.map((agency) => agency.received).sort((a, b) => b - a)).toEqual([3, 1]);
     expect(province.perAgency!.reduce((sum, agency) => sum + agency.received, 0)).toBe(4);
   });
 
@@ -125,7 +120,9 @@ describe('the monthly report', () => {
     expect(rows.every((row) => row.version === 1 && row.status === 'GENERATING' && row.requestedById === null)).toBe(true);
   });
 
-  it('is generated as a PDF and a spreadsheet with the right totals and rows', async () => {
+  // Eight reports (every agency and province) in one worker, which first loads ECharts, pdfmake
+  // and exceljs: about 20 s on an idle 2-core machine, more beside other test files.
+  it('is generated as a PDF and a spreadsheet with the right totals and rows', { timeout: 120_000 }, async () => {
     const made = await generatePendingReports({ db, storage, logger: silent });
     expect(made).toBeGreaterThan(0);
     const report = await db.prisma.monthlyReport.findFirstOrThrow({ where: { scopeKey: `agency:${ids.bkad}`, year: 2026, month: 10, version: 1 } });
@@ -143,7 +140,7 @@ describe('the monthly report', () => {
     expect(await db.prisma.monthlyReport.count({ where: { status: 'GENERATING' } })).toBe(0);
   });
 
-  it('keeps a report whose generator died until its lease runs out, then another instance makes it', async () => {
+  it('keeps a report whose generator died until its lease runs out, then another instance makes it', { timeout: 60_000 }, async () => {
     const requester = await db.prisma.staffUser.findFirstOrThrow({ where: { tenantId: ids.bkad! }, select: { id: true, tenantId: true, provinceId: true } });
     const asked = await requestReportVersion(db, { scope: 'AGENCY', tenantId: ids.bkad! }, { year: 2026, month: 10 }, requester);
     expect(asked.version).toBe(2);

@@ -19,8 +19,7 @@ import type { EvidenceStorage } from '../evidence/evidence-storage.ts';
 import type { Logger } from '../logger.ts';
 import { localDate } from '../sla/working-days.ts';
 import { buildMonthlyReportContent, type ReportTarget } from './monthly-report-content.service.ts';
-import { renderMonthlyReportPdf } from './monthly-report-pdf.ts';
-import { renderMonthlyReportXlsx } from './monthly-report-xlsx.ts';
+import { createReportRenderer, type ReportRenderer } from './monthly-report-render.ts';
 
 export const DEFAULT_REPORT_DAY = 15;
 /** How long a generator holds a report before another may take it over. */
@@ -161,43 +160,54 @@ function storageKey(report: TakenReport, extension: 'pdf' | 'xlsx'): string {
 /** Generates every report waiting for it; returns how many were made. */
 export async function generatePendingReports(deps: ReportDeps, now: () => Date = () => new Date()): Promise<number> {
   let made = 0;
-  for (;;) {
-    const report = await takeNext(deps.db, now());
-    if (!report) return made;
-    const target: ReportTarget =
-      report.scope === 'AGENCY' ? { scope: 'AGENCY', tenantId: report.tenant_id! } : { scope: 'PROVINCE', provinceId: report.province_id! };
-    const started = Date.now();
-    try {
-      const generatedAt = now();
-      const content = await buildMonthlyReportContent(deps.db, target, report, { version: report.version, generatedAt });
-      const pdf = await renderMonthlyReportPdf(content);
-      const xlsx = await renderMonthlyReportXlsx(content);
-      const storedPdf = await deps.storage.put(storageKey(report, 'pdf'), Readable.from(pdf), { maxBytes: MAX_FILE_BYTES, allowedTypes: [PDF] });
-      const storedXlsx = await deps.storage.put(storageKey(report, 'xlsx'), Readable.from(xlsx), { maxBytes: MAX_FILE_BYTES, allowedTypes: [XLSX] });
-      await withSqlScope(deps.db.sql, 'platform', (runner) =>
-        runner.query(
-          `UPDATE monthly_report SET status = 'READY', generated_at = $2::timestamp, case_count = $3,
+  let renderer: ReportRenderer | null = null;
+  try {
+    for (;;) {
+      const report = await takeNext(deps.db, now());
+      if (!report) return made;
+      renderer ??= createReportRenderer();
+      if (!(await generateOne(deps, renderer, report, now))) return made;
+      made += 1;
+    }
+  } finally {
+    await renderer?.close();
+  }
+}
+
+/** Makes one taken report; false when it failed (its lease lets a later turn try again). */
+async function generateOne(deps: ReportDeps, renderer: ReportRenderer, report: TakenReport, now: () => Date): Promise<boolean> {
+  const target: ReportTarget =
+    report.scope === 'AGENCY' ? { scope: 'AGENCY', tenantId: report.tenant_id! } : { scope: 'PROVINCE', provinceId: report.province_id! };
+  const started = Date.now();
+  try {
+    const generatedAt = now();
+    const content = await buildMonthlyReportContent(deps.db, target, report, { version: report.version, generatedAt });
+    const { pdf, xlsx } = await renderer.render(content);
+    const storedPdf = await deps.storage.put(storageKey(report, 'pdf'), Readable.from(pdf), { maxBytes: MAX_FILE_BYTES, allowedTypes: [PDF] });
+    const storedXlsx = await deps.storage.put(storageKey(report, 'xlsx'), Readable.from(xlsx), { maxBytes: MAX_FILE_BYTES, allowedTypes: [XLSX] });
+    await withSqlScope(deps.db.sql, 'platform', (runner) =>
+      runner.query(
+        `UPDATE monthly_report SET status = 'READY', generated_at = $2::timestamp, case_count = $3,
              pdf_key = $4, pdf_size = $5, pdf_sha256 = $6, xlsx_key = $7, xlsx_size = $8, xlsx_sha256 = $9
            WHERE id = $1 AND status = 'GENERATING'`,
-          [
-            report.id,
-            generatedAt.toISOString().replace('Z', ''),
-            content.cases.length,
-            storedPdf.key,
-            storedPdf.size,
-            storedPdf.sha256,
-            storedXlsx.key,
-            storedXlsx.size,
-            storedXlsx.sha256,
-          ],
-        ),
-      );
-      made += 1;
-      deps.logger.info({ report: report.id, scope: report.scope, cases: content.cases.length, ms: Date.now() - started }, 'monthly report generated');
-    } catch (error) {
-      // The lease runs out and a later turn tries again; nothing half-made is READY.
-      deps.logger.error({ err: error, report: report.id }, 'monthly report failed; retried after its lease');
-      return made;
-    }
+        [
+          report.id,
+          generatedAt.toISOString().replace('Z', ''),
+          content.cases.length,
+          storedPdf.key,
+          storedPdf.size,
+          storedPdf.sha256,
+          storedXlsx.key,
+          storedXlsx.size,
+          storedXlsx.sha256,
+        ],
+      ),
+    );
+    deps.logger.info({ report: report.id, scope: report.scope, cases: content.cases.length, ms: Date.now() - started }, 'monthly report generated');
+    return true;
+  } catch (error) {
+    // The lease runs out and a later turn tries again; nothing half-made is READY.
+    deps.logger.error({ err: error, report: report.id }, 'monthly report failed; retried after its lease');
+    return false;
   }
 }
