@@ -169,7 +169,9 @@ function stageRecord(row: StageFigureRow): Record<string, unknown> {
 export async function refreshCaseFigures(runner: Runner, caseIds: readonly string[], calendars: ReadonlyMap<string, WorkingCalendar>): Promise<number> {
   if (caseIds.length === 0) return 0;
   const ids = [...new Set(caseIds)];
-  const [cases, events] = await Promise.all([runner.query<CaseRow>(READ_CASES, [ids]), runner.query<EventRow>(READ_EVENTS, [ids])]);
+  // One after the other: the runner is one connection (node-postgres deprecates queries queued on a busy client).
+  const cases = await runner.query<CaseRow>(READ_CASES, [ids]);
+  const events = await runner.query<EventRow>(READ_EVENTS, [ids]);
   const byCase = new Map<string, FigureEventInput[]>();
   for (const event of events) {
     const list = byCase.get(event.case_id) ?? byCase.set(event.case_id, []).get(event.case_id)!;
