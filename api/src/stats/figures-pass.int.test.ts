@@ -248,7 +248,7 @@ describe('the figures pass', () => {
   it('reads a backlog from the position the migration set, one batch a pass, to the end', async () => {
     expect(await position()).toMatchObject({ upTo: 0n });
     const first = await runFiguresPass(deps, calendars);
-    expect(first).toEqual({ events: FIGURES_BATCH, cases: 2 }); // K1 and BULK
+    expect(first).toEqual({ events: FIGURES_BATCH, cases: 2, more: true }); // K1 and BULK
     expect(await db.prisma.caseFigure.count()).toBe(2);
     expect((await position()).upTo).toBeGreaterThan(0n);
 
@@ -404,7 +404,7 @@ describe('the figures pass', () => {
     await settle();
     const at = await computedAt();
     const again = await runFiguresPass(deps, calendars);
-    expect(again).toEqual({ events: 0, cases: 0 });
+    expect(again).toEqual({ events: 0, cases: 0, more: false });
     const after = await db.prisma.caseFigure.findMany({ orderBy: { caseId: 'asc' } });
     // What a case's history says does not change; and with nothing new, no row is written at all.
     const strip = (rows: typeof before) => rows.map(({ computedAt: _at, ...row }) => row);
@@ -418,7 +418,7 @@ describe('the figures pass', () => {
     const before = await computedAt();
     await db.prisma.case.update({ where: { id: cases.S3! }, data: { status: 'IN_VERIFICATION' } });
     await log('S3', [staff(wita('2026-11-23T09:00:00'), 'TAKE_FOR_VERIFICATION')]);
-    expect(await runFiguresPass(deps, calendars)).toEqual({ events: 1, cases: 1 });
+    expect(await runFiguresPass(deps, calendars)).toEqual({ events: 1, cases: 1, more: false });
     const after = await computedAt();
     for (const [caseId, at] of before) {
       if (caseId === cases.S3) expect(after.get(caseId)).toBeGreaterThan(at);
@@ -490,5 +490,38 @@ describe('the figures pass', () => {
     expect(results.find((result) => result !== null)).toMatchObject({ events: 1, cases: 1 });
     expect(await figure('K1')).toMatchObject({ escalated: true, outcome: 'ANSWERED', resolveWorkingDays: 6 });
     expect(await stageFigures('K1')).toHaveLength(2);
+  });
+
+  it.skipIf(!usingPostgres)('reads to the end while an older transaction is still open, and stops', async () => {
+    await settle();
+    // Another session's transaction, older than the events below, stays open: every pass reads
+    // those events again (they might be followed by that transaction's own), and that window
+    // alone is more than a batch.
+    await db.sql.withConnection(async (holder) => {
+      await holder.query('BEGIN');
+      try {
+        await holder.query('SELECT pg_current_xact_id()');
+        await db.sql.query(
+          `INSERT INTO case_event (tenant_id, case_id, kind, actor_kind, visibility, status, data, created_at)
+           SELECT $1::uuid, $2::uuid, 'NOTE_ADDED'::"CaseEventKind", 'STAFF'::"ActorKind", 'INTERNAL'::"EventVisibility", 'SUBMITTED'::"CaseStatus", '{}'::jsonb, $3::timestamp + make_interval(secs => g)
+           FROM generate_series(1, $4::int) g`,
+          [tenants.kalbar, cases.BULK, '2026-04-07 03:00:00', FIGURES_BATCH + 100],
+        );
+        let timer: NodeJS.Timeout | undefined;
+        const stuck = new Promise<never>((_resolve, reject) => {
+          timer = setTimeout(() => reject(new Error('runFiguresToEnd did not stop while an old transaction was open')), 20_000);
+        });
+        try {
+          expect(await Promise.race([runFiguresToEnd(deps), stuck])).toBe(2);
+        } finally {
+          clearTimeout(timer);
+        }
+        const last = await db.prisma.caseEvent.aggregate({ _max: { id: true } });
+        expect((await position()).upTo).toBe(last._max.id);
+      } finally {
+        await holder.query('ROLLBACK');
+      }
+    });
+    await settle();
   });
 });

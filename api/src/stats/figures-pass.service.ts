@@ -211,8 +211,14 @@ export async function refreshCaseFigures(runner: Runner, caseIds: readonly strin
   return cases.length;
 }
 
-/** One pass; returns how many events it read and cases it computed (null: another instance holds the pass). */
-export async function runFiguresPass(deps: FiguresDeps, calendars?: ReadonlyMap<string, WorkingCalendar>): Promise<{ events: number; cases: number } | null> {
+/**
+ * One pass; returns how many events it read, the cases it computed, and whether more events wait
+ * past its batch (null: another instance holds the pass).
+ */
+export async function runFiguresPass(
+  deps: FiguresDeps,
+  calendars?: ReadonlyMap<string, WorkingCalendar>,
+): Promise<{ events: number; cases: number; more: boolean } | null> {
   const known = calendars ?? (await loadCalendars(deps));
   return withSqlScope(deps.db.sql, 'platform', async (runner) => {
     const batch = await readEventLog<{ id: string; case_id: string }>(runner, POSITION, 'e.id::text AS id, e.case_id', FIGURES_BATCH);
@@ -223,7 +229,7 @@ export async function runFiguresPass(deps: FiguresDeps, calendars?: ReadonlyMap<
       known,
     );
     await batch.advance();
-    return { events: batch.events.length, cases };
+    return { events: batch.events.length, cases, more: batch.full };
   });
 }
 
@@ -235,6 +241,6 @@ export async function runFiguresToEnd(deps: FiguresDeps): Promise<number> {
     const pass = await runFiguresPass(deps, calendars);
     if (!pass) return total;
     total += pass.cases;
-    if (pass.events < FIGURES_BATCH) return total;
+    if (!pass.more) return total;
   }
 }
