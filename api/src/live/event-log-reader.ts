@@ -16,6 +16,12 @@ type Runner = Omit<SqlRunner, 'withConnection' | 'transaction'>;
 
 export interface EventLogBatch<Row> {
   events: Row[];
+  /**
+   * Whether the batch was full of events past the position, so more may wait. Not
+   * `events.length`: the window read again is not new, and while an old transaction stays open it
+   * is read again every time (a reader looping until a short batch would never stop).
+   */
+  full: boolean;
   /** Moves the position past what was read (same transaction). */
   advance(): Promise<void>;
 }
@@ -60,8 +66,10 @@ export async function readEventLog<Row extends { id: string }>(
     [position.up_to, position.oldest],
   );
   const events = rows.filter((row): row is typeof row & { id: string } => row.id !== null);
+  const fresh = events.filter((event) => BigInt(event.id) > BigInt(position.up_to)).length;
   return {
     events,
+    full: fresh >= batch,
     async advance() {
       const upTo = events.reduce((max, event) => (BigInt(event.id) > max ? BigInt(event.id) : max), BigInt(position.up_to));
       await runner.query('UPDATE notification_position SET up_to = $2::bigint, oldest = $3 WHERE name = $1', [name, upTo.toString(), rows[0]!.snapshot_xmin]);

@@ -148,7 +148,10 @@ export function computeCaseFigure(
       startedAt: stageStartedAt,
       deadline,
       endedAt: at,
-      late: at.getTime() > deadline.getTime(),
+      // A stage that ends while the case waits for the reporter (a closure for silence): the open
+      // wait kept moving its deadline (the stored one is from before the wait), so it is late only
+      // if it already was when the wait began.
+      late: (pausedAt ?? at).getTime() > deadline.getTime(),
     });
   };
 

@@ -172,7 +172,9 @@ export async function refreshCaseFigures(runner: Runner, caseIds: readonly strin
   const tenants = new Set<string>();
   if (caseIds.length === 0) return tenants;
   const ids = [...new Set(caseIds)];
-  const [cases, events] = await Promise.all([runner.query<CaseRow>(READ_CASES, [ids]), runner.query<EventRow>(READ_EVENTS, [ids])]);
+  // One after the other: the runner is one connection (node-postgres deprecates queries queued on a busy client).
+  const cases = await runner.query<CaseRow>(READ_CASES, [ids]);
+  const events = await runner.query<EventRow>(READ_EVENTS, [ids]);
   const byCase = new Map<string, FigureEventInput[]>();
   for (const event of events) {
     const list = byCase.get(event.case_id) ?? byCase.set(event.case_id, []).get(event.case_id)!;
@@ -217,6 +219,8 @@ export interface FiguresPassResult {
   events: number;
   /** The agencies whose figures changed. */
   tenantIds: Set<string>;
+  /** More events wait past this pass's batch. */
+  more: boolean;
 }
 
 /** One pass (null: another instance holds the pass). */
@@ -231,7 +235,7 @@ export async function runFiguresPass(deps: FiguresDeps, calendars?: ReadonlyMap<
       known,
     );
     await batch.advance();
-    return { events: batch.events.length, tenantIds };
+    return { events: batch.events.length, tenantIds, more: batch.full };
   });
 }
 
@@ -243,6 +247,8 @@ export async function runFiguresToEnd(deps: FiguresDeps): Promise<Set<string>> {
     const pass = await runFiguresPass(deps, calendars);
     if (!pass) return changed;
     for (const tenantId of pass.tenantIds) changed.add(tenantId);
-    if (pass.events < FIGURES_BATCH) return changed;
+    // Only a batch full of new events says more wait: events re-read from transactions still
+    // running are not news (an old open transaction must not keep this loop spinning).
+    if (!pass.more) return changed;
   }
 }

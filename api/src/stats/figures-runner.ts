@@ -15,6 +15,7 @@ export function createFiguresRunner(services: Pick<AppServices, 'env' | 'db' | '
     intervalMs: services.env.FIGURES_INTERVAL_SECONDS * 1000,
     turn: async () => {
       const changed = await runFiguresToEnd(services);
+      if (changed.size > 0) services.logger.debug({ agencies: changed.size }, 'figures computed');
       // After the commit: every instance's caches of these agencies' figures are stale now.
       if (changed.size > 0) await services.live.bus.publish(LIVE_CHANNELS.figures, { tenantIds: [...changed] });
     },
