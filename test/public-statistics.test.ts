@@ -37,6 +37,7 @@ const STATISTICS = /* GraphQL */ `
       byCategory { kind key label received { value suppressed } }
       byChannel { kind key label received { value suppressed } }
       byStatus { kind key label received { value suppressed } }
+      charts { perMonth byCategory byStatus }
     }
   }
 `;
@@ -129,6 +130,11 @@ describe('the public statistics of a year', () => {
       ['KEY', 'ANSWERED', null],
     ]);
     expect(stats.byCategory[0].label).toBe('Korupsi');
+    // Charts drawn on the server: static SVG with its title, the suppressed statuses marked "< 5".
+    expect(stats.charts.perMonth).toMatch(/^<svg [^>]*aria-label="Laporan per bulan, 2026"/);
+    expect(stats.charts.byCategory).toContain('<title>Laporan menurut jenis pelanggaran, 2026</title>');
+    expect(stats.charts.byStatus).toContain('&lt; 5');
+    for (const svg of Object.values(stats.charts) as string[]) expect(svg).not.toMatch(/<script|href|url\(/);
     expect(stats.byCategory[2].label).toBe('Laporan rahasia (tidak dirinci)');
   });
 

@@ -13,7 +13,7 @@ type Words = {
   confidential: string;
   none: string;
   other: string;
-  charts: { perMonth: string; byCategory: string; byStatus: string; reports: string };
+  charts: { perMonth: string; byCaseType: string; byCategory: string; byStatus: string; byChannel: string; reports: string };
 };
 
 const WORDS: Record<Locale, Words> = {
@@ -33,7 +33,14 @@ const WORDS: Record<Locale, Words> = {
     confidential: 'Laporan rahasia (tidak dirinci)',
     none: 'Tidak dicatat',
     other: 'Lainnya (tidak aktif lagi)',
-    charts: { perMonth: 'Laporan per bulan', byCategory: 'Laporan menurut jenis pelanggaran', byStatus: 'Laporan menurut status', reports: 'Laporan' },
+    charts: {
+      perMonth: 'Laporan per bulan',
+      byCaseType: 'Laporan menurut jenis laporan',
+      byCategory: 'Laporan menurut jenis pelanggaran',
+      byStatus: 'Laporan menurut status',
+      byChannel: 'Laporan menurut kanal',
+      reports: 'Laporan',
+    },
   },
   en: {
     status: {
@@ -51,7 +58,14 @@ const WORDS: Record<Locale, Words> = {
     confidential: 'Confidential reports (not broken down)',
     none: 'Not recorded',
     other: 'Other (no longer offered)',
-    charts: { perMonth: 'Reports per month', byCategory: 'Reports by violation type', byStatus: 'Reports by status', reports: 'Reports' },
+    charts: {
+      perMonth: 'Reports per month',
+      byCaseType: 'Reports by case type',
+      byCategory: 'Reports by violation type',
+      byStatus: 'Reports by status',
+      byChannel: 'Reports by channel',
+      reports: 'Reports',
+    },
   },
 };
 

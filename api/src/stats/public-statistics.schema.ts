@@ -6,6 +6,7 @@ import {
   computePublicStatistics,
   getPublicYear,
   type PublicStatistics,
+  type PublicStatisticsCharts,
   type PublicStatisticsMonth,
   type PublicStatisticsRow,
 } from './public-statistics.service.ts';
@@ -70,6 +71,17 @@ const PublicMonthRef = builder.objectRef<PublicStatisticsMonth>('PublicStatistic
   }),
 });
 
+const PublicChartsRef = builder.objectRef<PublicStatisticsCharts>('PublicStatisticsCharts').implement({
+  description: 'The page’s charts as static SVG (no script, no external reference); a suppressed count is drawn as no bar, marked "< 5".',
+  fields: (t) => ({
+    perMonth: t.exposeString('perMonth'),
+    byCaseType: t.exposeString('byCaseType'),
+    byCategory: t.exposeString('byCategory'),
+    byStatus: t.exposeString('byStatus'),
+    byChannel: t.exposeString('byChannel'),
+  }),
+});
+
 const PublicStatisticsRef = builder.objectRef<PublicStatistics>('PublicStatistics').implement({
   description: 'An agency’s figures of one year as the public may see them (docs/statistics.md, "Public figures").',
   fields: (t) => ({
@@ -88,6 +100,7 @@ const PublicStatisticsRef = builder.objectRef<PublicStatistics>('PublicStatistic
     byCategory: t.field({ type: [PublicRowRef], description: 'By violation type.', resolve: (stats) => stats.byCategory }),
     byChannel: t.field({ type: [PublicRowRef], resolve: (stats) => stats.byChannel }),
     byStatus: t.field({ type: [PublicRowRef], resolve: (stats) => stats.byStatus }),
+    charts: t.field({ type: PublicChartsRef, resolve: (stats) => stats.charts }),
   }),
 });
 

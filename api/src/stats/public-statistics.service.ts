@@ -12,6 +12,7 @@ import { CaseStatus as CASE_STATUSES } from '../generated/prisma/enums.ts';
 import { localize, type Locale, type LocalizedText } from '../i18n/locale.ts';
 import { statisticsWords } from '../i18n/statistics-labels.ts';
 import { localDate } from '../sla/working-days.ts';
+import { barChart, columnChart, listMonthLabels } from './charts.ts';
 import { checkFigureFilter } from './figure-filter.ts';
 import { summarizeFigures } from './figures.service.ts';
 import { toPublicFigures, type PublicCount, type PublicFigures, type PublicRow } from './public-figures.ts';
@@ -35,6 +36,15 @@ export interface PublicStatisticsMonth {
   received: PublicCount;
 }
 
+/** The charts of the page, each a static SVG (charts.ts); a suppressed count is drawn as no bar. */
+export interface PublicStatisticsCharts {
+  perMonth: string;
+  byCaseType: string;
+  byCategory: string;
+  byStatus: string;
+  byChannel: string;
+}
+
 export interface PublicStatistics extends Omit<PublicFigures, 'months' | 'byCaseType' | 'byCategory' | 'byChannel' | 'byStatus'> {
   year: number;
   /** The range counted: 1 January to the end of the year, or to today in the agency's zone. */
@@ -49,6 +59,7 @@ export interface PublicStatistics extends Omit<PublicFigures, 'months' | 'byCase
   byCategory: PublicStatisticsRow[];
   byChannel: PublicStatisticsRow[];
   byStatus: PublicStatisticsRow[];
+  charts: PublicStatisticsCharts;
 }
 
 export interface PublicYear {
@@ -154,6 +165,30 @@ export async function computePublicStatistics(
             : (positions.get(`${dimension}:${a.key}`) ?? 0) - (positions.get(`${dimension}:${b.key}`) ?? 0)),
       );
 
+  const byCaseType = ordered('caseType', figures.byCaseType);
+  const byCategory = ordered('category', figures.byCategory);
+  const byChannel = ordered('channel', figures.byChannel);
+  const byStatus = ordered('status', figures.byStatus);
+  const bars = (title: string, rows: PublicStatisticsRow[]) =>
+    barChart({
+      title: `${title}, ${range.year}`,
+      labels: rows.map((row) => row.label),
+      series: [{ name: words.charts.reports, values: rows.map((row) => row.received.value) }],
+      locale,
+    });
+  const charts: PublicStatisticsCharts = {
+    perMonth: columnChart({
+      title: `${words.charts.perMonth}, ${range.year}`,
+      labels: listMonthLabels(locale).slice(0, figures.months.length),
+      series: [{ name: words.charts.reports, values: figures.months.map((month) => month.received.value) }],
+      locale,
+    }),
+    byCaseType: bars(words.charts.byCaseType, byCaseType),
+    byCategory: bars(words.charts.byCategory, byCategory),
+    byStatus: bars(words.charts.byStatus, byStatus),
+    byChannel: bars(words.charts.byChannel, byChannel),
+  };
+
   const years = new Set(await listYearsWithReports(sql, config.id));
   years.add(Number(localDate(now, config.timeZone).slice(0, 4)));
   return {
@@ -165,9 +200,10 @@ export async function computePublicStatistics(
     computedAt: now,
     locale,
     months: figures.months.map((month) => ({ ...month, label: words.months[Number(month.month.slice(5, 7)) - 1]! })),
-    byCaseType: ordered('caseType', figures.byCaseType),
-    byCategory: ordered('category', figures.byCategory),
-    byChannel: ordered('channel', figures.byChannel),
-    byStatus: ordered('status', figures.byStatus),
+    byCaseType,
+    byCategory,
+    byChannel,
+    byStatus,
+    charts,
   };
 }
