@@ -195,12 +195,32 @@ describe('a hidden cell cannot be worked out from the total', () => {
       T,
       { months: MONTHS },
     );
+    // ANSWERED (9) is given away by the answered total: CLOSED covers SUBMITTED instead.
     expect(values(figures.byStatus)).toEqual([
-      ['KEY', 'ANSWERED', null],
-      ['KEY', 'CLOSED', 20],
+      ['KEY', 'ANSWERED', 9],
+      ['KEY', 'CLOSED', null],
       ['KEY', 'SUBMITTED', null],
     ]);
     expect(figures.months.map((month) => month.received.value)).toEqual([null, null, 20]);
+  });
+
+  it('covers a hidden status with another than ANSWERED, which the answered total gives away', () => {
+    const figures = toPublicFigures(
+      summary({ received: 16, answered: 5 }, [
+        ['status', 'SUBMITTED', 10],
+        ['status', 'IN_VERIFICATION', 1],
+        ['status', 'ANSWERED', 5],
+      ]),
+      T,
+      { months: [] },
+    );
+    expect(values(figures.byStatus)).toEqual([
+      ['KEY', 'ANSWERED', 5],
+      ['KEY', 'IN_VERIFICATION', null],
+      ['KEY', 'SUBMITTED', null],
+    ]);
+    // With nothing else left, ANSWERED is hidden after all.
+    expect([...hiddenCells([10, 1], new Set(), new Set([0]))].sort()).toEqual([0, 1]);
   });
 
   it('hides the confidential row everywhere once one breakdown needs it hidden', () => {

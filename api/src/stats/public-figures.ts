@@ -11,7 +11,8 @@
  *   is hidden when it would tell a count of 1 to 4 (within, or outside, the standard).
  * - Every breakdown adds up to the total the page shows, so one hidden cell could be worked out
  *   by subtraction: a breakdown hides more cells (the smallest shown ones) until the hidden ones
- *   cannot be told apart. The confidential row is one number in three breakdowns: hidden in one,
+ *   cannot be told apart. The ANSWERED status is given away by the answered total, so it is
+ *   hidden to cover another status only as a last resort. The confidential row is one number in three breakdowns: hidden in one,
  *   it is hidden in all three.
  */
 import type { BreakdownDimension, BreakdownRow, FigureSummary, TimeFigure } from './figures.service.ts';
@@ -105,9 +106,10 @@ interface Cell {
 /**
  * Which cells of a breakdown to hide, given the ones that must be (`forced`): every count of 1
  * to 4, then, while the hidden cells could be worked out from the shown total (one hidden cell;
- * or all of them 1, or all 4), the smallest shown non-zero cell too.
+ * or all of them 1, or all 4), the smallest shown non-zero cell too; cells in `lastResort` (whose
+ * count another figure on the page gives away) only when no other cell is left.
  */
-export function hiddenCells(values: readonly number[], forced: ReadonlySet<number> = new Set()): Set<number> {
+export function hiddenCells(values: readonly number[], forced: ReadonlySet<number> = new Set(), lastResort: ReadonlySet<number> = new Set()): Set<number> {
   const hidden = new Set<number>(forced);
   values.forEach((value, index) => {
     if (tooFew(value)) hidden.add(index);
@@ -123,7 +125,7 @@ export function hiddenCells(values: readonly number[], forced: ReadonlySet<numbe
     const candidates = values
       .map((value, index) => ({ value, index }))
       .filter(({ value, index }) => value > 0 && !hidden.has(index))
-      .sort((a, b) => a.value - b.value || a.index - b.index);
+      .sort((a, b) => Number(lastResort.has(a.index)) - Number(lastResort.has(b.index)) || a.value - b.value || a.index - b.index);
     const next = candidates[0];
     if (!next) break;
     hidden.add(next.index);
@@ -203,6 +205,15 @@ export function toPublicFigures(summary: FigureSummary, tenantId: string, option
     byCaseType: rowsOf(split.caseType, hidden.caseType),
     byCategory: rowsOf(split.category, hidden.category),
     byChannel: rowsOf(split.channel, hidden.channel),
-    byStatus: rowsOf(statusCells, hiddenCells(statusCells.map((cell) => cell.value))),
+    // The answered cases are on the page (the answered total, the cases behind the time to answer):
+    // hiding the ANSWERED status to cover another would hide nothing.
+    byStatus: rowsOf(
+      statusCells,
+      hiddenCells(
+        statusCells.map((cell) => cell.value),
+        new Set(),
+        new Set(statusCells.flatMap((cell, index) => (cell.key === 'ANSWERED' ? [index] : []))),
+      ),
+    ),
   };
 }
