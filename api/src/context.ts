@@ -19,6 +19,8 @@ import { toStaffViewer, type StaffViewer } from './auth/staff-viewer.ts';
 import type { LiveServices } from './live/live-services.ts';
 import type { OpaqueIdCodec } from './live/live-cursor.ts';
 import type { LiveConnection } from './live/live-connections.ts';
+import type { PublicStatisticsCache } from './stats/public-statistics-cache.ts';
+import type { PublicStatistics } from './stats/public-statistics.service.ts';
 
 /** Long-lived services shared by all requests of one process. */
 export interface AppServices {
@@ -35,6 +37,8 @@ export interface AppServices {
   live: LiveServices;
   /** Audit entry ids to and from the opaque tokens clients see (one sequence for the platform). */
   auditIds: OpaqueIdCodec;
+  /** The public statistics pages, dropped per agency when the figures pass rewrites its figures. */
+  publicStatistics: PublicStatisticsCache<PublicStatistics>;
 }
 
 /** How the request named its tenant, for the error message when none matched. */

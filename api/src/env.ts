@@ -168,6 +168,8 @@ export const envSchema = z
     FIGURES_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
     /** How often each API process looks for monthly reports to create and generate (seconds); a request also wakes it (stats/monthly-report-runner.ts). */
     REPORTS_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(300),
+    /** How long a public statistics page is kept at most (seconds; 0: not cached); a figures pass drops it sooner (stats/public-statistics-cache.ts). */
+    PUBLIC_STATISTICS_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(300),
     /** The first wait before a failed mail is tried again (seconds); each later wait is 4 times longer. */
     MAIL_RETRY_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
     /**

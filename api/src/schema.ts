@@ -22,6 +22,7 @@ import './admin/admin.schema.ts';
 import './audit/audit.schema.ts';
 import './live/live.schema.ts';
 import './stats/monthly-report.schema.ts';
+import './stats/public-statistics.schema.ts';
 
 export const schema = builder.toSchema();
 

@@ -139,6 +139,8 @@ export async function createApiServer(services: AppServices): Promise<ApiServer>
   });
   await apollo.start();
   await services.live.start();
+  // Once per process: the figures pass's signal drops the agencies' cached public statistics.
+  const unfollowFigures = await services.publicStatistics.follow(services.live.bus);
   const liveServer = attachLiveServer(httpServer, services, { schema, validationRules: armor.validationRules, formatError, proxies });
 
   /** Who the request is for: resolved once, before the response cache and Apollo. */
@@ -216,6 +218,7 @@ export async function createApiServer(services: AppServices): Promise<ApiServer>
       }),
     async close() {
       await liveServer.close();
+      unfollowFigures();
       await apollo.stop();
       await services.live.stop();
       await services.rateLimits.close();

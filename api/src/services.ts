@@ -13,6 +13,7 @@ import { TenantDirectory } from './tenancy/tenant-directory.ts';
 import { createLiveServices } from './live/live-services.ts';
 import { createOpaqueIdCodec } from './live/live-cursor.ts';
 import { AUDIT_ID_INFO } from './audit/audit-log.service.ts';
+import { PublicStatisticsCache } from './stats/public-statistics-cache.ts';
 
 function createEvidenceStorage(env: Env): EvidenceStorage {
   if (env.EVIDENCE_STORAGE === 's3') {
@@ -54,5 +55,6 @@ export function createServices(env: Env, logger: Logger): AppServices {
     evidenceStorage: createEvidenceStorage(env),
     live: createLiveServices(env, db, logger, masterKey),
     auditIds: createOpaqueIdCodec(masterKey, AUDIT_ID_INFO),
+    publicStatistics: new PublicStatisticsCache(env.PUBLIC_STATISTICS_CACHE_SECONDS * 1000),
   };
 }

@@ -14,6 +14,8 @@ export default [
   route('t/:slug/unggah/:caseTypeKey', 'routes/portal/evidence-upload.ts'),
   route('t/:slug/unduh/:caseTypeKey/:key', 'routes/portal/case-type-download.ts'),
   route('t/:slug/lacak', 'routes/portal/track-report.tsx'),
+  route('t/:slug/statistik', 'routes/portal/public-statistics.tsx'),
+  route('t/:slug/statistik.csv', 'routes/portal/public-statistics-csv.ts'),
   route('t/:slug/akun/daftar', 'routes/portal/account-register.tsx'),
   route('t/:slug/akun/masuk', 'routes/portal/account-sign-in.tsx'),
   route('t/:slug/akun/keluar', 'routes/portal/account-sign-out.ts'),

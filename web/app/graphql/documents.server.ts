@@ -65,6 +65,7 @@ import mailDeliveries from './mail-deliveries.graphql?raw';
 import stopReportEmail from './stop-report-email.graphql?raw';
 import secretariatDecisions from './secretariat-decisions.graphql?raw';
 import caseConflictProposals from './case-conflict-proposals.graphql?raw';
+import publicStatistics from './public-statistics.graphql?raw';
 import type {
   AddCaseNoteMutation,
   AddCaseNoteMutationVariables,
@@ -136,6 +137,8 @@ import type {
   MyReportsQueryVariables,
   ProposeRoleChangeMutation,
   ProposeRoleChangeMutationVariables,
+  PublicStatisticsQuery,
+  PublicStatisticsQueryVariables,
   RecordConflictMutation,
   RecordConflictMutationVariables,
   RecordOfflineIntakeMutation,
@@ -231,6 +234,7 @@ export const SubmitReportDocument: Document<SubmitReportMutation, SubmitReportMu
 export const TrackReportDocument: Document<TrackReportQuery, TrackReportQueryVariables> = define('TrackReport', trackReport);
 export const EscalateReportDocument: Document<EscalateReportMutation, EscalateReportMutationVariables> = define('EscalateReport', escalateReport);
 export const RateCaseAnswerDocument: Document<RateCaseAnswerMutation, RateCaseAnswerMutationVariables> = define('RateCaseAnswer', rateCaseAnswer);
+export const PublicStatisticsDocument: Document<PublicStatisticsQuery, PublicStatisticsQueryVariables> = define('PublicStatistics', publicStatistics);
 export const SendReporterMessageDocument: Document<SendReporterMessageMutation, SendReporterMessageMutationVariables> = define(
   'SendReporterMessage',
   sendReporterMessage,

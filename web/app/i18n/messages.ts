@@ -13,6 +13,7 @@ import { consoleJourneyMessagesEn, consoleJourneyMessagesId } from './console-jo
 import { reportingMessagesEn, reportingMessagesId } from './reporting-messages';
 import { satisfactionMessagesEn, satisfactionMessagesId } from './satisfaction-messages';
 import { escalationFollowUpMessagesEn, escalationFollowUpMessagesId } from './escalation-follow-up-messages';
+import { statisticsMessagesEn, statisticsMessagesId } from './statistics-messages';
 
 const id = {
   ...reportingMessagesId,
@@ -24,6 +25,7 @@ const id = {
   ...satisfactionMessagesId,
   ...escalationFollowUpMessagesId,
   ...consoleJourneyMessagesId,
+  ...statisticsMessagesId,
   'site.name': 'Aduan',
   'site.tagline': 'Layanan pengaduan dan whistleblowing instansi daerah',
   'site.skipToContent': 'Langsung ke konten utama',
@@ -170,6 +172,7 @@ const en: Record<MessageKey, string> = {
   ...satisfactionMessagesEn,
   ...escalationFollowUpMessagesEn,
   ...consoleJourneyMessagesEn,
+  ...statisticsMessagesEn,
   'site.name': 'Aduan',
   'site.tagline': 'Complaint and whistleblowing services of regional agencies',
   'site.skipToContent': 'Skip to main content',

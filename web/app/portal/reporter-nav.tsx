@@ -26,6 +26,11 @@ export function ReporterNav({ slug, viewer }: { slug: string; viewer: ReporterAc
               {t('reporterNav.track')}
             </a>
           </li>
+          <li>
+            <a href={`${base}/statistik`} aria-current={current(`${base}/statistik`)}>
+              {t('statistics.link')}
+            </a>
+          </li>
         </ul>
         <div className="account">
           <span className="account-label">{t('reporterNav.account')}:</span>

@@ -362,6 +362,18 @@ export type ProposeRoleChangeInput = {
   staffUserId: string;
 };
 
+export const PublicStatisticsRowKind = {
+  /** The confidential reports, not broken down. */
+  CONFIDENTIAL: 'CONFIDENTIAL',
+  /** A case type, category, channel or status, named by `key`. */
+  KEY: 'KEY',
+  /** Reports where none was recorded. */
+  NONE: 'NONE',
+  /** Reports of kinds the agency no longer offers. */
+  OTHER: 'OTHER'
+} as const;
+
+export type PublicStatisticsRowKind = typeof PublicStatisticsRowKind[keyof typeof PublicStatisticsRowKind];
 export type RateCaseAnswerInput = {
   /** Optional, at most 1000 characters. */
   comment?: string | null | undefined;
@@ -825,6 +837,13 @@ export type ProposeRoleChangeMutationVariables = Exact<{
 
 
 export type ProposeRoleChangeMutation = { proposeRoleChange: { id: string, status: ProposalStatus } };
+
+export type PublicStatisticsQueryVariables = Exact<{
+  year?: number | null | undefined;
+}>;
+
+
+export type PublicStatisticsQuery = { publicStatistics: { year: number, from: string, to: string, years: Array<number>, computedAt: string, received: { value: number | null, suppressed: boolean }, answered: { value: number | null, suppressed: boolean }, firstResponse: { shown: boolean, medianWorkingDays: number | null, p90WorkingDays: number | null, medianDays: number | null, p90Days: number | null, cases: { value: number | null, suppressed: boolean } }, resolution: { shown: boolean, medianWorkingDays: number | null, p90WorkingDays: number | null, medianDays: number | null, p90Days: number | null, cases: { value: number | null, suppressed: boolean } }, withinStandard: { share: number | null, shown: boolean, cases: { value: number | null, suppressed: boolean } }, months: Array<{ month: string, label: string, received: { value: number | null, suppressed: boolean } }>, byCaseType: Array<{ kind: PublicStatisticsRowKind, key: string | null, label: string, received: { value: number | null, suppressed: boolean } }>, byCategory: Array<{ kind: PublicStatisticsRowKind, key: string | null, label: string, received: { value: number | null, suppressed: boolean } }>, byChannel: Array<{ kind: PublicStatisticsRowKind, key: string | null, label: string, received: { value: number | null, suppressed: boolean } }>, byStatus: Array<{ kind: PublicStatisticsRowKind, key: string | null, label: string, received: { value: number | null, suppressed: boolean } }>, charts: { perMonth: string, byCaseType: string, byCategory: string, byStatus: string, byChannel: string } } };
 
 export type RateCaseAnswerMutationVariables = Exact<{
   input: RateCaseAnswerInput;
