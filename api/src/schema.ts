@@ -21,6 +21,7 @@ import './identity/identity.schema.ts';
 import './admin/admin.schema.ts';
 import './audit/audit.schema.ts';
 import './live/live.schema.ts';
+import './stats/dashboard.schema.ts';
 
 export const schema = builder.toSchema();
 
