@@ -29,6 +29,23 @@ let web: RunningProcess;
 let browser: Browser;
 let target: ConsoleBrowser;
 
+/** A report BKAD's verifier records now (BKAD takes no complaint online). */
+async function recordIntake(marker: string) {
+  const verifier = await staffClient(api.url, BKAD, 'verifikator');
+  const caseType = (await caseTypesOf(api.url, BKAD)).find((item) => item.key === 'complaint')!;
+  const recorded = await verifier.call('mutation($input: RecordOfflineIntakeInput!) { recordOfflineIntake(input: $input) { case { id } } }', {
+    input: {
+      caseTypeKey: caseType.key,
+      channelKey: 'office-visit',
+      receivedAt: new Date().toISOString(),
+      answers: validAnswers(caseType, marker),
+      identityMode: 'IDENTIFIED',
+      reporter: { name: 'Pelapor Dasbor', idNumber: '6171010101010013' },
+    },
+  });
+  expect(recorded.errors).toBeUndefined();
+}
+
 describe.skipIf(!browserTestsEnabled)('the dashboards in Chromium', () => {
   printServerOutputOnFailure(() => [api, web]);
 
@@ -37,20 +54,7 @@ describe.skipIf(!browserTestsEnabled)('the dashboards in Chromium', () => {
     database = await createTestDatabase();
     await setupTenants(database);
     api = await startApi({ ...database.env, SLA_SWEEP_ENABLED: 'false', FIGURES_INTERVAL_SECONDS: '1', LOG_LEVEL: 'warn' });
-    // A report BKAD's verifier records today (BKAD takes no complaint online).
-    const verifier = await staffClient(api.url, BKAD, 'verifikator');
-    const caseType = (await caseTypesOf(api.url, BKAD)).find((item) => item.key === 'complaint')!;
-    const recorded = await verifier.call('mutation($input: RecordOfflineIntakeInput!) { recordOfflineIntake(input: $input) { case { id } } }', {
-      input: {
-        caseTypeKey: caseType.key,
-        channelKey: 'office-visit',
-        receivedAt: new Date().toISOString(),
-        answers: validAnswers(caseType, 'dasbor'),
-        identityMode: 'IDENTIFIED',
-        reporter: { name: 'Pelapor Dasbor', idNumber: '6171010101010013' },
-      },
-    });
-    expect(recorded.errors).toBeUndefined();
+    await recordIntake('dasbor');
     // The figures pass counts it a few seconds later: wait, bounded.
     const secretariat = await staffClient(api.url, null, 'sekretariat@kalimantan-barat.test');
     const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Pontianak' });
@@ -134,6 +138,18 @@ describe.skipIf(!browserTestsEnabled)('the dashboards in Chromium', () => {
     await page.setViewportSize({ width: 360, height: 900 });
     expect(await overflow(page)).toBeLessThanOrEqual(0);
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'dashboard-agency-360.png'), fullPage: true });
+    await context.close();
+  }, 90_000);
+
+  it("moves the head's open-now counter live when a report comes in", async () => {
+    const { page, context } = await openPage(target, `/t/${BKAD}/konsol/angka`);
+    await signIn(page, demoEmail('pimpinan', BKAD));
+    const openNow = page.locator(`[data-figures-open-now] [data-agency="${BKAD}"] [data-figure="open-now"]`);
+    const before = Number(await openNow.innerText());
+    // Give the page's script a moment to subscribe, then a report comes in.
+    await page.waitForLoadState('networkidle');
+    await recordIntake('dasbor langsung');
+    await expect.poll(async () => Number(await openNow.innerText()), { timeout: 15_000 }).toBe(before + 1);
     await context.close();
   }, 90_000);
 });
