@@ -23,6 +23,7 @@ import './audit/audit.schema.ts';
 import './live/live.schema.ts';
 import './stats/monthly-report.schema.ts';
 import './stats/public-statistics.schema.ts';
+import './stats/dashboard.schema.ts';
 
 export const schema = builder.toSchema();
 

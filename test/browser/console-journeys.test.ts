@@ -200,7 +200,7 @@ describe.runIf(browserTestsEnabled)('the console journeys in Chromium', () => {
         console: konsol(BONTANG),
         path: 'kotak-masuk',
         page: 'console-inbox',
-        nav: ['console-inbox', 'console-notifications', 'console-intake', 'console-staff', 'console-mail', 'console-audit'],
+        nav: ['console-inbox', 'console-notifications', 'console-intake', 'console-staff', 'console-mail', 'console-figures', 'console-audit'],
       },
       {
         who: demoEmail('kustodian', BONTANG),
@@ -209,13 +209,19 @@ describe.runIf(browserTestsEnabled)('the console journeys in Chromium', () => {
         page: 'console-custodian',
         nav: ['console-inbox', 'console-custodian'],
       },
-      { who: demoEmail('admin', BONTANG), console: konsol(BONTANG), path: 'petugas', page: 'console-staff', nav: ['console-staff', 'console-mail'] },
+      {
+        who: demoEmail('admin', BONTANG),
+        console: konsol(BONTANG),
+        path: 'petugas',
+        page: 'console-staff',
+        nav: ['console-staff', 'console-mail', 'console-figures'],
+      },
       {
         who: 'sekretariat@kalimantan-barat.test',
         console: SECRETARIAT,
         path: 'kotak-masuk',
         page: 'console-inbox',
-        nav: ['console-inbox', 'console-notifications', 'console-decisions', 'console-audit'],
+        nav: ['console-inbox', 'console-notifications', 'console-decisions', 'console-figures', 'console-audit'],
       },
     ];
     for (const landing of landings) {

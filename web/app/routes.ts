@@ -37,6 +37,7 @@ export default [
   route('t/:slug/konsol/notifikasi', 'routes/console/notifications.tsx', { id: 'console/agency-notifications' }),
   route('t/:slug/konsol/audit', 'routes/console/audit.tsx', { id: 'console/agency-audit' }),
   route('t/:slug/konsol/email', 'routes/console/mail.tsx', { id: 'console/agency-mail' }),
+  route('t/:slug/konsol/angka', 'routes/console/figures.tsx', { id: 'console/agency-figures' }),
   route('konsol/sekretariat', 'routes/console/home.ts', { id: 'console/secretariat-home' }),
   route('konsol/sekretariat/kotak-masuk', 'routes/console/inbox.tsx', { id: 'console/secretariat-inbox' }),
   route('konsol/sekretariat/masuk', 'routes/console/sign-in.tsx', { id: 'console/secretariat-sign-in' }),
@@ -46,5 +47,6 @@ export default [
   route('konsol/sekretariat/notifikasi', 'routes/console/notifications.tsx', { id: 'console/secretariat-notifications' }),
   route('konsol/sekretariat/audit', 'routes/console/audit.tsx', { id: 'console/secretariat-audit' }),
   route('konsol/sekretariat/keputusan', 'routes/console/decisions.tsx', { id: 'console/secretariat-decisions' }),
+  route('konsol/sekretariat/angka', 'routes/console/figures.tsx', { id: 'console/secretariat-figures' }),
   route('*', 'routes/not-found.tsx'),
 ] satisfies RouteConfig;

@@ -45,7 +45,16 @@ describe('the pages a role may use', () => {
       mail: true,
       decisions: false,
       audit: false,
+      figures: true,
     });
+  });
+
+  it('offers the dashboard to the head, the admin and the secretariat, never to a verifier or reviewer', () => {
+    expect(findConsolePages(viewer(['AGENCY_HEAD']), agency).figures).toBe(true);
+    expect(findConsolePages(viewer(['VERIFIER']), agency).figures).toBe(false);
+    expect(findConsolePages(viewer(['REVIEWER']), agency).figures).toBe(false);
+    expect(findConsolePages(viewer(['IDENTITY_CUSTODIAN']), agency).figures).toBe(false);
+    expect(findConsolePages(viewer(['PROVINCIAL_SECRETARIAT']), { kind: 'secretariat' }).figures).toBe(true);
   });
 
   it('offers the head the inbox, the staff page and the audit log', () => {

@@ -27,6 +27,8 @@ export interface ConsolePages {
   mail: boolean;
   decisions: boolean;
   audit: boolean;
+  /** The dashboard: the agency's head and admin, the province's secretariat (the API's rule `read CaseFigure`). */
+  figures: boolean;
 }
 
 const CASE_WORK_ROLES: readonly string[] = ['VERIFIER', 'REVIEWER', 'AGENCY_HEAD'];
@@ -44,6 +46,9 @@ export function findConsolePages(viewer: Viewer, scope: ConsoleScope): ConsolePa
     decisions: !agency && roles.includes('PROVINCIAL_SECRETARIAT'),
     // The head reads their agency's audit log, the secretariat its province's.
     audit: agency ? roles.includes('AGENCY_HEAD') : roles.includes('PROVINCIAL_SECRETARIAT'),
+    figures: agency
+      ? roles.includes('AGENCY_HEAD') || roles.includes('TENANT_ADMIN')
+      : roles.includes('PROVINCIAL_SECRETARIAT') || roles.includes('PLATFORM_OPERATOR'),
   };
 }
 

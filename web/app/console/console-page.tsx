@@ -8,6 +8,7 @@ import { findConsoleLanding, findConsolePages } from './console-access';
 import type { ConsoleFrame } from './console-frame';
 import {
   consoleAuditPath,
+  consoleFiguresPath,
   consoleMailPath,
   consoleCustodianPath,
   consoleDecisionsPath,
@@ -77,6 +78,7 @@ export function ConsolePage({ frame, viewer, page, children }: { frame: ConsoleF
       show: Boolean(may?.decisions),
     },
     { href: slug ? consoleMailPath(slug) : '', label: t('console.mail'), page: 'console-mail', show: Boolean(may?.mail) },
+    { href: consoleFiguresPath(frame.scope), label: t('console.figures'), page: 'console-figures', show: Boolean(may?.figures) },
     // The audit log: the head reads their agency's, the secretariat its province's.
     {
       href: consoleAuditPath(frame.scope),

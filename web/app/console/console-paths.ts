@@ -109,3 +109,8 @@ export function consoleMailPath(slug: string): string {
 export function consoleDecisionsPath(): string {
   return '/konsol/sekretariat/keputusan';
 }
+
+/** The dashboard: an agency's figures (`/t/<slug>/konsol/angka`) or the province's (`/konsol/sekretariat/angka`). */
+export function consoleFiguresPath(scope: ConsoleScope): string {
+  return `${consoleBase(scope)}/angka`;
+}

@@ -9,6 +9,8 @@ import agencyStaff from './agency-staff.graphql?raw';
 import consoleCase from './console-case.graphql?raw';
 import consoleInbox from './console-inbox.graphql?raw';
 import consoleProvinces from './console-provinces.graphql?raw';
+import consoleFigures from './console-figures.graphql?raw';
+import consoleFigureChoices from './console-figure-choices.graphql?raw';
 import consoleTenant from './console-tenant.graphql?raw';
 import createEvidenceUpload from './create-evidence-upload.graphql?raw';
 import escalateReport from './escalate-report.graphql?raw';
@@ -74,6 +76,10 @@ import type {
   AuditLogQuery,
   AuditLogQueryVariables,
   MailDeliveriesQuery,
+  ConsoleFiguresQuery,
+  ConsoleFiguresQueryVariables,
+  ConsoleFigureChoicesQuery,
+  ConsoleFigureChoicesQueryVariables,
   MailDeliveriesQueryVariables,
   StopReportEmailMutation,
   StopReportEmailMutationVariables,
@@ -340,4 +346,11 @@ export const SecretariatDecisionsDocument: Document<SecretariatDecisionsQuery, S
 export const CaseConflictProposalsDocument: Document<CaseConflictProposalsQuery, CaseConflictProposalsQueryVariables> = define(
   'CaseConflictProposals',
   caseConflictProposals,
+);
+
+/* The staff and secretariat dashboards (issue 15). */
+export const ConsoleFiguresDocument: Document<ConsoleFiguresQuery, ConsoleFiguresQueryVariables> = define('ConsoleFigures', consoleFigures);
+export const ConsoleFigureChoicesDocument: Document<ConsoleFigureChoicesQuery, ConsoleFigureChoicesQueryVariables> = define(
+  'ConsoleFigureChoices',
+  consoleFigureChoices,
 );

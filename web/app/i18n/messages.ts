@@ -4,6 +4,7 @@
  * Text that comes from an agency (names, standards, FAQ) is not here: the API returns it
  * in the requested language.
  */
+import { consoleFiguresMessagesEn, consoleFiguresMessagesId } from './console-figures-messages';
 import { consoleMailMessagesEn, consoleMailMessagesId } from './console-mail-messages';
 import { consoleMessagesEn, consoleMessagesId } from './console-messages';
 import { consoleMoreMessagesEn, consoleMoreMessagesId } from './console-more-messages';
@@ -21,6 +22,7 @@ const id = {
   ...consoleMoreMessagesId,
   ...consoleNotificationMessagesId,
   ...consoleMailMessagesId,
+  ...consoleFiguresMessagesId,
   ...consoleTrustMessagesId,
   ...satisfactionMessagesId,
   ...escalationFollowUpMessagesId,
@@ -168,6 +170,7 @@ const en: Record<MessageKey, string> = {
   ...consoleMoreMessagesEn,
   ...consoleNotificationMessagesEn,
   ...consoleMailMessagesEn,
+  ...consoleFiguresMessagesEn,
   ...consoleTrustMessagesEn,
   ...satisfactionMessagesEn,
   ...escalationFollowUpMessagesEn,

@@ -265,6 +265,26 @@ export const ExclusionKind = {
 } as const;
 
 export type ExclusionKind = typeof ExclusionKind[keyof typeof ExclusionKind];
+export const FigureDimension = {
+  CASE_TYPE: 'CASE_TYPE',
+  CATEGORY: 'CATEGORY',
+  CHANNEL: 'CHANNEL',
+  STATUS: 'STATUS'
+} as const;
+
+export type FigureDimension = typeof FigureDimension[keyof typeof FigureDimension];
+export type FigureFilterInput = {
+  caseTypeIds?: Array<string> | null | undefined;
+  categoryIds?: Array<string> | null | undefined;
+  channelIds?: Array<string> | null | undefined;
+  /** 'YYYY-MM-DD', the agencies' own calendar, inclusive. */
+  from: string;
+  /** Only these agencies (each one the viewer may see); all of them when empty. */
+  tenantIds?: Array<string> | null | undefined;
+  /** 'YYYY-MM-DD', inclusive; not in the future. */
+  to: string;
+};
+
 export const FormFieldType = {
   DATE: 'DATE',
   NUMBER: 'NUMBER',
@@ -661,6 +681,18 @@ export type ConsoleCaseQueryVariables = Exact<{
 
 export type ConsoleCaseQuery = { viewerStaff: { id: string, name: string, title: string | null, email: string, roles: Array<StaffRole>, provinceId: string | null, tenantId: string | null, canRecordIntake: boolean, canReadCases: boolean, canReadNotifications: boolean, unreadNotificationCount: number } | null, staffCase: { id: string, liveCursor: string | null, registrationNumber: string, title: string, status: CaseStatus, priority: CasePriority, identityMode: IdentityMode, confidential: boolean, restricted: boolean, externalReference: string | null, receivedAt: string, submittedAt: string, closedAt: string | null, escalatedAt: string | null, viewerCanOversee: boolean, waitingSince: string | null, silenceCloseAt: string | null, transferredFrom: string | null, transferredTo: string | null, escalationFollowUp: { state: EscalationFollowUpState, escalatedAt: string, acknowledgedAt: string | null, instructedAt: string | null, instruction: string | null, instructionDeadline: string | null, outcome: EscalationOutcome | null, outcomeNote: string | null, concludedAt: string | null } | null, rating: { satisfied: boolean, comment: string | null, ratedAt: string, updatedAt: string, changed: boolean } | null, agency: { slug: string, name: string, shortName: string, timeZone: string }, caseType: { key: string, name: string } | null, category: { key: string, name: string } | null, channel: { key: string, name: string, kind: ChannelKind } | null, recordedBy: { id: string, name: string, title: string | null } | null, reporter: { name: string | null, idNumber: string | null, phone: string | null, email: string | null, address: string | null } | null, possibleDuplicates: Array<{ id: string, registrationNumber: string, title: string, status: CaseStatus, receivedAt: string, similarity: number, reasons: Array<DuplicateReason> }>, currentStage: { key: string, name: string, deadline: string, overdue: boolean, dueSoon: boolean, paused: boolean, provisional: boolean } | null, deadlines: Array<{ key: string, name: string, workingDays: number, deadline: string, provisional: boolean }>, answers: Array<{ label: string, value: string, type: FormFieldType | null }>, evidence: Array<{ id: string, fileName: string, size: number, contentType: string }>, timeline: Array<{ cursor: string, kind: CaseEventKind, status: CaseStatus, visibility: EventVisibility, actorKind: ActorKind, transition: string | null, reason: string | null, satisfied: boolean | null, at: string, actor: { id: string, name: string, title: string | null } | null }>, messages: Array<{ id: string, authorKind: ActorKind, body: string, sentAt: string, author: { id: string, name: string } | null, evidence: Array<{ id: string, fileName: string, size: number, contentType: string }> }>, notes: Array<{ id: string, kind: NoteKind, body: string, at: string, author: { id: string, name: string } | null }>, officialAnswers: Array<{ id: string, status: AnswerStatus, body: string, updatedAt: string, decisionReason: string | null, draftedBy: { id: string, name: string } | null, decidedBy: { id: string, name: string } | null }>, exclusions: Array<{ kind: ExclusionKind, reason: string | null, staff: { id: string, name: string } }>, handlers: Array<{ id: string, name: string, title: string | null }>, viewerCan: { handle: boolean, transfer: boolean, addNote: boolean, sendMessage: boolean, setPriority: boolean, draftAnswer: boolean, approveAnswer: boolean, returnAnswer: boolean, restrict: boolean, declareConflict: boolean, recordColleagueConflict: boolean, requestReveal: boolean, transitionOptions: Array<{ transition: StaffTransition, reasonRequired: boolean, leadsTo: CaseStatus | null, reasonTemplate: TemplateUse | null }> } } };
 
+export type ConsoleFigureChoicesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ConsoleFigureChoicesQuery = { provinces: Array<{ id: string, tenants: Array<{ id: string, slug: string, caseTypes: Array<{ id: string, key: string, name: string }> }> }> };
+
+export type ConsoleFiguresQueryVariables = Exact<{
+  filter: FigureFilterInput;
+}>;
+
+
+export type ConsoleFiguresQuery = { viewerStaff: { id: string, name: string, title: string | null, email: string, roles: Array<StaffRole>, provinceId: string | null, tenantId: string | null, canRecordIntake: boolean, canReadCases: boolean, canReadNotifications: boolean, unreadNotificationCount: number } | null, figures: { from: string, to: string, ageingBucketDays: Array<number>, agencies: Array<{ agency: { id: string, slug: string, shortName: string, name: string }, totals: { received: number, answered: number, rejected: number, transferred: number, closedUnanswered: number, open: number, escalated: number, withinStandard: number, answeredWithStandard: number, firstResponse: { cases: number, medianWorkingDays: number | null, p90WorkingDays: number | null, medianDays: number | null }, resolution: { cases: number, medianWorkingDays: number | null, p90WorkingDays: number | null, medianDays: number | null } }, months: Array<{ month: string, received: number, answered: number }>, breakdowns: Array<{ dimension: FigureDimension, key: string | null, label: string | null, received: number, answered: number }>, stages: Array<{ stageKey: string, name: string, onTime: number, late: number, open: number, openOverdue: number }>, openNow: { open: number, overdue: number, escalated: number, ageing: Array<number>, byStatus: Array<{ status: CaseStatus, open: number }> }, handlers: Array<{ staffId: string, name: string, handled: number, answered: number, withinStandard: number, open: number, openOverdue: number }> | null, satisfaction: { rated: number, satisfied: number, satisfiedShare: number | null } | null }>, total: { received: number, answered: number, rejected: number, transferred: number, closedUnanswered: number, open: number, escalated: number, withinStandard: number, answeredWithStandard: number, firstResponse: { cases: number, medianWorkingDays: number | null, p90WorkingDays: number | null, medianDays: number | null }, resolution: { cases: number, medianWorkingDays: number | null, p90WorkingDays: number | null, medianDays: number | null } }, totalOpenNow: { open: number, overdue: number, escalated: number, ageing: Array<number>, byStatus: Array<{ status: CaseStatus, open: number }> }, totalSatisfaction: { rated: number, satisfied: number, satisfiedShare: number | null } | null, attention: { total: number, limit: number, cases: Array<{ id: string, registrationNumber: string, status: CaseStatus, stageName: string | null, daysOverdue: number | null, escalatedAt: string | null, agency: { slug: string, shortName: string } }> } | null } };
+
 export type ConsoleInboxQueryVariables = Exact<{
   filter?: InboxFilter | null | undefined;
   first?: number | null | undefined;
@@ -760,6 +792,10 @@ export type CaseCountersFieldsFragment = { open: number, inVerification: number,
 export type RoleChangeProposalFieldsFragment = { id: string, staffUserId: string, staffName: string, staffEmail: string, role: StaffRole, change: RoleChange, status: ProposalStatus, proposedAt: string, proposedById: string, viewerMayDecide: boolean };
 
 export type ConflictProposalFieldsFragment = { id: string, caseId: string, registrationNumber: string, staffUserId: string, staffName: string | null, proposedById: string, proposedByName: string | null, reason: string | null, proposedAt: string, status: ConflictProposalStatus, viewerMayDecide: boolean };
+
+export type FigureTotalsFieldsFragment = { received: number, answered: number, rejected: number, transferred: number, closedUnanswered: number, open: number, escalated: number, withinStandard: number, answeredWithStandard: number, firstResponse: { cases: number, medianWorkingDays: number | null, p90WorkingDays: number | null, medianDays: number | null }, resolution: { cases: number, medianWorkingDays: number | null, p90WorkingDays: number | null, medianDays: number | null } };
+
+export type OpenCaseFiguresFieldsFragment = { open: number, overdue: number, escalated: number, ageing: Array<number>, byStatus: Array<{ status: CaseStatus, open: number }> };
 
 export type InboxUpdatesSubscriptionVariables = Exact<{
   after?: string | null | undefined;
