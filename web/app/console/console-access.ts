@@ -27,6 +27,8 @@ export interface ConsolePages {
   mail: boolean;
   decisions: boolean;
   audit: boolean;
+  /** Monthly reports: the agency's head and admin, the secretariat (monthly-report-staff.service.ts). */
+  reports: boolean;
 }
 
 const CASE_WORK_ROLES: readonly string[] = ['VERIFIER', 'REVIEWER', 'AGENCY_HEAD'];
@@ -44,6 +46,7 @@ export function findConsolePages(viewer: Viewer, scope: ConsoleScope): ConsolePa
     decisions: !agency && roles.includes('PROVINCIAL_SECRETARIAT'),
     // The head reads their agency's audit log, the secretariat its province's.
     audit: agency ? roles.includes('AGENCY_HEAD') : roles.includes('PROVINCIAL_SECRETARIAT'),
+    reports: agency ? roles.includes('AGENCY_HEAD') || roles.includes('TENANT_ADMIN') : roles.includes('PROVINCIAL_SECRETARIAT'),
   };
 }
 

@@ -65,7 +65,13 @@ import mailDeliveries from './mail-deliveries.graphql?raw';
 import stopReportEmail from './stop-report-email.graphql?raw';
 import secretariatDecisions from './secretariat-decisions.graphql?raw';
 import caseConflictProposals from './case-conflict-proposals.graphql?raw';
+import monthlyReports from './monthly-reports.graphql?raw';
+import requestMonthlyReport from './request-monthly-report.graphql?raw';
 import type {
+  MonthlyReportsQuery,
+  MonthlyReportsQueryVariables,
+  RequestMonthlyReportMutation,
+  RequestMonthlyReportMutationVariables,
   AddCaseNoteMutation,
   AddCaseNoteMutationVariables,
   AgencyStaffQuery,
@@ -336,4 +342,11 @@ export const SecretariatDecisionsDocument: Document<SecretariatDecisionsQuery, S
 export const CaseConflictProposalsDocument: Document<CaseConflictProposalsQuery, CaseConflictProposalsQueryVariables> = define(
   'CaseConflictProposals',
   caseConflictProposals,
+);
+
+/* Monthly reports: the versions a staff member may download, and a request for a new one. */
+export const MonthlyReportsDocument: Document<MonthlyReportsQuery, MonthlyReportsQueryVariables> = define('MonthlyReports', monthlyReports);
+export const RequestMonthlyReportDocument: Document<RequestMonthlyReportMutation, RequestMonthlyReportMutationVariables> = define(
+  'RequestMonthlyReport',
+  requestMonthlyReport,
 );

@@ -5,6 +5,7 @@
  * in the requested language.
  */
 import { consoleMailMessagesEn, consoleMailMessagesId } from './console-mail-messages';
+import { consoleReportMessagesEn, consoleReportMessagesId } from './console-report-messages';
 import { consoleMessagesEn, consoleMessagesId } from './console-messages';
 import { consoleMoreMessagesEn, consoleMoreMessagesId } from './console-more-messages';
 import { consoleNotificationMessagesEn, consoleNotificationMessagesId } from './console-notification-messages';
@@ -20,6 +21,7 @@ const id = {
   ...consoleMoreMessagesId,
   ...consoleNotificationMessagesId,
   ...consoleMailMessagesId,
+  ...consoleReportMessagesId,
   ...consoleTrustMessagesId,
   ...satisfactionMessagesId,
   ...escalationFollowUpMessagesId,
@@ -166,6 +168,7 @@ const en: Record<MessageKey, string> = {
   ...consoleMoreMessagesEn,
   ...consoleNotificationMessagesEn,
   ...consoleMailMessagesEn,
+  ...consoleReportMessagesEn,
   ...consoleTrustMessagesEn,
   ...satisfactionMessagesEn,
   ...escalationFollowUpMessagesEn,
