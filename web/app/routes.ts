@@ -38,6 +38,8 @@ export default [
   route('t/:slug/konsol/audit', 'routes/console/audit.tsx', { id: 'console/agency-audit' }),
   route('t/:slug/konsol/email', 'routes/console/mail.tsx', { id: 'console/agency-mail' }),
   route('t/:slug/konsol/angka', 'routes/console/figures.tsx', { id: 'console/agency-figures' }),
+  route('t/:slug/konsol/laporan-bulanan', 'routes/console/monthly-reports.tsx', { id: 'console/agency-reports' }),
+  route('t/:slug/konsol/laporan-bulanan/:id/:format', 'routes/console/monthly-report-file.ts', { id: 'console/agency-report-file' }),
   route('konsol/sekretariat', 'routes/console/home.ts', { id: 'console/secretariat-home' }),
   route('konsol/sekretariat/kotak-masuk', 'routes/console/inbox.tsx', { id: 'console/secretariat-inbox' }),
   route('konsol/sekretariat/masuk', 'routes/console/sign-in.tsx', { id: 'console/secretariat-sign-in' }),
@@ -48,5 +50,7 @@ export default [
   route('konsol/sekretariat/audit', 'routes/console/audit.tsx', { id: 'console/secretariat-audit' }),
   route('konsol/sekretariat/keputusan', 'routes/console/decisions.tsx', { id: 'console/secretariat-decisions' }),
   route('konsol/sekretariat/angka', 'routes/console/figures.tsx', { id: 'console/secretariat-figures' }),
+  route('konsol/sekretariat/laporan-bulanan', 'routes/console/monthly-reports.tsx', { id: 'console/secretariat-reports' }),
+  route('konsol/sekretariat/laporan-bulanan/:id/:format', 'routes/console/monthly-report-file.ts', { id: 'console/secretariat-report-file' }),
   route('*', 'routes/not-found.tsx'),
 ] satisfies RouteConfig;

@@ -46,6 +46,7 @@ describe('the pages a role may use', () => {
       decisions: false,
       audit: false,
       figures: true,
+      reports: true,
     });
   });
 
@@ -60,6 +61,12 @@ describe('the pages a role may use', () => {
   it('offers the head the inbox, the staff page and the audit log', () => {
     const pages = findConsolePages(viewer(['AGENCY_HEAD']), agency);
     expect(pages).toMatchObject({ inbox: true, staff: true, mail: true, audit: true, custodian: false, decisions: false });
+  });
+
+  it('offers monthly reports to the head, the admin and the secretariat only', () => {
+    expect(findConsolePages(viewer(['AGENCY_HEAD']), agency).reports).toBe(true);
+    expect(findConsolePages(viewer(['PROVINCIAL_SECRETARIAT']), secretariat).reports).toBe(true);
+    for (const role of ['VERIFIER', 'REVIEWER', 'IDENTITY_CUSTODIAN']) expect(findConsolePages(viewer([role]), agency).reports).toBe(false);
   });
 
   it('offers the secretariat its decisions and audit log, and no agency page', () => {

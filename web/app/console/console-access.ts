@@ -29,6 +29,8 @@ export interface ConsolePages {
   audit: boolean;
   /** The dashboard: the agency's head and admin, the province's secretariat (the API's rule `read CaseFigure`). */
   figures: boolean;
+  /** Monthly reports: the agency's head and admin, the secretariat (monthly-report-staff.service.ts). */
+  reports: boolean;
 }
 
 const CASE_WORK_ROLES: readonly string[] = ['VERIFIER', 'REVIEWER', 'AGENCY_HEAD'];
@@ -49,6 +51,7 @@ export function findConsolePages(viewer: Viewer, scope: ConsoleScope): ConsolePa
     figures: agency
       ? roles.includes('AGENCY_HEAD') || roles.includes('TENANT_ADMIN')
       : roles.includes('PROVINCIAL_SECRETARIAT') || roles.includes('PLATFORM_OPERATOR'),
+    reports: agency ? roles.includes('AGENCY_HEAD') || roles.includes('TENANT_ADMIN') : roles.includes('PROVINCIAL_SECRETARIAT'),
   };
 }
 

@@ -15,6 +15,7 @@ import {
   consoleInboxPath,
   consoleIntakePath,
   consoleNotificationsPath,
+  consoleReportsPath,
   consoleSignOutPath,
   consoleStaffPath,
 } from './console-paths';
@@ -86,6 +87,7 @@ export function ConsolePage({ frame, viewer, page, children }: { frame: ConsoleF
       page: 'console-audit',
       show: Boolean(may?.audit),
     },
+    { href: consoleReportsPath(frame.scope), label: t('console.reports'), page: 'console-reports', show: Boolean(may?.reports) },
   ].filter((link) => link.show);
   return (
     <>

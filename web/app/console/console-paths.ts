@@ -105,6 +105,16 @@ export function consoleMailPath(slug: string): string {
   return `/t/${slug}/konsol/email`;
 }
 
+/** The monthly reports: an agency's head and admin (`/t/<slug>/konsol/laporan-bulanan`), or the secretariat's. */
+export function consoleReportsPath(scope: ConsoleScope): string {
+  return `${consoleBase(scope)}/laporan-bulanan`;
+}
+
+/** A monthly report version's file, through the console (the web proxies the API's download). */
+export function consoleReportFilePath(scope: ConsoleScope, id: string, format: 'pdf' | 'xlsx'): string {
+  return `${consoleReportsPath(scope)}/${encodeURIComponent(id)}/${format}`;
+}
+
 /** The secretariat's decisions: head appointments and conflicts marked on heads. */
 export function consoleDecisionsPath(): string {
   return '/konsol/sekretariat/keputusan';

@@ -40,6 +40,7 @@ export const FLASHES = [
   'escalationAcknowledged',
   'agencyInstructed',
   'escalationConcluded',
+  'reportRequested',
 ] as const;
 export type Flash = (typeof FLASHES)[number];
 

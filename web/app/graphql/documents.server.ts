@@ -68,7 +68,13 @@ import stopReportEmail from './stop-report-email.graphql?raw';
 import secretariatDecisions from './secretariat-decisions.graphql?raw';
 import caseConflictProposals from './case-conflict-proposals.graphql?raw';
 import publicStatistics from './public-statistics.graphql?raw';
+import monthlyReports from './monthly-reports.graphql?raw';
+import requestMonthlyReport from './request-monthly-report.graphql?raw';
 import type {
+  MonthlyReportsQuery,
+  MonthlyReportsQueryVariables,
+  RequestMonthlyReportMutation,
+  RequestMonthlyReportMutationVariables,
   AddCaseNoteMutation,
   AddCaseNoteMutationVariables,
   AgencyStaffQuery,
@@ -353,4 +359,10 @@ export const ConsoleFiguresDocument: Document<ConsoleFiguresQuery, ConsoleFigure
 export const ConsoleFigureChoicesDocument: Document<ConsoleFigureChoicesQuery, ConsoleFigureChoicesQueryVariables> = define(
   'ConsoleFigureChoices',
   consoleFigureChoices,
+);
+/* Monthly reports: the versions a staff member may download, and a request for a new one. */
+export const MonthlyReportsDocument: Document<MonthlyReportsQuery, MonthlyReportsQueryVariables> = define('MonthlyReports', monthlyReports);
+export const RequestMonthlyReportDocument: Document<RequestMonthlyReportMutation, RequestMonthlyReportMutationVariables> = define(
+  'RequestMonthlyReport',
+  requestMonthlyReport,
 );

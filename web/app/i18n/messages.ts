@@ -6,6 +6,7 @@
  */
 import { consoleFiguresMessagesEn, consoleFiguresMessagesId } from './console-figures-messages';
 import { consoleMailMessagesEn, consoleMailMessagesId } from './console-mail-messages';
+import { consoleReportMessagesEn, consoleReportMessagesId } from './console-report-messages';
 import { consoleMessagesEn, consoleMessagesId } from './console-messages';
 import { consoleMoreMessagesEn, consoleMoreMessagesId } from './console-more-messages';
 import { consoleNotificationMessagesEn, consoleNotificationMessagesId } from './console-notification-messages';
@@ -23,6 +24,7 @@ const id = {
   ...consoleNotificationMessagesId,
   ...consoleMailMessagesId,
   ...consoleFiguresMessagesId,
+  ...consoleReportMessagesId,
   ...consoleTrustMessagesId,
   ...satisfactionMessagesId,
   ...escalationFollowUpMessagesId,
@@ -171,6 +173,7 @@ const en: Record<MessageKey, string> = {
   ...consoleNotificationMessagesEn,
   ...consoleMailMessagesEn,
   ...consoleFiguresMessagesEn,
+  ...consoleReportMessagesEn,
   ...consoleTrustMessagesEn,
   ...satisfactionMessagesEn,
   ...escalationFollowUpMessagesEn,

@@ -70,6 +70,16 @@ export function findToday(timeZone: string, now = new Date()): string {
   return new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone }).format(now);
 }
 
+/** A calendar month: "Oktober 2026" / "October 2026". */
+export function formatMonthYear(year: number, month: number, locale: Locale): string {
+  return new Intl.DateTimeFormat(INTL_LOCALE[locale], { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(year, month - 1, 1)));
+}
+
+/** A month's name: "Oktober" / "October". */
+export function formatMonthName(month: number, locale: Locale): string {
+  return new Intl.DateTimeFormat(INTL_LOCALE[locale], { month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2000, month - 1, 1)));
+}
+
 /** "850 B", "12,3 KB", "10 MB". */
 export function formatBytes(bytes: number, locale: Locale): string {
   const number = (value: number) => new Intl.NumberFormat(INTL_LOCALE[locale], { maximumFractionDigits: 1 }).format(value);

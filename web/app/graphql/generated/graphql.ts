@@ -361,6 +361,22 @@ export const MessageAuthor = {
 } as const;
 
 export type MessageAuthor = typeof MessageAuthor[keyof typeof MessageAuthor];
+export const MonthlyReportScope = {
+  AGENCY: 'AGENCY',
+  PROVINCE: 'PROVINCE'
+} as const;
+
+export type MonthlyReportScope = typeof MonthlyReportScope[keyof typeof MonthlyReportScope];
+export const MonthlyReportState = {
+  /** Could not be made after several tries; ask for a new version. */
+  FAILED: 'FAILED',
+  /** Being made; a few seconds to a minute. */
+  GENERATING: 'GENERATING',
+  /** Its PDF and spreadsheet can be downloaded. */
+  READY: 'READY'
+} as const;
+
+export type MonthlyReportState = typeof MonthlyReportState[keyof typeof MonthlyReportState];
 export const NoteKind = {
   COORDINATION: 'COORDINATION',
   FOLLOW_UP: 'FOLLOW_UP',
@@ -477,6 +493,15 @@ export type ReporterDetailsInput = {
 export type RequestIdentityRevealInput = {
   caseId: string;
   reason: string;
+};
+
+export type RequestMonthlyReportInput = {
+  /** The agency; or provinceId for the province. */
+  agencyId?: string | null | undefined;
+  /** 1 to 12; the month must have ended. */
+  month: number;
+  provinceId?: string | null | undefined;
+  year: number;
 };
 
 export type RestrictCaseInput = {
@@ -710,7 +735,7 @@ export type ConsoleNotificationsQuery = { viewerStaff: { emailKinds: Array<Email
 export type ConsoleProvincesQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ConsoleProvincesQuery = { provinces: Array<{ id: string, slug: string, name: string, secretariat: string, tenants: Array<{ slug: string, name: string, shortName: string, timeZone: string }> }> };
+export type ConsoleProvincesQuery = { provinces: Array<{ id: string, slug: string, name: string, secretariat: string, tenants: Array<{ id: string, slug: string, name: string, shortName: string, timeZone: string }> }> };
 
 export type ConsoleTenantQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -862,6 +887,11 @@ export type MarkStaffNotificationsReadMutationVariables = Exact<{
 
 export type MarkStaffNotificationsReadMutation = { markStaffNotificationsRead: { markedCount: number, unreadCount: number } };
 
+export type MonthlyReportsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MonthlyReportsQuery = { viewerStaff: { id: string, name: string, title: string | null, email: string, roles: Array<StaffRole>, provinceId: string | null, tenantId: string | null, canRecordIntake: boolean, canReadCases: boolean, canReadNotifications: boolean, unreadNotificationCount: number } | null, monthlyReports: Array<{ id: string, scope: MonthlyReportScope, name: string, agencyId: string | null, provinceId: string | null, year: number, month: number, version: number, state: MonthlyReportState, requested: boolean, createdAt: string, generatedAt: string | null, caseCount: number | null, pdfSize: number | null, xlsxSize: number | null }> };
+
 export type MyReportsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -948,6 +978,13 @@ export type RequestIdentityRevealMutationVariables = Exact<{
 
 
 export type RequestIdentityRevealMutation = { requestIdentityReveal: { id: string, status: RevealRequestStatus } };
+
+export type RequestMonthlyReportMutationVariables = Exact<{
+  input: RequestMonthlyReportInput;
+}>;
+
+
+export type RequestMonthlyReportMutation = { requestMonthlyReport: { id: string, state: MonthlyReportState } };
 
 export type ResealIdentitiesMutationVariables = Exact<{
   input: CustodianPassphraseInput;
