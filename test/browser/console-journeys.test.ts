@@ -200,7 +200,16 @@ describe.runIf(browserTestsEnabled)('the console journeys in Chromium', () => {
         console: konsol(BONTANG),
         path: 'kotak-masuk',
         page: 'console-inbox',
-        nav: ['console-inbox', 'console-notifications', 'console-intake', 'console-staff', 'console-mail', 'console-figures', 'console-audit'],
+        nav: [
+          'console-inbox',
+          'console-notifications',
+          'console-intake',
+          'console-staff',
+          'console-mail',
+          'console-figures',
+          'console-reports',
+          'console-audit',
+        ],
       },
       {
         who: demoEmail('kustodian', BONTANG),
@@ -214,14 +223,14 @@ describe.runIf(browserTestsEnabled)('the console journeys in Chromium', () => {
         console: konsol(BONTANG),
         path: 'petugas',
         page: 'console-staff',
-        nav: ['console-staff', 'console-mail', 'console-figures'],
+        nav: ['console-staff', 'console-mail', 'console-figures', 'console-reports'],
       },
       {
         who: 'sekretariat@kalimantan-barat.test',
         console: SECRETARIAT,
         path: 'kotak-masuk',
         page: 'console-inbox',
-        nav: ['console-inbox', 'console-notifications', 'console-decisions', 'console-figures', 'console-audit'],
+        nav: ['console-inbox', 'console-notifications', 'console-decisions', 'console-figures', 'console-reports', 'console-audit'],
       },
     ];
     for (const landing of landings) {

@@ -80,6 +80,7 @@ export function ConsolePage({ frame, viewer, page, children }: { frame: ConsoleF
     },
     { href: slug ? consoleMailPath(slug) : '', label: t('console.mail'), page: 'console-mail', show: Boolean(may?.mail) },
     { href: consoleFiguresPath(frame.scope), label: t('console.figures'), page: 'console-figures', show: Boolean(may?.figures) },
+    { href: consoleReportsPath(frame.scope), label: t('console.reports'), page: 'console-reports', show: Boolean(may?.reports) },
     // The audit log: the head reads their agency's, the secretariat its province's.
     {
       href: consoleAuditPath(frame.scope),
@@ -87,7 +88,6 @@ export function ConsolePage({ frame, viewer, page, children }: { frame: ConsoleF
       page: 'console-audit',
       show: Boolean(may?.audit),
     },
-    { href: consoleReportsPath(frame.scope), label: t('console.reports'), page: 'console-reports', show: Boolean(may?.reports) },
   ].filter((link) => link.show);
   return (
     <>
