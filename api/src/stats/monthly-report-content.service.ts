@@ -40,12 +40,14 @@ const DAILY = `
   FROM case_figure WHERE tenant_id = ANY ($1::uuid[]) AND received_date BETWEEN $2::date AND $3::date
   GROUP BY 1 ORDER BY 1`;
 
+// A restricted case (only its named handlers and the head may open it) counts in every total but
+// is not listed: the report goes to readers (the admin, the secretariat) who may not open it.
 const CASES = `
   SELECT f.case_id, f.tenant_id, c.registration_number, f.case_type_id, f.category_id, f.channel_id, f.status::text AS status,
          f.received_at AT TIME ZONE 'UTC' AS received_at, f.first_response_at AT TIME ZONE 'UTC' AS first_response_at,
          f.resolved_at AT TIME ZONE 'UTC' AS resolved_at, f.resolve_working_days, f.within_standard
   FROM case_figure f JOIN "case" c ON c.id = f.case_id
-  WHERE f.tenant_id = ANY ($1::uuid[]) AND f.received_date BETWEEN $2::date AND $3::date
+  WHERE f.tenant_id = ANY ($1::uuid[]) AND f.received_date BETWEEN $2::date AND $3::date AND NOT c.restricted
   ORDER BY f.received_at, c.registration_number`;
 
 const STEPS = `

@@ -70,6 +70,10 @@ beforeAll(async () => {
   });
   await writeCaseWithHistory(db.prisma, { tenantId: bkad.id, caseTypeId: bkadType.id, received: '2026-10-31T17:30:00Z' });
   await writeCaseWithHistory(db.prisma, { tenantId: kalbar.id, caseTypeId: kalbarType.id, received: '2026-10-10T02:00:00Z' });
+  // Restricted to its handlers: counted in Kalbar's totals, never listed by number.
+  const restricted = await writeCaseWithHistory(db.prisma, { tenantId: kalbar.id, caseTypeId: kalbarType.id, received: '2026-10-11T02:00:00Z' });
+  await db.prisma.case.update({ where: { id: restricted.id }, data: { restricted: true } });
+  ids.restrictedNumber = restricted.registrationNumber;
   numbers.push(answered.registrationNumber, open.registrationNumber, rejected.registrationNumber);
   await runFiguresToEnd({ db, configs: new TenantConfigCache(db.prisma, 60_000), calendars: new NationalCalendarCache(db.prisma) });
 }, 180_000);
@@ -101,10 +105,12 @@ describe('the monthly report', () => {
       { year: 2026, month: 10 },
       { version: 1, generatedAt: new Date() },
     );
-    expect(province.totals.received).toBe(4);
-    // BKAD's three and Inspektorat Kalbar's one: the province's two agencies.
-    expect(province.perAgency!.map((agency) => agency.received).sort((a, b) => b - a)).toEqual([3, 1]);
-    expect(province.perAgency!.reduce((sum, agency) => sum + agency.received, 0)).toBe(4);
+    expect(province.totals.received).toBe(5);
+    expect(province.cases.map((row) => row.registrationNumber)).not.toContain(ids.restrictedNumber);
+    expect(province.cases).toHaveLength(4);
+    // BKAD's three and Inspektorat Kalbar's two: the province's two agencies.
+    expect(province.perAgency!.map((agency) => agency.received).sort((a, b) => b - a)).toEqual([3, 2]);
+    expect(province.perAgency!.reduce((sum, agency) => sum + agency.received, 0)).toBe(5);
   });
 
   it('is created once on the 15th of the following month, however often the schedule runs', async () => {
