@@ -180,6 +180,9 @@ describe.skipIf(!browserTestsEnabled)('live updates in the pages', () => {
     // session cookie, so it is the inbox, not the sign-in page.
     await agency.page.locator(`[data-case-row="${filed.registrationNumber}"] a`).click();
     await agency.page.locator(`[data-case="${filed.registrationNumber}"]`).waitFor();
+    // The row's link loads the case page as a new document: its back link follows without a
+    // page load only once the page's script runs, which is when it goes live.
+    await agency.page.locator('[data-live="live"]').waitFor();
     await markWindow(agency.page);
     await follow(agency.page, '[data-back-to-inbox]', 'console-inbox');
     expect(new URL(agency.page.url()).pathname).toBe(INBOX);

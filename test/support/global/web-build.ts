@@ -21,7 +21,8 @@ export default function setup(project: TestProject) {
   const build = spawnSync('pnpm', ['--filter', '@aduan/web', 'run', 'build'], {
     cwd: REPO_ROOT,
     encoding: 'utf8',
-    env: { ...process.env, WEB_BUILD_DIRECTORY: directory },
+    // As shipped: vitest's NODE_ENV=test would make Vite bundle React's development build.
+    env: { ...process.env, NODE_ENV: 'production', WEB_BUILD_DIRECTORY: directory },
   });
   if (build.status !== 0) {
     rmSync(scratch, { recursive: true, force: true });
