@@ -10,6 +10,7 @@
  *   setup       migrate + seed (what `pnpm start` runs first)
  *   add-staff   an agency's first admin or head, or a province's secretariat (production bootstrap)
  *   close-demo-doors  deactivate the demo accounts and custodian keys (before production)
+ *   recompute-figures [--tenant SLUG]  every case's statistics figures again (docs/statistics.md)
  */
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
@@ -18,6 +19,7 @@ import { AGENCY_STAFF_ROLES } from '@aduan/api/auth/roles.ts';
 import { runCommand, COMMANDS, type CommandName } from './commands/index.ts';
 
 const usage = `usage: pnpm ops <${Object.keys(COMMANDS).join('|')}> [--tenants DIR] [--actor NAME]
+       pnpm ops recompute-figures [--tenant SLUG]
        pnpm ops add-staff (--tenant SLUG | --province SLUG) --email EMAIL --name NAME [--title TITLE] --role ROLE [--role ROLE]`;
 
 const argsSchema = z.object({
@@ -30,6 +32,7 @@ const argsSchema = z.object({
     .min(1)
     .max(100)
     .default(`ops:${process.env.USER ?? 'operator'}`),
+  tenant: z.string().min(1).optional(),
   staff: z
     .object({
       tenant: z.string().min(1).optional(),
@@ -68,7 +71,8 @@ async function main(): Promise<number> {
       positionals[0] === 'add-staff'
         ? { tenant: values.tenant, province: values.province, email: values.email, name: values.name, title: values.title, roles: values.role ?? [] }
         : undefined;
-    const result = argsSchema.safeParse({ command: positionals[0], tenants: values.tenants, actor: values.actor, staff });
+    const tenant = positionals[0] === 'recompute-figures' ? values.tenant : undefined;
+    const result = argsSchema.safeParse({ command: positionals[0], tenants: values.tenants, actor: values.actor, staff, tenant });
     if (!result.success) throw new Error(result.error.issues.map((issue) => issue.message).join('; '));
     parsed = result.data;
   } catch (error) {
@@ -77,7 +81,14 @@ async function main(): Promise<number> {
   }
   try {
     const env = parseEnv();
-    await runCommand(parsed.command, { env, tenantsDir: parsed.tenants ?? env.TENANTS_DIR, actor: parsed.actor, print: console.log, staff: parsed.staff });
+    await runCommand(parsed.command, {
+      env,
+      tenantsDir: parsed.tenants ?? env.TENANTS_DIR,
+      actor: parsed.actor,
+      print: console.log,
+      staff: parsed.staff,
+      tenant: parsed.tenant,
+    });
     return 0;
   } catch (error) {
     console.error(`ops ${parsed.command} failed: ${(error as Error).message}`);

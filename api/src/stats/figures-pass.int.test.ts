@@ -7,7 +7,8 @@
  * month's end; every figure below is worked out by hand from docs/statistics.md and the real
  * 2026 calendar (ops/data/calendars). Then: a pass with nothing new changes nothing, a new
  * event recomputes its case only, a pass that fails midway leaves everything as it was, and
- * (PostgreSQL) two passes at once do the work once.
+ * (PostgreSQL) two passes at once do the work once. Last, what no event announces (a policy
+ * changed): every case computed again by `recomputeFigures` (`pnpm ops recompute-figures`).
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -20,6 +21,7 @@ import type { CaseEventKind } from '../generated/prisma/enums.ts';
 import { NationalCalendarCache } from '../sla/working-calendar.service.ts';
 import type { WorkingCalendar } from '../sla/working-days.ts';
 import { FIGURES_BATCH, loadCalendars, runFiguresPass, runFiguresToEnd, type FiguresDeps } from './figures-pass.service.ts';
+import { recomputeFigures } from './figures-recompute.service.ts';
 
 let database: TestDatabase;
 let db: Database;
@@ -523,5 +525,43 @@ describe('the figures pass', () => {
       }
     });
     await settle();
+  });
+
+  it('computes every case again after a policy changed, one agency or all, and leaves the position where it was', async () => {
+    await settle();
+    const start = await position();
+    const before = await computedAt();
+    // Inspektorat Kalsel's whistleblowing standard becomes 5 working days instead of 3: no event says so.
+    const setVerificationDays = (days: number) =>
+      db.sql.query(
+        "UPDATE sla_stage SET working_days = $1 WHERE key = 'verification' AND sla_policy_id = (SELECT sla_policy_id FROM case_type WHERE id = $2::uuid)",
+        [days, types.kalselWbs!.id],
+      );
+    await setVerificationDays(5);
+    try {
+      expect(await runFiguresPass(deps, calendars)).toMatchObject({ events: 0 });
+      expect(await figure('S1')).toMatchObject({ standardWorkingDays: 3, withinStandard: false });
+
+      const progress: number[] = [];
+      const kalsel = await recomputeFigures(deps, { tenantId: tenants.kalsel, batch: 1, onProgress: ({ done, total }) => progress.push(done, total) });
+      const kalselCases = ['S1', 'S2', 'S3'].map((name) => cases[name]!);
+      expect(kalsel).toEqual({ cases: 3, tenantIds: new Set([tenants.kalsel]) });
+      expect(progress).toEqual([1, 3, 2, 3, 3, 3]);
+      // Answered in 5 working days: within the new standard. Its stage keeps the deadline it had.
+      expect(await figure('S1')).toMatchObject({ standardWorkingDays: 5, withinStandard: true });
+      expect(await stageFigures('S1')).toEqual([expect.objectContaining({ stageKey: 'verification', late: true })]);
+      const after = await computedAt();
+      for (const [caseId, at] of before) {
+        if (kalselCases.includes(caseId)) expect(after.get(caseId)).toBeGreaterThan(at);
+        else expect(after.get(caseId)).toBe(at);
+      }
+    } finally {
+      await setVerificationDays(3);
+    }
+    const all = await recomputeFigures(deps);
+    expect(all.cases).toBe(Object.keys(cases).length);
+    expect(all.tenantIds).toEqual(new Set(Object.values(tenants)));
+    expect(await figure('S1')).toMatchObject({ standardWorkingDays: 3, withinStandard: false });
+    expect((await position()).upTo).toBe(start.upTo);
   });
 });

@@ -16,6 +16,7 @@ import { runSlaSweep } from '@aduan/api/jobs/sla-sweep.service.ts';
 import { closeDemoDoors, describeDemoDoors, findDemoDoors } from '@aduan/api/admin/demo-doors.service.ts';
 import { addStaffStep, type AddStaffArguments } from './add-staff.ts';
 import { NationalCalendarCache } from '@aduan/api/sla/working-calendar.service.ts';
+import { recomputeFigures } from '@aduan/api/stats/figures-recompute.service.ts';
 
 /** The demo custodians' passphrase: for the demo agencies only, never for a real one. */
 export const DEMO_CUSTODIAN_PASSPHRASE = 'demo-custodian-passphrase';
@@ -39,6 +40,8 @@ export interface CommandOptions {
   print: (line: string) => void;
   /** Arguments of `add-staff`. */
   staff?: AddStaffArguments;
+  /** `recompute-figures --tenant SLUG`: one agency only. */
+  tenant?: string;
 }
 
 export type Step = (db: Database, options: CommandOptions) => Promise<void>;
@@ -187,6 +190,34 @@ const sweepStep: Step = async (db, { print }) => {
   );
 };
 
+/**
+ * Every case's statistics figures computed again (after an SLA policy, a case type's
+ * confidentiality or a calendar changed); safe beside running APIs, and again after a crash.
+ */
+const recomputeFiguresStep: Step = async (db, { tenant, print }) => {
+  const tenantId = tenant ? (await db.prisma.tenant.findUnique({ where: { slug: tenant }, select: { id: true } }))?.id : undefined;
+  if (tenant && !tenantId) throw new Error(`no agency "${tenant}"`);
+  let shown = 0;
+  const started = Date.now();
+  const result = await recomputeFigures(
+    { db, configs: new TenantConfigCache(db.prisma, 0), calendars: new NationalCalendarCache(db.prisma) },
+    {
+      tenantId,
+      onProgress: ({ done, total }) => {
+        // A line every tenth of the way (and the last): a long run says where it is.
+        if (done === total || done - shown >= Math.max(1, Math.ceil(total / 10))) {
+          shown = done;
+          print(`recompute-figures: ${done} of ${total} cases`);
+        }
+      },
+    },
+  );
+  print(
+    `recompute-figures: ${result.cases} cases of ${result.tenantIds.size} agencies in ${Math.round((Date.now() - started) / 1000)} s; ` +
+      'cached public statistics pages follow within PUBLIC_STATISTICS_CACHE_SECONDS',
+  );
+};
+
 export const COMMANDS = {
   migrate: [migrateStep],
   calendar: [calendarStep],
@@ -196,6 +227,7 @@ export const COMMANDS = {
   sweep: [sweepStep],
   'add-staff': [addStaffStep],
   'close-demo-doors': [closeDemoDoorsStep],
+  'recompute-figures': [recomputeFiguresStep],
   validate: [],
 } satisfies Record<string, Step[]>;
 export type CommandName = keyof typeof COMMANDS;
