@@ -79,6 +79,18 @@ export async function startProcess(options: {
     child.kill('SIGKILL');
     throw error;
   }
+  // tsx runs the program in a child process of its own, which a SIGKILL is not passed on to:
+  // the whole tree goes, deepest first (else the program lives on, holding its port and database).
+  const killTree = () => {
+    for (const pid of descendantsOf(child.pid!)) {
+      try {
+        process.kill(pid, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    }
+    child.kill('SIGKILL');
+  };
   return {
     url,
     port: options.port,
@@ -86,7 +98,7 @@ export async function startProcess(options: {
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();
-        const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+        const timer = setTimeout(killTree, 10_000);
         child.once('exit', () => {
           clearTimeout(timer);
           resolve();
@@ -97,15 +109,7 @@ export async function startProcess(options: {
       new Promise<void>((resolve) => {
         if (child.exitCode !== null || child.signalCode !== null) return resolve();
         child.once('exit', () => resolve());
-        // tsx runs the program in a child process of its own, which a SIGKILL is not passed on to.
-        for (const pid of descendantsOf(child.pid!)) {
-          try {
-            process.kill(pid, 'SIGKILL');
-          } catch {
-            // already gone
-          }
-        }
-        child.kill('SIGKILL');
+        killTree();
       }),
   };
 }
