@@ -169,7 +169,9 @@ async function insertCases(client: pg.Client, agency: Agency): Promise<void> {
     `
     WITH filled AS (
       SELECT g.*, st.key AS stage_key, st.deadline AS stage_deadline,
-             st.deadline < (now() AT TIME ZONE 'UTC') AND g.status <> 'NEEDS_INFO' AND g.r7 < 0.3 AS escalated
+             -- The SLA sweep escalates every open case past its deadline (not while it waits for the
+             -- reporter): so does the history, or the API started for the HTTP runs would.
+             st.deadline < (now() AT TIME ZONE 'UTC') AND g.status <> 'NEEDS_INFO' AS escalated
       FROM bench_gen g
       LEFT JOIN LATERAL (
         -- The running stage: the first while verifying, the last while following up.
@@ -205,7 +207,7 @@ async function insertCases(client: pg.Client, agency: Agency): Promise<void> {
     INSERT INTO case_sla (case_id, tenant_id, received_at, overdue_at, escalated_at, escalation_source)
     SELECT n.id, $1::uuid, n.received_at,
            CASE WHEN n.status <> 'NEEDS_INFO' THEN n.stage_deadline END,
-           CASE WHEN n.escalated THEN n.stage_deadline + interval '1 day' END,
+           CASE WHEN n.escalated THEN least(n.stage_deadline + interval '1 hour', now() AT TIME ZONE 'UTC') END,
            CASE WHEN n.escalated THEN 'SLA_SWEEP'::"EscalationSource" END
     FROM filled n`,
     [agency.id, agency.prefix],

@@ -59,6 +59,7 @@ const { values } = parseArgs({
     keep: { type: 'boolean', default: false },
     reuse: { type: 'boolean', default: false },
     scale: { type: 'string', default: '1' },
+    /** Builds (or migrates) the database and stops, keeping it. */
     'data-only': { type: 'boolean', default: false },
     /** Another database name, e.g. for a small trial beside a kept full one. */
     db: { type: 'string', default: 'aduan_bench_figures' },
