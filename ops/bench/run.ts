@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { TSX_CLI } from './support.ts';
 
-const BENCHMARKS = ['tenant-query', 'submit-report', 'inbox', 'sla-sweep', 'live', 'sign-in-timing'];
+const BENCHMARKS = ['tenant-query', 'submit-report', 'inbox', 'sla-sweep', 'live', 'sign-in-timing', 'figures'];
 const [name, ...rest] = process.argv.slice(2);
 const selected = name && !name.startsWith('-') ? [name] : BENCHMARKS;
 for (const benchmark of selected) {
