@@ -67,9 +67,14 @@ function statusesSql(statuses: readonly CaseStatus[]): string {
   return `ARRAY[${statuses.map((status) => `'${status}'`).join(', ')}]::"CaseStatus"[]`;
 }
 
+/** The case row named `alias` is in one of `statuses` (an enum comparison an index can serve). */
+export function statusInSql(alias: string, statuses: readonly CaseStatus[]): string {
+  return `${alias}.status = ANY (${statusesSql(statuses)})`;
+}
+
 /** `isClockRunning` as a SQL condition on the case row named `alias`. */
 export function clockRunsSql(alias: string, openStatuses: readonly CaseStatus[]): string {
-  return `${alias}.waiting_since IS NULL AND ${alias}.status = ANY (${statusesSql(openStatuses)})`;
+  return `${alias}.waiting_since IS NULL AND ${statusInSql(alias, openStatuses)}`;
 }
 
 /** `isOverdue` as a SQL condition on the case row named `alias`, at the SQL expression `now`. */

@@ -241,7 +241,8 @@ const Figures = builder.objectRef<FiguresShape>('Figures').implement({
     attention: t.field({
       type: AttentionCases,
       nullable: true,
-      description: 'Open cases overdue or escalated that the viewer may open, most overdue first; null when the role opens no case.',
+      description:
+        'Open cases overdue or escalated: how many there are (every case of the audience), and the first ones the viewer may open, most overdue first; null when the role opens no case.',
       resolve: (row) => row.attention,
     }),
   }),
@@ -266,12 +267,14 @@ function sumOpen(rows: OpenCasesSummary[]): OpenCasesSummary {
     open: 0,
     overdue: 0,
     escalated: 0,
+    needsAttention: 0,
     byStatus: [],
     byStage: [],
     ageing: [...AGEING_BUCKET_DAYS.map(() => 0), 0],
   };
   for (const row of rows) {
     total.open += row.open;
+    total.needsAttention += row.needsAttention;
     total.overdue += row.overdue;
     total.escalated += row.escalated;
     row.ageing.forEach((count, index) => {
@@ -352,7 +355,12 @@ builder.queryFields((t) => ({
         totalSatisfaction: ratings
           ? { rated: totalRated, satisfied: totalSatisfied, satisfiedShare: totalRated > 0 ? totalSatisfied / totalRated : null }
           : null,
-        attention: attention ? { total: attention.total, cases: attention.cases.map((row) => ({ ...row, config: configById.get(row.tenantId)! })) } : null,
+        attention: attention
+          ? {
+              total: open.reduce((sum, row) => sum + row.needsAttention, 0),
+              cases: attention.map((row) => ({ ...row, config: configById.get(row.tenantId)! })),
+            }
+          : null,
       };
     },
   }),

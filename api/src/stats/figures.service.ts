@@ -8,7 +8,7 @@
 import { withSqlScope, type DataScope } from '../auth/data-scope.ts';
 import { OPEN_STATUSES } from '../cases/case-lifecycle.ts';
 import type { SqlRunner } from '../db.ts';
-import { overdueSql } from '../sla/deadline-state.ts';
+import { overdueSql, statusInSql } from '../sla/deadline-state.ts';
 import type { FigureFilter } from './figure-filter.ts';
 
 export interface TimeFigure {
@@ -122,17 +122,23 @@ const BREAKDOWNS = `
   UNION ALL ${breakdown('channel', 'channel_id')}
   UNION ALL ${breakdown('status', 'status')}`;
 
-// Finished stages of the range's cases, and the stages running now ($7: now).
+// Finished stages of the range's cases, and the stages running now ($7: now). A local date of
+// receipt in Indonesia (UTC+7 to +9) is the UTC date or the day after, so each side is bounded
+// by the range's UTC days, one either side, for its index; the join to the range's figures
+// keeps exactly the range's cases.
 const STAGES = `
   WITH f AS (${FILTERED})
   SELECT tenant_id, stage_key, sum(on_time)::int AS on_time, sum(late)::int AS late, sum(open)::int AS open, sum(open_overdue)::int AS open_overdue
   FROM (
     SELECT f.tenant_id, s.stage_key, count(*) FILTER (WHERE NOT s.late) AS on_time, count(*) FILTER (WHERE s.late) AS late, 0 AS open, 0 AS open_overdue
-    FROM case_stage_figure s JOIN f ON f.case_id = s.case_id GROUP BY f.tenant_id, s.stage_key
+    FROM case_stage_figure s JOIN f ON f.case_id = s.case_id
+    WHERE s.tenant_id = ANY ($1::uuid[]) AND s.received_at >= $2::date - 1 AND s.received_at < $3::date + 1
+    GROUP BY f.tenant_id, s.stage_key
     UNION ALL
     SELECT c.tenant_id, c.stage_key, 0, 0, count(*), count(*) FILTER (WHERE ${overdueSql('c', OPEN_STATUSES, '$7::timestamp')})
     FROM "case" c JOIN f ON f.case_id = c.id
-    WHERE c.stage_key IS NOT NULL AND c.status::text = ANY (ARRAY[${OPEN_STATUSES.map((status) => `'${status}'`).join(', ')}])
+    WHERE c.tenant_id = ANY ($1::uuid[]) AND c.received_at >= $2::date - 1 AND c.received_at < $3::date + 1
+      AND c.stage_key IS NOT NULL AND ${statusInSql('c', OPEN_STATUSES)}
     GROUP BY c.tenant_id, c.stage_key
   ) stages GROUP BY tenant_id, stage_key ORDER BY tenant_id, stage_key`;
 
