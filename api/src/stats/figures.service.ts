@@ -73,13 +73,16 @@ export interface FigureSummary {
   stages: StageRow[];
 }
 
-// The filtered per-case figures, $1..$6: tenants, from, to, case types, categories, channels.
+// The filters ($4..$6: case types, categories, channels) on the table named `alias`.
+const narrowed = (alias: string) => `
+    AND ($4::uuid[] IS NULL OR ${alias}.case_type_id = ANY ($4::uuid[]))
+    AND ($5::uuid[] IS NULL OR ${alias}.category_id = ANY ($5::uuid[]))
+    AND ($6::uuid[] IS NULL OR ${alias}.channel_id = ANY ($6::uuid[]))`;
+
+// The filtered per-case figures, $1..$6: tenants, from, to, and the filters.
 const FILTERED = `
-  SELECT * FROM case_figure
-  WHERE tenant_id = ANY ($1::uuid[]) AND received_date BETWEEN $2::date AND $3::date
-    AND ($4::uuid[] IS NULL OR case_type_id = ANY ($4::uuid[]))
-    AND ($5::uuid[] IS NULL OR category_id = ANY ($5::uuid[]))
-    AND ($6::uuid[] IS NULL OR channel_id = ANY ($6::uuid[]))`;
+  SELECT * FROM case_figure f
+  WHERE f.tenant_id = ANY ($1::uuid[]) AND f.received_date BETWEEN $2::date AND $3::date ${narrowed('f')}`;
 
 const time = (column: string, prefix: string) => `
   count(${column}_working_days)::int AS ${prefix}_cases,
@@ -122,23 +125,24 @@ const BREAKDOWNS = `
   UNION ALL ${breakdown('channel', 'channel_id')}
   UNION ALL ${breakdown('status', 'status')}`;
 
-// Finished stages of the range's cases, and the stages running now ($7: now). A local date of
-// receipt in Indonesia (UTC+7 to +9) is the UTC date or the day after, so each side is bounded
-// by the range's UTC days, one either side, for its index; the join to the range's figures
-// keeps exactly the range's cases.
+// Finished stages of the range's cases, and the stages running now of its open cases ($7: now).
+// A local date of receipt in Indonesia (UTC+7 to +9) is the UTC date or the day after, so each
+// side is bounded by the range's UTC days, one either side, for its index, and then by the exact
+// local date. No CTE: a misestimated join to one would be a nested loop over it.
 const STAGES = `
-  WITH f AS (${FILTERED})
   SELECT tenant_id, stage_key, sum(on_time)::int AS on_time, sum(late)::int AS late, sum(open)::int AS open, sum(open_overdue)::int AS open_overdue
   FROM (
     SELECT f.tenant_id, s.stage_key, count(*) FILTER (WHERE NOT s.late) AS on_time, count(*) FILTER (WHERE s.late) AS late, 0 AS open, 0 AS open_overdue
-    FROM case_stage_figure s JOIN f ON f.case_id = s.case_id
+    FROM case_stage_figure s JOIN case_figure f ON f.case_id = s.case_id
     WHERE s.tenant_id = ANY ($1::uuid[]) AND s.received_at >= $2::date - 1 AND s.received_at < $3::date + 1
+      AND f.received_date BETWEEN $2::date AND $3::date ${narrowed('f')}
     GROUP BY f.tenant_id, s.stage_key
     UNION ALL
     SELECT c.tenant_id, c.stage_key, 0, 0, count(*), count(*) FILTER (WHERE ${overdueSql('c', OPEN_STATUSES, '$7::timestamp')})
-    FROM "case" c JOIN f ON f.case_id = c.id
+    FROM "case" c JOIN tenant t ON t.id = c.tenant_id
     WHERE c.tenant_id = ANY ($1::uuid[]) AND c.received_at >= $2::date - 1 AND c.received_at < $3::date + 1
-      AND c.stage_key IS NOT NULL AND ${statusInSql('c', OPEN_STATUSES)}
+      AND ((c.received_at AT TIME ZONE 'UTC') AT TIME ZONE t.time_zone)::date BETWEEN $2::date AND $3::date
+      AND c.stage_key IS NOT NULL AND ${statusInSql('c', OPEN_STATUSES)} ${narrowed('c')}
     GROUP BY c.tenant_id, c.stage_key
   ) stages GROUP BY tenant_id, stage_key ORDER BY tenant_id, stage_key`;
 

@@ -10,6 +10,7 @@ import { OPEN_STATUSES } from '../cases/case-lifecycle.ts';
 import type { Database } from '../db.ts';
 import { localize, type LocalizedText } from '../i18n/locale.ts';
 import { endOfLocalDay, localDate } from '../sla/working-days.ts';
+import { statusInSql } from '../sla/deadline-state.ts';
 import { STATUS_LABELS, STEP_WORDS, loadAgencyLabels } from './figure-labels.ts';
 import type { CaseStatus } from '../cases/case-lifecycle.ts';
 import type { CountRow, MonthlyReportCaseRow, MonthlyReportContent } from './monthly-report-content.ts';
@@ -30,9 +31,9 @@ const OPEN_AT_END = `
     SELECT (f.resolved_at IS NULL OR f.resolved_at > $2::timestamp) AND (c.closed_at IS NULL OR c.closed_at > $2::timestamp) AS open,
       EXISTS (SELECT 1 FROM case_stage_figure s WHERE s.case_id = f.case_id AND s.deadline < $2::timestamp AND s.ended_at > $2::timestamp)
       OR (c.stage_deadline < $2::timestamp AND c.stage_key IS NOT NULL AND c.waiting_since IS NULL
-          AND c.status::text = ANY (ARRAY[${OPEN_STATUSES.map((status) => `'${status}'`).join(', ')}])) AS overdue
+          AND ${statusInSql('c', OPEN_STATUSES)}) AS overdue
     FROM case_figure f JOIN "case" c ON c.id = f.case_id
-    WHERE f.tenant_id = $1::uuid AND f.received_at <= $2::timestamp
+    WHERE f.tenant_id = $1::uuid AND f.received_at <= $2::timestamp AND coalesce(f.resolved_at, 'infinity'::timestamp) > $2::timestamp
   ) cases`;
 
 const DAILY = `

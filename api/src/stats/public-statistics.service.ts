@@ -104,13 +104,19 @@ function monthsOf(range: PublicYear): string[] {
   return Array.from({ length: last }, (_, index) => `${range.year}-${String(index + 1).padStart(2, '0')}`);
 }
 
+// One index probe per year (the first date of receipt from each 1 January on), not a DISTINCT
+// over every figure of the agency.
+const YEARS_WITH_REPORTS = `
+  WITH RECURSIVE y AS (
+    SELECT extract(year FROM min(received_date))::int AS year FROM case_figure WHERE tenant_id = $1::uuid
+    UNION ALL
+    SELECT (SELECT extract(year FROM min(received_date))::int FROM case_figure WHERE tenant_id = $1::uuid AND received_date >= make_date(y.year + 1, 1, 1))
+    FROM y WHERE y.year IS NOT NULL
+  )
+  SELECT year FROM y WHERE year IS NOT NULL ORDER BY year DESC`;
+
 export async function listYearsWithReports(sql: SqlRunner, tenantId: string): Promise<number[]> {
-  const rows = await queryInScope<{ year: number }>(
-    sql,
-    { tenantIds: [tenantId] },
-    'SELECT DISTINCT extract(year FROM received_date)::int AS year FROM case_figure WHERE tenant_id = $1::uuid ORDER BY year DESC',
-    [tenantId],
-  );
+  const rows = await queryInScope<{ year: number }>(sql, { tenantIds: [tenantId] }, YEARS_WITH_REPORTS, [tenantId]);
   return rows.map((row) => Number(row.year));
 }
 
