@@ -15,7 +15,7 @@ import { withSqlScope } from '../auth/data-scope.ts';
 import { OPEN_STATUSES } from '../cases/case-lifecycle.ts';
 import type { Database } from '../db.ts';
 import { CaseStatus } from '../generated/prisma/enums.ts';
-import { foldOpenCaseChanges } from './open-case-tally.ts';
+import { foldOpenCaseChanges, recountOpenCases } from './open-case-tally.ts';
 import { AGEING_BUCKET_DAYS, summarizeOpenCases, type OpenCasesSummary } from './open-cases.service.ts';
 
 let database: TestDatabase;
@@ -149,6 +149,23 @@ describe('the open-case tallies', () => {
     await expectTalliesRight();
     const [summary] = await summarizeOpenCases(db.sql, { tenantIds: [ids.kalbar!] }, [ids.kalbar!], NOW);
     expect(summary).toMatchObject({ open: 1, overdue: 1, escalated: 0, needsAttention: 1 });
+  });
+
+  it('are counted again from the cases after a change made with the triggers off', async () => {
+    const stray = await newCase(ids.bkad!, ids.bkadType!, '2026-11-26T02:00:00Z', 'IN_VERIFICATION');
+    await db.sql.transaction(async (runner) => {
+      await runner.query('SET LOCAL session_replication_role = replica');
+      await runner.query(`UPDATE "case" SET status = 'ACCEPTED', stage_key = 'follow-up', stage_deadline = '2026-11-27 16:59:59.999' WHERE id = $1::uuid`, [
+        stray.id,
+      ]);
+    });
+    const tenants = [ids.kalbar!, ids.bkad!];
+    expect(await summarizeOpenCases(db.sql, { tenantIds: tenants }, tenants, NOW)).not.toEqual(await recount(tenants));
+    expect(await recountOpenCases(db.sql)).toBeGreaterThanOrEqual(2);
+    await expectTalliesRight();
+    await expect(withSqlScope(db.sql, { tenantIds: [ids.bkad!] }, (runner) => runner.query('SELECT aduan_recount_open_cases()'))).rejects.toThrow(
+      /permission denied/,
+    );
   });
 
   it('are out of reach of the API role: it reads them in its scope, and can neither write them nor count a case', async () => {

@@ -17,6 +17,7 @@ import { closeDemoDoors, describeDemoDoors, findDemoDoors } from '@aduan/api/adm
 import { addStaffStep, type AddStaffArguments } from './add-staff.ts';
 import { NationalCalendarCache } from '@aduan/api/sla/working-calendar.service.ts';
 import { recomputeFigures } from '@aduan/api/stats/figures-recompute.service.ts';
+import { recountOpenCases } from '@aduan/api/stats/open-case-tally.ts';
 
 /** The demo custodians' passphrase: for the demo agencies only, never for a real one. */
 export const DEMO_CUSTODIAN_PASSPHRASE = 'demo-custodian-passphrase';
@@ -216,6 +217,9 @@ const recomputeFiguresStep: Step = async (db, { tenant, print }) => {
     `recompute-figures: ${result.cases} cases of ${result.tenantIds.size} agencies in ${Math.round((Date.now() - started) / 1000)} s; ` +
       'cached public statistics pages follow within PUBLIC_STATISTICS_CACHE_SECONDS',
   );
+  // What is open now is counted by the database as cases change (ADR 0036): counted again here,
+  // in case data was ever written with its triggers off.
+  print(`recompute-figures: ${await recountOpenCases(db.sql)} cases open now, counted again`);
 };
 
 export const COMMANDS = {
