@@ -10,6 +10,7 @@ import { OPEN_STATUSES } from '../cases/case-lifecycle.ts';
 import type { SqlRunner } from '../db.ts';
 import { overdueSql, statusInSql } from '../sla/deadline-state.ts';
 import type { FigureFilter } from './figure-filter.ts';
+import { OPEN_STAGES_RECEIVED } from './open-cases.service.ts';
 
 export interface TimeFigure {
   /** The cases behind the figure. */
@@ -124,26 +125,48 @@ const BREAKDOWNS = `
   UNION ALL ${breakdown('channel', 'channel_id')}
   UNION ALL ${breakdown('status', 'status')}`;
 
-// Finished stages of the range's cases, and the stages running now of its open cases ($7: now).
-// A local date of receipt in Indonesia (UTC+7 to +9) is the UTC date or the day after, so each
-// side is bounded by the range's UTC days, one either side, for its index, and then by the exact
-// local date. No CTE: a misestimated join to one would be a nested loop over it.
-const STAGES = `
-  SELECT tenant_id, stage_key, sum(on_time)::int AS on_time, sum(late)::int AS late, sum(open)::int AS open, sum(open_overdue)::int AS open_overdue
-  FROM (
-    SELECT f.tenant_id, s.stage_key, count(*) FILTER (WHERE NOT s.late) AS on_time, count(*) FILTER (WHERE s.late) AS late, 0 AS open, 0 AS open_overdue
-    FROM case_stage_figure s JOIN case_figure f ON f.case_id = s.case_id
-    WHERE s.tenant_id = ANY ($1::uuid[]) AND s.received_at >= $2::date - 1 AND s.received_at < $3::date + 1
-      AND f.received_date BETWEEN $2::date AND $3::date ${narrowed('f')}
-    GROUP BY f.tenant_id, s.stage_key
-    UNION ALL
-    SELECT c.tenant_id, c.stage_key, 0, 0, count(*), count(*) FILTER (WHERE ${overdueSql('c', OPEN_STATUSES, '$7::timestamp')})
-    FROM "case" c JOIN tenant t ON t.id = c.tenant_id
-    WHERE c.tenant_id = ANY ($1::uuid[]) AND c.received_at >= $2::date - 1 AND c.received_at < $3::date + 1
-      AND ((c.received_at AT TIME ZONE 'UTC') AT TIME ZONE t.time_zone)::date BETWEEN $2::date AND $3::date
-      AND c.stage_key IS NOT NULL AND ${statusInSql('c', OPEN_STATUSES)} ${narrowed('c')}
-    GROUP BY c.tenant_id, c.stage_key
-  ) stages GROUP BY tenant_id, stage_key ORDER BY tenant_id, stage_key`;
+// The local date of receipt of the row named `alias` (joined to its tenant `t`) is in the range.
+// In Indonesia (UTC+7 to +9) it is the UTC date or the day after: the first bound, a day either
+// side of the range in UTC, serves the index; the second is exact.
+const receivedInRange = (alias: string) => `
+  ${alias}.received_at >= $2::date - 1 AND ${alias}.received_at < $3::date + 1
+  AND ((${alias}.received_at AT TIME ZONE 'UTC') AT TIME ZONE t.time_zone)::date BETWEEN $2::date AND $3::date`;
+
+// Finished stages of the range's cases; the figures are read only when a category or channel
+// narrows them (the stage rows carry the case type).
+const STAGES_FINISHED = `
+  SELECT s.tenant_id, s.stage_key, count(*) FILTER (WHERE NOT s.late)::int AS on_time, count(*) FILTER (WHERE s.late)::int AS late
+  FROM case_stage_figure s JOIN tenant t ON t.id = s.tenant_id
+  WHERE s.tenant_id = ANY ($1::uuid[]) AND ${receivedInRange('s')}
+    AND ($4::uuid[] IS NULL OR s.case_type_id = ANY ($4::uuid[]))
+    AND (($5::uuid[] IS NULL AND $6::uuid[] IS NULL) OR EXISTS (SELECT 1 FROM case_figure f WHERE f.case_id = s.case_id ${narrowed('f')}))
+  GROUP BY 1, 2`;
+
+// The stages running now of the range's open cases, read from the cases when a filter narrows
+// them ($7: now); without one, from the open-case tallies (OPEN_STAGES_RECEIVED).
+const STAGES_RUNNING = `
+  SELECT c.tenant_id, c.stage_key, count(*)::int AS open, count(*) FILTER (WHERE ${overdueSql('c', OPEN_STATUSES, '$7::timestamp')})::int AS open_overdue
+  FROM "case" c JOIN tenant t ON t.id = c.tenant_id
+  WHERE c.tenant_id = ANY ($1::uuid[]) AND ${receivedInRange('c')}
+    AND c.stage_key IS NOT NULL AND ${statusInSql('c', OPEN_STATUSES)} ${narrowed('c')}
+  GROUP BY 1, 2`;
+
+function stageRows(finished: Row[], running: Row[]): StageRow[] {
+  const rows = new Map<string, StageRow>();
+  const rowOf = (source: Row) => {
+    const key = `${String(source.tenant_id)}/${String(source.stage_key)}`;
+    return (
+      rows.get(key) ??
+      rows.set(key, { tenantId: String(source.tenant_id), stageKey: String(source.stage_key), onTime: 0, late: 0, open: 0, openOverdue: 0 }).get(key)!
+    );
+  };
+  for (const source of finished) Object.assign(rowOf(source), { onTime: int(source.on_time), late: int(source.late) });
+  for (const source of running) {
+    if (int(source.open) === 0 && int(source.open_overdue) === 0) continue;
+    Object.assign(rowOf(source), { open: int(source.open), openOverdue: int(source.open_overdue) });
+  }
+  return [...rows.values()].sort((a, b) => a.tenantId.localeCompare(b.tenantId) || a.stageKey.localeCompare(b.stageKey));
+}
 
 type Row = Record<string, unknown>;
 
@@ -194,11 +217,15 @@ export async function summarizeFigures(
   const params = [[...tenantIds], filter.from, filter.to, filter.caseTypeIds, filter.categoryIds, filter.channelIds];
   const nowWall = now.toISOString().replace('Z', '');
   // One statement after the other: a transaction runs one at a time anyway.
-  const { totals, months, breakdowns, stages } = await withSqlScope(sql, scope, async (runner) => ({
+  const narrowedByFilter = filter.caseTypeIds !== null || filter.categoryIds !== null || filter.channelIds !== null;
+  const { totals, months, breakdowns, finished, running } = await withSqlScope(sql, scope, async (runner) => ({
     totals: await runner.query<Row>(TOTALS, params),
     months: await runner.query<Row>(MONTHS, params),
     breakdowns: await runner.query<Row>(BREAKDOWNS, params),
-    stages: await runner.query<Row>(STAGES, [...params, nowWall]),
+    finished: await runner.query<Row>(STAGES_FINISHED, params),
+    running: narrowedByFilter
+      ? await runner.query<Row>(STAGES_RUNNING, [...params, nowWall])
+      : await runner.query<Row>(OPEN_STAGES_RECEIVED, [params[0], filter.from, filter.to, nowWall]),
   }));
   const byTenant = new Map(totals.filter((row) => !row.is_total).map((row) => [String(row.tenant_id), row]));
   return {
@@ -213,13 +240,6 @@ export async function summarizeFigures(
       received: int(row.received),
       answered: int(row.answered),
     })),
-    stages: stages.map((row) => ({
-      tenantId: String(row.tenant_id),
-      stageKey: String(row.stage_key),
-      onTime: int(row.on_time),
-      late: int(row.late),
-      open: int(row.open),
-      openOverdue: int(row.open_overdue),
-    })),
+    stages: stageRows(finished, running),
   };
 }

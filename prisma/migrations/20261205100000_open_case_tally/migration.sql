@@ -3,12 +3,12 @@
 -- 275,000 open cases: seconds, ops/bench/results/figures.md). Now each change of an open case's
 -- counted facts writes a +1/-1 pair to `open_case_change`, in the transaction that changes the
 -- case (so the counts are never behind the cases and never count a rolled-back change), and a
--- fold (`aduan_fold_open_case_changes()`, run by the figures runner) moves the changes into two
+-- fold (`aduan_fold_open_case_changes()`, run by the figures runner) moves the changes into three
 -- tallies. A reader sums a tally and the changes not yet folded in one statement; the fold moves
 -- them in one transaction, so a reader sees each change exactly once.
 --
 -- Appending, not updating a counter: concurrent transitions of one agency never wait on a shared
--- row. Only these functions write the three tables (SECURITY DEFINER, owned by the migrating
+-- row. Only these functions write these tables (SECURITY DEFINER, owned by the migrating
 -- role); the API's role reads them under row-level security and cannot write them, so a hostile
 -- insider holding the API's database role cannot make a case disappear from the counts.
 
@@ -48,15 +48,32 @@ CREATE TABLE "open_case_tally" (
     CONSTRAINT "open_case_tally_pkey" PRIMARY KEY ("tenant_id", "status", "stage_key", "received_date", "escalated")
 );
 
--- Open cases whose stage clock runs, by stage, deadline and escalation: overdue is a sum.
+-- Open cases by status, stage, escalation and whether their stage clock runs: what the
+-- dashboards show of every open case, in a few rows per agency.
+CREATE TABLE "open_case_sum" (
+    "tenant_id" UUID NOT NULL,
+    "status" "CaseStatus" NOT NULL,
+    "stage_key" TEXT NOT NULL,
+    "escalated" BOOLEAN NOT NULL,
+    "running" BOOLEAN NOT NULL,
+    "cases" INTEGER NOT NULL,
+    CONSTRAINT "open_case_sum_pkey" PRIMARY KEY ("tenant_id", "status", "stage_key", "escalated", "running")
+);
+
+-- Open cases whose stage clock runs, by stage, date of receipt, deadline and escalation: the
+-- ones not due yet are read by deadline (overdue = running - not due), a range's by date.
 CREATE TABLE "running_stage_tally" (
     "tenant_id" UUID NOT NULL,
     "stage_key" TEXT NOT NULL,
+    "received_date" DATE NOT NULL,
     "deadline" TIMESTAMP(3) NOT NULL,
     "escalated" BOOLEAN NOT NULL,
     "cases" INTEGER NOT NULL,
-    CONSTRAINT "running_stage_tally_pkey" PRIMARY KEY ("tenant_id", "stage_key", "deadline", "escalated")
+    CONSTRAINT "running_stage_tally_pkey" PRIMARY KEY ("tenant_id", "stage_key", "received_date", "deadline", "escalated")
 );
+CREATE INDEX "running_stage_tally_tenant_id_deadline_idx" ON "running_stage_tally" ("tenant_id", "deadline");
+CREATE INDEX "running_stage_tally_tenant_id_received_date_idx" ON "running_stage_tally" ("tenant_id", "received_date");
+CREATE INDEX "open_case_tally_tenant_id_received_date_idx" ON "open_case_tally" ("tenant_id", "received_date");
 
 -- One open case's counted facts, +1 or -1 (nothing for a case that is not open).
 CREATE FUNCTION aduan_count_open_case(c "case", escalated boolean, sign integer) RETURNS void
@@ -132,15 +149,22 @@ BEGIN
     GROUP BY tenant_id, status, stage_key, received_date, escalated
     ON CONFLICT (tenant_id, status, stage_key, received_date, escalated) DO UPDATE SET cases = t.cases + excluded.cases
   ),
+  summed AS (
+    INSERT INTO "open_case_sum" AS t (tenant_id, status, stage_key, escalated, running, cases)
+    SELECT tenant_id, status, stage_key, escalated, deadline IS NOT NULL, sum(cases) FROM moved
+    GROUP BY tenant_id, status, stage_key, escalated, deadline IS NOT NULL
+    ON CONFLICT (tenant_id, status, stage_key, escalated, running) DO UPDATE SET cases = t.cases + excluded.cases
+  ),
   running AS (
-    INSERT INTO "running_stage_tally" AS t (tenant_id, stage_key, deadline, escalated, cases)
-    SELECT tenant_id, stage_key, deadline, escalated, sum(cases) FROM moved WHERE deadline IS NOT NULL
-    GROUP BY tenant_id, stage_key, deadline, escalated
-    ON CONFLICT (tenant_id, stage_key, deadline, escalated) DO UPDATE SET cases = t.cases + excluded.cases
+    INSERT INTO "running_stage_tally" AS t (tenant_id, stage_key, received_date, deadline, escalated, cases)
+    SELECT tenant_id, stage_key, received_date, deadline, escalated, sum(cases) FROM moved WHERE deadline IS NOT NULL
+    GROUP BY tenant_id, stage_key, received_date, deadline, escalated
+    ON CONFLICT (tenant_id, stage_key, received_date, deadline, escalated) DO UPDATE SET cases = t.cases + excluded.cases
   )
   SELECT count(*) INTO moved_count FROM moved;
   IF moved_count > 0 THEN
     DELETE FROM "open_case_tally" WHERE cases = 0;
+    DELETE FROM "open_case_sum" WHERE cases = 0;
     DELETE FROM "running_stage_tally" WHERE cases = 0;
   END IF;
   RETURN moved_count;
@@ -163,8 +187,10 @@ ALTER TABLE "open_case_tally" ENABLE ROW LEVEL SECURITY;
 CREATE POLICY tenant_scope ON "open_case_tally" USING (tenant_id = ANY ((SELECT aduan_scope_tenants())::uuid[]));
 ALTER TABLE "running_stage_tally" ENABLE ROW LEVEL SECURITY;
 CREATE POLICY tenant_scope ON "running_stage_tally" USING (tenant_id = ANY ((SELECT aduan_scope_tenants())::uuid[]));
-REVOKE ALL ON "open_case_change", "open_case_tally", "running_stage_tally" FROM aduan_app;
-GRANT SELECT ON "open_case_change", "open_case_tally", "running_stage_tally" TO aduan_app;
+ALTER TABLE "open_case_sum" ENABLE ROW LEVEL SECURITY;
+CREATE POLICY tenant_scope ON "open_case_sum" USING (tenant_id = ANY ((SELECT aduan_scope_tenants())::uuid[]));
+REVOKE ALL ON "open_case_change", "open_case_tally", "open_case_sum", "running_stage_tally" FROM aduan_app;
+GRANT SELECT ON "open_case_change", "open_case_tally", "open_case_sum", "running_stage_tally" TO aduan_app;
 REVOKE ALL ON SEQUENCE "open_case_change_id_seq" FROM aduan_app;
 -- Nobody but the triggers counts a case, or reads another agency's escalation through these.
 REVOKE EXECUTE ON FUNCTION aduan_count_open_case("case", boolean, integer), aduan_case_escalated(uuid), aduan_local_date(timestamp, uuid) FROM PUBLIC;

@@ -12,6 +12,7 @@ BEGIN
   LOCK TABLE "open_case_change" IN EXCLUSIVE MODE;
   DELETE FROM "open_case_change";
   DELETE FROM "open_case_tally";
+  DELETE FROM "open_case_sum";
   DELETE FROM "running_stage_tally";
   INSERT INTO "open_case_change" (tenant_id, status, stage_key, received_date, deadline, escalated, cases)
     SELECT c.tenant_id, c.status, coalesce(c.stage_key, ''), ((c.received_at AT TIME ZONE 'UTC') AT TIME ZONE t.time_zone)::date,
