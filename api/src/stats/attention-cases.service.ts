@@ -12,7 +12,7 @@ import { casesWhere } from '../auth/case-filter.ts';
 import { withDataScope, type DataScope } from '../auth/data-scope.ts';
 import { OPEN_STATUSES } from '../cases/case-lifecycle.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
-import { isOverdue, notOverdueWhere, overdueWhere } from '../sla/deadline-state.ts';
+import { isOverdue, notOverdueWhere, overdueSql } from '../sla/deadline-state.ts';
 
 export const ATTENTION_LIMIT = 50;
 
@@ -43,6 +43,18 @@ const SELECT = {
 
 const ORDER = [{ stageDeadline: { sort: 'asc', nulls: 'last' } }, { receivedAt: 'asc' }, { id: 'asc' }] as const;
 
+// The overdue cases of the agencies ($1) at $2, most overdue first, after the key ($3..$5), as
+// the partial index case_running_deadline_idx holds them (the statuses as literals: Prisma's
+// parameters cast to the enum cannot prove the index's condition, and it then sorts every
+// overdue case of the audience).
+const OVERDUE_AFTER = `
+  SELECT c.id, c.stage_deadline AS deadline, c.received_at AS received FROM "case" c
+  WHERE c.tenant_id = ANY ($1::uuid[]) AND ${overdueSql('c', OPEN_STATUSES, '$2::timestamp')} AND c.stage_deadline IS NOT NULL
+    AND (c.stage_deadline, c.received_at, c.id) > ($3::timestamp, $4::timestamp, $5::uuid)
+  ORDER BY c.stage_deadline, c.received_at, c.id LIMIT $6`;
+
+const FIRST_KEY = ['-infinity', '-infinity', '00000000-0000-0000-0000-000000000000'] as const;
+
 /** Null when the viewer's role opens no case. */
 export async function listAttentionCases(
   prisma: PrismaClient,
@@ -52,13 +64,35 @@ export async function listAttentionCases(
   limit = ATTENTION_LIMIT,
 ): Promise<AttentionCase[] | null> {
   if (!viewer.ability.can('read', 'Case')) return null;
-  const base = [casesWhere(viewer.ability, 'read'), { tenantId: { in: [...tenantIds] }, status: { in: [...OPEN_STATUSES] } }];
-  // Two reads an index answers in order (the OR of both in one statement is a scan of every open case).
+  const readable = casesWhere(viewer.ability, 'read');
+  const nowWall = now.toISOString().replace('Z', '');
   const rows = await withDataScope(prisma, viewer.scope, async (tx) => {
-    const overdue = await tx.case.findMany({ where: { AND: [...base, overdueWhere(OPEN_STATUSES, now)] }, orderBy: [...ORDER], take: limit, select: SELECT });
+    // The overdue ones in deadline order, a batch at a time, keeping those the viewer may open.
+    const overdue: Awaited<ReturnType<typeof tx.case.findMany<{ select: typeof SELECT }>>> = [];
+    let key: readonly unknown[] = FIRST_KEY;
+    for (let batch = limit * 2; overdue.length < limit; batch *= 2) {
+      const candidates = await tx.$queryRawUnsafe<{ id: string; deadline: Date; received: Date }[]>(OVERDUE_AFTER, [...tenantIds], nowWall, ...key, batch);
+      if (candidates.length === 0) break;
+      const found = await tx.case.findMany({ where: { AND: [readable, { id: { in: candidates.map((row) => row.id) } }] }, select: SELECT });
+      const byId = new Map(found.map((row) => [row.id, row]));
+      for (const candidate of candidates) {
+        const row = byId.get(candidate.id);
+        if (row && overdue.length < limit) overdue.push(row);
+      }
+      const last = candidates[candidates.length - 1]!;
+      key = [last.deadline.toISOString().replace('Z', ''), last.received.toISOString().replace('Z', ''), last.id];
+      if (candidates.length < batch) break;
+    }
     if (overdue.length === limit) return overdue;
     const escalated = await tx.case.findMany({
-      where: { AND: [...base, notOverdueWhere(OPEN_STATUSES, now), { sla: { is: { escalatedAt: { not: null } } } }] },
+      where: {
+        AND: [
+          readable,
+          { tenantId: { in: [...tenantIds] }, status: { in: [...OPEN_STATUSES] } },
+          notOverdueWhere(OPEN_STATUSES, now),
+          { sla: { is: { escalatedAt: { not: null } } } },
+        ],
+      },
       orderBy: [...ORDER],
       take: limit - overdue.length,
       select: SELECT,
