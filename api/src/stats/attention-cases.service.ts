@@ -43,15 +43,20 @@ const SELECT = {
 
 const ORDER = [{ stageDeadline: { sort: 'asc', nulls: 'last' } }, { receivedAt: 'asc' }, { id: 'asc' }] as const;
 
-// The overdue cases of the agencies ($1) at $2, most overdue first, after the key ($3..$5), as
-// the partial index case_running_deadline_idx holds them (the statuses as literals: Prisma's
-// parameters cast to the enum cannot prove the index's condition, and it then sorts every
-// overdue case of the audience).
+// The overdue cases of the agencies ($1) at $2, most overdue first, after the key ($3..$5): each
+// agency's first ones from the partial index case_running_deadline_idx, then merged. Per agency,
+// because a list of agencies beside row-level security's own leaves the planner guessing a few
+// hundred rows and sorting every overdue case of a province; the statuses as literals, because
+// Prisma's parameters cast to the enum cannot prove the index's condition.
 const OVERDUE_AFTER = `
-  SELECT c.id, c.stage_deadline AS deadline, c.received_at AS received FROM "case" c
-  WHERE c.tenant_id = ANY ($1::uuid[]) AND ${overdueSql('c', OPEN_STATUSES, '$2::timestamp')} AND c.stage_deadline IS NOT NULL
-    AND (c.stage_deadline, c.received_at, c.id) > ($3::timestamp, $4::timestamp, $5::uuid)
-  ORDER BY c.stage_deadline, c.received_at, c.id LIMIT $6`;
+  SELECT x.id, x.deadline, x.received FROM unnest($1::uuid[]) AS agency (id)
+  CROSS JOIN LATERAL (
+    SELECT c.id, c.stage_deadline AS deadline, c.received_at AS received FROM "case" c
+    WHERE c.tenant_id = agency.id AND ${overdueSql('c', OPEN_STATUSES, '$2::timestamp')} AND c.stage_deadline IS NOT NULL
+      AND (c.stage_deadline, c.received_at, c.id) > ($3::timestamp, $4::timestamp, $5::uuid)
+    ORDER BY c.stage_deadline, c.received_at, c.id LIMIT $6
+  ) x
+  ORDER BY x.deadline, x.received, x.id LIMIT $6`;
 
 const FIRST_KEY = ['-infinity', '-infinity', '00000000-0000-0000-0000-000000000000'] as const;
 

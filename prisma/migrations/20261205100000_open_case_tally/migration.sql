@@ -195,8 +195,9 @@ REVOKE ALL ON SEQUENCE "open_case_change_id_seq" FROM aduan_app;
 -- Nobody but the triggers counts a case, or reads another agency's escalation through these.
 REVOKE EXECUTE ON FUNCTION aduan_count_open_case("case", boolean, integer), aduan_case_escalated(uuid), aduan_local_date(timestamp, uuid) FROM PUBLIC;
 
--- The dashboards' list of overdue cases, most overdue first: open cases whose clock runs, by deadline.
-CREATE INDEX "case_running_deadline_idx" ON "case" ("stage_deadline", "received_at", "id")
+-- The dashboards' list of overdue cases, most overdue first: each agency's open cases whose clock
+-- runs, by deadline.
+CREATE INDEX "case_running_deadline_idx" ON "case" ("tenant_id", "stage_deadline", "received_at", "id")
   WHERE "waiting_since" IS NULL AND "stage_deadline" IS NOT NULL
     AND "status" IN ('SUBMITTED', 'IN_VERIFICATION', 'NEEDS_INFO', 'ACCEPTED', 'IN_FOLLOW_UP');
 
