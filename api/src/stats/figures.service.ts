@@ -94,7 +94,6 @@ const time = (column: string, prefix: string) => `
   percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY ${column}_days) AS ${prefix}_d`;
 
 const TOTALS = `
-  WITH f AS (${FILTERED})
   SELECT tenant_id, GROUPING(tenant_id) = 1 AS is_total,
     count(*)::int AS received,
     count(*) FILTER (WHERE outcome = 'ANSWERED')::int AS answered,
@@ -110,10 +109,9 @@ const TOTALS = `
   FROM f GROUP BY GROUPING SETS ((tenant_id), ())`;
 
 const MONTHS = `
-  WITH f AS (${FILTERED})
   SELECT tenant_id, to_char(received_month, 'YYYY-MM') AS month, count(*)::int AS received,
          count(*) FILTER (WHERE outcome = 'ANSWERED')::int AS answered
-  FROM f GROUP BY tenant_id, received_month ORDER BY received_month`;
+  FROM f GROUP BY tenant_id, received_month`;
 
 const breakdown = (dimension: BreakdownDimension, column: string) => `
   SELECT '${dimension}' AS dimension, tenant_id, ${column}::text AS key, confidential, count(*)::int AS received,
@@ -121,11 +119,17 @@ const breakdown = (dimension: BreakdownDimension, column: string) => `
   FROM f GROUP BY tenant_id, ${column}, confidential`;
 
 const BREAKDOWNS = `
-  WITH f AS (${FILTERED})
   ${breakdown('caseType', 'case_type_id')}
   UNION ALL ${breakdown('category', 'category_id')}
   UNION ALL ${breakdown('channel', 'channel_id')}
   UNION ALL ${breakdown('status', 'status')}`;
+
+// The range's figures are read once for the three (each a JSON array of its rows).
+const FIGURES = `
+  WITH f AS MATERIALIZED (${FILTERED})
+  SELECT (SELECT coalesce(json_agg(x), '[]') FROM (${TOTALS}) x) AS totals,
+         (SELECT coalesce(json_agg(x ORDER BY x.month), '[]') FROM (${MONTHS}) x) AS months,
+         (SELECT coalesce(json_agg(x), '[]') FROM (${BREAKDOWNS}) x) AS breakdowns`;
 
 // The local date of receipt of the row named `alias` (joined to its tenant `t`) is in the range.
 // In Indonesia (UTC+7 to +9) it is the UTC date or the day after: the first bound, a day either
@@ -224,15 +228,14 @@ export async function summarizeFigures(
   const nowWall = now.toISOString().replace('Z', '');
   // One statement after the other: a transaction runs one at a time anyway.
   const narrowedByFilter = filter.caseTypeIds !== null || filter.categoryIds !== null || filter.channelIds !== null;
-  const { totals, months, breakdowns, finished, running } = await withSqlScope(sql, scope, async (runner) => ({
-    totals: await runner.query<Row>(TOTALS, params),
-    months: await runner.query<Row>(MONTHS, params),
-    breakdowns: await runner.query<Row>(BREAKDOWNS, params),
+  const { figures, finished, running } = await withSqlScope(sql, scope, async (runner) => ({
+    figures: (await runner.query<{ totals: Row[]; months: Row[]; breakdowns: Row[] }>(FIGURES, params))[0]!,
     finished: await runner.query<Row>(STAGES_FINISHED, params),
     running: narrowedByFilter
       ? await runner.query<Row>(STAGES_RUNNING, [...params, nowWall])
       : await runner.query<Row>(OPEN_STAGES_RECEIVED, [params[0], filter.from, filter.to, nowWall]),
   }));
+  const { totals, months, breakdowns } = figures;
   const byTenant = new Map(totals.filter((row) => !row.is_total).map((row) => [String(row.tenant_id), row]));
   return {
     agencies: tenantIds.map((tenantId) => ({ tenantId, ...totalsOf(byTenant.get(tenantId)) })),
