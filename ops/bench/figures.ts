@@ -287,7 +287,7 @@ async function dashboard(deps: Deps, viewer: StaffViewer, allTenantIds: string[]
   lap('openNow');
   await listAttentionCases(deps.db.prisma, caseViewer, audience.tenantIds, now);
   lap('attention');
-  await listHandlerFigures(deps.db.prisma, caseViewer, audience.tenantIds, filter, now);
+  await listHandlerFigures(deps.db.sql, { ...caseViewer, userId: viewer.userId }, audience.tenantIds, filter, now);
   lap('handlers');
   if (viewer.ability.can('read', 'Case')) {
     for (const zone of new Set(configs.map((config) => config!.timeZone))) {

@@ -15,6 +15,7 @@
 import type { Database, SqlRunner } from '../db.ts';
 import type { EventVisibility } from '../generated/prisma/enums.ts';
 import { queryInScope, type DataScope } from '../auth/data-scope.ts';
+import type { CaseAccess } from '../auth/case-access.ts';
 import type { Logger } from '../logger.ts';
 import { LIVE_CHANNELS, type LiveBus } from './live-bus.ts';
 
@@ -30,12 +31,7 @@ export interface FeedItem {
   status: string;
   createdAt: Date;
   /** The case as CASL sees it when the event is read (not the event's time). */
-  access: {
-    tenantId: string;
-    restricted: boolean;
-    exclusions: { staffUserId: string }[];
-    handlers: { staffUserId: string }[];
-  };
+  access: CaseAccess;
 }
 
 export type FeedScope = { tenantId: string; caseId: string } | { tenantIds: readonly string[] };

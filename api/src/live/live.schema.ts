@@ -16,7 +16,7 @@
  * `liveCursor` comes from the viewer's own scope only (the case, or the viewer's agencies; for
  * a reporter, the events they see, so internal work on their case does not move it).
  */
-import { subject } from '@casl/ability';
+import { canOnCaseAccess } from '../auth/case-access.ts';
 import { builder } from '../builder.ts';
 import { getStaff, getTenantConfig, findReporter, type Context } from '../context.ts';
 import type { StaffViewer } from '../auth/staff-viewer.ts';
@@ -133,7 +133,7 @@ function currentStaff(ctx: Context): StaffViewer {
 }
 
 function staffMayRead(ctx: Context, item: FeedItem): boolean {
-  return currentStaff(ctx).ability.can('read', subject('Case', item.access as never));
+  return canOnCaseAccess(currentStaff(ctx).ability, 'read', item.access);
 }
 
 /**

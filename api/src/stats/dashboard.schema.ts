@@ -318,7 +318,7 @@ builder.queryFields((t) => ({
       const summary = await summarizeFigures(ctx.db.sql, audience.scope, audience.tenantIds, filter, now);
       const open = await summarizeOpenCases(ctx.db.sql, audience.scope, audience.tenantIds, now);
       const attention = await listAttentionCases(ctx.db.prisma, caseViewer, audience.tenantIds, now);
-      const handlers = await listHandlerFigures(ctx.db.prisma, caseViewer, audience.tenantIds, filter, now);
+      const handlers = await listHandlerFigures(ctx.db.sql, { ...caseViewer, userId: viewer.userId }, audience.tenantIds, filter, now);
       let ratings: ReturnType<typeof summarizeSatisfaction> | null = null;
       if (viewer.ability.can('read', 'Case')) {
         ratings = [];

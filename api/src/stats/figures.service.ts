@@ -74,16 +74,16 @@ export interface FigureSummary {
   stages: StageRow[];
 }
 
-// The filters ($4..$6: case types, categories, channels) on the table named `alias`.
-const narrowed = (alias: string) => `
-    AND ($4::uuid[] IS NULL OR ${alias}.case_type_id = ANY ($4::uuid[]))
-    AND ($5::uuid[] IS NULL OR ${alias}.category_id = ANY ($5::uuid[]))
-    AND ($6::uuid[] IS NULL OR ${alias}.channel_id = ANY ($6::uuid[]))`;
+// The filters (case types, categories, channels: $4..$6, or from `first` on) on the table named `alias`.
+export const narrowed = (alias: string, first = 4) => `
+    AND ($${first}::uuid[] IS NULL OR ${alias}.case_type_id = ANY ($${first}::uuid[]))
+    AND ($${first + 1}::uuid[] IS NULL OR ${alias}.category_id = ANY ($${first + 1}::uuid[]))
+    AND ($${first + 2}::uuid[] IS NULL OR ${alias}.channel_id = ANY ($${first + 2}::uuid[]))`;
 
-// The filtered per-case figures, $1..$6: tenants, from, to, and the filters.
-// Per agency (a lateral join on each): a list of agencies beside row-level security's own
+// The filtered per-case figures, $1..$6: tenants, from, to (local dates of receipt), and the
+// filters. Per agency (a lateral join on each): a list of agencies beside row-level security's own
 // leaves the planner guessing a few hundred rows, and it then picks plans for a few hundred.
-const FILTERED = `
+export const FIGURES_IN_RANGE = `
   SELECT f.* FROM unnest($1::uuid[]) AS agency (id)
   CROSS JOIN LATERAL (SELECT * FROM case_figure f WHERE f.tenant_id = agency.id AND f.received_date BETWEEN $2::date AND $3::date ${narrowed('f')}) f`;
 
@@ -126,7 +126,7 @@ const BREAKDOWNS = `
 
 // The range's figures are read once for the three (each a JSON array of its rows).
 const FIGURES = `
-  WITH f AS MATERIALIZED (${FILTERED})
+  WITH f AS MATERIALIZED (${FIGURES_IN_RANGE})
   SELECT (SELECT coalesce(json_agg(x), '[]') FROM (${TOTALS}) x) AS totals,
          (SELECT coalesce(json_agg(x ORDER BY x.month), '[]') FROM (${MONTHS}) x) AS months,
          (SELECT coalesce(json_agg(x), '[]') FROM (${BREAKDOWNS}) x) AS breakdowns`;

@@ -3,17 +3,25 @@
  * the dashboards: of the cases received in the range, how many each handled, answered, and
  * answered within the service standard (the case figures, case_figure); and now, how many of
  * their cases are open and open overdue (docs/statistics.md "Dashboards"). Only cases the
- * viewer may open count (`casesWhere(ability, 'read')` in their data scope): a handler's
- * restricted cases never count for the secretariat, and a role that opens no case (the
- * tenant admin) gets no handler figures (null).
+ * viewer may open count: a handler's restricted cases never count for the secretariat, and a
+ * role that opens no case (the tenant admin) gets no handler figures (null).
+ *
+ * Counted in groups, not case by case: the database counts per agency, handler and restricted
+ * (the range from the figures, what is open now from the handlers' tallies that triggers keep,
+ * migration 20261206100000_open_handler_tally, ADR 0037), and each group counts when the
+ * viewer's CASL rules allow such a case (auth/case-access.ts). A case's verdict differs from its
+ * group's only where the viewer handles it or is excluded from it: those few cases are read one
+ * by one and their difference added or taken away.
  */
 import type { AppAbility } from '../auth/abilities.ts';
-import { casesWhere } from '../auth/case-filter.ts';
-import { withDataScope, type DataScope } from '../auth/data-scope.ts';
+import { canOnCaseAccess, rulesLookOnlyAtAccess, type CaseAccess } from '../auth/case-access.ts';
+import { withSqlScope, type DataScope } from '../auth/data-scope.ts';
 import { OPEN_STATUSES } from '../cases/case-lifecycle.ts';
-import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
-import { overdueWhere } from '../sla/deadline-state.ts';
+import type { SqlRunner } from '../db.ts';
+import { AppError } from '../errors.ts';
+import { overdueSql, statusInSql } from '../sla/deadline-state.ts';
 import type { FigureFilter } from './figure-filter.ts';
+import { FIGURES_IN_RANGE, narrowed } from './figures.service.ts';
 
 export interface HandlerFigure {
   tenantId: string;
@@ -28,66 +36,142 @@ export interface HandlerFigure {
   openOverdue: number;
 }
 
-const day = (date: string) => new Date(`${date}T00:00:00.000Z`);
+type Measure = 'handled' | 'answered' | 'withinStandard' | 'open' | 'openOverdue';
+const MEASURES: readonly Measure[] = ['handled', 'answered', 'withinStandard', 'open', 'openOverdue'];
+const COLUMNS: Record<Measure, string> = {
+  handled: 'handled',
+  answered: 'answered',
+  withinStandard: 'within_standard',
+  open: 'open',
+  openOverdue: 'open_overdue',
+};
+
+// $1..$6: tenants, from, to, filters (figures.service.ts); $7: now (UTC wall time); $8: the viewer.
+const RANGE = `
+  SELECT h.tenant_id, h.staff_user_id, c.restricted, count(*)::int AS handled,
+    count(*) FILTER (WHERE f.outcome = 'ANSWERED')::int AS answered, count(*) FILTER (WHERE f.within_standard)::int AS within_standard
+  FROM (${FIGURES_IN_RANGE}) f
+  JOIN case_handler h ON h.case_id = f.case_id AND h.tenant_id = f.tenant_id
+  JOIN "case" c ON c.id = f.case_id AND c.tenant_id = f.tenant_id
+  GROUP BY 1, 2, 3`;
+
+const OPEN = statusInSql('c', OPEN_STATUSES);
+const OVERDUE = overdueSql('c', OPEN_STATUSES, '$7::timestamp');
+
+// Open now, from the handlers' tallies and the changes not yet folded ($1: tenants, $2: now).
+const OPEN_TALLIED = `
+  SELECT tenant_id, staff_user_id, restricted, sum(open)::int AS open, sum(overdue)::int AS open_overdue FROM (
+    SELECT tenant_id, staff_user_id, restricted, cases AS open, 0 AS overdue FROM open_handler_sum WHERE tenant_id = ANY ($1::uuid[])
+    UNION ALL
+    SELECT tenant_id, staff_user_id, restricted, 0, cases FROM running_handler_tally WHERE tenant_id = ANY ($1::uuid[]) AND deadline < $2::timestamp
+    UNION ALL
+    SELECT tenant_id, staff_user_id, restricted, cases, CASE WHEN deadline < $2::timestamp THEN cases ELSE 0 END
+    FROM open_handler_change WHERE tenant_id = ANY ($1::uuid[])
+  ) o GROUP BY 1, 2, 3`;
+
+// Open now, from the cases themselves, when a filter narrows them (the tallies know no case type,
+// category or channel): every handler row of the agencies, each agency by its own index ($1:
+// tenants, $2..$4: the filters, $5: now).
+const OPEN_NARROWED = `
+  SELECT h.tenant_id, h.staff_user_id, c.restricted, count(*)::int AS open,
+    count(*) FILTER (WHERE ${overdueSql('c', OPEN_STATUSES, '$5::timestamp')})::int AS open_overdue
+  FROM unnest($1::uuid[]) AS agency (id)
+  CROSS JOIN LATERAL (SELECT * FROM case_handler h WHERE h.tenant_id = agency.id) h
+  JOIN "case" c ON c.id = h.case_id AND c.tenant_id = h.tenant_id
+  WHERE ${OPEN} ${narrowed('c', 2)}
+  GROUP BY 1, 2, 3`;
+
+// The cases with handlers that the viewer handles or is excluded from, a row per handler, with
+// what each counts for and the facts CASL looks at.
+const PERSONAL = `
+  WITH mine AS (
+    SELECT case_id FROM case_handler WHERE tenant_id = ANY ($1::uuid[]) AND staff_user_id = $8::uuid
+    UNION SELECT case_id FROM case_exclusion WHERE tenant_id = ANY ($1::uuid[]) AND staff_user_id = $8::uuid
+  )
+  SELECT c.tenant_id, h.staff_user_id, c.restricted,
+    ARRAY(SELECT x.staff_user_id::text FROM case_handler x WHERE x.case_id = c.id) AS handlers,
+    ARRAY(SELECT x.staff_user_id::text FROM case_exclusion x WHERE x.case_id = c.id) AS exclusions,
+    coalesce(in_range.yes, false) AS handled,
+    coalesce(in_range.yes AND f.outcome = 'ANSWERED', false) AS answered,
+    coalesce(in_range.yes AND f.within_standard, false) AS within_standard,
+    coalesce(${OPEN} ${narrowed('c')}, false) AS open,
+    coalesce(${OVERDUE} ${narrowed('c')}, false) AS open_overdue
+  FROM mine JOIN "case" c ON c.id = mine.case_id
+  JOIN case_handler h ON h.case_id = c.id
+  LEFT JOIN case_figure f ON f.case_id = c.id
+  CROSS JOIN LATERAL (SELECT f.received_date BETWEEN $2::date AND $3::date ${narrowed('f')} AS yes) in_range
+  WHERE c.tenant_id = ANY ($1::uuid[])`;
+
+type Row = Record<string, unknown>;
+
+const accessOf = (row: Row, handlers: readonly string[], exclusions: readonly string[]): CaseAccess => ({
+  tenantId: String(row.tenant_id),
+  restricted: Boolean(row.restricted),
+  handlers: handlers.map((staffUserId) => ({ staffUserId })),
+  exclusions: exclusions.map((staffUserId) => ({ staffUserId })),
+});
 
 export async function listHandlerFigures(
-  prisma: PrismaClient,
-  viewer: { ability: AppAbility; scope: DataScope },
+  sql: SqlRunner,
+  viewer: { ability: AppAbility; scope: DataScope; userId: string },
   tenantIds: readonly string[],
   filter: FigureFilter,
   now = new Date(),
 ): Promise<HandlerFigure[] | null> {
   if (!viewer.ability.can('read', 'Case')) return null;
-  const readable = casesWhere(viewer.ability, 'read');
-  const inRange: Prisma.CaseFigureWhereInput = {
-    receivedDate: { gte: day(filter.from), lte: day(filter.to) },
-    ...(filter.caseTypeIds ? { caseTypeId: { in: [...filter.caseTypeIds] } } : {}),
-    ...(filter.categoryIds ? { categoryId: { in: [...filter.categoryIds] } } : {}),
-    ...(filter.channelIds ? { channelId: { in: [...filter.channelIds] } } : {}),
-  };
-  const narrowed: Prisma.CaseWhereInput = {
-    ...(filter.caseTypeIds ? { caseTypeId: { in: [...filter.caseTypeIds] } } : {}),
-    ...(filter.categoryIds ? { categoryId: { in: [...filter.categoryIds] } } : {}),
-    ...(filter.channelIds ? { channelId: { in: [...filter.channelIds] } } : {}),
-  };
-  const groups = (caseWhere: Prisma.CaseWhereInput) => ({
-    by: ['tenantId', 'staffUserId'] as ['tenantId', 'staffUserId'],
-    where: { tenantId: { in: [...tenantIds] }, case: { AND: [readable, caseWhere] } },
-    _count: { _all: true as const },
-  });
-  const { counts, staff } = await withDataScope(prisma, viewer.scope, async (tx) => {
-    const counts = {
-      handled: await tx.caseHandler.groupBy(groups({ figure: { is: inRange } })),
-      answered: await tx.caseHandler.groupBy(groups({ figure: { is: { ...inRange, outcome: 'ANSWERED' } } })),
-      withinStandard: await tx.caseHandler.groupBy(groups({ figure: { is: { ...inRange, withinStandard: true } } })),
-      open: await tx.caseHandler.groupBy(groups({ ...narrowed, status: { in: [...OPEN_STATUSES] } })),
-      openOverdue: await tx.caseHandler.groupBy(groups({ ...narrowed, ...overdueWhere(OPEN_STATUSES, now) })),
-    };
-    const ids = [...new Set(Object.values(counts).flatMap((rows) => rows.map((row) => row.staffUserId)))];
-    const staff = await tx.staffUser.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } });
-    return { counts, staff };
+  if (!rulesLookOnlyAtAccess(viewer.ability, 'read', viewer.userId)) {
+    throw new AppError('INTERNAL', 'The per-handler figures cannot count under these case rules.');
+  }
+  const nowWall = now.toISOString().replace('Z', '');
+  const params = [[...tenantIds], filter.from, filter.to, filter.caseTypeIds, filter.categoryIds, filter.channelIds, nowWall, viewer.userId];
+  const narrowedByFilter = filter.caseTypeIds !== null || filter.categoryIds !== null || filter.channelIds !== null;
+  const { range, open, personal, staff } = await withSqlScope(sql, viewer.scope, async (runner) => {
+    const range = await runner.query<Row>(RANGE, params.slice(0, 6));
+    const open = narrowedByFilter
+      ? await runner.query<Row>(OPEN_NARROWED, [params[0], ...params.slice(3, 6), nowWall])
+      : await runner.query<Row>(OPEN_TALLIED, [params[0], nowWall]);
+    const personal = await runner.query<Row>(PERSONAL, params);
+    const ids = [...new Set([...range, ...open, ...personal].map((row) => String(row.staff_user_id)))];
+    const staff = await runner.query<{ id: string; name: string }>('SELECT id::text, name FROM staff_user WHERE id = ANY ($1::uuid[])', [ids]);
+    return { range, open, personal, staff };
   });
   const names = new Map(staff.map((member) => [member.id, member.name]));
+
   const figures = new Map<string, HandlerFigure>();
-  for (const [measure, rows] of Object.entries(counts) as [keyof typeof counts, (typeof counts)['handled']][]) {
-    for (const row of rows) {
-      const key = `${row.tenantId}/${row.staffUserId}`;
-      let figure = figures.get(key);
-      if (!figure) {
-        figure = {
-          tenantId: row.tenantId,
-          staffUserId: row.staffUserId,
-          name: names.get(row.staffUserId) ?? '',
+  const figureOf = (row: Row) => {
+    const key = `${String(row.tenant_id)}/${String(row.staff_user_id)}`;
+    return (
+      figures.get(key) ??
+      figures
+        .set(key, {
+          tenantId: String(row.tenant_id),
+          staffUserId: String(row.staff_user_id),
+          name: names.get(String(row.staff_user_id)) ?? '',
           handled: 0,
           answered: 0,
           withinStandard: 0,
           open: 0,
           openOverdue: 0,
-        };
-        figures.set(key, figure);
-      }
-      figure[measure] = row._count._all;
-    }
+        })
+        .get(key)!
+    );
+  };
+  // Every case of a group as if the viewer neither handled it nor were excluded from it.
+  const groupAllows = (row: Row) => canOnCaseAccess(viewer.ability, 'read', accessOf(row, [String(row.staff_user_id)], []));
+  for (const row of [...range, ...open]) {
+    if (!groupAllows(row)) continue;
+    const figure = figureOf(row);
+    for (const measure of MEASURES) figure[measure] += Number(row[COLUMNS[measure]] ?? 0);
   }
-  return [...figures.values()].sort((a, b) => a.tenantId.localeCompare(b.tenantId) || b.handled - a.handled || a.name.localeCompare(b.name));
+  // The viewer's own cases: what the case's own verdict changes of its group's.
+  for (const row of personal) {
+    const verdict = canOnCaseAccess(viewer.ability, 'read', accessOf(row, row.handlers as string[], row.exclusions as string[]));
+    const difference = Number(verdict) - Number(groupAllows(row));
+    if (difference === 0) continue;
+    const figure = figureOf(row);
+    for (const measure of MEASURES) if (row[COLUMNS[measure]]) figure[measure] += difference;
+  }
+
+  const counted = [...figures.values()].filter((figure) => MEASURES.some((measure) => figure[measure] !== 0));
+  return counted.sort((a, b) => a.tenantId.localeCompare(b.tenantId) || b.handled - a.handled || a.name.localeCompare(b.name));
 }
