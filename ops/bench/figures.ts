@@ -297,7 +297,7 @@ async function dashboard(deps: Deps, viewer: StaffViewer, allTenantIds: string[]
         from: new Date(endOfLocalDay(filter.from, zone).getTime() + 1 - 86_400_000),
         to: new Date(endOfLocalDay(filter.to, zone).getTime() + 1),
       };
-      const figures = await listSatisfactionFigures(deps.db.prisma, { ability: viewer.ability, scope: { tenantIds } }, period);
+      const figures = await listSatisfactionFigures(deps.db.sql, { ability: viewer.ability, scope: { tenantIds }, userId: viewer.userId }, period);
       summarizeSatisfaction(figures, 'tenant');
     }
   }

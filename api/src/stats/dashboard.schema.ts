@@ -325,7 +325,11 @@ builder.queryFields((t) => ({
         // Ratings given within the range's dates, in each agency's own time zone.
         for (const zone of new Set(configs.map((config) => config.timeZone))) {
           const tenantIds = configs.filter((config) => config.timeZone === zone).map((config) => config.id);
-          const figures = await listSatisfactionFigures(ctx.db.prisma, { ability: viewer.ability, scope: { tenantIds } }, instants(filter, zone));
+          const figures = await listSatisfactionFigures(
+            ctx.db.sql,
+            { ability: viewer.ability, scope: { tenantIds }, userId: viewer.userId },
+            instants(filter, zone),
+          );
           ratings.push(...summarizeSatisfaction(figures, 'tenant'));
         }
       }

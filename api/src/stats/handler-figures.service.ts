@@ -6,20 +6,18 @@
  * viewer may open count: a handler's restricted cases never count for the secretariat, and a
  * role that opens no case (the tenant admin) gets no handler figures (null).
  *
- * Counted in groups, not case by case: the database counts per agency, handler and restricted
- * (the range from the figures, what is open now from the handlers' tallies that triggers keep,
- * migration 20261206100000_open_handler_tally, ADR 0037), and each group counts when the
- * viewer's CASL rules allow such a case (auth/case-access.ts). A case's verdict differs from its
- * group's only where the viewer handles it or is excluded from it: those few cases are read one
- * by one and their difference added or taken away.
+ * Counted by group (stats/counted-as-viewer.ts, ADR 0037): the database counts per agency,
+ * handler and restricted (the range from the figures, what is open now from the handlers'
+ * tallies that triggers keep, migration 20261206100000_open_handler_tally), and the viewer's
+ * CASL rules judge each group; the cases the viewer handles or is excluded from are judged one
+ * by one.
  */
 import type { AppAbility } from '../auth/abilities.ts';
-import { canOnCaseAccess, rulesLookOnlyAtAccess, type CaseAccess } from '../auth/case-access.ts';
 import { withSqlScope, type DataScope } from '../auth/data-scope.ts';
 import { OPEN_STATUSES } from '../cases/case-lifecycle.ts';
 import type { SqlRunner } from '../db.ts';
-import { AppError } from '../errors.ts';
 import { overdueSql, statusInSql } from '../sla/deadline-state.ts';
+import { countAsViewer, ownAccessColumns, restrictedCases, viewerOwnCases } from './counted-as-viewer.ts';
 import type { FigureFilter } from './figure-filter.ts';
 import { FIGURES_IN_RANGE, narrowed } from './figures.service.ts';
 
@@ -47,12 +45,13 @@ const COLUMNS: Record<Measure, string> = {
 };
 
 // $1..$6: tenants, from, to, filters (figures.service.ts); $7: now (UTC wall time); $8: the viewer.
+// Whether a case is restricted from the few restricted cases (a partial index), not a probe per case.
 const RANGE = `
-  SELECT h.tenant_id, h.staff_user_id, c.restricted, count(*)::int AS handled,
+  SELECT h.tenant_id, h.staff_user_id, r.id IS NOT NULL AS restricted, count(*)::int AS handled,
     count(*) FILTER (WHERE f.outcome = 'ANSWERED')::int AS answered, count(*) FILTER (WHERE f.within_standard)::int AS within_standard
   FROM (${FIGURES_IN_RANGE}) f
   JOIN case_handler h ON h.case_id = f.case_id AND h.tenant_id = f.tenant_id
-  JOIN "case" c ON c.id = f.case_id AND c.tenant_id = f.tenant_id
+  LEFT JOIN (${restrictedCases('$1')}) r ON r.id = f.case_id
   GROUP BY 1, 2, 3`;
 
 const OPEN = statusInSql('c', OPEN_STATUSES);
@@ -81,35 +80,21 @@ const OPEN_NARROWED = `
   WHERE ${OPEN} ${narrowed('c', 2)}
   GROUP BY 1, 2, 3`;
 
-// The cases with handlers that the viewer handles or is excluded from, a row per handler, with
-// what each counts for and the facts CASL looks at.
-const PERSONAL = `
-  WITH mine AS (
-    SELECT case_id FROM case_handler WHERE tenant_id = ANY ($1::uuid[]) AND staff_user_id = $8::uuid
-    UNION SELECT case_id FROM case_exclusion WHERE tenant_id = ANY ($1::uuid[]) AND staff_user_id = $8::uuid
-  )
-  SELECT c.tenant_id, h.staff_user_id, c.restricted,
-    ARRAY(SELECT x.staff_user_id::text FROM case_handler x WHERE x.case_id = c.id) AS handlers,
-    ARRAY(SELECT x.staff_user_id::text FROM case_exclusion x WHERE x.case_id = c.id) AS exclusions,
+// The viewer's own cases with handlers, a row per handler, with what each counts for.
+const OWN = `
+  SELECT c.tenant_id, h.staff_user_id, c.restricted, ${ownAccessColumns('c')},
     coalesce(in_range.yes, false) AS handled,
     coalesce(in_range.yes AND f.outcome = 'ANSWERED', false) AS answered,
     coalesce(in_range.yes AND f.within_standard, false) AS within_standard,
     coalesce(${OPEN} ${narrowed('c')}, false) AS open,
     coalesce(${OVERDUE} ${narrowed('c')}, false) AS open_overdue
-  FROM mine JOIN "case" c ON c.id = mine.case_id
+  FROM (${viewerOwnCases('$1', '$8')}) mine JOIN "case" c ON c.id = mine.case_id
   JOIN case_handler h ON h.case_id = c.id
   LEFT JOIN case_figure f ON f.case_id = c.id
   CROSS JOIN LATERAL (SELECT f.received_date BETWEEN $2::date AND $3::date ${narrowed('f')} AS yes) in_range
   WHERE c.tenant_id = ANY ($1::uuid[])`;
 
 type Row = Record<string, unknown>;
-
-const accessOf = (row: Row, handlers: readonly string[], exclusions: readonly string[]): CaseAccess => ({
-  tenantId: String(row.tenant_id),
-  restricted: Boolean(row.restricted),
-  handlers: handlers.map((staffUserId) => ({ staffUserId })),
-  exclusions: exclusions.map((staffUserId) => ({ staffUserId })),
-});
 
 export async function listHandlerFigures(
   sql: SqlRunner,
@@ -119,21 +104,18 @@ export async function listHandlerFigures(
   now = new Date(),
 ): Promise<HandlerFigure[] | null> {
   if (!viewer.ability.can('read', 'Case')) return null;
-  if (!rulesLookOnlyAtAccess(viewer.ability, 'read', viewer.userId)) {
-    throw new AppError('INTERNAL', 'The per-handler figures cannot count under these case rules.');
-  }
   const nowWall = now.toISOString().replace('Z', '');
   const params = [[...tenantIds], filter.from, filter.to, filter.caseTypeIds, filter.categoryIds, filter.channelIds, nowWall, viewer.userId];
   const narrowedByFilter = filter.caseTypeIds !== null || filter.categoryIds !== null || filter.channelIds !== null;
-  const { range, open, personal, staff } = await withSqlScope(sql, viewer.scope, async (runner) => {
+  const { range, open, own, staff } = await withSqlScope(sql, viewer.scope, async (runner) => {
     const range = await runner.query<Row>(RANGE, params.slice(0, 6));
     const open = narrowedByFilter
       ? await runner.query<Row>(OPEN_NARROWED, [params[0], ...params.slice(3, 6), nowWall])
       : await runner.query<Row>(OPEN_TALLIED, [params[0], nowWall]);
-    const personal = await runner.query<Row>(PERSONAL, params);
-    const ids = [...new Set([...range, ...open, ...personal].map((row) => String(row.staff_user_id)))];
+    const own = await runner.query<Row>(OWN, params);
+    const ids = [...new Set([...range, ...open, ...own].map((row) => String(row.staff_user_id)))];
     const staff = await runner.query<{ id: string; name: string }>('SELECT id::text, name FROM staff_user WHERE id = ANY ($1::uuid[])', [ids]);
-    return { range, open, personal, staff };
+    return { range, open, own, staff };
   });
   const names = new Map(staff.map((member) => [member.id, member.name]));
 
@@ -156,21 +138,10 @@ export async function listHandlerFigures(
         .get(key)!
     );
   };
-  // Every case of a group as if the viewer neither handled it nor were excluded from it.
-  const groupAllows = (row: Row) => canOnCaseAccess(viewer.ability, 'read', accessOf(row, [String(row.staff_user_id)], []));
-  for (const row of [...range, ...open]) {
-    if (!groupAllows(row)) continue;
+  countAsViewer(viewer, [...range, ...open], own, (row, sign) => {
     const figure = figureOf(row);
-    for (const measure of MEASURES) figure[measure] += Number(row[COLUMNS[measure]] ?? 0);
-  }
-  // The viewer's own cases: what the case's own verdict changes of its group's.
-  for (const row of personal) {
-    const verdict = canOnCaseAccess(viewer.ability, 'read', accessOf(row, row.handlers as string[], row.exclusions as string[]));
-    const difference = Number(verdict) - Number(groupAllows(row));
-    if (difference === 0) continue;
-    const figure = figureOf(row);
-    for (const measure of MEASURES) if (row[COLUMNS[measure]]) figure[measure] += difference;
-  }
+    for (const measure of MEASURES) figure[measure] += sign * Number(row[COLUMNS[measure]] ?? 0);
+  });
 
   const counted = [...figures.values()].filter((figure) => MEASURES.some((measure) => figure[measure] !== 0));
   return counted.sort((a, b) => a.tenantId.localeCompare(b.tenantId) || b.handled - a.handled || a.name.localeCompare(b.name));

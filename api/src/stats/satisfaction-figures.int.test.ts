@@ -118,28 +118,38 @@ describe('satisfaction figures', () => {
 
   it('count per agency, case type and handler only the cases the viewer may open', async () => {
     const verifier = viewerOf(ids.verifier!, ids.kalbar!, ['VERIFIER']);
-    const figures = await listSatisfactionFigures(db.prisma, verifier, november);
+    const figures = await listSatisfactionFigures(db.sql, verifier, november);
     expect(figures).toEqual(
       [
         { tenantId: ids.kalbar, caseTypeId: ids.typeA, handlerId: ids.reviewer, rated: 2, satisfied: 1 },
         { tenantId: ids.kalbar, caseTypeId: ids.typeB, handlerId: null, rated: 1, satisfied: 1 },
       ].sort((a, b) => a.caseTypeId!.localeCompare(b.caseTypeId!)),
     );
-    const head = await listSatisfactionFigures(db.prisma, viewerOf(ids.head!, ids.kalbar!, ['AGENCY_HEAD']), november);
+    // The reviewer counts the restricted case it handles.
+    const reviewer = await listSatisfactionFigures(db.sql, viewerOf(ids.reviewer!, ids.kalbar!, ['REVIEWER']), november);
+    expect(reviewer.find((figure) => figure.caseTypeId === ids.typeB && figure.handlerId === ids.reviewer)).toEqual({
+      tenantId: ids.kalbar,
+      caseTypeId: ids.typeB,
+      handlerId: ids.reviewer,
+      rated: 1,
+      satisfied: 0,
+    });
+    expect(reviewer.reduce((sum, figure) => sum + figure.rated, 0)).toBe(5);
+    const head = await listSatisfactionFigures(db.sql, viewerOf(ids.head!, ids.kalbar!, ['AGENCY_HEAD']), november);
     expect(head.reduce((sum, figure) => sum + figure.rated, 0)).toBe(5);
     expect(head.every((figure) => figure.tenantId === ids.kalbar)).toBe(true);
   });
 
   it('count a period, and every rating without one', async () => {
     const head = viewerOf(ids.head!, ids.kalbar!, ['AGENCY_HEAD']);
-    const all = await listSatisfactionFigures(db.prisma, head);
+    const all = await listSatisfactionFigures(db.sql, head);
     expect(all.reduce((sum, figure) => sum + figure.rated, 0)).toBe(6);
-    const october = await listSatisfactionFigures(db.prisma, head, { from: new Date('2026-10-01T00:00:00Z'), to: november.from });
+    const october = await listSatisfactionFigures(db.sql, head, { from: new Date('2026-10-01T00:00:00Z'), to: november.from });
     expect(october).toEqual([{ tenantId: ids.kalbar, caseTypeId: ids.typeA, handlerId: ids.reviewer, rated: 1, satisfied: 1 }]);
   });
 
   it('fold per agency, case type and handler for the dashboards', async () => {
-    const head = await listSatisfactionFigures(db.prisma, viewerOf(ids.head!, ids.kalbar!, ['AGENCY_HEAD']), november);
+    const head = await listSatisfactionFigures(db.sql, viewerOf(ids.head!, ids.kalbar!, ['AGENCY_HEAD']), november);
     expect(summarizeSatisfaction(head, 'tenant')).toEqual([{ tenantId: ids.kalbar, key: null, rated: 5, satisfied: 3, notSatisfied: 2, satisfiedShare: 0.6 }]);
     const byHandler = summarizeSatisfaction(head, 'handler');
     expect(byHandler.find((row) => row.key === ids.reviewer)).toMatchObject({ rated: 3, satisfied: 1, notSatisfied: 2 });

@@ -1,15 +1,15 @@
 /**
  * Satisfaction figures for the dashboards (issue 15): how many answers were rated and how many
  * of them satisfied the reporter, per agency, case type and handler (who drafted the approved
- * answer, ADR 0029). Counted with the viewer's CASL filter inside their data scope, as the case
- * counters are (case-counters.service.ts): a figure never includes a case the viewer could not
+ * answer, ADR 0029). Counted as the viewer's CASL rules allow inside their data scope
+ * (counted-as-viewer.ts): a figure never includes a case the viewer could not
  * open, so a restricted case counts only for its handlers and the head, and a case a staff
  * member is excluded from never counts for them. No comment is ever read here.
  */
 import type { AppAbility } from '../auth/abilities.ts';
-import { casesWhere } from '../auth/case-filter.ts';
-import { withDataScope, type DataScope } from '../auth/data-scope.ts';
-import type { PrismaClient } from '../generated/prisma/client.ts';
+import { withSqlScope, type DataScope } from '../auth/data-scope.ts';
+import type { SqlRunner } from '../db.ts';
+import { countAsViewer, ownAccessColumns, restrictedCases, viewerOwnCases } from './counted-as-viewer.ts';
 
 /** One group of ratings: an agency's case type and handler (null: no drafted answer). */
 export interface SatisfactionFigure {
@@ -34,36 +34,57 @@ export interface SatisfactionSummary {
   satisfiedShare: number | null;
 }
 
+// Ratings first given in the period ($2..$3, UTC wall times; null: unbounded) of the agencies $1.
+const RATED_IN = (alias: string) => `
+  ${alias}.tenant_id = ANY ($1::uuid[])
+  AND ($2::timestamp IS NULL OR ${alias}.rated_at >= $2::timestamp) AND ($3::timestamp IS NULL OR ${alias}.rated_at < $3::timestamp)`;
+
+// By group: agency, case type, handler, satisfied, and whether the case is restricted.
+const GROUPED = `
+  SELECT r.tenant_id, r.case_type_id, r.handler_id, r.satisfied, x.id IS NOT NULL AS restricted, count(*)::int AS ratings
+  FROM case_rating r LEFT JOIN (${restrictedCases('$1')}) x ON x.id = r.case_id
+  WHERE ${RATED_IN('r')}
+  GROUP BY 1, 2, 3, 4, 5`;
+
+// The ratings of the viewer's own cases ($4: the viewer), one by one.
+const OWN = `
+  SELECT r.tenant_id, r.case_type_id, r.handler_id, r.satisfied, c.restricted, ${ownAccessColumns('c')}, 1 AS ratings
+  FROM (${viewerOwnCases('$1', '$4')}) mine JOIN case_rating r ON r.case_id = mine.case_id JOIN "case" c ON c.id = r.case_id
+  WHERE ${RATED_IN('r')}`;
+
+const wall = (instant: Date | undefined) => (instant ? instant.toISOString().replace('Z', '') : null);
+
 /**
  * The finest figures the viewer may see: per agency, case type and handler, counting ratings
- * first given in [from, to) when given.
+ * first given in [from, to) when given. Counted by group, each judged by the viewer's CASL
+ * rules, the viewer's own cases one by one (counted-as-viewer.ts, ADR 0037).
  */
 export async function listSatisfactionFigures(
-  prisma: PrismaClient,
-  viewer: { ability: AppAbility; scope: DataScope },
+  sql: SqlRunner,
+  viewer: { ability: AppAbility; scope: DataScope; userId: string },
   period: { from?: Date; to?: Date } = {},
 ): Promise<SatisfactionFigure[]> {
-  const ratedAt = period.from || period.to ? { ratedAt: { ...(period.from ? { gte: period.from } : {}), ...(period.to ? { lt: period.to } : {}) } } : {};
-  const rows = await withDataScope(prisma, viewer.scope, (tx) =>
-    tx.caseRating.groupBy({
-      by: ['tenantId', 'caseTypeId', 'handlerId', 'satisfied'],
-      where: { AND: [{ case: casesWhere(viewer.ability, 'read') }, ratedAt] },
-      _count: { _all: true },
-    }),
-  );
+  const params = [[...viewer.scope.tenantIds], wall(period.from), wall(period.to), viewer.userId];
+  const { grouped, own } = await withSqlScope(sql, viewer.scope, async (runner) => ({
+    grouped: await runner.query<Row>(GROUPED, params.slice(0, 3)),
+    own: await runner.query<Row>(OWN, params),
+  }));
   const figures = new Map<string, SatisfactionFigure>();
-  for (const row of rows) {
-    const key = `${row.tenantId}/${row.caseTypeId}/${row.handlerId ?? ''}`;
+  countAsViewer(viewer, grouped, own, (row, sign) => {
+    const handlerId = row.handler_id === null ? null : String(row.handler_id);
+    const key = `${String(row.tenant_id)}/${String(row.case_type_id)}/${handlerId ?? ''}`;
     let figure = figures.get(key);
     if (!figure) {
-      figure = { tenantId: row.tenantId, caseTypeId: row.caseTypeId, handlerId: row.handlerId, rated: 0, satisfied: 0 };
+      figure = { tenantId: String(row.tenant_id), caseTypeId: String(row.case_type_id), handlerId, rated: 0, satisfied: 0 };
       figures.set(key, figure);
     }
-    figure.rated += row._count._all;
-    if (row.satisfied) figure.satisfied += row._count._all;
-  }
-  return [...figures.values()].sort((a, b) => keyOrder(a, b));
+    figure.rated += sign * Number(row.ratings);
+    if (row.satisfied) figure.satisfied += sign * Number(row.ratings);
+  });
+  return [...figures.values()].filter((figure) => figure.rated !== 0).sort((a, b) => keyOrder(a, b));
 }
+
+type Row = Record<string, unknown>;
 
 function keyOrder(a: SatisfactionFigure, b: SatisfactionFigure): number {
   return a.tenantId.localeCompare(b.tenantId) || a.caseTypeId.localeCompare(b.caseTypeId) || (a.handlerId ?? '').localeCompare(b.handlerId ?? '');
