@@ -93,8 +93,11 @@ const time = (column: string, prefix: string) => `
   percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY ${column}_working_days) AS ${prefix}_wd,
   percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY ${column}_days) AS ${prefix}_d`;
 
-const TOTALS = `
-  SELECT tenant_id, GROUPING(tenant_id) = 1 AS is_total,
+// The counts and the two durations' percentiles per agency, and in total when there are several
+// agencies. For one, the total is the agency's row: one aggregate, no sort of the rows by agency
+// and no percentile sorted twice.
+const totals = (several: boolean) => `
+  SELECT ${several ? 'tenant_id, GROUPING(tenant_id) = 1' : '($1::uuid[])[1] AS tenant_id, false'} AS is_total,
     count(*)::int AS received,
     count(*) FILTER (WHERE outcome = 'ANSWERED')::int AS answered,
     count(*) FILTER (WHERE outcome = 'REJECTED')::int AS rejected,
@@ -106,30 +109,27 @@ const TOTALS = `
     count(within_standard)::int AS answered_with_standard,
     ${time('first_response', 'fr')},
     ${time('resolve', 'res')}
-  FROM f GROUP BY GROUPING SETS ((tenant_id), ())`;
+  FROM f ${several ? 'GROUP BY GROUPING SETS ((tenant_id), ())' : ''}`;
 
-const MONTHS = `
-  SELECT tenant_id, to_char(received_month, 'YYYY-MM') AS month, count(*)::int AS received,
-         count(*) FILTER (WHERE outcome = 'ANSWERED')::int AS answered
-  FROM f GROUP BY tenant_id, received_month`;
+// The months and the breakdowns, one pass of hashing (only the set's own column is not null,
+// so the key is the first that is not; a breakdown's key null is "none recorded").
+const COUNTS = `
+  SELECT CASE WHEN GROUPING(received_month) = 0 THEN 'month' WHEN GROUPING(case_type_id) = 0 THEN 'caseType'
+              WHEN GROUPING(category_id) = 0 THEN 'category' WHEN GROUPING(channel_id) = 0 THEN 'channel' ELSE 'status' END AS dimension,
+    tenant_id, to_char(received_month, 'YYYY-MM') AS month,
+    coalesce(case_type_id::text, category_id::text, channel_id::text, status::text) AS key, coalesce(confidential, false) AS confidential,
+    count(*)::int AS received, count(*) FILTER (WHERE outcome = 'ANSWERED')::int AS answered
+  FROM f GROUP BY GROUPING SETS ((tenant_id, received_month), (tenant_id, case_type_id, confidential), (tenant_id, category_id, confidential),
+    (tenant_id, channel_id, confidential), (tenant_id, status, confidential))`;
 
-const breakdown = (dimension: BreakdownDimension, column: string) => `
-  SELECT '${dimension}' AS dimension, tenant_id, ${column}::text AS key, confidential, count(*)::int AS received,
-         count(*) FILTER (WHERE outcome = 'ANSWERED')::int AS answered
-  FROM f GROUP BY tenant_id, ${column}, confidential`;
-
-const BREAKDOWNS = `
-  ${breakdown('caseType', 'case_type_id')}
-  UNION ALL ${breakdown('category', 'category_id')}
-  UNION ALL ${breakdown('channel', 'channel_id')}
-  UNION ALL ${breakdown('status', 'status')}`;
-
-// The range's figures are read once for the three (each a JSON array of its rows).
-const FIGURES = `
-  WITH f AS MATERIALIZED (${FIGURES_IN_RANGE})
-  SELECT (SELECT coalesce(json_agg(x), '[]') FROM (${TOTALS}) x) AS totals,
-         (SELECT coalesce(json_agg(x ORDER BY x.month), '[]') FROM (${MONTHS}) x) AS months,
-         (SELECT coalesce(json_agg(x), '[]') FROM (${BREAKDOWNS}) x) AS breakdowns`;
+// The range's figures are read once (only the columns counted), for the totals and the counts.
+const figuresStatement = (several: boolean) => `
+  WITH f AS MATERIALIZED (
+    SELECT tenant_id, received_month, case_type_id, category_id, channel_id, status, confidential, outcome, escalated, within_standard,
+           first_response_working_days, first_response_days, resolve_working_days, resolve_days
+    FROM (${FIGURES_IN_RANGE}) r)
+  SELECT (SELECT coalesce(json_agg(x), '[]') FROM (${totals(several)}) x) AS totals,
+         (SELECT coalesce(json_agg(x), '[]') FROM (${COUNTS}) x) AS counts`;
 
 // The local date of receipt of the row named `alias` (joined to its tenant `t`) is in the range.
 // In Indonesia (UTC+7 to +9) it is the UTC date or the day after: the first bound, a day either
@@ -216,6 +216,7 @@ function totalsOf(row: Row | undefined): FigureTotals {
 /**
  * The figures of the agencies `tenantIds` (already allowed to the caller) over the filter's
  * range, each agency and in total; an agency without cases in the range is there with zeros.
+ * `stages: false` leaves out the SLA stages (empty), for a page that shows none.
  */
 export async function summarizeFigures(
   sql: SqlRunner,
@@ -223,23 +224,32 @@ export async function summarizeFigures(
   tenantIds: readonly string[],
   filter: FigureFilter,
   now = new Date(),
+  parts: { stages: boolean } = { stages: true },
 ): Promise<FigureSummary> {
   const params = [[...tenantIds], filter.from, filter.to, filter.caseTypeIds, filter.categoryIds, filter.channelIds];
   const nowWall = now.toISOString().replace('Z', '');
   // One statement after the other: a transaction runs one at a time anyway.
   const narrowedByFilter = filter.caseTypeIds !== null || filter.categoryIds !== null || filter.channelIds !== null;
   const { figures, finished, running } = await withSqlScope(sql, scope, async (runner) => ({
-    figures: (await runner.query<{ totals: Row[]; months: Row[]; breakdowns: Row[] }>(FIGURES, params))[0]!,
-    finished: await runner.query<Row>(STAGES_FINISHED, params),
-    running: narrowedByFilter
-      ? await runner.query<Row>(STAGES_RUNNING, [...params, nowWall])
-      : await runner.query<Row>(OPEN_STAGES_RECEIVED, [params[0], filter.from, filter.to, nowWall]),
+    // The range's rows are sorted in memory, not on disk (PostgreSQL's default is 4 MB: a
+    // province's month of figures spilled); for this transaction only.
+    figures: await runner
+      .query("SELECT set_config('work_mem', '32MB', true)")
+      .then(async () => (await runner.query<{ totals: Row[]; counts: Row[] }>(figuresStatement(tenantIds.length > 1), params))[0]!),
+    finished: parts.stages ? await runner.query<Row>(STAGES_FINISHED, params) : [],
+    running: !parts.stages
+      ? []
+      : narrowedByFilter
+        ? await runner.query<Row>(STAGES_RUNNING, [...params, nowWall])
+        : await runner.query<Row>(OPEN_STAGES_RECEIVED, [params[0], filter.from, filter.to, nowWall]),
   }));
-  const { totals, months, breakdowns } = figures;
+  const { totals, counts } = figures;
   const byTenant = new Map(totals.filter((row) => !row.is_total).map((row) => [String(row.tenant_id), row]));
+  const months = counts.filter((row) => row.dimension === 'month').sort((a, b) => String(a.month).localeCompare(String(b.month)));
+  const breakdowns = counts.filter((row) => row.dimension !== 'month');
   return {
     agencies: tenantIds.map((tenantId) => ({ tenantId, ...totalsOf(byTenant.get(tenantId)) })),
-    total: totalsOf(totals.find((row) => row.is_total)),
+    total: totalsOf(tenantIds.length > 1 ? totals.find((row) => row.is_total) : totals[0]),
     months: months.map((row) => ({ tenantId: String(row.tenant_id), month: String(row.month), received: int(row.received), answered: int(row.answered) })),
     breakdowns: breakdowns.map((row) => ({
       tenantId: String(row.tenant_id),

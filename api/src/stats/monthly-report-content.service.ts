@@ -118,7 +118,10 @@ export async function buildMonthlyReportContent(
   const scope = { tenantIds };
   const range = monthRange(period.year, period.month);
   const labels = await loadAgencyLabels(db.prisma, tenantIds, 'id');
-  const summary = await summarizeFigures(db.sql, scope, tenantIds, { ...range, caseTypeIds: null, categoryIds: null, channelIds: null });
+  // The report shows no SLA stage: those are not read.
+  const summary = await summarizeFigures(db.sql, scope, tenantIds, { ...range, caseTypeIds: null, categoryIds: null, channelIds: null }, new Date(), {
+    stages: false,
+  });
   const { daily, cases, steps, ends } = await withSqlScope(db.sql, scope, async (runner) => {
     const ends: Row[] = [];
     for (const agency of agencies) {
