@@ -50,7 +50,7 @@ import { NationalCalendarCache } from '@aduan/api/sla/working-calendar.service.t
 import { endOfLocalDay } from '@aduan/api/sla/working-days.ts';
 import { DEMO_STAFF_PASSWORD } from '../src/commands/index.ts';
 import { BENCH_TENANTS_DIR, countData, generate, MAIN_AGENCY, PROVINCE, setupFiguresDatabase, type FiguresCounts } from './figures-data.ts';
-import { machine, REPO_ROOT, startBenchApi, writeResults, type Child } from './support.ts';
+import { inlineParams, machine, REPO_ROOT, startBenchApi, writeResults, type Child } from './support.ts';
 
 const { values } = parseArgs({
   options: {
@@ -366,17 +366,6 @@ async function explain(url: string, tenantIds: readonly string[], statement: { t
   } finally {
     await client.end();
   }
-}
-
-function inlineParams(statement: { text: string; values: unknown[] }): string {
-  const literal = (value: unknown): string => {
-    if (value === null || value === undefined) return 'NULL';
-    if (Array.isArray(value)) return `'{${value.map((item) => String(item)).join(',')}}'`;
-    if (value instanceof Date) return `'${value.toISOString()}'`;
-    if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
-    return `'${String(value).replace(/'/g, "''")}'`;
-  };
-  return statement.text.replace(/\$(\d+)/g, (_, index: string) => literal(statement.values[Number(index) - 1]));
 }
 
 // --- run --------------------------------------------------------------------------------
@@ -729,7 +718,7 @@ function renderMarkdown(
     '',
     '## The dashboards, in-process',
     '',
-    "The `figures` resolver's services (dashboard.schema.ts) one after the other as it calls them, in the viewer's data scope: the figures over the range (`summarizeFigures`, four statements), what is open now, the attention list (Prisma: the page and its count), the handler figures (Prisma: five group-bys), satisfaction; the configurations are cached. p50 per step in the last columns.",
+    "The `figures` resolver's services (dashboard.schema.ts) one after the other as it calls them, in the viewer's data scope: the figures over the range (`summarizeFigures`: the range's figures in one statement, the stages finished and running in two), what is open now (three statements over the tallies), the attention list (the overdue ids in SQL, then Prisma for the rows the viewer may open), the handler figures (three statements: the range's groups, the handlers' tallies, the viewer's own cases), satisfaction (two: the groups and the viewer's own cases); the configurations are cached. p50 per step in the last columns.",
     '',
     `| viewer | range | cases in range | runs | p50 ms | p95 ms | p99 ms | max ms | ${DASHBOARD_STEPS.join(' | ')} |`,
     `|---|---|---:|---:|---:|---:|---:|---:|${DASHBOARD_STEPS.map(() => '---:').join('|')}|`,

@@ -25,7 +25,7 @@ import { staffTenantIds } from '@aduan/api/auth/staff-auth.service.ts';
 import { countInbox, listInbox, type InboxFilter } from '@aduan/api/cases/staff-cases.service.ts';
 import type { CaseStatus } from '@aduan/api/cases/case-lifecycle.ts';
 import { DEMO_STAFF_PASSWORD } from '../src/commands/index.ts';
-import { createBenchDatabase, setupBenchDatabase, machine, writeResults, type Child, startBenchApi } from './support.ts';
+import { createBenchDatabase, setupBenchDatabase, inlineParams, machine, writeResults, type Child, startBenchApi } from './support.ts';
 import { countData, generate, loadAgency, MAIN_AGENCY, type AgencyIds, type GeneratedCounts } from './inbox-data.ts';
 
 const { values } = parseArgs({
@@ -285,17 +285,6 @@ async function serverTimes(client: pg.Client, scope: readonly string[], statemen
   } finally {
     await client.query('ROLLBACK');
   }
-}
-
-function inlineParams(statement: { text: string; values: unknown[] }): string {
-  const literal = (value: unknown): string => {
-    if (value === null || value === undefined) return 'NULL';
-    if (Array.isArray(value)) return `'{${value.map((item) => String(item)).join(',')}}'`;
-    if (value instanceof Date) return `'${value.toISOString()}'`;
-    if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
-    return `'${String(value).replace(/'/g, "''")}'`;
-  };
-  return statement.text.replace(/\$(\d+)/g, (_, index: string) => literal(statement.values[Number(index) - 1]));
 }
 
 // --- run --------------------------------------------------------------------------------

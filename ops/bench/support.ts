@@ -182,3 +182,15 @@ export async function startBenchApi(databaseUrl: string, env: NodeJS.ProcessEnv 
     '/readyz',
   );
 }
+
+/** A statement with its parameters written in as literals, for EXPLAIN in the results files. */
+export function inlineParams(statement: { text: string; values: unknown[] }): string {
+  const literal = (value: unknown): string => {
+    if (value === null || value === undefined) return 'NULL';
+    if (Array.isArray(value)) return `'{${value.map((item) => String(item)).join(',')}}'`;
+    if (value instanceof Date) return `'${value.toISOString()}'`;
+    if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
+    return `'${String(value).replace(/'/g, "''")}'`;
+  };
+  return statement.text.replace(/\$(\d+)/g, (_, index: string) => literal(statement.values[Number(index) - 1]));
+}

@@ -146,8 +146,7 @@ const STAGES_FINISHED = `
   SELECT s.tenant_id, s.stage_key, count(*) FILTER (WHERE NOT s.late)::int AS on_time, count(*) FILTER (WHERE s.late)::int AS late
   FROM unnest($1::uuid[]) AS agency (id) JOIN tenant t ON t.id = agency.id
   CROSS JOIN LATERAL (SELECT * FROM case_stage_figure s WHERE s.tenant_id = agency.id AND ${receivedInRange('s')}) s
-  WHERE true
-    AND ($4::uuid[] IS NULL OR s.case_type_id = ANY ($4::uuid[]))
+  WHERE ($4::uuid[] IS NULL OR s.case_type_id = ANY ($4::uuid[]))
     AND (($5::uuid[] IS NULL AND $6::uuid[] IS NULL) OR EXISTS (SELECT 1 FROM case_figure f WHERE f.case_id = s.case_id ${narrowed('f')}))
   GROUP BY 1, 2`;
 
@@ -157,8 +156,7 @@ const STAGES_RUNNING = `
   SELECT c.tenant_id, c.stage_key, count(*)::int AS open, count(*) FILTER (WHERE ${overdueSql('c', OPEN_STATUSES, '$7::timestamp')})::int AS open_overdue
   FROM unnest($1::uuid[]) AS agency (id) JOIN tenant t ON t.id = agency.id
   CROSS JOIN LATERAL (SELECT * FROM "case" c WHERE c.tenant_id = agency.id AND ${receivedInRange('c')}) c
-  WHERE true
-    AND c.stage_key IS NOT NULL AND ${statusInSql('c', OPEN_STATUSES)} ${narrowed('c')}
+  WHERE c.stage_key IS NOT NULL AND ${statusInSql('c', OPEN_STATUSES)} ${narrowed('c')}
   GROUP BY 1, 2`;
 
 function stageRows(finished: Row[], running: Row[]): StageRow[] {
