@@ -491,11 +491,11 @@ async function main(): Promise<void> {
     const verifier = await loadViewer(client, 'verifier', `verifikator@${MAIN_AGENCY}.test`, MAIN_AGENCY);
     const submitted = (
       await client.query<{ id: string }>(
-        `SELECT id FROM "case" WHERE tenant_id = $1 AND status = 'SUBMITTED' AND NOT restricted ORDER BY received_at DESC LIMIT 400`,
+        `SELECT id FROM "case" WHERE tenant_id = $1 AND status = 'SUBMITTED' AND NOT restricted ORDER BY received_at DESC LIMIT 600`,
         [main.id],
       )
     ).rows.map((row) => row.id);
-    const TRANSITIONS = Math.min(100, Math.floor((submitted.length - 11) / 2));
+    const TRANSITIONS = Math.min(100, Math.floor((submitted.length - 21) / 3));
     if (TRANSITIONS < 10) throw new Error(`figures: only ${submitted.length} submitted cases to take`);
     const calendars = await loadCalendars(deps);
     const take = (caseId: string) => transitionCase(deps, verifier.staff, { caseId, transition: 'TAKE_FOR_VERIFICATION' });
@@ -512,6 +512,23 @@ async function main(): Promise<void> {
     const batchStarted = performance.now();
     const batchPass = await runFiguresPass(deps, calendars);
     const batchPassMs = performance.now() - batchStarted;
+    // The same transitions without the open-case triggers (ADR 0036, 0037): what counting costs a
+    // transition, measured in this run. Counted again from the cases afterwards.
+    const COUNTING_TRIGGERS = ['case_open_update', 'case_handlers_open_update'];
+    const withoutTriggers: number[] = [];
+    await client.query(`ALTER TABLE "case" ${COUNTING_TRIGGERS.map((name) => `DISABLE TRIGGER ${name}`).join(', ')}`);
+    try {
+      const spare = submitted.slice(2 * TRANSITIONS + 11);
+      for (const caseId of spare.slice(0, 5)) await take(caseId);
+      for (const caseId of spare.slice(5, 5 + TRANSITIONS)) {
+        const started = performance.now();
+        await take(caseId);
+        withoutTriggers.push(performance.now() - started);
+      }
+    } finally {
+      await client.query(`ALTER TABLE "case" ${COUNTING_TRIGGERS.map((name) => `ENABLE TRIGGER ${name}`).join(', ')}`);
+      await client.query('SELECT aduan_recount_open_cases()');
+    }
     // b. A pass after each transition (a quiet API: the runner reacts to each event).
     const followed: number[] = [];
     const passes: number[] = [];
@@ -570,6 +587,7 @@ async function main(): Promise<void> {
     const transition = {
       transitions: TRANSITIONS,
       alone: summarize(alone),
+      withoutTriggers: summarize(withoutTriggers),
       followedByPass: summarize(followed),
       passAfterEach: summarize(passes),
       batchPass: { events: batchPass?.events ?? 0, ms: Number(batchPassMs.toFixed(1)) },
@@ -745,11 +763,12 @@ function renderMarkdown(
     '',
     '## Keeping the figures current',
     '',
-    `A verifier takes ${t.transitions} submitted cases of ${MAIN_AGENCY} for verification (\`transitionCase\`, in-process): first back to back with one figures pass over all their events after (\`runFiguresPass\`), then each followed at once by a pass (as the runner does on a quiet API); then the last ${t.backlog.events.toLocaleString('en')} events of the history read again as a backlog (full batches of 2,000).`,
+    `A verifier takes ${t.transitions} submitted cases of ${MAIN_AGENCY} for verification (\`transitionCase\`, in-process): first back to back with one figures pass over all their events after (\`runFiguresPass\`), then ${t.transitions} more with the open-case triggers disabled (what counting what is open costs a transition; the tallies counted again after), then each followed at once by a pass (as the runner does on a quiet API); then the last ${t.backlog.events.toLocaleString('en')} events of the history read again as a backlog (full batches of 2,000).`,
     '',
     '| what | runs | p50 ms | p95 ms | p99 ms | max ms |',
     '|---|---:|---:|---:|---:|---:|',
     `| transition alone | ${row(t.alone)} |`,
+    `| transition alone, the open-case triggers disabled | ${row(t.withoutTriggers)} |`,
     `| transition with a pass after each | ${row(t.followedByPass)} |`,
     `| the pass after each transition (1 event) | ${row(t.passAfterEach)} |`,
     '',

@@ -315,14 +315,10 @@ builder.queryFields((t) => ({
       const configs = await Promise.all(audience.tenantIds.map((tenantId) => configOf(ctx, tenantId)));
       const configById = new Map(configs.map((config) => [config.id, config]));
       const caseViewer = { ability: viewer.ability, scope: audience.scope };
-      const summary = await summarizeFigures(ctx.db.sql, audience.scope, audience.tenantIds, filter, now);
-      const open = await summarizeOpenCases(ctx.db.sql, audience.scope, audience.tenantIds, now);
-      const attention = await listAttentionCases(ctx.db.prisma, caseViewer, audience.tenantIds, now);
-      const handlers = await listHandlerFigures(ctx.db.sql, { ...caseViewer, userId: viewer.userId }, audience.tenantIds, filter, now);
-      let ratings: ReturnType<typeof summarizeSatisfaction> | null = null;
-      if (viewer.ability.can('read', 'Case')) {
-        ratings = [];
-        // Ratings given within the range's dates, in each agency's own time zone.
+      // Ratings given within the range's dates, in each agency's own time zone.
+      const ratingsOf = async (): Promise<ReturnType<typeof summarizeSatisfaction> | null> => {
+        if (!viewer.ability.can('read', 'Case')) return null;
+        const rows: ReturnType<typeof summarizeSatisfaction> = [];
         for (const zone of new Set(configs.map((config) => config.timeZone))) {
           const tenantIds = configs.filter((config) => config.timeZone === zone).map((config) => config.id);
           const figures = await listSatisfactionFigures(
@@ -330,9 +326,18 @@ builder.queryFields((t) => ({
             { ability: viewer.ability, scope: { tenantIds }, userId: viewer.userId },
             instants(filter, zone),
           );
-          ratings.push(...summarizeSatisfaction(figures, 'tenant'));
+          rows.push(...summarizeSatisfaction(figures, 'tenant'));
         }
-      }
+        return rows;
+      };
+      // Independent reads, each in its own transaction: at once, on as many connections.
+      const [summary, open, attention, handlers, ratings] = await Promise.all([
+        summarizeFigures(ctx.db.sql, audience.scope, audience.tenantIds, filter, now),
+        summarizeOpenCases(ctx.db.sql, audience.scope, audience.tenantIds, now),
+        listAttentionCases(ctx.db.prisma, caseViewer, audience.tenantIds, now),
+        listHandlerFigures(ctx.db.sql, { ...caseViewer, userId: viewer.userId }, audience.tenantIds, filter, now),
+        ratingsOf(),
+      ]);
       const satisfactionOf = (tenantId: string): SatisfactionShape | null => {
         if (!ratings) return null;
         const found = ratings.find((row) => row.tenantId === tenantId);
