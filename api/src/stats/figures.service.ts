@@ -93,11 +93,25 @@ const time = (column: string, prefix: string) => `
   percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY ${column}_working_days) AS ${prefix}_wd,
   percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY ${column}_days) AS ${prefix}_d`;
 
-// The counts and the two durations' percentiles per agency, and in total when there are several
-// agencies. For one, the total is the agency's row: one aggregate, no sort of the rows by agency
-// and no percentile sorted twice.
-const totals = (several: boolean) => `
-  SELECT ${several ? 'tenant_id, GROUPING(tenant_id) = 1' : '($1::uuid[])[1] AS tenant_id, false'} AS is_total,
+// Per agency, and in total when there are several; for one agency the total is its row (one
+// aggregate, no sort of the rows by agency, no percentile sorted twice).
+const perAgency = (several: boolean) => (several ? 'tenant_id, GROUPING(tenant_id) = 1' : '($1::uuid[])[1] AS tenant_id, false');
+const byAgency = (several: boolean) => (several ? 'GROUP BY GROUPING SETS ((tenant_id), ())' : '');
+
+// The percentiles (each a sort of the range's durations).
+const times = (several: boolean) => `
+  SELECT ${perAgency(several)} AS is_total, ${time('first_response', 'fr')}, ${time('resolve', 'res')}
+  FROM (${FIGURES_IN_RANGE}) f ${byAgency(several)}`;
+
+// Every count, in one pass of hashing over the range's figures: per agency (and in total), per
+// month, and per case type, category, channel and status (only the set's own column is not null,
+// so the key is the first that is not; a breakdown's key null is "none recorded").
+const counts = (several: boolean) => `
+  SELECT CASE WHEN GROUPING(tenant_id) = 1 THEN 'total' WHEN GROUPING(received_month) = 0 THEN 'month'
+              WHEN GROUPING(case_type_id) = 0 THEN 'caseType' WHEN GROUPING(category_id) = 0 THEN 'category'
+              WHEN GROUPING(channel_id) = 0 THEN 'channel' WHEN GROUPING(status) = 0 THEN 'status' ELSE 'agency' END AS dimension,
+    tenant_id, to_char(received_month, 'YYYY-MM') AS month,
+    coalesce(case_type_id::text, category_id::text, channel_id::text, status::text) AS key, coalesce(confidential, false) AS confidential,
     count(*)::int AS received,
     count(*) FILTER (WHERE outcome = 'ANSWERED')::int AS answered,
     count(*) FILTER (WHERE outcome = 'REJECTED')::int AS rejected,
@@ -106,30 +120,15 @@ const totals = (several: boolean) => `
     count(*) FILTER (WHERE outcome = 'OPEN')::int AS open,
     count(*) FILTER (WHERE escalated)::int AS escalated,
     count(*) FILTER (WHERE within_standard)::int AS within_standard,
-    count(within_standard)::int AS answered_with_standard,
-    ${time('first_response', 'fr')},
-    ${time('resolve', 'res')}
-  FROM f ${several ? 'GROUP BY GROUPING SETS ((tenant_id), ())' : ''}`;
+    count(within_standard)::int AS answered_with_standard
+  FROM (${FIGURES_IN_RANGE}) f
+  GROUP BY GROUPING SETS ((tenant_id), ${several ? '(),' : ''} (tenant_id, received_month), (tenant_id, case_type_id, confidential),
+    (tenant_id, category_id, confidential), (tenant_id, channel_id, confidential), (tenant_id, status, confidential))`;
 
-// The months and the breakdowns, one pass of hashing (only the set's own column is not null,
-// so the key is the first that is not; a breakdown's key null is "none recorded").
-const COUNTS = `
-  SELECT CASE WHEN GROUPING(received_month) = 0 THEN 'month' WHEN GROUPING(case_type_id) = 0 THEN 'caseType'
-              WHEN GROUPING(category_id) = 0 THEN 'category' WHEN GROUPING(channel_id) = 0 THEN 'channel' ELSE 'status' END AS dimension,
-    tenant_id, to_char(received_month, 'YYYY-MM') AS month,
-    coalesce(case_type_id::text, category_id::text, channel_id::text, status::text) AS key, coalesce(confidential, false) AS confidential,
-    count(*)::int AS received, count(*) FILTER (WHERE outcome = 'ANSWERED')::int AS answered
-  FROM f GROUP BY GROUPING SETS ((tenant_id, received_month), (tenant_id, case_type_id, confidential), (tenant_id, category_id, confidential),
-    (tenant_id, channel_id, confidential), (tenant_id, status, confidential))`;
-
-// The range's figures are read once (only the columns counted), for the totals and the counts.
+// The range's figures in one statement, read twice (an index scan each: cheaper than keeping them).
 const figuresStatement = (several: boolean) => `
-  WITH f AS MATERIALIZED (
-    SELECT tenant_id, received_month, case_type_id, category_id, channel_id, status, confidential, outcome, escalated, within_standard,
-           first_response_working_days, first_response_days, resolve_working_days, resolve_days
-    FROM (${FIGURES_IN_RANGE}) r)
-  SELECT (SELECT coalesce(json_agg(x), '[]') FROM (${totals(several)}) x) AS totals,
-         (SELECT coalesce(json_agg(x), '[]') FROM (${COUNTS}) x) AS counts`;
+  SELECT (SELECT coalesce(json_agg(x), '[]') FROM (${counts(several)}) x) AS counts,
+         (SELECT coalesce(json_agg(x), '[]') FROM (${times(several)}) x) AS times`;
 
 // The local date of receipt of the row named `alias` (joined to its tenant `t`) is in the range.
 // In Indonesia (UTC+7 to +9) it is the UTC date or the day after: the first bound, a day either
@@ -177,6 +176,13 @@ function stageRows(finished: Row[], running: Row[]): StageRow[] {
 }
 
 type Row = Record<string, unknown>;
+
+/** Each totals row with the durations of the same agency (or of the total). */
+function joinTimes(totals: Row[], times: Row[]): Row[] {
+  const keyOf = (row: Row) => (row.is_total ? '' : String(row.tenant_id));
+  const byKey = new Map(times.map((row) => [keyOf(row), row]));
+  return totals.map((row) => ({ ...byKey.get(keyOf(row)), ...row }));
+}
 
 const int = (value: unknown) => Number(value ?? 0);
 /** A duration to 0.1 day; null when no case is behind it. */
@@ -233,7 +239,7 @@ export async function summarizeFigures(
     // province's month of figures spilled); for this transaction only.
     figures: await runner
       .query("SELECT set_config('work_mem', '32MB', true)")
-      .then(async () => (await runner.query<{ totals: Row[]; counts: Row[] }>(figuresStatement(tenantIds.length > 1), params))[0]!),
+      .then(async () => (await runner.query<{ times: Row[]; counts: Row[] }>(figuresStatement(tenantIds.length > 1), params))[0]!),
     finished: parts.stages ? await runner.query<Row>(STAGES_FINISHED, params) : [],
     running: !parts.stages
       ? []
@@ -241,10 +247,14 @@ export async function summarizeFigures(
         ? await runner.query<Row>(STAGES_RUNNING, [...params, nowWall])
         : await runner.query<Row>(OPEN_STAGES_RECEIVED, [params[0], filter.from, filter.to, nowWall]),
   }));
-  const { totals, counts } = figures;
+  const { counts } = figures;
+  const totals = joinTimes(
+    counts.filter((row) => row.dimension === 'agency' || row.dimension === 'total').map((row) => ({ ...row, is_total: row.dimension === 'total' })),
+    figures.times,
+  );
   const byTenant = new Map(totals.filter((row) => !row.is_total).map((row) => [String(row.tenant_id), row]));
   const months = counts.filter((row) => row.dimension === 'month').sort((a, b) => String(a.month).localeCompare(String(b.month)));
-  const breakdowns = counts.filter((row) => row.dimension !== 'month');
+  const breakdowns = counts.filter((row) => ['caseType', 'category', 'channel', 'status'].includes(String(row.dimension)));
   return {
     agencies: tenantIds.map((tenantId) => ({ tenantId, ...totalsOf(byTenant.get(tenantId)) })),
     total: totalsOf(tenantIds.length > 1 ? totals.find((row) => row.is_total) : totals[0]),
