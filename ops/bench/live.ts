@@ -28,7 +28,19 @@ import pg from 'pg';
 import { png } from '@aduan/api/evidence/test-files.ts';
 import { createLiveCursorCodec } from '@aduan/api/live/live-cursor.ts';
 import { DEMO_STAFF_PASSWORD } from '../src/commands/index.ts';
-import { BENCH_MASTER_KEY, benchApiEnv, createBenchDatabase, freePort, machine, REPO_ROOT, startChild, writeResults, type Child } from './support.ts';
+import {
+  BENCH_MASTER_KEY,
+  benchApiEnv,
+  cpuSeconds,
+  createBenchDatabase,
+  freePort,
+  machine,
+  REPO_ROOT,
+  startChild,
+  waitIdle as waitIdleProcesses,
+  writeResults,
+  type Child,
+} from './support.ts';
 import { summariseProfile, type ProfileSummary } from './cpu-profile.ts';
 import type { Arrival, FromClient, PlannedConnection, ToClient } from './live-client.ts';
 
@@ -99,15 +111,6 @@ const stats = (samples: number[]) => {
 
 // --- processes ---------------------------------------------------------------------------
 
-const CLOCK_TICKS = 100;
-function cpuSeconds(pid: number): number {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
-  } catch {
-    return 0;
-  }
-}
 function rssBytes(pid: number): number {
   const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
   return Number(match?.[1] ?? 0) * 1024;
@@ -169,15 +172,10 @@ async function apiMemory(api: Api): Promise<{ rss: number; heapUsed: number; hea
 
 /** Waits until the API processes are (nearly) idle: subscriptions set up, nothing queued. */
 async function waitIdle(apis: Api[], maxMs = 60_000): Promise<void> {
-  const deadline = Date.now() + maxMs;
-  let last = apis.map((api) => cpuSeconds(api.process.pid!));
-  while (Date.now() < deadline) {
-    await sleep(1000);
-    const current = apis.map((api) => cpuSeconds(api.process.pid!));
-    const busiest = Math.max(...current.map((value, i) => value - last[i]!));
-    last = current;
-    if (busiest < 0.25) return;
-  }
+  await waitIdleProcesses(
+    apis.map((api) => api.process.pid!),
+    maxMs,
+  );
 }
 
 interface ClientProcess {

@@ -1,6 +1,7 @@
 /** Shared pieces of the benchmarks: child processes, load runs, result files. */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -164,9 +165,10 @@ export async function setupBenchDatabase(url: string): Promise<void> {
  */
 export async function startBenchApi(databaseUrl: string, env: NodeJS.ProcessEnv = {}): Promise<Child> {
   const port = await freePort();
+  // node itself (not the tsx launcher), so the child's pid is the API's (cpuSeconds, waitIdle).
   return startChild(
     process.execPath,
-    [TSX_CLI, 'src/main.ts'],
+    ['--import', 'tsx', 'src/main.ts'],
     path.join(REPO_ROOT, 'api'),
     {
       ...benchApiEnv(databaseUrl),
@@ -193,4 +195,32 @@ export function inlineParams(statement: { text: string; values: unknown[] }): st
     return `'${String(value).replace(/'/g, "''")}'`;
   };
   return statement.text.replace(/\$(\d+)/g, (_, index: string) => literal(statement.values[Number(index) - 1]));
+}
+
+/** A Linux process's CPU time so far (user and system), in seconds; 0 once it is gone. */
+export function cpuSeconds(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+  } catch {
+    return 0;
+  }
+}
+const CLOCK_TICKS = 100;
+
+/**
+ * Waits until the processes are (nearly) idle: none used more than a quarter of a core over the
+ * last second (an API's start-up work done: its jobs' first turns, caches). Returns the ms waited.
+ */
+export async function waitIdle(pids: readonly number[], maxMs = 60_000): Promise<number> {
+  const started = Date.now();
+  let last = pids.map(cpuSeconds);
+  while (Date.now() - started < maxMs) {
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const current = pids.map(cpuSeconds);
+    const busiest = Math.max(...current.map((value, i) => value - last[i]!));
+    last = current;
+    if (busiest < 0.25) break;
+  }
+  return Date.now() - started;
 }
