@@ -1,7 +1,7 @@
 /**
  * A case as CASL sees it in memory: the facts abilities.ts's rules on cases look at, and no
  * other. Where cases are counted or streamed without loading each row through Prisma (the live
- * feed, the per-handler counts of the dashboards), this is what is checked against the rules.
+ * feed, the dashboards' per-handler and satisfaction counts), this is what is checked against the rules.
  */
 import { subject } from '@casl/ability';
 import type { AppAbility, CaseAction } from './abilities.ts';
@@ -22,9 +22,9 @@ export function canOnCaseAccess(ability: AppAbility, action: CaseAction, access:
 
 /**
  * Whether the viewer's rules for `action` on cases look only at the case's agency, whether it is
- * restricted, and the viewer's own row among its handlers and exclusions: then a case's verdict
- * is the same for every viewer-independent group of (agency, restricted, one handler) except the
- * cases the viewer handles or is excluded from. Counting by groups relies on it; a rule on any
+ * restricted, and the viewer's own row among its handlers and exclusions: then every case of an
+ * agency with the same `restricted` gets the same verdict, except the cases the viewer handles or
+ * is excluded from. Counting by groups relies on it (stats/counted-as-viewer.ts); a rule on any
  * other fact (or on another staff member's row) must fail loudly, not count wrong.
  */
 export function rulesLookOnlyAtAccess(ability: AppAbility, action: CaseAction, userId: string): boolean {
