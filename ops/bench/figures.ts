@@ -515,7 +515,7 @@ async function main(): Promise<void> {
     // What counting what is open (the triggers of ADR 0036 and 0037) costs a transition, in this
     // run: rounds of transitions with the triggers and without, alternating (each round's first
     // discarded: switching re-plans), then the tallies counted again from the cases.
-    const COUNTING_TRIGGERS = ['case_open_update', 'case_handlers_open_update'];
+    const COUNTING_TRIGGERS = ['case_counting_update'];
     const switchTriggers = (on: boolean) =>
       client.query(`ALTER TABLE "case" ${COUNTING_TRIGGERS.map((name) => `${on ? 'ENABLE' : 'DISABLE'} TRIGGER ${name}`).join(', ')}`);
     const withTriggers: number[] = [];

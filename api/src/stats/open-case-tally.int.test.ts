@@ -154,11 +154,11 @@ describe('the open-case tallies', () => {
   it('are counted again from the cases after a change made with the triggers off', async () => {
     const stray = await newCase(ids.bkad!, ids.bkadType!, '2026-11-26T02:00:00Z', 'IN_VERIFICATION');
     await db.sql.transaction(async (runner) => {
-      await runner.query('ALTER TABLE "case" DISABLE TRIGGER case_open_update');
+      await runner.query('ALTER TABLE "case" DISABLE TRIGGER case_counting_update');
       await runner.query(`UPDATE "case" SET status = 'ACCEPTED', stage_key = 'follow-up', stage_deadline = '2026-11-27 16:59:59.999' WHERE id = $1::uuid`, [
         stray.id,
       ]);
-      await runner.query('ALTER TABLE "case" ENABLE TRIGGER case_open_update');
+      await runner.query('ALTER TABLE "case" ENABLE TRIGGER case_counting_update');
     });
     const tenants = [ids.kalbar!, ids.bkad!];
     expect(await summarizeOpenCases(db.sql, { tenantIds: tenants }, tenants, NOW)).not.toEqual(await recount(tenants));
