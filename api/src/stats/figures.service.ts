@@ -236,9 +236,10 @@ export async function summarizeFigures(
   const narrowedByFilter = filter.caseTypeIds !== null || filter.categoryIds !== null || filter.channelIds !== null;
   const { figures, finished, running } = await withSqlScope(sql, scope, async (runner) => ({
     // The range's rows are sorted in memory, not on disk (PostgreSQL's default is 4 MB: a
-    // province's month of figures spilled); for this transaction only.
+    // province's month of figures spilled), and without JIT compilation (its ~35 ms of compiling
+    // a province's month bought nothing, nor on a year: docs/performance.md); for this transaction only.
     figures: await runner
-      .query("SELECT set_config('work_mem', '32MB', true)")
+      .query("SELECT set_config('work_mem', '32MB', true), set_config('jit', 'off', true)")
       .then(async () => (await runner.query<{ times: Row[]; counts: Row[] }>(figuresStatement(tenantIds.length > 1), params))[0]!),
     finished: parts.stages ? await runner.query<Row>(STAGES_FINISHED, params) : [],
     running: !parts.stages

@@ -26,17 +26,26 @@ export function formatReportMonth(content: Pick<MonthlyReportContent, 'year' | '
   return `${name} ${content.year}`;
 }
 
+/**
+ * One formatter per time zone and form: building an Intl.DateTimeFormat costs ~0.1 ms, and a
+ * month's report formats three dates for each of 10,000 cases (it was 2.4 s of a PDF's 7).
+ */
+function formatterOf(cache: Map<string, Intl.DateTimeFormat>, locale: string, options: Intl.DateTimeFormatOptions, timeZone: string): Intl.DateTimeFormat {
+  let formatter = cache.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat(locale, { ...options, timeZone });
+    cache.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
+const wallClockFormats = new Map<string, Intl.DateTimeFormat>();
+const CLOCK = { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' } as const;
+
 /** "14/10/2026 09.30" in the time zone. */
 export function formatDateTime(date: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('id-ID', {
-    timeZone,
-    day: '2-digit',
-    month: '2-digit',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).format(date);
+  return formatterOf(dateTimeFormats, 'id-ID', { day: '2-digit', month: '2-digit', year: 'numeric', ...CLOCK }, timeZone).format(date);
 }
 
 /** "3 Desember 2026 pukul 09.30 WIB"-like, for the generation date. */
@@ -60,16 +69,7 @@ export function formatWithinStandard(value: boolean | null): string {
  */
 export function toWallClock(date: Date, timeZone: string): Date {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-      hourCycle: 'h23',
-    })
+    formatterOf(wallClockFormats, 'en-US', { year: 'numeric', month: '2-digit', day: '2-digit', ...CLOCK, second: '2-digit' }, timeZone)
       .formatToParts(date)
       .map((part) => [part.type, part.value]),
   );
