@@ -272,6 +272,43 @@ describe('the dashboards', () => {
     expect(bySlug['bkad-kalbar'].handlers).toEqual([{ name: expect.any(String), handled: 2, answered: 2, withinStandard: 1, open: 0, openOverdue: 0 }]);
   });
 
+  it('read the months and breakdowns only when asked, with the same figures either way', async () => {
+    // As the console asks for the province (no breakdowns) and for one agency (with them).
+    const SIDE_BY_SIDE = /* GraphQL */ `
+      query SideBySide($filter: FigureFilterInput!, $detail: Boolean!) {
+        figures(filter: $filter) {
+          agencies { agency { slug } totals { received answered open resolution { cases medianWorkingDays } } stages { stageKey onTime late open }
+            months @include(if: $detail) { month received } breakdowns @include(if: $detail) { dimension key received } }
+          total { received answered }
+        }
+      }
+    `;
+    const without = await staff.secretariat!.call(SIDE_BY_SIDE, { filter: NOVEMBER, detail: false });
+    const withDetail = await staff.secretariat!.call(SIDE_BY_SIDE, { filter: NOVEMBER, detail: true });
+    expect(without.errors).toBeUndefined();
+    expect(withDetail.errors).toBeUndefined();
+    const strip = (row: { months?: unknown; breakdowns?: unknown }) => {
+      const { months: _months, breakdowns: _breakdowns, ...rest } = row;
+      return rest;
+    };
+    expect(without.data!.figures.agencies[0]).not.toHaveProperty('breakdowns');
+    expect(without.data!.figures.agencies.map(strip)).toEqual(withDetail.data!.figures.agencies.map(strip));
+    expect(without.data!.figures.total).toEqual({ received: 6, answered: 3 });
+    const bkad = withDetail.data!.figures.agencies.find((row: { agency: { slug: string } }) => row.agency.slug === 'bkad-kalbar');
+    expect(bkad.months).toEqual([{ month: '2026-11', received: 5 }]);
+    expect(bkad.breakdowns.filter((row: { dimension: string }) => row.dimension === 'STATUS').reduce((sum: number, row: { received: number }) => sum + row.received, 0)).toBe(5);
+    // Months alone, through a fragment: still read.
+    const monthsOnly = await staff.secretariat!.call(
+      /* GraphQL */ `
+        query MonthsOnly($filter: FigureFilterInput!) { figures(filter: $filter) { agencies { ...Months } } }
+        fragment Months on AgencyFigures { agency { slug } months { month received } }
+      `,
+      { filter: NOVEMBER },
+    );
+    expect(monthsOnly.errors).toBeUndefined();
+    expect(monthsOnly.data!.figures.agencies.find((row: { agency: { slug: string } }) => row.agency.slug === 'bkad-kalbar').months).toEqual([{ month: '2026-11', received: 5 }]);
+  });
+
   it('drill down to one agency of the province', async () => {
     const response = await staff.secretariat!.call(FIGURES, { filter: { ...NOVEMBER, tenantIds: [ids.bkad] } });
     expect(response.data!.figures.agencies.map((row: { agency: { slug: string } }) => row.agency.slug)).toEqual(['bkad-kalbar']);

@@ -15,6 +15,7 @@ import { Agency, configOf } from '../cases/staff-case.schema.ts';
 import { CaseStatus } from '../cases/reporting.schema.ts';
 import type { TenantConfig } from '../config/tenant-config.service.ts';
 import { AppError } from '../errors.ts';
+import { requestedFields } from '../graphql/requested-fields.ts';
 import { localize } from '../i18n/locale.ts';
 import { endOfLocalDay } from '../sla/working-days.ts';
 import { ATTENTION_LIMIT, listAttentionCases, type AttentionCase } from './attention-cases.service.ts';
@@ -301,8 +302,12 @@ builder.queryFields((t) => ({
     description:
       "The dashboards' figures over a range, per agency the viewer may see and in total (agency head and admin: their agency; the provincial secretariat: its province's agencies). BAD_USER_INPUT with details.reason for a bad range; NOT_FOUND for an agency the viewer may not see.",
     args: { filter: t.arg({ type: FigureFilterInput, required: true }) },
-    resolve: async (_, { filter: input }, ctx) => {
+    resolve: async (_, { filter: input }, ctx, info) => {
       const viewer = await getStaff(ctx);
+      // What the query asks for per agency: the console asks for the breakdowns only when it
+      // shows one agency.
+      const perAgency = requestedFields(info, 'agencies');
+      const parts = { stages: perAgency.has('stages'), breakdowns: perAgency.has('breakdowns') || perAgency.has('months') };
       const now = new Date();
       const allTenantIds = (await ctx.db.prisma.tenant.findMany({ select: { id: true } })).map((tenant) => tenant.id);
       const audience = figureAudience(viewer, allTenantIds, input.tenantIds);
@@ -332,7 +337,7 @@ builder.queryFields((t) => ({
       };
       // Independent reads, each in its own transaction: at once, on as many connections.
       const [summary, open, attention, handlers, ratings] = await Promise.all([
-        summarizeFigures(ctx.db.sql, audience.scope, audience.tenantIds, filter, now),
+        summarizeFigures(ctx.db.sql, audience.scope, audience.tenantIds, filter, now, parts),
         summarizeOpenCases(ctx.db.sql, audience.scope, audience.tenantIds, now),
         listAttentionCases(ctx.db.prisma, caseViewer, audience.tenantIds, now),
         listHandlerFigures(ctx.db.sql, { ...caseViewer, userId: viewer.userId }, audience.tenantIds, filter, now),

@@ -99,19 +99,24 @@ const perAgency = (several: boolean) => (several ? 'tenant_id, GROUPING(tenant_i
 const byAgency = (several: boolean) => (several ? 'GROUP BY GROUPING SETS ((tenant_id), ())' : '');
 
 // The percentiles (each a sort of the range's durations).
-const times = (several: boolean) => `
+const timesOf = (several: boolean) => `
   SELECT ${perAgency(several)} AS is_total, ${time('first_response', 'fr')}, ${time('resolve', 'res')}
   FROM (${FIGURES_IN_RANGE}) f ${byAgency(several)}`;
+
+const BREAKDOWN_DIMENSIONS = `WHEN GROUPING(received_month) = 0 THEN 'month'
+              WHEN GROUPING(case_type_id) = 0 THEN 'caseType' WHEN GROUPING(category_id) = 0 THEN 'category'
+              WHEN GROUPING(channel_id) = 0 THEN 'channel' WHEN GROUPING(status) = 0 THEN 'status'`;
+const BREAKDOWN_KEYS = `to_char(received_month, 'YYYY-MM') AS month,
+    coalesce(case_type_id::text, category_id::text, channel_id::text, status::text) AS key, coalesce(confidential, false) AS confidential`;
+const BREAKDOWN_SETS = `, (tenant_id, received_month), (tenant_id, case_type_id, confidential),
+    (tenant_id, category_id, confidential), (tenant_id, channel_id, confidential), (tenant_id, status, confidential)`;
 
 // Every count, in one pass of hashing over the range's figures: per agency (and in total), per
 // month, and per case type, category, channel and status (only the set's own column is not null,
 // so the key is the first that is not; a breakdown's key null is "none recorded").
-const counts = (several: boolean) => `
-  SELECT CASE WHEN GROUPING(tenant_id) = 1 THEN 'total' WHEN GROUPING(received_month) = 0 THEN 'month'
-              WHEN GROUPING(case_type_id) = 0 THEN 'caseType' WHEN GROUPING(category_id) = 0 THEN 'category'
-              WHEN GROUPING(channel_id) = 0 THEN 'channel' WHEN GROUPING(status) = 0 THEN 'status' ELSE 'agency' END AS dimension,
-    tenant_id, to_char(received_month, 'YYYY-MM') AS month,
-    coalesce(case_type_id::text, category_id::text, channel_id::text, status::text) AS key, coalesce(confidential, false) AS confidential,
+const countsOf = (several: boolean, breakdowns: boolean) => `
+  SELECT CASE WHEN GROUPING(tenant_id) = 1 THEN 'total' ${breakdowns ? BREAKDOWN_DIMENSIONS : ''} ELSE 'agency' END AS dimension,
+    tenant_id, ${breakdowns ? BREAKDOWN_KEYS : 'NULL AS month, NULL AS key, false AS confidential'},
     count(*)::int AS received,
     count(*) FILTER (WHERE outcome = 'ANSWERED')::int AS answered,
     count(*) FILTER (WHERE outcome = 'REJECTED')::int AS rejected,
@@ -122,13 +127,10 @@ const counts = (several: boolean) => `
     count(*) FILTER (WHERE within_standard)::int AS within_standard,
     count(within_standard)::int AS answered_with_standard
   FROM (${FIGURES_IN_RANGE}) f
-  GROUP BY GROUPING SETS ((tenant_id), ${several ? '(),' : ''} (tenant_id, received_month), (tenant_id, case_type_id, confidential),
-    (tenant_id, category_id, confidential), (tenant_id, channel_id, confidential), (tenant_id, status, confidential))`;
+  GROUP BY GROUPING SETS ((tenant_id) ${several ? ', ()' : ''} ${breakdowns ? BREAKDOWN_SETS : ''})`;
 
-// The range's figures in one statement, read twice (an index scan each: cheaper than keeping them).
-const figuresStatement = (several: boolean) => `
-  SELECT (SELECT coalesce(json_agg(x), '[]') FROM (${counts(several)}) x) AS counts,
-         (SELECT coalesce(json_agg(x), '[]') FROM (${times(several)}) x) AS times`;
+// The range's counts and its percentiles, each a statement of its own (run at once).
+const asJson = (statement: string) => `SELECT coalesce(json_agg(x), '[]') AS rows FROM (${statement}) x`;
 
 // The local date of receipt of the row named `alias` (joined to its tenant `t`) is in the range.
 // In Indonesia (UTC+7 to +9) it is the UTC date or the day after: the first bound, a day either
@@ -218,9 +220,19 @@ function totalsOf(row: Row | undefined): FigureTotals {
 }
 
 /**
+ * For a transaction that reads a range of figures: its rows sorted in memory, not on disk
+ * (PostgreSQL's default work_mem is 4 MB: a province's month of figures spilled), and without
+ * JIT compilation (~35 ms of compiling a province's month bought nothing, nor on a year:
+ * docs/performance.md); for that transaction only.
+ */
+const ANALYTIC_SETTINGS = "SELECT set_config('work_mem', '32MB', true), set_config('jit', 'off', true)";
+
+/**
  * The figures of the agencies `tenantIds` (already allowed to the caller) over the filter's
  * range, each agency and in total; an agency without cases in the range is there with zeros.
- * `stages: false` leaves out the SLA stages (empty), for a page that shows none.
+ * `stages: false` leaves out the SLA stages, `breakdowns: false` the months and the breakdowns
+ * (empty), for a page that shows none: a province's twenty agencies' breakdowns were most of its
+ * dashboard's answer, shown only for one agency.
  */
 export async function summarizeFigures(
   sql: SqlRunner,
@@ -228,30 +240,36 @@ export async function summarizeFigures(
   tenantIds: readonly string[],
   filter: FigureFilter,
   now = new Date(),
-  parts: { stages: boolean } = { stages: true },
+  parts: { stages: boolean; breakdowns: boolean } = { stages: true, breakdowns: true },
 ): Promise<FigureSummary> {
   const params = [[...tenantIds], filter.from, filter.to, filter.caseTypeIds, filter.categoryIds, filter.channelIds];
   const nowWall = now.toISOString().replace('Z', '');
-  // One statement after the other: a transaction runs one at a time anyway.
   const narrowedByFilter = filter.caseTypeIds !== null || filter.categoryIds !== null || filter.channelIds !== null;
-  const { figures, finished, running } = await withSqlScope(sql, scope, async (runner) => ({
-    // The range's rows are sorted in memory, not on disk (PostgreSQL's default is 4 MB: a
-    // province's month of figures spilled), and without JIT compilation (its ~35 ms of compiling
-    // a province's month bought nothing, nor on a year: docs/performance.md); for this transaction only.
-    figures: await runner
-      .query("SELECT set_config('work_mem', '32MB', true), set_config('jit', 'off', true)")
-      .then(async () => (await runner.query<{ times: Row[]; counts: Row[] }>(figuresStatement(tenantIds.length > 1), params))[0]!),
-    finished: parts.stages ? await runner.query<Row>(STAGES_FINISHED, params) : [],
-    running: !parts.stages
-      ? []
-      : narrowedByFilter
-        ? await runner.query<Row>(STAGES_RUNNING, [...params, nowWall])
-        : await runner.query<Row>(OPEN_STAGES_RECEIVED, [params[0], filter.from, filter.to, nowWall]),
-  }));
-  const { counts } = figures;
+  // The range's counts, its percentiles and the SLA stages are three transactions at once (three
+  // connections): on two cores a province's month took the sum of all, ~220 ms, one after the other.
+  const several = tenantIds.length > 1;
+  const analytic = <T>(work: (runner: Omit<SqlRunner, 'withConnection' | 'transaction'>) => Promise<T>) =>
+    withSqlScope(sql, scope, async (runner) => {
+      await runner.query(ANALYTIC_SETTINGS);
+      return work(runner);
+    });
+  const rowsOf = async (runner: Omit<SqlRunner, 'withConnection' | 'transaction'>, statement: string) =>
+    (await runner.query<{ rows: Row[] }>(asJson(statement), params))[0]!.rows;
+  const [counts, times, { finished, running }] = await Promise.all([
+    analytic((runner) => rowsOf(runner, countsOf(several, parts.breakdowns))),
+    analytic((runner) => rowsOf(runner, timesOf(several))),
+    !parts.stages
+      ? { finished: [], running: [] }
+      : analytic(async (runner) => ({
+          finished: await runner.query<Row>(STAGES_FINISHED, params),
+          running: narrowedByFilter
+            ? await runner.query<Row>(STAGES_RUNNING, [...params, nowWall])
+            : await runner.query<Row>(OPEN_STAGES_RECEIVED, [params[0], filter.from, filter.to, nowWall]),
+        })),
+  ]);
   const totals = joinTimes(
     counts.filter((row) => row.dimension === 'agency' || row.dimension === 'total').map((row) => ({ ...row, is_total: row.dimension === 'total' })),
-    figures.times,
+    times,
   );
   const byTenant = new Map(totals.filter((row) => !row.is_total).map((row) => [String(row.tenant_id), row]));
   const months = counts.filter((row) => row.dimension === 'month').sort((a, b) => String(a.month).localeCompare(String(b.month)));

@@ -125,6 +125,7 @@ export async function buildMonthlyReportContent(
   // The report shows no SLA stage: those are not read.
   const summary = await summarizeFigures(db.sql, scope, tenantIds, { ...range, caseTypeIds: null, categoryIds: null, channelIds: null }, new Date(), {
     stages: false,
+    breakdowns: true,
   });
   const { daily, cases, steps, ends } = await withSqlScope(db.sql, scope, async (runner) => {
     const ends: Row[] = [];

@@ -131,7 +131,7 @@ export async function computePublicStatistics(
   const words = statisticsWords(locale);
   const filter = checkFigureFilter({ from: range.from, to: range.to }, now);
   // The page shows no SLA stage: those are not read.
-  const summary = await summarizeFigures(sql, { tenantIds: [config.id] }, [config.id], filter, now, { stages: false });
+  const summary = await summarizeFigures(sql, { tenantIds: [config.id] }, [config.id], filter, now, { stages: false, breakdowns: true });
   const configured = keysOf(config);
   // Breakdowns by configuration key, not id; ids no longer configured fold into one row.
   summary.breakdowns = summary.breakdowns.map((row) =>

@@ -398,8 +398,10 @@ function Attention({ figures, scope }: { figures: Figures; scope: ConsoleScope }
 
 const DIMENSIONS = ['CASE_TYPE', 'CATEGORY', 'CHANNEL', 'STATUS'] as const;
 
-function AgencyDetail({ row }: { row: AgencyRow }) {
+function AgencyDetail({ row: given }: { row: AgencyRow }) {
   const { t } = useFormat();
+  // Asked for whenever the page shows one agency (routes/console/figures.tsx).
+  const row = { ...given, breakdowns: given.breakdowns ?? [], months: given.months ?? [] };
   return (
     <>
       <section aria-labelledby="figures-breakdowns">

@@ -51,6 +51,8 @@ export async function loader(args: LoaderFunctionArgs) {
       try {
         const result = await callConsole(call, ConsoleFiguresDocument, {
           filter: { from: query.from, to: query.to, tenantIds: agencyId ? [agencyId] : null, caseTypeIds: caseTypeId ? [caseTypeId] : null },
+          // One agency's page shows its months and breakdowns (figures-view.tsx).
+          detail: call.scope.kind === 'agency' || agencyId !== null || frame.province?.tenants.length === 1,
         });
         figures = result.figures;
       } catch (error) {
