@@ -295,7 +295,11 @@ async function dashboard(deps: Deps, viewer: StaffViewer, allTenantIds: string[]
   const configs = await Promise.all(audience.tenantIds.map((tenantId) => deps.configs.find(tenantId)));
   lap('configs');
   const caseViewer = { ability: viewer.ability, scope: audience.scope };
-  const summary = await summarizeFigures(deps.db.sql, audience.scope, audience.tenantIds, filter, now);
+  // As the console asks: the months and breakdowns for one agency only (ADR 0038).
+  const summary = await summarizeFigures(deps.db.sql, audience.scope, audience.tenantIds, filter, now, {
+    stages: true,
+    breakdowns: audience.tenantIds.length === 1,
+  });
   lap('figures');
   await summarizeOpenCases(deps.db.sql, audience.scope, audience.tenantIds, now);
   lap('openNow');
@@ -791,7 +795,7 @@ function renderMarkdown(
     '',
     '## The dashboards, in-process',
     '',
-    "The `figures` resolver's services (dashboard.schema.ts) one after the other as it calls them, in the viewer's data scope: the figures over the range (`summarizeFigures`: the range's figures in one statement, the stages finished and running in two), what is open now (three statements over the tallies), the attention list (the overdue ids in SQL, then Prisma for the rows the viewer may open), the handler figures (three statements: the range's groups, the handlers' tallies, the viewer's own cases), satisfaction (two: the groups and the viewer's own cases); the configurations are cached. p50 per step in the last columns.",
+    "The `figures` resolver's services (dashboard.schema.ts) one after the other as it calls them, in the viewer's data scope: the figures over the range (`summarizeFigures`: the range's counts, its percentiles and the SLA stages, three transactions at once; the months and breakdowns only for one agency, as the console asks), what is open now (three statements over the tallies), the attention list (the overdue ids in SQL, then Prisma for the rows the viewer may open), the handler figures (three statements: the range's groups, the handlers' tallies, the viewer's own cases), satisfaction (two: the groups and the viewer's own cases); the configurations are cached. p50 per step in the last columns.",
     '',
     `| viewer | range | cases in range | runs | p50 ms | p95 ms | p99 ms | max ms | ${DASHBOARD_STEPS.join(' | ')} |`,
     `|---|---|---:|---:|---:|---:|---:|---:|${DASHBOARD_STEPS.map(() => '---:').join('|')}|`,
