@@ -284,8 +284,8 @@ async function insertFigures(client: pg.Client, agency: Agency): Promise<void> {
   // Finished stages: the first ends at the end of verification, the last at the answer.
   await client.query(
     `
-    INSERT INTO case_stage_figure (case_id, stage_key, tenant_id, case_type_id, received_at, started_at, deadline, ended_at, late)
-    SELECT g.id, b.key, $1::uuid, g.case_type_id, g.received_at,
+    INSERT INTO case_stage_figure (case_id, stage_key, tenant_id, case_type_id, received_at, received_date, started_at, deadline, ended_at, late)
+    SELECT g.id, b.key, $1::uuid, g.case_type_id, g.received_at, (g.received_at AT TIME ZONE 'UTC' AT TIME ZONE $2)::date,
            CASE WHEN b.nth = 1 THEN g.received_at ELSE g.t_verified END,
            g.received_at + make_interval(secs => b.deadline_days * 86400), e.ended,
            e.ended > g.received_at + make_interval(secs => b.deadline_days * 86400)
@@ -293,7 +293,7 @@ async function insertFigures(client: pg.Client, agency: Agency): Promise<void> {
     CROSS JOIN LATERAL (SELECT CASE WHEN b.nth = b.stages AND b.nth > 1 OR b.stages = 1 THEN g.t_answered ELSE g.t_verified END AS ended) e
     WHERE (b.nth < b.stages AND g.status IN ('ACCEPTED','IN_FOLLOW_UP','ANSWERED','CLOSED','REJECTED','TRANSFERRED'))
        OR (b.nth = b.stages AND g.status IN ('ANSWERED','CLOSED'))`,
-    [agency.id],
+    [agency.id, agency.timeZone],
   );
 }
 

@@ -294,7 +294,8 @@ describe('stage records', () => {
       move(wib('2026-11-16T23:00:00'), 'APPROVE_ANSWER'),
       move(wib('2026-11-20T10:00:00'), 'CLOSE'),
     ]);
-    const common = { caseId: 'case-1', tenantId: 'tenant-1', caseTypeId: 'type-1', receivedAt: received };
+    // Received 2 November in WIB: the date ranges' day.
+    const common = { caseId: 'case-1', tenantId: 'tenant-1', caseTypeId: 'type-1', receivedAt: received, receivedDate: new Date('2026-11-02T00:00:00.000Z') };
     expect(stages).toEqual([
       { ...common, stageKey: 'verification', startedAt: received, deadline: wib('2026-11-05T23:59:59.999'), endedAt: wib('2026-11-06T10:00:00'), late: true },
       {

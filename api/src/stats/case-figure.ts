@@ -70,6 +70,8 @@ export interface StageFigureRow {
   tenantId: string;
   caseTypeId: string;
   receivedAt: Date;
+  /** The case's date of receipt in the agency's time zone (date ranges filter on it), as its figure's. */
+  receivedDate: Date;
   startedAt: Date;
   deadline: Date;
   endedAt: Date;
@@ -122,6 +124,7 @@ export function computeCaseFigure(
   const { case: row, caseType } = input;
   const events = [...input.events].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
   const receivedAt = row.receivedAt;
+  const receivedDate = new Date(`${localDate(receivedAt, calendar.timeZone)}T00:00:00.000Z`);
 
   let firstResponseAt: Date | null = null;
   let resolvedAt: Date | null = null;
@@ -145,6 +148,7 @@ export function computeCaseFigure(
       tenantId: row.tenantId,
       caseTypeId: row.caseTypeId,
       receivedAt,
+      receivedDate,
       startedAt: stageStartedAt,
       deadline,
       endedAt: at,
@@ -196,7 +200,7 @@ export function computeCaseFigure(
       channelId: row.channelId,
       confidential: caseType.confidential,
       receivedAt,
-      receivedDate: new Date(`${localDate(receivedAt, calendar.timeZone)}T00:00:00.000Z`),
+      receivedDate,
       receivedMonth: monthOf(receivedAt, calendar.timeZone),
       status: row.status,
       outcome,

@@ -139,10 +139,10 @@ const UPSERT_FIGURES = `
     .join(', ')}, computed_at = excluded.computed_at`;
 
 const INSERT_STAGES = `
-  INSERT INTO case_stage_figure (case_id, stage_key, tenant_id, case_type_id, received_at, started_at, deadline, ended_at, late)
-  SELECT r.case_id, r.stage_key, r.tenant_id, r.case_type_id, r.received_at, r.started_at, r.deadline, r.ended_at, r.late
+  INSERT INTO case_stage_figure (case_id, stage_key, tenant_id, case_type_id, received_at, received_date, started_at, deadline, ended_at, late)
+  SELECT r.case_id, r.stage_key, r.tenant_id, r.case_type_id, r.received_at, r.received_date, r.started_at, r.deadline, r.ended_at, r.late
   FROM json_to_recordset($1::json) AS r(case_id uuid, stage_key text, tenant_id uuid, case_type_id uuid, received_at timestamp(3),
-       started_at timestamp(3), deadline timestamp(3), ended_at timestamp(3), late boolean)`;
+       received_date date, started_at timestamp(3), deadline timestamp(3), ended_at timestamp(3), late boolean)`;
 
 /** Timestamps as UTC wall time: the columns are `timestamp(3)` holding UTC, as Prisma writes them. */
 function utc(value: unknown): unknown {
@@ -160,6 +160,7 @@ function stageRecord(row: StageFigureRow): Record<string, unknown> {
     tenant_id: row.tenantId,
     case_type_id: row.caseTypeId,
     received_at: utc(row.receivedAt),
+    received_date: row.receivedDate.toISOString().slice(0, 10),
     started_at: utc(row.startedAt),
     deadline: utc(row.deadline),
     ended_at: utc(row.endedAt),

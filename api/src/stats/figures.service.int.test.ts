@@ -81,6 +81,26 @@ beforeAll(async () => {
   // Still open, no response: in the range; and one in October, outside it.
   await caseWith(bkad.id, bkadType.id, '2026-11-20T02:00:00Z', []);
   await caseWith(bkad.id, bkadType.id, '2026-10-20T02:00:00Z', []);
+  // Kalimantan Selatan (WITA, UTC+8), verification first: two cases received half an hour after
+  // a local midnight that is still the day before in UTC, each rejected (its verification ends).
+  const kalselType = await db.prisma.caseType.findFirstOrThrow({ where: { tenantId: kalsel.id, slaPolicyId: { not: null } } });
+  const verification = (deadline: string) => [{ key: 'verification', deadline }];
+  // 1 November 00:30 WITA (31 October in UTC): November's.
+  await caseWith(
+    kalsel.id,
+    kalselType.id,
+    '2026-10-31T16:30:00Z',
+    [{ at: '2026-11-02T02:00:00Z', transition: 'REJECT', status: 'REJECTED' }],
+    verification('2026-11-04T15:59:59.999Z'),
+  );
+  // 1 December 00:30 WITA (30 November in UTC): not November's.
+  await caseWith(
+    kalsel.id,
+    kalselType.id,
+    '2026-11-30T16:30:00Z',
+    [{ at: '2026-11-30T23:00:00Z', transition: 'REJECT', status: 'REJECTED' }],
+    verification('2026-12-03T15:59:59.999Z'),
+  );
   const pass = { db, configs: new TenantConfigCache(db.prisma, 60_000), calendars: new NationalCalendarCache(db.prisma) };
   await runFiguresToEnd(pass);
 }, 180_000);
@@ -126,6 +146,17 @@ describe('the figures over a range', () => {
     expect(() => figureAudience(viewer(['AGENCY_HEAD'], ids.kalbar!), all, [ids.bkad!])).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }));
     expect(() => figureAudience(viewer(['VERIFIER'], ids.bkad!), all)).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }));
     expect(figureAudience(viewer(['PLATFORM_OPERATOR'], null), all).tenantIds).toEqual(all);
+  });
+
+  it("count a finished stage in the month of its case's local date of receipt (WITA)", async () => {
+    const inScope = (range: { from: string; to: string }) =>
+      summarizeFigures(db.sql, { tenantIds: [ids.kalsel!] }, [ids.kalsel!], checkFigureFilter(range, NOW), NOW);
+    const novemberKalsel = await inScope({ from: '2026-11-01', to: '2026-11-30' });
+    expect(novemberKalsel.total.received).toBe(1);
+    expect(novemberKalsel.stages).toEqual([{ tenantId: ids.kalsel, stageKey: 'verification', onTime: 1, late: 0, open: 0, openOverdue: 0 }]);
+    const octoberKalsel = await inScope({ from: '2026-10-01', to: '2026-10-31' });
+    expect(octoberKalsel.total.received).toBe(0);
+    expect(octoberKalsel.stages).toEqual([]);
   });
 
   it('count nothing outside the data scope, whatever agencies are asked for', async () => {
