@@ -84,23 +84,15 @@ beforeAll(async () => {
   // Kalimantan Selatan (WITA, UTC+8), verification first: two cases received half an hour after
   // a local midnight that is still the day before in UTC, each rejected (its verification ends).
   const kalselType = await db.prisma.caseType.findFirstOrThrow({ where: { tenantId: kalsel.id, slaPolicyId: { not: null } } });
-  const verification = (deadline: string) => [{ key: 'verification', deadline }];
-  // 1 November 00:30 WITA (31 October in UTC): November's.
-  await caseWith(
-    kalsel.id,
-    kalselType.id,
-    '2026-10-31T16:30:00Z',
-    [{ at: '2026-11-02T02:00:00Z', transition: 'REJECT', status: 'REJECTED' }],
-    verification('2026-11-04T15:59:59.999Z'),
-  );
-  // 1 December 00:30 WITA (30 November in UTC): not November's.
-  await caseWith(
-    kalsel.id,
-    kalselType.id,
-    '2026-11-30T16:30:00Z',
-    [{ at: '2026-11-30T23:00:00Z', transition: 'REJECT', status: 'REJECTED' }],
-    verification('2026-12-03T15:59:59.999Z'),
-  );
+  const walltimes = [
+    // 1 November 00:30 WITA (31 October in UTC): November's.
+    { received: '2026-10-31T16:30:00Z', rejected: '2026-11-02T02:00:00Z', deadline: '2026-11-04T15:59:59.999Z' },
+    // 1 December 00:30 WITA (30 November in UTC): not November's.
+    { received: '2026-11-30T16:30:00Z', rejected: '2026-11-30T23:00:00Z', deadline: '2026-12-03T15:59:59.999Z' },
+  ];
+  for (const { received, rejected, deadline } of walltimes) {
+    await caseWith(kalsel.id, kalselType.id, received, [{ at: rejected, transition: 'REJECT', status: 'REJECTED' }], [{ key: 'verification', deadline }]);
+  }
   const pass = { db, configs: new TenantConfigCache(db.prisma, 60_000), calendars: new NationalCalendarCache(db.prisma) };
   await runFiguresToEnd(pass);
 }, 180_000);
