@@ -296,7 +296,11 @@ describe('the dashboards', () => {
     expect(without.data!.figures.total).toEqual({ received: 6, answered: 3 });
     const bkad = withDetail.data!.figures.agencies.find((row: { agency: { slug: string } }) => row.agency.slug === 'bkad-kalbar');
     expect(bkad.months).toEqual([{ month: '2026-11', received: 5 }]);
-    expect(bkad.breakdowns.filter((row: { dimension: string }) => row.dimension === 'STATUS').reduce((sum: number, row: { received: number }) => sum + row.received, 0)).toBe(5);
+    expect(
+      bkad.breakdowns
+        .filter((row: { dimension: string }) => row.dimension === 'STATUS')
+        .reduce((sum: number, row: { received: number }) => sum + row.received, 0),
+    ).toBe(5);
     // Months alone, through a fragment: still read.
     const monthsOnly = await staff.secretariat!.call(
       /* GraphQL */ `
@@ -306,7 +310,9 @@ describe('the dashboards', () => {
       { filter: NOVEMBER },
     );
     expect(monthsOnly.errors).toBeUndefined();
-    expect(monthsOnly.data!.figures.agencies.find((row: { agency: { slug: string } }) => row.agency.slug === 'bkad-kalbar').months).toEqual([{ month: '2026-11', received: 5 }]);
+    expect(monthsOnly.data!.figures.agencies.find((row: { agency: { slug: string } }) => row.agency.slug === 'bkad-kalbar').months).toEqual([
+      { month: '2026-11', received: 5 },
+    ]);
   });
 
   it('drill down to one agency of the province', async () => {
