@@ -45,6 +45,7 @@ function busOver(
   logger: Logger,
   prefix = '',
   whenReady: () => Promise<void> = async () => {},
+  subscriberReady: () => Promise<void> = async () => {},
 ): LiveBus {
   let lastWarning = 0;
   return {
@@ -61,6 +62,10 @@ function busOver(
       }
     },
     async subscribe(channel, handler) {
+      // A SUBSCRIBE queued before the connection is ready puts it in subscriber mode before
+      // ioredis's ready check (INFO) runs: the check fails, ioredis reconnects and resubscribes,
+      // and what was published in between is lost (seen as a flaky live-bus test).
+      await subscriberReady();
       const id = await engine.subscribe(prefix + channel, handler, {});
       return () => engine.unsubscribe(id);
     },
@@ -106,5 +111,6 @@ export function createLiveBus(options: { redisUrl?: string; prefix?: string; log
     async () => {
       await Promise.all([ready(publisher), ready(subscriber)]);
     },
+    () => ready(subscriber),
   );
 }
